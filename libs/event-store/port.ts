@@ -1,0 +1,50 @@
+import type { PolkuEvent, RecordedEvent } from '../events/index.js';
+
+/**
+ * Expected version of a client stream when appending: a number is the exact current
+ * version (0n = the stream must not exist yet); 'any' skips the check.
+ */
+export type ExpectedVersion = bigint | 'any';
+
+export interface AppendOptions {
+  expectedVersion: ExpectedVersion;
+  /**
+   * A retried command with the same key returns the first result and appends nothing.
+   * Callers namespace keys (e.g. per organisation) before passing them.
+   */
+  idempotencyKey?: string;
+}
+
+export interface AppendResult {
+  /** Stream version after the append (the version of the last event written). */
+  nextExpectedVersion: bigint;
+  /** Global position of the last event written. */
+  lastGlobalPosition: bigint;
+  eventIds: string[];
+  /** True when the idempotency key had been seen: nothing was appended this time. */
+  replayed: boolean;
+}
+
+export interface ReadStreamResult {
+  /** 0n when the stream does not exist. */
+  currentVersion: bigint;
+  events: RecordedEvent[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events with globalPosition > after. Start at 0n. */
+  after: bigint;
+  limit: number;
+}
+
+/** The event-store port. Every adapter passes the same contract suite. */
+export interface EventStore {
+  /** Durable on return: the events are on disk / committed before the promise resolves. */
+  appendToStream(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(clientId: string): Promise<ReadStreamResult>;
+  /** Global order; never skips an event that becomes visible later with a lower position. */
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The highest global position currently readable (0n when empty). */
+  headPosition(): Promise<bigint>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,168 @@
+import type { PolkuEvent } from './envelope.js';
+import type {
+  BenefitType, Continuation, DataKind, PeriodEndReason, ProviderKind, TypEndReason, WorkAbilityTool,
+} from './codes.js';
+import type { OrganisationType } from './envelope.js';
+
+/** Dates are ISO calendar dates (YYYY-MM-DD) unless named ...At (ISO instants). */
+export type IsoDate = string;
+
+export interface OrganisationRef { organisationId: string; organisationType: OrganisationType; name?: string }
+
+// --- client and consent -------------------------------------------------------------
+
+/** Personal fields (name, identity code, notes) are sensitive: see retention/erasure. */
+export type ClientRegistered = PolkuEvent<'ClientRegistered', {
+  fullName: string;
+  personalIdentityCode?: string; // henkilötunnus
+  birthDate: IsoDate;
+  municipality: string;
+}>;
+
+export interface ConsentScope {
+  /** Organisations that may see each other's entries; empty = all parties of the TYP relationship. */
+  organisationIds: string[];
+  dataKinds: DataKind[];
+}
+export type ConsentGiven = PolkuEvent<'ConsentGiven', { consentId: string; scope: ConsentScope; validUntil?: IsoDate }>;
+export type ConsentLimited = PolkuEvent<'ConsentLimited', { consentId: string; scope: ConsentScope }>;
+export type ConsentWithdrawn = PolkuEvent<'ConsentWithdrawn', { consentId: string; reason?: string }>;
+
+// --- TYP relationship (law 381/2023) --------------------------------------------------
+
+export type TypRelationshipStarted = PolkuEvent<'TypRelationshipStarted', {
+  relationshipId: string;
+  startDate: IsoDate;
+  parties: OrganisationRef[];
+}>;
+export type TypRelationshipEnded = PolkuEvent<'TypRelationshipEnded', {
+  relationshipId: string; endDate: IsoDate; reason: TypEndReason; note?: string;
+}>;
+/** Monialainen palvelutarpeen arvio. */
+export type ServiceNeedAssessmentRecorded = PolkuEvent<'ServiceNeedAssessmentRecorded', {
+  assessmentId: string; assessedOn: IsoDate; needs: string[]; summary?: string;
+}>;
+/** Inputs of the activation-plan eligibility rule (law 189/2001 §2). */
+export type BenefitStatusRecorded = PolkuEvent<'BenefitStatusRecorded', {
+  asOf: IsoDate;
+  currentBenefit: BenefitType;
+  /** Days of labour market subsidy in the last 12 calendar months. */
+  labourMarketSubsidyDaysLast12Months: number;
+  /** Days of labour market subsidy in total. */
+  labourMarketSubsidyDaysTotal: number;
+  earningsRelatedMaximumUsed: boolean;
+  /** Days of labour market subsidy received after the earnings-related maximum was used. */
+  labourMarketSubsidyDaysAfterEarningsRelatedMaximum: number;
+  /** Consecutive latest months with social assistance (due to unemployment) as main income. */
+  socialAssistanceMonthsAsMainIncome: number;
+}>;
+
+// --- plans ----------------------------------------------------------------------------
+
+export interface PlannedService { serviceType: string; description?: string; providerId?: string }
+
+export type EmploymentPlanAgreed = PolkuEvent<'EmploymentPlanAgreed', {
+  planId: string; agreedOn: IsoDate; services: PlannedService[]; jobSearchObligation: string;
+}>;
+
+/** The kuty items law 189/2001 requires in an activation plan before a period starts. */
+export interface KutyPlanItems {
+  goal: string;
+  description: string;
+  place: string;
+  providerId: string;
+  providerKind: ProviderKind;
+  hoursPerDay: number;
+  daysPerWeek: number;
+  startDate: IsoDate;
+  lengthMonths: number;
+  supportAndGuidance: string;
+  otherServices: string;
+  /** Date by which the effect is assessed and the plan renewed. */
+  assessmentDate: IsoDate;
+}
+export type ActivationPlanAgreed = PolkuEvent<'ActivationPlanAgreed', {
+  planId: string; agreedOn: IsoDate; employmentPlanId: string; services: PlannedService[]; kuty?: KutyPlanItems;
+}>;
+export type MultisectoralPlanAgreed = PolkuEvent<'MultisectoralPlanAgreed', {
+  planId: string;
+  agreedOn: IsoDate;
+  services: PlannedService[];
+  followUp: string;
+  jobSearchObligation: string;
+  kelaRehabilitationNeeded: boolean;
+  /** Organisation ids that approved; 'client' approval is the flag. */
+  approvedByOrganisations: OrganisationRef[];
+  approvedByClient: boolean;
+}>;
+export type PlanKind = 'employment' | 'activation' | 'multisectoral';
+export type PlanReviewed = PolkuEvent<'PlanReviewed', {
+  planId: string; reviewedOn: IsoDate; requestedByClient: boolean; outcome: string;
+}>;
+
+// --- referrals (lähete, ohjaus) -------------------------------------------------------
+
+export type ReferralMade = PolkuEvent<'ReferralMade', {
+  referralId: string; serviceType: string; to: OrganisationRef; reason: string; madeOn: IsoDate;
+}>;
+export type ReferralAccepted = PolkuEvent<'ReferralAccepted', { referralId: string; acceptedOn: IsoDate }>;
+export type ReferralDeclined = PolkuEvent<'ReferralDeclined', { referralId: string; declinedOn: IsoDate; reason: string }>;
+export type ReferralWithdrawn = PolkuEvent<'ReferralWithdrawn', { referralId: string; withdrawnOn: IsoDate; reason: string }>;
+
+// --- service periods ------------------------------------------------------------------
+
+export type ServicePeriodStarted = PolkuEvent<'ServicePeriodStarted', {
+  periodId: string;
+  serviceType: string;
+  provider: OrganisationRef & { providerKind: ProviderKind };
+  referralId?: string;
+  planId?: string;
+  startDate: IsoDate;
+  plannedEndDate: IsoDate;
+  daysPerWeek?: number;
+  hoursPerDay?: number;
+}>;
+export type ServicePeriodPaused = PolkuEvent<'ServicePeriodPaused', { periodId: string; pausedOn: IsoDate; reason: string }>;
+export type ServicePeriodResumed = PolkuEvent<'ServicePeriodResumed', { periodId: string; resumedOn: IsoDate }>;
+export type ServicePeriodEnded = PolkuEvent<'ServicePeriodEnded', {
+  periodId: string; endDate: IsoDate; endReason: PeriodEndReason; continuation: Continuation; note?: string;
+}>;
+/** Attended days of one period; compensation is derived from these. */
+export type AttendanceReported = PolkuEvent<'AttendanceReported', {
+  periodId: string; attendedDates: IsoDate[]; hoursPerDay: number;
+}>;
+/** Tavoitearviointi with the client, the responsible officer and the own instructor. */
+export type GoalReviewHeld = PolkuEvent<'GoalReviewHeld', {
+  periodId: string; heldOn: IsoDate; participants: { client: boolean; responsibleOfficerId?: string; ownInstructorId?: string };
+  assessment: string;
+}>;
+export type WorkAbilityAssessmentRecorded = PolkuEvent<'WorkAbilityAssessmentRecorded', {
+  assessmentId: string; tool: WorkAbilityTool; assessedOn: IsoDate; score?: number; summary?: string;
+}>;
+
+// --- people responsible ---------------------------------------------------------------
+
+/** Asiakasvastaava / vastuuvirkailija / omatyöntekijä: one named person at a time. */
+export type ResponsibleOfficerAssigned = PolkuEvent<'ResponsibleOfficerAssigned', {
+  officerId: string; officerName: string; organisation: OrganisationRef; assignedOn: IsoDate;
+}>;
+export type ResponsibleOfficerReleased = PolkuEvent<'ResponsibleOfficerReleased', {
+  officerId: string; releasedOn: IsoDate; reason?: string;
+}>;
+/** Omaohjaaja: the provider's named instructor for a period. */
+export type OwnInstructorAssigned = PolkuEvent<'OwnInstructorAssigned', {
+  periodId: string; instructorId: string; instructorName: string; assignedOn: IsoDate;
+}>;
+
+export type PolkuDomainEvent =
+  | ClientRegistered | ConsentGiven | ConsentLimited | ConsentWithdrawn
+  | TypRelationshipStarted | TypRelationshipEnded | ServiceNeedAssessmentRecorded | BenefitStatusRecorded
+  | EmploymentPlanAgreed | ActivationPlanAgreed | MultisectoralPlanAgreed | PlanReviewed
+  | ReferralMade | ReferralAccepted | ReferralDeclined | ReferralWithdrawn
+  | ServicePeriodStarted | ServicePeriodPaused | ServicePeriodResumed | ServicePeriodEnded
+  | AttendanceReported | GoalReviewHeld | WorkAbilityAssessmentRecorded
+  | ResponsibleOfficerAssigned | ResponsibleOfficerReleased | OwnInstructorAssigned;
+
+export type PolkuEventType = PolkuDomainEvent['type'];
+export type EventOfType<T extends PolkuEventType> = Extract<PolkuDomainEvent, { type: T }>;
+export type EventData<T extends PolkuEventType> = EventOfType<T>['data'];

@@ -1,0 +1,40 @@
+import type { DataKind } from './codes.js';
+import type { PolkuEventType } from './catalogue.js';
+
+/**
+ * Current schema version of each event type, and the data kind it belongs to
+ * (consent scopes are expressed in data kinds).
+ */
+export const EVENT_CATALOGUE: Record<PolkuEventType, { schemaVersion: number; dataKind: DataKind }> = {
+  ClientRegistered: { schemaVersion: 1, dataKind: 'identity' },
+  ConsentGiven: { schemaVersion: 1, dataKind: 'identity' },
+  ConsentLimited: { schemaVersion: 1, dataKind: 'identity' },
+  ConsentWithdrawn: { schemaVersion: 1, dataKind: 'identity' },
+  TypRelationshipStarted: { schemaVersion: 1, dataKind: 'plans' },
+  TypRelationshipEnded: { schemaVersion: 1, dataKind: 'plans' },
+  ServiceNeedAssessmentRecorded: { schemaVersion: 1, dataKind: 'assessments' },
+  BenefitStatusRecorded: { schemaVersion: 1, dataKind: 'benefits' },
+  EmploymentPlanAgreed: { schemaVersion: 1, dataKind: 'plans' },
+  ActivationPlanAgreed: { schemaVersion: 1, dataKind: 'plans' },
+  MultisectoralPlanAgreed: { schemaVersion: 1, dataKind: 'plans' },
+  PlanReviewed: { schemaVersion: 1, dataKind: 'plans' },
+  ReferralMade: { schemaVersion: 1, dataKind: 'referrals' },
+  ReferralAccepted: { schemaVersion: 1, dataKind: 'referrals' },
+  ReferralDeclined: { schemaVersion: 1, dataKind: 'referrals' },
+  ReferralWithdrawn: { schemaVersion: 1, dataKind: 'referrals' },
+  ServicePeriodStarted: { schemaVersion: 1, dataKind: 'service_periods' },
+  ServicePeriodPaused: { schemaVersion: 1, dataKind: 'service_periods' },
+  ServicePeriodResumed: { schemaVersion: 1, dataKind: 'service_periods' },
+  ServicePeriodEnded: { schemaVersion: 1, dataKind: 'service_periods' },
+  AttendanceReported: { schemaVersion: 1, dataKind: 'attendance' },
+  GoalReviewHeld: { schemaVersion: 1, dataKind: 'service_periods' },
+  WorkAbilityAssessmentRecorded: { schemaVersion: 1, dataKind: 'assessments' },
+  ResponsibleOfficerAssigned: { schemaVersion: 1, dataKind: 'identity' },
+  ResponsibleOfficerReleased: { schemaVersion: 1, dataKind: 'identity' },
+  OwnInstructorAssigned: { schemaVersion: 1, dataKind: 'service_periods' },
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as PolkuEventType[];
+
+export const isPolkuEventType = (type: string): type is PolkuEventType =>
+  Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, type);
