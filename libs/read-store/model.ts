@@ -1,0 +1,68 @@
+/**
+ * The read models the projector maintains. A client's whole read model is recomputed in
+ * memory from its previous model + new events, then persisted: one JSON document (the
+ * service path) plus row sets that need indexed queries across clients.
+ */
+
+export interface CaseloadRow {
+  clientId: string;
+  personId: string; // the officer or instructor
+  personName: string;
+  organisationId: string;
+  role: 'responsible_officer' | 'own_instructor';
+  since: string; // YYYY-MM-DD
+}
+
+export type DeadlineKind =
+  | 'multisectoral_plan_due' // plan within 3 months of TYP start
+  | 'plan_review_due'
+  | 'goal_review_due'
+  | 'period_max_length_nearing' // kuty nearing 24 months
+  | 'activity_day_limit_nearing' // 178 days in 12 months nearing
+  | 'referral_unanswered';
+
+export interface DeadlineRow {
+  clientId: string;
+  /** Organisation whose worklist shows the item. */
+  organisationId: string;
+  kind: DeadlineKind;
+  dueDate: string; // YYYY-MM-DD
+  refId: string; // plan, period or referral id
+  description: string;
+}
+
+export interface OutcomeRow {
+  clientId: string;
+  periodId: string;
+  serviceType: string;
+  providerId: string;
+  /** Organisation that recorded the period start. */
+  organisationId: string;
+  startDate: string;
+  endDate: string;
+  endReason: string;
+  continuation: string;
+}
+
+export interface CompensationRow {
+  clientId: string;
+  periodId: string;
+  month: string; // YYYY-MM
+  payer: 'kela' | 'municipality';
+  attendedDays: number;
+  euros: number; // rounded to cents
+}
+
+export interface ClientReadModel {
+  clientId: string;
+  /** Global position of the last event applied to this client. */
+  lastPosition: bigint;
+  /** The service path document served as-is to readers (JSON-serialisable). */
+  path: Record<string, unknown>;
+  /** Projection-internal state carried between events (JSON-serialisable). */
+  state: Record<string, unknown>;
+  caseload: CaseloadRow[];
+  deadlines: DeadlineRow[];
+  outcomes: OutcomeRow[];
+  compensation: CompensationRow[];
+}

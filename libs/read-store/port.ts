@@ -1,0 +1,71 @@
+import type {
+  CaseloadRow, ClientReadModel, CompensationRow, DeadlineKind, DeadlineRow,
+} from './model.js';
+
+export interface WorklistQuery {
+  organisationId: string;
+  /** Items due on or before this date (YYYY-MM-DD). */
+  dueOnOrBefore: string;
+  kinds?: DeadlineKind[];
+}
+
+export interface OutcomeStatsQuery {
+  organisationId?: string;
+  providerId?: string;
+  serviceType?: string;
+  /** Period end date within [from, to] (YYYY-MM-DD, inclusive). */
+  from?: string;
+  to?: string;
+}
+
+export interface OutcomeStatsRow {
+  endReason: string;
+  continuation: string;
+  serviceType: string;
+  providerId: string;
+  organisationId: string;
+  /** YYYY-MM of the end date. */
+  month: string;
+  periods: number;
+}
+
+export interface CompensationLedgerQuery {
+  fromMonth?: string;
+  toMonth?: string;
+  payer?: 'kela' | 'municipality';
+  clientId?: string;
+}
+
+export interface CompensationLedgerRow {
+  month: string;
+  payer: 'kela' | 'municipality';
+  attendedDays: number;
+  euros: number;
+  clients: number;
+}
+
+/**
+ * Writes happen in one transaction per batch: client models and the checkpoint commit
+ * together, so a crash never skips or double-applies an event.
+ */
+export interface ReadStoreWriter {
+  getClients(clientIds: string[]): Promise<Map<string, ClientReadModel>>;
+  commitBatch(models: ClientReadModel[], checkpoint: bigint): Promise<void>;
+  /** Drop every read model and reset the checkpoint to 0 (rebuild). */
+  reset(): Promise<void>;
+}
+
+export interface ReadStoreReader {
+  checkpoint(): Promise<bigint>;
+  clientPath(clientId: string): Promise<{ path: Record<string, unknown>; lastPosition: bigint } | null>;
+  caseload(personId: string): Promise<CaseloadRow[]>;
+  worklist(query: WorklistQuery): Promise<DeadlineRow[]>;
+  outcomeStats(query: OutcomeStatsQuery): Promise<OutcomeStatsRow[]>;
+  compensationLedger(query: CompensationLedgerQuery): Promise<CompensationLedgerRow[]>;
+  /** Compensation rows of one client (for a client's own view). */
+  clientCompensation(clientId: string): Promise<CompensationRow[]>;
+}
+
+export interface ReadStore extends ReadStoreWriter, ReadStoreReader {
+  close(): Promise<void>;
+}
