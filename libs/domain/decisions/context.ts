@@ -1,0 +1,28 @@
+import type { Actor, PolkuEventType, EventData } from '../../events/index.js';
+import { RuleViolationError } from '../errors.js';
+import { ruleSetOn, type RuleSet } from '../rule-sets/index.js';
+import type { IsoDate } from '../time/index.js';
+import type { EventDraft } from './commands.js';
+
+/** What a decision may know besides the client's history: who asks, today, ids, the law. */
+export interface DecisionContext {
+  actor: Actor;
+  /** Today's date (YYYY-MM-DD): facts cannot be dated after it. */
+  today: IsoDate;
+  newId: () => string;
+  ruleSetFor?: (date: IsoDate) => RuleSet;
+}
+
+export const rulesFor = (ctx: DecisionContext, date: IsoDate): RuleSet => (ctx.ruleSetFor ?? ruleSetOn)(date);
+
+export const draft = <T extends PolkuEventType>(type: T, occurredAt: IsoDate, data: EventData<T>): EventDraft<T> =>
+  ({ type, occurredAt, data });
+
+/** Throws the named rule violation unless the condition holds. */
+export function ensure(condition: unknown, rule: string, message: string, field?: string, details?: Record<string, unknown>): asserts condition {
+  if (!condition) throw new RuleViolationError(rule, message, field, details);
+}
+
+export function notInFuture(ctx: DecisionContext, date: IsoDate, field: string): void {
+  ensure(date <= ctx.today, 'date.in_future', `${field} (${date}) is after today (${ctx.today})`, field);
+}

@@ -1,0 +1,42 @@
+import type { RuleSet } from '../rule-sets/index.js';
+import type { BenefitStatus } from '../client-path/index.js';
+import { ageOn, type IsoDate } from '../time/index.js';
+
+export type EligibilityCriterion =
+  | 'young_subsidy_days_last_12_months'
+  | 'young_earnings_related_maximum_used'
+  | 'young_social_assistance_months'
+  | 'adult_subsidy_days_total'
+  | 'adult_subsidy_days_after_earnings_related_maximum'
+  | 'adult_social_assistance_months';
+
+export interface EligibilityResult {
+  eligible: boolean;
+  ageBand: 'under_25' | '25_or_over';
+  /** The criteria that hold; empty when not eligible. */
+  metCriteria: EligibilityCriterion[];
+}
+
+/**
+ * Who gets an activation plan (law 189/2001 §2 as amended by 702/2020): someone with an
+ * employment plan who meets any one criterion of their age band.
+ */
+export function activationPlanEligibility(
+  birthDate: IsoDate, on: IsoDate, benefit: BenefitStatus, rules: RuleSet['activationEligibility'],
+): EligibilityResult {
+  const young = ageOn(birthDate, on) < rules.ageBandLimit;
+  const met: EligibilityCriterion[] = [];
+  if (young) {
+    if (benefit.labourMarketSubsidyDaysLast12Months >= rules.young.subsidyDaysLast12Months) met.push('young_subsidy_days_last_12_months');
+    if (benefit.earningsRelatedMaximumUsed) met.push('young_earnings_related_maximum_used');
+    if (benefit.socialAssistanceMonthsAsMainIncome >= rules.young.socialAssistanceMonths) met.push('young_social_assistance_months');
+  } else {
+    if (benefit.labourMarketSubsidyDaysTotal >= rules.adult.subsidyDaysTotal) met.push('adult_subsidy_days_total');
+    if (benefit.earningsRelatedMaximumUsed
+      && benefit.labourMarketSubsidyDaysAfterEarningsRelatedMaximum >= rules.adult.subsidyDaysAfterEarningsRelatedMaximum) {
+      met.push('adult_subsidy_days_after_earnings_related_maximum');
+    }
+    if (benefit.socialAssistanceMonthsAsMainIncome >= rules.adult.socialAssistanceMonths) met.push('adult_social_assistance_months');
+  }
+  return { eligible: met.length > 0, ageBand: young ? 'under_25' : '25_or_over', metCriteria: met };
+}
