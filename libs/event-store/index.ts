@@ -1,2 +1,4 @@
 export * from './port.js';
 export * from './errors.js';
+export * from './adapter-errors.js';
+export * from './hash-chain.js';

@@ -1,4 +1,5 @@
 import type { PolkuEvent, RecordedEvent } from '../events/index.js';
+import type { ChainVerification } from './hash-chain.js';
 
 /**
  * Expected version of a client stream when appending: a number is the exact current
@@ -41,10 +42,20 @@ export interface ReadAllOptions {
 export interface EventStore {
   /** Durable on return: the events are on disk / committed before the promise resolves. */
   appendToStream(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * The stored result of an earlier append with this key (replayed: true), or null when the
+   * key is unseen; IdempotencyKeyReusedError when it was used for another client. Lets a
+   * command handler skip deciding again on a retry.
+   */
+  findIdempotentResult(idempotencyKey: string, clientId: string): Promise<AppendResult | null>;
   readStream(clientId: string): Promise<ReadStreamResult>;
   /** Global order; never skips an event that becomes visible later with a lower position. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The highest global position currently readable (0n when empty). */
   headPosition(): Promise<bigint>;
+  /** Re-computes one client's hash chain (see hash-chain.ts); a missing stream is intact. */
+  verifyStream(clientId: string): Promise<ChainVerification>;
+  /** Re-computes every stream's chain; reports the first broken event in global order. */
+  verifyAll(): Promise<ChainVerification>;
   close(): Promise<void>;
 }

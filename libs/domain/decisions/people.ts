@@ -18,6 +18,8 @@ export function releaseResponsibleOfficer(state: ClientPathState, cmd: CommandOf
   notInFuture(ctx, cmd.data.releasedOn, 'data.releasedOn');
   ensure(state.responsibleOfficer?.officerId === cmd.data.officerId, 'responsible_officer.not_assigned',
     'That person is not the current responsible officer', 'data.officerId');
+  ensure(cmd.data.releasedOn >= state.responsibleOfficer.from, 'responsible_officer.release_before_assignment',
+    `The officer was assigned on ${state.responsibleOfficer.from}`, 'data.releasedOn');
   return [draft('ResponsibleOfficerReleased', cmd.data.releasedOn, cmd.data)];
 }
 

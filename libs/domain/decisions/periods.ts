@@ -12,10 +12,11 @@ function period(state: ClientPathState, periodId: string): PeriodState {
   return p;
 }
 
-function requireActivationPlanItems(state: ClientPathState, planId: string | undefined): void {
-  const plans = Object.values(state.plans).filter((p) => p.kind === 'activation' && (!planId || p.planId === planId));
+/** The plan must already be agreed on the start date: a period cannot start without it. */
+function requireActivationPlanItems(state: ClientPathState, planId: string | undefined, startDate: string): void {
+  const plans = Object.values(state.plans).filter((p) => p.kind === 'activation' && (!planId || p.planId === planId) && p.agreedOn <= startDate);
   const plan = plans.sort((a, b) => (a.agreedOn < b.agreedOn ? 1 : -1))[0];
-  ensure(plan, 'kuty.activation_plan_missing', 'A kuty period needs an activation plan', 'data.planId');
+  ensure(plan, 'kuty.activation_plan_missing', `A kuty period needs an activation plan agreed by ${startDate}`, 'data.planId');
   const missing = missingKutyItems(plan.kuty);
   ensure(missing.length === 0, 'kuty.plan_items_missing', `The activation plan lacks kuty items: ${missing.join(', ')}`, 'data.planId', { missing, planId: plan.planId });
 }
@@ -32,10 +33,11 @@ export function startServicePeriod(state: ClientPathState, cmd: CommandOfType<'S
     plannedEndDate: 'data.plannedEndDate', daysPerWeek: 'data.daysPerWeek', hoursPerDay: 'data.hoursPerDay', providerKind: 'data.provider.providerKind',
   });
   if (t.oneActivePeriodAtATime) {
-    const active = Object.values(state.periods).find((p) => p.family === t.family && p.status !== 'ended');
-    ensure(!active, 'service_period.one_active_at_a_time', `A ${t.name} period (${active?.periodId}) is still active`, 'data.serviceType', { activePeriodId: active?.periodId });
+    // Still running, or (recorded late) ended on or after the new start: the two would overlap.
+    const active = Object.values(state.periods).find((p) => p.family === t.family && (p.status !== 'ended' || (p.endDate ?? d.startDate) >= d.startDate));
+    ensure(!active, 'service_period.one_active_at_a_time', `A ${t.name} period (${active?.periodId}) is still active on ${d.startDate}`, 'data.serviceType', { activePeriodId: active?.periodId });
   }
-  if (t.requiresActivationPlanItems) requireActivationPlanItems(state, d.planId);
+  if (t.requiresActivationPlanItems) requireActivationPlanItems(state, d.planId, d.startDate);
   if (d.referralId) {
     const r = state.referrals[d.referralId];
     if (!r) throw new NotFoundInStreamError('referral', d.referralId);

@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule, type LoggerService, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { ApiConfig } from './config.js';
+import { FEATURE_MODULES } from './features.js';
+import { HealthModule } from './health/index.js';
+import { AuthModule } from './infrastructure/auth/auth.module.js';
+import { CoreModule } from './infrastructure/core.module.js';
+import { setupOpenApi } from './infrastructure/openapi.js';
+import { ProblemModule } from './infrastructure/problem/problem.module.js';
+import { correlationIdMiddleware } from './infrastructure/request-context/correlation-id.middleware.js';
+import { StoresModule } from './infrastructure/stores.module.js';
+import type { Clock } from './infrastructure/tokens.js';
+import { MeModule } from './me/index.js';
+
+export interface CreateAppOptions {
+  /** Source of "now" for the whole app (token expiry too); defaults to the system clock. */
+  clock?: Clock;
+  /** Modules beyond FEATURE_MODULES, e.g. a test-only controller. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  extraModules?: any[];
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+@Module({})
+class AppModule {}
+
+/**
+ * Builds and initialises the API (routes, guard, filter, pipe, OpenAPI) without
+ * listening, so main.ts and e2e tests boot exactly the same app.
+ */
+export async function createApp(config: ApiConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const root: DynamicModule = {
+    module: AppModule,
+    imports: [
+      CoreModule.forRoot(config, options.clock),
+      CqrsModule.forRoot(),
+      StoresModule,
+      AuthModule,
+      ProblemModule,
+      HealthModule,
+      MeModule,
+      ...FEATURE_MODULES,
+      ...(options.extraModules ?? []),
+    ],
+  };
+  // abortOnError: false makes boot failures throw instead of exiting the process.
+  const app = await NestFactory.create<NestExpressApplication>(root, {
+    abortOnError: false,
+    ...(options.logger !== undefined && { logger: options.logger }),
+  });
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  // Positions and versions are bigint; JSON.stringify would throw on them.
+  app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  app.use(correlationIdMiddleware);
+  setupOpenApi(app);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,2 @@
+export * from './execute-client-command.js';
+export * from './run-command.js';

@@ -1,0 +1,24 @@
+import type { ReadStore } from '../../../../libs/read-store/index.js';
+import { ProblemException, ProblemTypes } from '../../infrastructure/problem/index.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Read-your-writes: a command returns the position of its last event; a read with
+ * ?minPosition= waits (bounded) until the projector has applied it, else answers 503.
+ */
+export async function waitForProjection(store: ReadStore, minPosition: bigint | undefined, maxWaitMs = 10_000): Promise<bigint> {
+  let checkpoint = await store.checkpoint();
+  if (minPosition === undefined || checkpoint >= minPosition) return checkpoint;
+  const deadline = Date.now() + maxWaitMs;
+  for (let delay = 10; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
+    await sleep(delay);
+    checkpoint = await store.checkpoint();
+    if (checkpoint >= minPosition) return checkpoint;
+  }
+  throw new ProblemException({
+    type: ProblemTypes.serviceUnavailable, title: 'Projection behind', status: 503,
+    detail: `The read models are at position ${checkpoint}; position ${minPosition} is not projected yet. Retry shortly.`,
+    checkpoint: checkpoint.toString(), minPosition: minPosition.toString(),
+  });
+}

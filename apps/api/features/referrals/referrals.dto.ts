@@ -1,0 +1,24 @@
+import { DateField, IdField, NestedField, TextField } from '../shared/dto-fields.js';
+import { OrganisationRefDto } from '../shared/organisation-ref.dto.js';
+
+export class MakeReferralDto {
+  @IdField({ optional: true }) referralId?: string;
+  @IdField({ example: 'rehabilitative_work_activity' }) serviceType: string;
+  @NestedField(() => OrganisationRefDto) to: OrganisationRefDto;
+  @TextField() reason: string;
+  @DateField() madeOn: string;
+}
+
+export class AcceptReferralDto {
+  @DateField() acceptedOn: string;
+}
+
+export class DeclineReferralDto {
+  @DateField() declinedOn: string;
+  @TextField() reason: string;
+}
+
+export class WithdrawReferralDto {
+  @DateField() withdrawnOn: string;
+  @TextField() reason: string;
+}

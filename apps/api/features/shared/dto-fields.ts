@@ -1,0 +1,65 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString,
+  Matches, Max, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface,
+} from 'class-validator';
+import { isIsoDate } from '../../../../libs/domain/time/index.js';
+
+/**
+ * Field decorators that pair validation (400 on bad shape) with the OpenAPI description.
+ * Shape only: the law's limits (e.g. 4–8 hours a day) are the domain's, answered with 422.
+ */
+interface Opts { optional?: boolean; description?: string; example?: unknown }
+
+const maybeOptional = (o?: Opts) => (o?.optional ? [IsOptional()] : []);
+const doc = (o: Opts | undefined, extra: Record<string, unknown>) =>
+  ApiProperty({ required: !o?.optional, description: o?.description, example: o?.example, ...extra });
+
+@ValidatorConstraint({ name: 'isCalendarDate' })
+class CalendarDate implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean { return isIsoDate(value); }
+  defaultMessage(): string { return '$property must be a calendar date YYYY-MM-DD'; }
+}
+
+export const DateField = (o?: Opts) =>
+  applyDecorators(doc(o, { type: String, format: 'date', example: o?.example ?? '2025-03-01' }), ...maybeOptional(o), Validate(CalendarDate));
+
+export const TextField = (o?: Opts & { max?: number }) =>
+  applyDecorators(doc(o, { type: String }), ...maybeOptional(o), IsString(), IsNotEmpty(), MaxLength(o?.max ?? 4000));
+
+export const IdField = (o?: Opts) =>
+  applyDecorators(doc(o, { type: String, example: o?.example ?? 'a1b2c3' }), ...maybeOptional(o), IsString(),
+    Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, { message: '$property must be 1-128 letters, digits or . _ : -' }));
+
+export const IntField = (min: number, max: number, o?: Opts) =>
+  applyDecorators(doc(o, { type: Number, minimum: min, maximum: max }), ...maybeOptional(o), IsInt(), Min(min), Max(max));
+
+export const NumberField = (min: number, max: number, o?: Opts) =>
+  applyDecorators(doc(o, { type: Number, minimum: min, maximum: max }), ...maybeOptional(o), IsNumber({ allowNaN: false, allowInfinity: false }), Min(min), Max(max));
+
+export const BoolField = (o?: Opts) => applyDecorators(doc(o, { type: Boolean }), ...maybeOptional(o), IsBoolean());
+
+export const EnumField = (values: readonly string[], o?: Opts) =>
+  applyDecorators(doc(o, { enum: [...values] }), ...maybeOptional(o), IsIn([...values], { message: `$property must be one of: ${values.join(', ')}` }));
+
+export const EnumArrayField = (values: readonly string[], o?: Opts) =>
+  applyDecorators(doc(o, { enum: [...values], isArray: true }), ...maybeOptional(o), IsArray(), ArrayMaxSize(values.length),
+    IsIn([...values], { each: true, message: `each value in $property must be one of: ${values.join(', ')}` }));
+
+export const TextArrayField = (o?: Opts & { min?: number; max?: number }) =>
+  applyDecorators(doc(o, { type: [String] }), ...maybeOptional(o), IsArray(), ArrayMinSize(o?.min ?? 0), ArrayMaxSize(o?.max ?? 100),
+    IsString({ each: true }), IsNotEmpty({ each: true }), MaxLength(500, { each: true }));
+
+export const DateArrayField = (o?: Opts & { max?: number }) =>
+  applyDecorators(doc(o, { type: [String], format: 'date' }), ...maybeOptional(o), IsArray(), ArrayMinSize(1), ArrayMaxSize(o?.max ?? 400),
+    Validate(CalendarDate, { each: true }));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const NestedField = (type: () => new () => any, o?: Opts & { each?: boolean; max?: number }) =>
+  applyDecorators(
+    doc(o, { type, isArray: !!o?.each }), ...maybeOptional(o),
+    ...(o?.each ? [IsArray(), ArrayMaxSize(o.max ?? 50)] : []),
+    ValidateNested({ each: !!o?.each }), Type(type),
+  );

@@ -1,0 +1,45 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { headerValue, type PolkuRequest } from '../http.js';
+import { ProblemException } from '../problem/problem-exception.js';
+import { ProblemTypes } from '../problem/problem-types.js';
+import { IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
+import type { Role } from './principal.js';
+import { TokenVerifier, unauthorized } from './token-verifier.js';
+
+/** Global guard: every route needs a valid bearer token unless marked `@Public()`. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const req = ctx.switchToHttp().getRequest<PolkuRequest>();
+    const principal = await this.verifier.verify(bearerToken(headerValue(req, 'authorization')));
+    req.principal = principal;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && !roles.includes(principal.role)) {
+      throw new ProblemException({
+        type: ProblemTypes.forbidden,
+        title: 'Forbidden',
+        status: 403,
+        detail: `This action needs one of the roles ${roles.join(', ')}; you are ${principal.role}.`,
+      });
+    }
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string {
+  if (!header) throw unauthorized('Missing Authorization header: send "Authorization: Bearer <token>".');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}

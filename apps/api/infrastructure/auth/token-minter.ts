@@ -1,0 +1,46 @@
+import { SignJWT } from 'jose';
+import { CLAIMS, type PrincipalSpec } from './principal.js';
+
+export interface MintSpec extends PrincipalSpec {
+  /** Lifetime like '90s', '15m', '8h', '2d' (default '8h'). */
+  ttl?: string;
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Seconds in a ttl string; throws on anything else so a typo never mints a forever token. */
+export function parseTtl(ttl: string): number {
+  const match = /^(\d+)([smhd])$/.exec(ttl);
+  if (!match || Number(match[1]) === 0) {
+    throw new Error(`Invalid ttl "${ttl}": use a positive number followed by s, m, h or d (e.g. 8h)`);
+  }
+  return Number(match[1]) * UNIT_SECONDS[match[2]];
+}
+
+/**
+ * Signs an HS256 token the API accepts in `AUTH_MODE=hs256`. For tests, demos and the
+ * `npm run token` CLI; production tokens come from the identity provider (jwks mode).
+ * `now` lets tests mint tokens on the same fixed clock the app runs on.
+ */
+export async function mintToken(
+  spec: MintSpec,
+  secret: string,
+  issuer: string,
+  audience: string,
+  options: { now?: Date } = {},
+): Promise<string> {
+  const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  return new SignJWT({
+    [CLAIMS.displayName]: spec.displayName,
+    [CLAIMS.organisationId]: spec.organisationId,
+    [CLAIMS.organisationType]: spec.organisationType,
+    [CLAIMS.role]: spec.role,
+  })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(spec.personId)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + parseTtl(spec.ttl ?? '8h'))
+    .sign(new TextEncoder().encode(secret));
+}

@@ -1,0 +1,117 @@
+import { STATUS_CODES } from 'node:http';
+import { HttpException } from '@nestjs/common';
+import { NotFoundInStreamError, RuleViolationError } from '../../../../libs/domain/errors.js';
+import {
+  EventStoreFailureError, IdempotencyKeyReusedError, StreamVersionConflictError,
+} from '../../../../libs/event-store/index.js';
+import { ProblemException } from './problem-exception.js';
+import { ProblemTypes, ruleProblemType, type Problem } from './problem-types.js';
+import { RequestValidationException } from './validation.js';
+
+/**
+ * Maps anything thrown while handling a request to a problem document. Returns
+ * undefined for unexpected errors: those become a 500 whose body reveals nothing.
+ */
+export function toProblem(exception: unknown): Problem | undefined {
+  if (exception instanceof ProblemException) return exception.problem;
+  if (exception instanceof RequestValidationException) {
+    return {
+      type: ProblemTypes.validation,
+      title: 'Invalid request',
+      status: 400,
+      detail: 'One or more fields are invalid; see errors.',
+      errors: exception.errors,
+    };
+  }
+  if (exception instanceof RuleViolationError) {
+    return {
+      type: ruleProblemType(exception.rule),
+      title: 'Rule violated',
+      status: 422,
+      detail: exception.message,
+      rule: exception.rule,
+      ...(exception.field !== undefined && { field: exception.field }),
+      ...(exception.details !== undefined && { details: exception.details }),
+    };
+  }
+  if (exception instanceof NotFoundInStreamError) {
+    return {
+      type: ProblemTypes.notFound,
+      title: 'Not found',
+      status: 404,
+      detail: exception.message,
+      what: exception.what,
+      id: exception.id,
+    };
+  }
+  if (exception instanceof StreamVersionConflictError) {
+    return {
+      type: ProblemTypes.streamVersionConflict,
+      title: 'Stream version conflict',
+      status: 409,
+      detail: 'The client record changed since you read it; reload and retry.',
+      clientId: exception.clientId,
+      expectedVersion: String(exception.expected),
+      actualVersion: String(exception.actual),
+    };
+  }
+  if (exception instanceof IdempotencyKeyReusedError) {
+    return {
+      type: ProblemTypes.idempotencyKeyReused,
+      title: 'Idempotency key reused',
+      status: 409,
+      detail: 'This Idempotency-Key was already used for a different request; use a new key.',
+    };
+  }
+  if (exception instanceof EventStoreFailureError && exception.retryable) {
+    // Transient (e.g. the store was locked too long): the client may simply retry.
+    return {
+      type: ProblemTypes.serviceUnavailable,
+      title: 'Service unavailable',
+      status: 503,
+      detail: 'Storage is busy; retry the request shortly (with the same Idempotency-Key).',
+    };
+  }
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  return undefined;
+}
+
+function fromHttpException(exception: HttpException): Problem {
+  const status = exception.getStatus();
+  // A 5xx message may carry internals: keep the status, drop the text (the filter logs it).
+  if (status >= 500) return { type: ProblemTypes.blank, title: STATUS_CODES[status] ?? 'Error', status };
+  const detail = messageOf(exception);
+  switch (status) {
+    case 400:
+      // Express's body parser fails with a SyntaxError that Nest wraps in a 400.
+      if (exception.cause instanceof SyntaxError) {
+        return { type: ProblemTypes.malformedBody, title: 'Malformed request body', status, detail: 'The request body is not valid JSON.' };
+      }
+      return { type: ProblemTypes.blank, title: 'Bad Request', status, detail };
+    case 401:
+      return { type: ProblemTypes.unauthorized, title: 'Unauthorized', status, detail };
+    case 403:
+      return { type: ProblemTypes.forbidden, title: 'Forbidden', status, detail };
+    case 404:
+      return { type: ProblemTypes.notFound, title: 'Not found', status, detail };
+    default:
+      return { type: ProblemTypes.blank, title: STATUS_CODES[status] ?? 'Error', status, detail };
+  }
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+export function internalProblem(): Problem {
+  return {
+    type: ProblemTypes.internal,
+    title: 'Internal server error',
+    status: 500,
+    detail: 'An unexpected error occurred. Quote the correlation id when reporting it.',
+  };
+}

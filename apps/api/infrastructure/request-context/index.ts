@@ -1,0 +1,2 @@
+export * from './correlation-id.middleware.js';
+export * from './command-meta.decorator.js';

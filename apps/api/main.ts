@@ -1,0 +1,24 @@
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.module.js';
+import { ConfigError, loadApiConfig, type ApiConfig } from './config.js';
+
+async function main(): Promise<void> {
+  let config: ApiConfig;
+  try {
+    config = loadApiConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const logger = new Logger('Polku');
+  const url = await app.getUrl();
+  logger.log(`Polku API listening on ${url} (docs: ${url}/docs, auth: ${config.auth.mode})`);
+}
+
+main().catch((error: unknown) => {
+  console.error('Polku API failed to start:', error);
+  process.exit(1);
+});

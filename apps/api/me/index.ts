@@ -1,0 +1,2 @@
+export * from './me.controller.js';
+export * from './me.module.js';

@@ -1,0 +1,62 @@
+/** Projector configuration from the environment, validated once at start. */
+export const PROJECTOR_MODES = ['follow', 'rebuild', 'catch-up'] as const;
+export type ProjectorMode = (typeof PROJECTOR_MODES)[number];
+
+export interface ProjectorConfig {
+  eventStorePath: string;
+  readStorePath: string;
+  batchSize: number;
+  /** 0 = no health endpoint. */
+  port: number;
+  host: string;
+}
+
+/** Names the offending variable so a misconfigured deployment fails with a clear message. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): ProjectorConfig {
+  return {
+    eventStorePath: path(env, 'EVENT_STORE_PATH', './data/events.sqlite'),
+    readStorePath: path(env, 'READ_STORE_PATH', './data/read.sqlite'),
+    batchSize: integer(env, 'PROJECTOR_BATCH_SIZE', 500, 1, 100_000),
+    port: integer(env, 'PROJECTOR_PORT', 3001, 0, 65_535),
+    host: text(env, 'PROJECTOR_HOST', '127.0.0.1'),
+  };
+}
+
+export function parseMode(arg: string | undefined): ProjectorMode {
+  const mode = arg ?? 'follow';
+  if (!(PROJECTOR_MODES as readonly string[]).includes(mode)) {
+    throw new ConfigError('mode', `unknown mode "${mode}", expected one of ${PROJECTOR_MODES.join(', ')}`);
+  }
+  return mode as ProjectorMode;
+}
+
+function text(env: Env, name: string, fallback: string): string {
+  // empty counts as unset, as compose files often write `NAME=`
+  const value = env[name]?.trim();
+  return value ? value : fallback;
+}
+
+function path(env: Env, name: string, fallback: string): string {
+  const value = text(env, name, fallback);
+  // ':memory:' would silently project into nothing durable
+  if (value === ':memory:') throw new ConfigError(name, 'must be a file path, not :memory:');
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw.trim());
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}

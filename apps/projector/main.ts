@@ -1,0 +1,82 @@
+/**
+ * Projector process: `node dist/apps/projector/main.js [follow|rebuild|catch-up]`.
+ * stdout carries one JSON line per event worth noticing (batch committed, done, stopping);
+ * stderr carries errors. SIGTERM/SIGINT finish the batch in flight, close the stores, exit 0.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SqliteEventStore } from '../../libs/adapters/sqlite-event-store/index.js';
+import { SqliteReadStore } from '../../libs/adapters/sqlite-read-store/index.js';
+import { ConfigError, loadConfig, parseMode, type ProjectorConfig, type ProjectorMode } from './config.js';
+import { closeServer, startHealthServer } from './runtime/health.js';
+import { Projector } from './runtime/projector.js';
+
+const log = (entry: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(entry)}\n`);
+const logError = (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ level: 'error', ...entry })}\n`);
+
+async function main(args: string[]): Promise<number> {
+  let mode: ProjectorMode;
+  let config: ProjectorConfig;
+  try {
+    mode = parseMode(args[0]);
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    logError({ msg: 'invalid configuration', variable: error.variable, error: error.message });
+    return 2;
+  }
+
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    // a second signal means "now": safe, as every batch commits atomically
+    if (controller.signal.aborted) process.exit(130);
+    log({ msg: 'stopping', signal });
+    controller.abort();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
+  const eventStore = SqliteEventStore.open(config.eventStorePath);
+  let readStore: SqliteReadStore | undefined;
+  let server: Server | undefined;
+  try {
+    readStore = SqliteReadStore.open(config.readStorePath);
+    const projector = new Projector({
+      eventStore, readStore, batchSize: config.batchSize,
+      onBatch: ({ checkpoint, events }) => log({ msg: 'batch committed', checkpoint: checkpoint.toString(), events }),
+      onError: (error, retryInMs) => logError({
+        msg: 'projector error, retrying', error: error instanceof Error ? error.message : String(error), retryInMs,
+      }),
+    });
+    if (mode === 'follow') {
+      if (config.port !== 0) {
+        server = await startHealthServer(projector, config.port, config.host);
+        log({ msg: 'health listening', host: config.host, port: (server.address() as AddressInfo).port });
+      }
+      log({ msg: 'following', batchSize: config.batchSize });
+      await projector.follow(controller.signal);
+    } else {
+      const result = mode === 'rebuild'
+        ? await projector.rebuild(controller.signal)
+        : await projector.catchUp(controller.signal);
+      log({
+        msg: controller.signal.aborted ? `${mode} interrupted` : `${mode} done`,
+        from: result.from.toString(), to: result.to.toString(), events: result.events,
+      });
+    }
+    log({ msg: 'stopped' });
+    return 0;
+  } finally {
+    if (server) await closeServer(server);
+    await readStore?.close();
+    await eventStore.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    logError({ msg: 'projector failed', error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    process.exitCode = 1;
+  },
+);

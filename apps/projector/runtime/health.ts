@@ -1,0 +1,43 @@
+import { createServer, type Server } from 'node:http';
+import type { Projector } from './projector.js';
+
+/**
+ * GET /health for orchestrators: 200 while projecting (status ok or catching_up), 503 when
+ * the stores cannot be read or the last attempt failed. Positions are strings (bigint).
+ */
+export async function startHealthServer(projector: Projector, port: number, host: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const send = (code: number, body: unknown) => {
+      res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(body));
+    };
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/health') return send(404, { error: 'not_found' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { error: 'method_not_allowed' });
+    projector.status().then(
+      ({ checkpoint, head, lag }) => {
+        const status = projector.lastError ? 'error' : lag === 0n ? 'ok' : 'catching_up';
+        send(status === 'error' ? 503 : 200, {
+          status, checkpoint: checkpoint.toString(), head: head.toString(), lag: Number(lag),
+          ...(projector.lastError ? { error: projector.lastError } : {}),
+        });
+      },
+      (error: unknown) => send(503, { status: 'error', error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '../../../libs/adapters/sqlite-event-store/index.js';
+import { SqliteReadStore } from '../../../libs/adapters/sqlite-read-store/index.js';
+import { applyEvent, type TimelineEntry } from '../projections/client-read-model.js';
+import { clientIdOf, seed } from '../test/events.fixture.js';
+import { CheckpointAheadOfHeadError, Projector, type ApplyEvent, type BatchCommitted } from './projector.js';
+
+const CLIENTS = 5;
+const ids = Array.from({ length: CLIENTS }, (_, i) => clientIdOf(i));
+
+describe('Projector (real SQLite stores)', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  const reads: SqliteReadStore[] = [];
+  const openRead = (name = 'read.sqlite') => {
+    const store = SqliteReadStore.open(join(dir, name));
+    reads.push(store);
+    return store;
+  };
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'polku-projector-'));
+    events = SqliteEventStore.open(join(dir, 'events.sqlite'));
+  });
+  afterEach(async () => {
+    for (const store of reads.splice(0)) await store.close();
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Every client's timeline must be exactly its stream, in order: nothing skipped or doubled. */
+  async function expectExactlyOnce(read: SqliteReadStore): Promise<void> {
+    const models = await read.getClients(ids);
+    for (const id of ids) {
+      const stream = await events.readStream(id);
+      const model = models.get(id)!;
+      const timeline = model.path.timeline as TimelineEntry[];
+      expect(timeline.map((e) => e.eventId)).toEqual(stream.events.map((e) => e.eventId));
+      expect(timeline.map((e) => e.position)).toEqual(stream.events.map((e) => e.globalPosition.toString()));
+      expect(model.lastPosition).toBe(stream.events.at(-1)!.globalPosition);
+    }
+  }
+
+  it('applies every event exactly once across batch boundaries', async () => {
+    await seed(events, CLIENTS, 13); // 65 events, interleaved
+    const read = openRead();
+    const batches: BatchCommitted[] = [];
+    const projector = new Projector({ eventStore: events, readStore: read, batchSize: 7, onBatch: (b) => batches.push(b) });
+
+    const result = await projector.catchUp();
+
+    const head = await events.headPosition();
+    expect(result).toEqual({ from: 0n, to: head, events: 65 });
+    expect(batches.map((b) => b.events)).toEqual([7, 7, 7, 7, 7, 7, 7, 7, 7, 2]);
+    expect(batches.map((b) => b.checkpoint)).toEqual([...batches.map((b) => b.checkpoint)].sort((a, b) => (a < b ? -1 : 1)));
+    expect(await read.checkpoint()).toBe(head);
+    await expectExactlyOnce(read);
+  });
+
+  it('is idempotent: a re-run applies nothing, later events are applied once', async () => {
+    await seed(events, CLIENTS, 4);
+    const read = openRead();
+    const calls: string[] = [];
+    const counting: ApplyEvent = (m, e) => { calls.push(e.eventId); return applyEvent(m, e); };
+    const projector = new Projector({ eventStore: events, readStore: read, batchSize: 3, apply: counting });
+    await projector.catchUp();
+    const before = await read.getClients(ids);
+
+    const again = await projector.catchUp();
+    expect(again).toEqual({ from: await events.headPosition(), to: await events.headPosition(), events: 0 });
+    expect(await read.getClients(ids)).toEqual(before);
+
+    await seed(events, CLIENTS, 2, { startAt: 5 });
+    expect((await projector.catchUp()).events).toBe(10);
+    expect(calls).toHaveLength(30);
+    expect(new Set(calls).size).toBe(30);
+    await expectExactlyOnce(read);
+  });
+
+  it('rebuild gives the same models as incremental catch-up', async () => {
+    const incremental = openRead('incremental.sqlite');
+    const inc = new Projector({ eventStore: events, readStore: incremental, batchSize: 4 });
+    for (let round = 0; round < 4; round += 1) {
+      await seed(events, CLIENTS, 3, { startAt: round * 3 + 1 });
+      await inc.catchUp();
+    }
+    const rebuilt = openRead('rebuilt.sqlite');
+    await rebuilt.commitBatch([], 7n); // stale content a rebuild must discard
+    const result = await new Projector({ eventStore: events, readStore: rebuilt, batchSize: 1000 }).rebuild();
+
+    expect(result).toEqual({ from: 0n, to: await events.headPosition(), events: 60 });
+    expect(await rebuilt.checkpoint()).toBe(await incremental.checkpoint());
+    expect(await rebuilt.getClients(ids)).toEqual(await incremental.getClients(ids));
+    // and rebuilding in place changes nothing
+    const before = await incremental.getClients(ids);
+    await inc.rebuild();
+    expect(await incremental.getClients(ids)).toEqual(before);
+  });
+
+  it('skips events a client model already contains (overlapping runs)', async () => {
+    await seed(events, CLIENTS, 3);
+    const ahead = openRead('ahead.sqlite');
+    await new Projector({ eventStore: events, readStore: ahead }).catchUp();
+    const models = [...(await ahead.getClients(ids)).values()];
+
+    // models already at the head, but the checkpoint still at 0
+    const behind = openRead('behind.sqlite');
+    await behind.commitBatch(models, 0n);
+    const calls: string[] = [];
+    const counting: ApplyEvent = (m, e) => { calls.push(e.eventId); return applyEvent(m, e); };
+    await new Projector({ eventStore: events, readStore: behind, batchSize: 4, apply: counting }).catchUp();
+
+    expect(calls).toEqual([]);
+    expect(await behind.checkpoint()).toBe(await events.headPosition());
+    expect(await behind.getClients(ids)).toEqual(await ahead.getClients(ids));
+  });
+
+  it('reports status and lag', async () => {
+    await seed(events, CLIENTS, 2);
+    const projector = new Projector({ eventStore: events, readStore: openRead(), batchSize: 4 });
+    const head = await events.headPosition();
+    expect(await projector.status()).toEqual({ checkpoint: 0n, head, lag: head });
+    await projector.catchUp();
+    expect(await projector.status()).toEqual({ checkpoint: head, head, lag: 0n });
+  });
+
+  it('stops between batches when the signal aborts', async () => {
+    await seed(events, CLIENTS, 4);
+    const controller = new AbortController();
+    const read = openRead();
+    const projector = new Projector({
+      eventStore: events, readStore: read, batchSize: 6, onBatch: () => controller.abort(),
+    });
+    const result = await projector.catchUp(controller.signal);
+    expect(result.events).toBe(6);
+    expect(await read.checkpoint()).toBe(result.to);
+    expect((await projector.catchUp()).events).toBe(14);
+    await expectExactlyOnce(read);
+  });
+
+  it('refuses a read store that is ahead of the event store', async () => {
+    await seed(events, CLIENTS, 1);
+    const read = openRead();
+    await read.commitBatch([], 1000n);
+    await expect(new Projector({ eventStore: events, readStore: read }).catchUp()).rejects.toBeInstanceOf(CheckpointAheadOfHeadError);
+  });
+
+  it('follow: picks up new events, retries after an error from the stored checkpoint, stops on abort', async () => {
+    const read = openRead();
+    const controller = new AbortController();
+    let failOnce = true;
+    const flaky: ApplyEvent = (m, e) => {
+      if (failOnce && (e.data as { n: number }).n === 2) { failOnce = false; throw new Error('boom'); }
+      return applyEvent(m, e);
+    };
+    const errors: unknown[] = [];
+    let reached: () => void = () => {};
+    const target = new Promise<void>((resolve) => { reached = resolve; });
+    let head = -1n;
+    const projector = new Projector({
+      eventStore: events, readStore: read, batchSize: 4, apply: flaky,
+      idleBackoffMs: { min: 5, max: 20 }, errorBackoffMs: { min: 5, max: 20 },
+      onError: (error) => errors.push(error),
+      onBatch: (b: BatchCommitted) => { if (b.checkpoint === head) reached(); },
+    });
+    const following = projector.follow(controller.signal);
+
+    await seed(events, CLIENTS, 3);
+    head = await events.headPosition();
+    if ((await read.checkpoint()) === head) reached();
+    await target;
+    controller.abort();
+    await following;
+
+    expect(errors.map((e) => (e as Error).message)).toEqual(['boom']);
+    expect(projector.lastError).toBeNull();
+    await expectExactlyOnce(read);
+  });
+});

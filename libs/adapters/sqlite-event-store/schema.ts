@@ -1,0 +1,61 @@
+import type { Database } from 'better-sqlite3';
+
+/** Bumped with every schema change; a newer file is refused rather than misread. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * events: the immutable log; AUTOINCREMENT so positions are never reused.
+ * streams: per-client head (version + last hash) so an append reads one row.
+ * idempotency_keys: the first result of a keyed append, replayed on retries.
+ * Foreign keys are deferred: the stream head is upserted after its events, in one transaction.
+ */
+export const DDL = `
+CREATE TABLE IF NOT EXISTS streams (
+  client_id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  last_hash TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS events (
+  global_position INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL UNIQUE,
+  client_id TEXT NOT NULL REFERENCES streams (client_id) DEFERRABLE INITIALLY DEFERRED,
+  stream_version INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  schema_version INTEGER NOT NULL,
+  occurred_at TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  correlation_id TEXT NOT NULL,
+  causation_id TEXT,
+  data TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  UNIQUE (client_id, stream_version)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  key TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES streams (client_id) DEFERRABLE INITIALLY DEFERRED,
+  result TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+`;
+
+/** WAL lets the projector read while the API writes; FULL makes a committed append durable. */
+export function configure(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+}
+
+/** Idempotent; IMMEDIATE so two processes opening a new file do not race on the DDL. */
+export function migrate(db: Database): void {
+  db.transaction(() => {
+    const found = Number(db.pragma('user_version', { simple: true }));
+    if (found > SCHEMA_VERSION) {
+      throw new Error(`Event store schema ${found} is newer than this code (${SCHEMA_VERSION})`);
+    }
+    db.exec(DDL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

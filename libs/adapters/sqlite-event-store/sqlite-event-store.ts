@@ -1,0 +1,162 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
+import {
+  DuplicateEventIdError, GENESIS_HASH, IdempotencyKeyReusedError, InvalidAppendError, StreamVersionConflictError,
+  type AppendOptions, type AppendResult, type ChainVerification, type EventStore, type ReadAllOptions,
+  type ReadStreamResult,
+} from '../../event-store/index.js';
+import { configure, migrate } from './schema.js';
+import { prepareStatements, type Statements } from './statements.js';
+import { hashOfParams, toInsertParams, toRecordedEvent } from './rows.js';
+import { checkChains } from './chain-check.js';
+import { mapError } from './map-error.js';
+
+type AppendTransaction = Database.Transaction<(clientId: string, events: PolkuEvent[], options: AppendOptions) => AppendResult>;
+
+/**
+ * EventStore on one SQLite file. better-sqlite3 is synchronous, so each call runs to the end
+ * before the next starts in this process; other processes are serialised by BEGIN IMMEDIATE.
+ * Positions are assigned inside the write lock, so commit order equals position order and
+ * readAll never skips an event that commits later.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: Statements;
+  private readonly appendTransaction: AppendTransaction;
+  private readonly snapshot: <T>(read: () => T) => T;
+
+  private constructor(private readonly db: Database.Database) {
+    this.statements = prepareStatements(db);
+    this.appendTransaction = db.transaction((clientId, events, options) => this.write(clientId, events, options));
+    // A deferred transaction gives the reads inside one consistent WAL snapshot.
+    this.snapshot = (read) => db.transaction(read)();
+  }
+
+  /** Opens (creating directories, file and tables as needed) the store at `path`. */
+  static open(path: string): SqliteEventStore {
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(path);
+      configure(db);
+      db.defaultSafeIntegers(true); // positions and versions stay bigint end to end
+      migrate(db);
+      return new SqliteEventStore(db);
+    } catch (error) {
+      db?.close();
+      throw mapError(error);
+    }
+  }
+
+  async appendToStream(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateBatch(clientId, events);
+    try {
+      return this.appendTransaction.immediate(clientId, events, options);
+    } catch (error) {
+      throw mapError(error, {
+        clientId, expected: options.expectedVersion,
+        storedEventId: () => events.find((e) => this.statements.eventExists.get(e.eventId) !== undefined)?.eventId,
+        currentVersion: () => this.statements.selectHead.get(clientId)?.version ?? 0n,
+      });
+    }
+  }
+
+  async findIdempotentResult(idempotencyKey: string, clientId: string): Promise<AppendResult | null> {
+    return this.guard(() => this.replayOf(idempotencyKey, clientId));
+  }
+
+  async readStream(clientId: string): Promise<ReadStreamResult> {
+    const events = this.guard(() => this.statements.readStream.all(clientId)).map(toRecordedEvent);
+    return { currentVersion: events.at(-1)?.streamVersion ?? 0n, events };
+  }
+
+  async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
+    return this.guard(() => this.statements.readAll.all(after, limit)).map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<bigint> {
+    return this.guard(() => this.statements.headPosition.get() ?? 0n);
+  }
+
+  async verifyStream(clientId: string): Promise<ChainVerification> {
+    const s = this.statements;
+    return this.guard(() => this.snapshot(() => {
+      const head = s.selectHead.get(clientId);
+      return checkChains(s.readStream.iterate(clientId), head ? [head] : []);
+    }));
+  }
+
+  async verifyAll(): Promise<ChainVerification> {
+    const s = this.statements;
+    return this.guard(() => this.snapshot(() => checkChains(s.readEverything.iterate(), s.selectHeads.all())));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** The body of the IMMEDIATE transaction; any throw rolls everything back. */
+  private write(clientId: string, events: PolkuEvent[], options: AppendOptions): AppendResult {
+    const s = this.statements;
+    const key = options.idempotencyKey;
+    const replay = key === undefined ? null : this.replayOf(key, clientId);
+    if (replay) return replay;
+    const head = s.selectHead.get(clientId);
+    const current = head?.version ?? 0n;
+    if (options.expectedVersion !== 'any' && options.expectedVersion !== current) {
+      throw new StreamVersionConflictError(clientId, options.expectedVersion, current);
+    }
+    let hash = head?.last_hash ?? GENESIS_HASH;
+    let version = current;
+    let position = 0n;
+    for (const event of events) {
+      version += 1n;
+      const params = toInsertParams(event, version, hash);
+      position = BigInt(s.insertEvent.run(...params).lastInsertRowid);
+      hash = hashOfParams(params);
+    }
+    s.upsertHead.run(clientId, version, hash);
+    const result: AppendResult = {
+      nextExpectedVersion: version, lastGlobalPosition: position, eventIds: events.map((e) => e.eventId), replayed: false,
+    };
+    if (key !== undefined) s.insertKey.run(key, clientId, encodeResult(result));
+    return result;
+  }
+
+  private replayOf(key: string, clientId: string): AppendResult | null {
+    const seen = this.statements.selectKey.get(key);
+    if (!seen) return null;
+    if (seen.client_id !== clientId) throw new IdempotencyKeyReusedError(key, clientId);
+    return decodeResult(seen.result);
+  }
+
+  private guard<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+}
+
+function validateBatch(clientId: string, events: PolkuEvent[]): void {
+  if (events.length === 0) throw new InvalidAppendError(`Nothing to append to client stream ${clientId}`);
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.clientId !== clientId) {
+      throw new InvalidAppendError(`Event ${event.eventId} belongs to client ${event.clientId}, not ${clientId}`);
+    }
+    if (ids.has(event.eventId)) throw new DuplicateEventIdError(event.eventId);
+    ids.add(event.eventId);
+  }
+}
+
+const encodeResult = (r: AppendResult): string =>
+  JSON.stringify({ v: r.nextExpectedVersion.toString(), p: r.lastGlobalPosition.toString(), ids: r.eventIds });
+
+function decodeResult(text: string): AppendResult {
+  const { v, p, ids } = JSON.parse(text) as { v: string; p: string; ids: string[] };
+  return { nextExpectedVersion: BigInt(v), lastGlobalPosition: BigInt(p), eventIds: ids, replayed: true };
+}

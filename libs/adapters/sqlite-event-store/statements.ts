@@ -1,0 +1,39 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { EVENT_COLUMNS, type EventRow, type InsertParams } from './rows.js';
+
+export interface HeadRow { client_id: string; version: bigint; last_hash: string }
+export interface KeyRow { client_id: string; result: string }
+
+export interface Statements {
+  selectKey: Statement<[string], KeyRow>;
+  selectHead: Statement<[string], HeadRow>;
+  selectHeads: Statement<[], HeadRow>;
+  insertEvent: Statement<InsertParams>;
+  upsertHead: Statement<[string, bigint, string]>;
+  insertKey: Statement<[string, string, string]>;
+  eventExists: Statement<[string], bigint>;
+  readStream: Statement<[string], EventRow>;
+  readAll: Statement<[bigint, number], EventRow>;
+  readEverything: Statement<[], EventRow>;
+  headPosition: Statement<[], bigint>;
+}
+
+/** Prepared once per connection; the connection must have defaultSafeIntegers(true). */
+export function prepareStatements(db: Database): Statements {
+  return {
+    selectKey: db.prepare('SELECT client_id, result FROM idempotency_keys WHERE key = ?'),
+    selectHead: db.prepare('SELECT client_id, version, last_hash FROM streams WHERE client_id = ?'),
+    selectHeads: db.prepare('SELECT client_id, version, last_hash FROM streams'),
+    insertEvent: db.prepare(`INSERT INTO events (${EVENT_COLUMNS.replace('global_position, ', '')})
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    upsertHead: db.prepare(`INSERT INTO streams (client_id, version, last_hash) VALUES (?, ?, ?)
+      ON CONFLICT (client_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash`),
+    insertKey: db.prepare('INSERT INTO idempotency_keys (key, client_id, result) VALUES (?, ?, ?)'),
+    eventExists: db.prepare<[string], bigint>('SELECT 1 FROM events WHERE event_id = ?').pluck(),
+    readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE client_id = ? ORDER BY stream_version`),
+    readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events
+      WHERE global_position > ? ORDER BY global_position LIMIT ?`),
+    readEverything: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY global_position`),
+    headPosition: db.prepare<[], bigint>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
+  };
+}

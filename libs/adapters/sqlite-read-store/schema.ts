@@ -1,0 +1,73 @@
+/**
+ * Read-store schema. The read store is disposable (rebuilt from the event store), so a
+ * schema change bumps READ_STORE_SCHEMA_VERSION and asks for a rebuild instead of migrating.
+ * Money is stored in integer cents so ledger sums are exact.
+ */
+export const READ_STORE_SCHEMA_VERSION = 1;
+
+/** The single checkpoint row this read store keeps (one projector per read store). */
+export const CHECKPOINT_NAME = 'client-read-model';
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS client_models (
+  client_id     TEXT PRIMARY KEY,
+  last_position INTEGER NOT NULL,
+  path          TEXT NOT NULL CHECK (json_valid(path)),
+  state         TEXT NOT NULL CHECK (json_valid(state))
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS caseload (
+  client_id       TEXT NOT NULL,
+  person_id       TEXT NOT NULL,
+  person_name     TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  role            TEXT NOT NULL,
+  since           TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS caseload_person ON caseload (person_id);
+CREATE INDEX IF NOT EXISTS caseload_client ON caseload (client_id);
+
+CREATE TABLE IF NOT EXISTS deadlines (
+  client_id       TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  kind            TEXT NOT NULL,
+  due_date        TEXT NOT NULL,
+  ref_id          TEXT NOT NULL,
+  description     TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS deadlines_org_due ON deadlines (organisation_id, due_date);
+CREATE INDEX IF NOT EXISTS deadlines_client ON deadlines (client_id);
+
+CREATE TABLE IF NOT EXISTS outcomes (
+  client_id       TEXT NOT NULL,
+  period_id       TEXT NOT NULL,
+  service_type    TEXT NOT NULL,
+  provider_id     TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  start_date      TEXT NOT NULL,
+  end_date        TEXT NOT NULL,
+  end_reason      TEXT NOT NULL,
+  continuation    TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS outcomes_end_date ON outcomes (end_date);
+CREATE INDEX IF NOT EXISTS outcomes_client ON outcomes (client_id);
+
+CREATE TABLE IF NOT EXISTS compensation (
+  client_id     TEXT NOT NULL,
+  period_id     TEXT NOT NULL,
+  month         TEXT NOT NULL,
+  payer         TEXT NOT NULL CHECK (payer IN ('kela', 'municipality')),
+  attended_days INTEGER NOT NULL,
+  cents         INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS compensation_month ON compensation (month, payer);
+CREATE INDEX IF NOT EXISTS compensation_client ON compensation (client_id);
+
+CREATE TABLE IF NOT EXISTS checkpoints (
+  name     TEXT PRIMARY KEY,
+  position INTEGER NOT NULL
+) STRICT;
+`;
+
+/** Tables emptied by reset(), in no particular order (there are no foreign keys). */
+export const DATA_TABLES = ['client_models', 'caseload', 'deadlines', 'outcomes', 'compensation', 'checkpoints'] as const;

@@ -1,0 +1,172 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  CaseloadRow, ClientReadModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow,
+  DeadlineRow, OutcomeRow, OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistQuery,
+} from '../../read-store/index.js';
+import { CHECKPOINT_NAME, READ_STORE_SCHEMA_VERSION, SCHEMA_SQL } from './schema.js';
+import { prepareStatements, type Statements } from './statements.js';
+import { centsToEuros, eurosToCents, ReadStoreSchemaMismatchError, CheckpointRegressionError } from './support.js';
+
+type Db = Database.Database;
+type CompensationDbRow = Omit<CompensationRow, 'euros'> & { cents: number };
+
+/** The read store on one SQLite file. better-sqlite3 is synchronous; the port is async. */
+export class SqliteReadStore implements ReadStore {
+  private readonly sql: Statements;
+
+  private constructor(private readonly db: Db) {
+    this.sql = prepareStatements(db);
+  }
+
+  static open(path: string): SqliteReadStore {
+    if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    try {
+      // busy_timeout first: switching to WAL needs a lock another process may hold
+      db.pragma('busy_timeout = 5000');
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      migrate(db);
+      return new SqliteReadStore(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  async getClients(clientIds: string[]): Promise<Map<string, ClientReadModel>> {
+    const ids = JSON.stringify([...new Set(clientIds)]);
+    const models = new Map<string, ClientReadModel>();
+    for (const row of this.sql.getModels.all(ids) as ModelRow[]) {
+      models.set(row.clientId, {
+        clientId: row.clientId, lastPosition: row.lastPosition,
+        path: JSON.parse(row.path), state: JSON.parse(row.state),
+        caseload: [], deadlines: [], outcomes: [], compensation: [],
+      });
+    }
+    // derived rows come back too, so a projection may carry them forward unchanged
+    const attach = <R extends { clientId: string }>(rows: R[], pick: (m: ClientReadModel) => R[]) => {
+      for (const row of rows) { const m = models.get(row.clientId); if (m) pick(m).push(row); }
+    };
+    attach(this.sql.getCaseloadOf.all(ids) as CaseloadRow[], (m) => m.caseload);
+    attach(this.sql.getDeadlinesOf.all(ids) as DeadlineRow[], (m) => m.deadlines);
+    attach(this.sql.getOutcomesOf.all(ids) as OutcomeRow[], (m) => m.outcomes);
+    attach((this.sql.getCompensationOf.all(ids) as CompensationDbRow[]).map(toCompensation), (m) => m.compensation);
+    return models;
+  }
+
+  async commitBatch(models: ClientReadModel[], checkpoint: bigint): Promise<void> {
+    // IMMEDIATE: take the write lock up front so the checkpoint check and the writes see one state
+    this.commitTx.immediate(models, checkpoint);
+  }
+
+  private readonly commitTx = this.db.transaction((models: ClientReadModel[], checkpoint: bigint) => {
+    const current = this.readCheckpoint();
+    // a checkpoint moving backwards means a second writer: refuse rather than interleave
+    if (checkpoint < current) throw new CheckpointRegressionError(current, checkpoint);
+    const s = this.sql;
+    for (const m of models) {
+      s.upsertModel.run({
+        clientId: m.clientId, lastPosition: m.lastPosition,
+        path: JSON.stringify(m.path), state: JSON.stringify(m.state),
+      });
+      s.deleteCaseload.run(m.clientId);
+      s.deleteDeadlines.run(m.clientId);
+      s.deleteOutcomes.run(m.clientId);
+      s.deleteCompensation.run(m.clientId);
+      // rows take the model's clientId, whatever they say, so they are deleted with it next time
+      const own = { clientId: m.clientId };
+      for (const r of m.caseload) s.insertCaseload.run({ ...pickCaseload(r), ...own });
+      for (const r of m.deadlines) s.insertDeadline.run({ ...pickDeadline(r), ...own });
+      for (const r of m.outcomes) s.insertOutcome.run({ ...pickOutcome(r), ...own });
+      for (const r of m.compensation) s.insertCompensation.run({ ...pickCompensation(r), ...own });
+    }
+    s.setCheckpoint.run(CHECKPOINT_NAME, checkpoint);
+  });
+
+  async reset(): Promise<void> {
+    this.resetTx.immediate();
+  }
+
+  private readonly resetTx = this.db.transaction(() => {
+    for (const statement of this.sql.resetAll) statement.run();
+  });
+
+  async checkpoint(): Promise<bigint> {
+    return this.readCheckpoint();
+  }
+
+  async clientPath(clientId: string): Promise<{ path: Record<string, unknown>; lastPosition: bigint } | null> {
+    const row = this.sql.clientPath.get(clientId) as { path: string; lastPosition: bigint } | undefined;
+    return row ? { path: JSON.parse(row.path), lastPosition: row.lastPosition } : null;
+  }
+
+  async caseload(personId: string): Promise<CaseloadRow[]> {
+    return this.sql.caseload.all(personId) as CaseloadRow[];
+  }
+
+  /** An absent or empty `kinds` means every kind. */
+  async worklist(q: WorklistQuery): Promise<DeadlineRow[]> {
+    const kinds = q.kinds?.length ? JSON.stringify(q.kinds) : null;
+    return this.sql.worklist.all({ organisationId: q.organisationId, dueOnOrBefore: q.dueOnOrBefore, kinds }) as DeadlineRow[];
+  }
+
+  async outcomeStats(q: OutcomeStatsQuery): Promise<OutcomeStatsRow[]> {
+    return this.sql.outcomeStats.all({
+      organisationId: q.organisationId ?? null, providerId: q.providerId ?? null,
+      serviceType: q.serviceType ?? null, from: q.from ?? null, to: q.to ?? null,
+    }) as OutcomeStatsRow[];
+  }
+
+  async compensationLedger(q: CompensationLedgerQuery): Promise<CompensationLedgerRow[]> {
+    const rows = this.sql.compensationLedger.all({
+      fromMonth: q.fromMonth ?? null, toMonth: q.toMonth ?? null, payer: q.payer ?? null, clientId: q.clientId ?? null,
+    }) as (Omit<CompensationLedgerRow, 'euros'> & { cents: number })[];
+    return rows.map(({ cents, ...r }) => ({ ...r, euros: centsToEuros(cents) }));
+  }
+
+  async clientCompensation(clientId: string): Promise<CompensationRow[]> {
+    return (this.sql.clientCompensation.all(clientId) as CompensationDbRow[]).map(toCompensation);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private readCheckpoint(): bigint {
+    return (this.sql.getCheckpoint.get(CHECKPOINT_NAME) as bigint | undefined) ?? 0n;
+  }
+}
+
+interface ModelRow { clientId: string; lastPosition: bigint; path: string; state: string }
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === READ_STORE_SCHEMA_VERSION) return;
+  if (version !== 0) throw new ReadStoreSchemaMismatchError(version, READ_STORE_SCHEMA_VERSION);
+  db.transaction(() => {
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${READ_STORE_SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+function toCompensation({ cents, ...r }: CompensationDbRow): CompensationRow {
+  return { ...r, euros: centsToEuros(cents) };
+}
+
+// Explicit column picks: extra properties on a row object never reach SQL binding.
+const pickCaseload = (r: CaseloadRow) => ({
+  personId: r.personId, personName: r.personName, organisationId: r.organisationId, role: r.role, since: r.since,
+});
+const pickDeadline = (r: DeadlineRow) => ({
+  organisationId: r.organisationId, kind: r.kind, dueDate: r.dueDate, refId: r.refId, description: r.description,
+});
+const pickOutcome = (r: OutcomeRow) => ({
+  periodId: r.periodId, serviceType: r.serviceType, providerId: r.providerId, organisationId: r.organisationId,
+  startDate: r.startDate, endDate: r.endDate, endReason: r.endReason, continuation: r.continuation,
+});
+const pickCompensation = (r: CompensationRow) => ({
+  periodId: r.periodId, month: r.month, payer: r.payer, attendedDays: r.attendedDays, cents: eurosToCents(r.euros),
+});

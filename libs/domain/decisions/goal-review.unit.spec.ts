@@ -1,0 +1,50 @@
+import { NotFoundInStreamError } from '../errors.js';
+import { deadlinesOf, nextGoalReviewDate } from '../rules/index.js';
+import { decide, type HoldGoalReview } from './index.js';
+import { contextOf, History, kutyRunning, providerRef, violation } from '../test-support/index.js';
+
+// Kuty goals reviewed at least every 3 months with the client, the responsible officer and the own instructor.
+type Participants = HoldGoalReview['data']['participants'];
+const all: Participants = { client: true, responsibleOfficerId: 'officer-1', ownInstructorId: 'instructor-1' };
+const hold = (h: History, participants: Participants, heldOn = '2025-04-10', periodId = 'period-1') =>
+  decide({ type: 'HoldGoalReview', data: { periodId, heldOn, participants, assessment: 'On track' } }, h.state(), contextOf('association'));
+
+describe('goal-review participants (kuty)', () => {
+  it('allows a review with the client, the responsible officer and the own instructor', () =>
+    expect(hold(kutyRunning(), all)).toEqual([expect.objectContaining({ type: 'GoalReviewHeld', occurredAt: '2025-04-10' })]));
+  it('refuses a review without the client', () =>
+    expect(violation(() => hold(kutyRunning(), { ...all, client: false })).rule).toBe('goal_review.participants'));
+  it('refuses a review without the responsible officer', () =>
+    expect(violation(() => hold(kutyRunning(), { ...all, responsibleOfficerId: undefined })).rule).toBe('goal_review.participants'));
+  it('refuses a review without the own instructor', () =>
+    expect(violation(() => hold(kutyRunning(), { ...all, ownInstructorId: undefined })).rule).toBe('goal_review.participants'));
+  it('allows a work-trial review with the client only (no goal-review rule for that type)', () => {
+    const h = new History().registered().periodStarted({ serviceType: 'work_trial', provider: providerRef('company'),
+      referralId: undefined, planId: undefined, plannedEndDate: '2025-06-30' });
+    expect(hold(h, { client: true })).toHaveLength(1);
+  });
+  it('refuses a review dated before the period started', () =>
+    expect(violation(() => hold(kutyRunning(), all, '2025-01-14')).rule).toBe('service_period.date_before_start'));
+  it('throws NotFoundInStreamError for an unknown period', () =>
+    expect(() => hold(kutyRunning(), all, '2025-04-10', 'ghost')).toThrow(NotFoundInStreamError));
+});
+
+describe('goal reviews every 3 months during a kuty period', () => {
+  const period = (h: History) => h.state().periods['period-1'];
+  it('is due 3 months after the start', () => expect(nextGoalReviewDate(period(kutyRunning()))).toBe('2025-04-15'));
+  it('is due 3 months after the last review', () => {
+    const h = kutyRunning().add('GoalReviewHeld', { periodId: 'period-1', heldOn: '2025-04-10', participants: all, assessment: 'ok' }, 'association');
+    expect(nextGoalReviewDate(period(h))).toBe('2025-07-10');
+  });
+  it('has no goal-review interval for a work trial', () => {
+    const h = new History().registered().periodStarted({ serviceType: 'work_trial', provider: providerRef('company'), referralId: undefined });
+    expect(nextGoalReviewDate(period(h))).toBeNull();
+  });
+  it('lists goal_review_due for the active period', () => {
+    expect(deadlinesOf(kutyRunning().state()).filter((d) => d.kind === 'goal_review_due'))
+      .toEqual([expect.objectContaining({ refId: 'period-1', dueDate: '2025-04-15' })]);
+  });
+  it('lists no goal review once the period ended', () => {
+    expect(deadlinesOf(kutyRunning().periodEnded('period-1', '2025-03-01').state()).map((d) => d.kind)).not.toContain('goal_review_due');
+  });
+});

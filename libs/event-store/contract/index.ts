@@ -1,0 +1,3 @@
+export * from './event-store.contract.js';
+export * from './context.js';
+export * from './builders.js';

@@ -1,0 +1,5 @@
+export * from './state.js';
+export * from './summaries.js';
+export * from './path-view.js';
+export * from './rows.js';
+export * from './read-model.js';

@@ -1,0 +1,59 @@
+import {
+  addDays, deadlinesOf, kutyDaysInWindow, multisectoralPlanDueDate, nextGoalReviewDate, nextPlanReviewDate,
+  periodMaxEndDate, ruleSetOn, serviceTypeRules, type PeriodState,
+} from '../../domain/index.js';
+import type { ClientProjectionState } from './state.js';
+import { timelineOrder } from './state.js';
+
+function periodView(p: PeriodState, allFamilyDates: string[]) {
+  const t = serviceTypeRules(ruleSetOn(p.startDate), p.serviceType);
+  const last = p.attendedDates[p.attendedDates.length - 1];
+  return {
+    periodId: p.periodId, serviceType: p.serviceType, serviceName: t?.name ?? p.serviceType, status: p.status,
+    provider: p.provider, recordedBy: p.recordedBy, startDate: p.startDate, plannedEndDate: p.plannedEndDate,
+    daysPerWeek: p.daysPerWeek, hoursPerDay: p.hoursPerDay, referralId: p.referralId, planId: p.planId,
+    pausedOn: p.pausedOn, endDate: p.endDate, endReason: p.endReason, continuation: p.continuation,
+    attendedDays: p.attendedDates.length,
+    activityDaysInLast12Months: t?.maxActivityDaysIn12Months && last ? kutyDaysInWindow(allFamilyDates, last) : undefined,
+    maxActivityDaysIn12Months: t?.maxActivityDaysIn12Months,
+    maxEndDate: periodMaxEndDate(p),
+    lastGoalReviewOn: p.lastGoalReviewOn,
+    nextGoalReviewDue: p.status === 'ended' ? null : nextGoalReviewDate(p),
+    ownInstructor: p.ownInstructor ?? null,
+  };
+}
+
+/** The service path document: timeline across organisations plus the current status. */
+export function buildPathView(clientId: string, s: ClientProjectionState): Record<string, unknown> {
+  const d = s.domain;
+  const periods = Object.values(d.periods);
+  const familyDates = (family: string) => periods.filter((p) => p.family === family).flatMap((p) => p.attendedDates).sort();
+  const typ = d.typ && {
+    ...d.typ,
+    multisectoralPlanDueDate: multisectoralPlanDueDate(d.typ.startDate),
+    multisectoralPlanAgreedOn: Object.values(d.plans).filter((p) => p.kind === 'multisectoral' && p.agreedOn >= d.typ!.startDate)
+      .map((p) => p.agreedOn).sort()[0] ?? null,
+  };
+  const organisations = [...new Set(s.timeline.map((t) => t.organisationId))];
+  return {
+    clientId,
+    profile: s.profile,
+    status: {
+      typRelationship: typ,
+      pastTypRelationships: d.pastTypRelationships,
+      currentBenefit: d.benefit?.currentBenefit ?? null,
+      plans: Object.values(d.plans).map((p) => ({ ...p, nextReviewDue: p.kind === 'employment' ? null : nextPlanReviewDate(p) })),
+      openReferrals: Object.values(d.referrals).filter((r) => r.status === 'open')
+        .map((r) => ({ ...r, answerDue: addDays(r.madeOn, ruleSetOn(r.madeOn).referralAnswerDays) })),
+      referrals: Object.values(d.referrals),
+      activePeriods: periods.filter((p) => p.status !== 'ended').map((p) => periodView(p, familyDates(p.family))),
+      endedPeriods: periods.filter((p) => p.status === 'ended').map((p) => periodView(p, familyDates(p.family))),
+      responsibleOfficer: d.responsibleOfficer,
+      officerHistory: d.officerHistory,
+      consents: Object.values(d.consents),
+      deadlines: deadlinesOf(d),
+    },
+    organisations,
+    timeline: [...s.timeline].sort(timelineOrder),
+  };
+}

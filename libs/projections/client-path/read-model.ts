@@ -1,0 +1,34 @@
+import type { RecordedEvent } from '../../events/index.js';
+import type { ClientReadModel } from '../../read-store/index.js';
+import { buildPathView } from './path-view.js';
+import { deriveRows } from './rows.js';
+import { foldEvent, initialProjectionState, type ClientProjectionState } from './state.js';
+
+/**
+ * Applies a client's new events to its read model: folds them, then rebuilds the path
+ * document and row sets once. Events at or below the model's position are skipped, so
+ * re-delivery after a crash changes nothing.
+ */
+export function applyEvents(model: ClientReadModel | undefined, events: RecordedEvent[]): ClientReadModel {
+  const clientId = model?.clientId ?? events[0].clientId;
+  let state = (model?.state as unknown as ClientProjectionState | undefined) ?? initialProjectionState();
+  let lastPosition = model?.lastPosition ?? 0n;
+  for (const e of events) {
+    if (e.globalPosition <= lastPosition) continue;
+    state = foldEvent(state, e);
+    lastPosition = e.globalPosition;
+  }
+  return {
+    clientId, lastPosition, state: state as unknown as Record<string, unknown>,
+    path: buildPathView(clientId, state), ...deriveRows(clientId, state),
+  };
+}
+
+export const applyEvent = (model: ClientReadModel | undefined, event: RecordedEvent): ClientReadModel =>
+  applyEvents(model, [event]);
+
+/** A client's path from a list of events alone (auditor replay, as-of views). */
+export function replayPath(clientId: string, events: RecordedEvent[]): Record<string, unknown> {
+  if (events.length === 0) return buildPathView(clientId, initialProjectionState());
+  return applyEvents(undefined, events).path;
+}

@@ -1,0 +1,2 @@
+export * from './principals.js';
+export * from './test-app.js';
