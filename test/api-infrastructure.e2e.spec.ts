@@ -254,7 +254,7 @@ describe('API infrastructure (e2e)', () => {
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({
         type: 'https://polku.example/problems/rule/kuty.hours_per_day',
-        rule: 'kuty.hours_per_day', field: 'data.kuty.hoursPerDay', details: { max: 8 },
+        rule: 'kuty.hours_per_day', field: 'kuty.hoursPerDay', details: { max: 8 },
       });
     });
 

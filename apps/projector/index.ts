@@ -1,3 +1,3 @@
-export * from './runtime/projector.js';
-export { applyEvent } from './projections/client-read-model.js';
-export { loadConfig, ConfigError, type ProjectorConfig } from './config.js';
+export * from './runtime/index.js';
+export * from './projections/index.js';
+export * from './config.js';

@@ -1,2 +1,3 @@
 export * from './principals.js';
 export * from './test-app.js';
+export * from './projector.js';

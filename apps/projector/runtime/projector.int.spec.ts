@@ -3,13 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../../libs/adapters/sqlite-event-store/index.js';
 import { SqliteReadStore } from '../../../libs/adapters/sqlite-read-store/index.js';
-import { applyEvent, type TimelineEntry } from '../projections/client-read-model.js';
+import { replayPath, type TimelineEntry } from '../../../libs/projections/client-path/index.js';
+import {
+  demoClients, dumpReadStore, expectBusinessOrder, expectSameEvents, readStreams, seedDemoInterleaved,
+} from '../test/demo.fixture.js';
 import { clientIdOf, seed } from '../test/events.fixture.js';
-import { CheckpointAheadOfHeadError, Projector, type ApplyEvent, type BatchCommitted } from './projector.js';
+import { applyTimeline, type StreamTimelineEntry } from '../test/timeline.projection.js';
+import { CheckpointAheadOfHeadError, Projector, type ApplyEvent, type BatchCommitted, type ProjectorOptions } from './projector.js';
 
 const CLIENTS = 5;
 const ids = Array.from({ length: CLIENTS }, (_, i) => clientIdOf(i));
 
+/**
+ * The runtime's mechanics (batches, checkpoints, idempotency, retries) run the test timeline
+ * projection over simple fixture events, so that "every event exactly once, in order" reads
+ * straight off the timeline. The last describe runs the real client-path projection.
+ */
 describe('Projector (real SQLite stores)', () => {
   let dir: string;
   let events: SqliteEventStore;
@@ -30,13 +39,16 @@ describe('Projector (real SQLite stores)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The runtime under test, with the test projection unless `apply` is given. */
+  const projectorOn = (options: ProjectorOptions) => new Projector({ apply: applyTimeline, ...options });
+
   /** Every client's timeline must be exactly its stream, in order: nothing skipped or doubled. */
   async function expectExactlyOnce(read: SqliteReadStore): Promise<void> {
     const models = await read.getClients(ids);
     for (const id of ids) {
       const stream = await events.readStream(id);
       const model = models.get(id)!;
-      const timeline = model.path.timeline as TimelineEntry[];
+      const timeline = model.path.timeline as StreamTimelineEntry[];
       expect(timeline.map((e) => e.eventId)).toEqual(stream.events.map((e) => e.eventId));
       expect(timeline.map((e) => e.position)).toEqual(stream.events.map((e) => e.globalPosition.toString()));
       expect(model.lastPosition).toBe(stream.events.at(-1)!.globalPosition);
@@ -47,7 +59,7 @@ describe('Projector (real SQLite stores)', () => {
     await seed(events, CLIENTS, 13); // 65 events, interleaved
     const read = openRead();
     const batches: BatchCommitted[] = [];
-    const projector = new Projector({ eventStore: events, readStore: read, batchSize: 7, onBatch: (b) => batches.push(b) });
+    const projector = projectorOn({ eventStore: events, readStore: read, batchSize: 7, onBatch: (b) => batches.push(b) });
 
     const result = await projector.catchUp();
 
@@ -63,8 +75,8 @@ describe('Projector (real SQLite stores)', () => {
     await seed(events, CLIENTS, 4);
     const read = openRead();
     const calls: string[] = [];
-    const counting: ApplyEvent = (m, e) => { calls.push(e.eventId); return applyEvent(m, e); };
-    const projector = new Projector({ eventStore: events, readStore: read, batchSize: 3, apply: counting });
+    const counting: ApplyEvent = (m, e) => { calls.push(e.eventId); return applyTimeline(m, e); };
+    const projector = projectorOn({ eventStore: events, readStore: read, batchSize: 3, apply: counting });
     await projector.catchUp();
     const before = await read.getClients(ids);
 
@@ -81,14 +93,14 @@ describe('Projector (real SQLite stores)', () => {
 
   it('rebuild gives the same models as incremental catch-up', async () => {
     const incremental = openRead('incremental.sqlite');
-    const inc = new Projector({ eventStore: events, readStore: incremental, batchSize: 4 });
+    const inc = projectorOn({ eventStore: events, readStore: incremental, batchSize: 4 });
     for (let round = 0; round < 4; round += 1) {
       await seed(events, CLIENTS, 3, { startAt: round * 3 + 1 });
       await inc.catchUp();
     }
     const rebuilt = openRead('rebuilt.sqlite');
     await rebuilt.commitBatch([], 7n); // stale content a rebuild must discard
-    const result = await new Projector({ eventStore: events, readStore: rebuilt, batchSize: 1000 }).rebuild();
+    const result = await projectorOn({ eventStore: events, readStore: rebuilt, batchSize: 1000 }).rebuild();
 
     expect(result).toEqual({ from: 0n, to: await events.headPosition(), events: 60 });
     expect(await rebuilt.checkpoint()).toBe(await incremental.checkpoint());
@@ -102,15 +114,15 @@ describe('Projector (real SQLite stores)', () => {
   it('skips events a client model already contains (overlapping runs)', async () => {
     await seed(events, CLIENTS, 3);
     const ahead = openRead('ahead.sqlite');
-    await new Projector({ eventStore: events, readStore: ahead }).catchUp();
+    await projectorOn({ eventStore: events, readStore: ahead }).catchUp();
     const models = [...(await ahead.getClients(ids)).values()];
 
     // models already at the head, but the checkpoint still at 0
     const behind = openRead('behind.sqlite');
     await behind.commitBatch(models, 0n);
     const calls: string[] = [];
-    const counting: ApplyEvent = (m, e) => { calls.push(e.eventId); return applyEvent(m, e); };
-    await new Projector({ eventStore: events, readStore: behind, batchSize: 4, apply: counting }).catchUp();
+    const counting: ApplyEvent = (m, e) => { calls.push(e.eventId); return applyTimeline(m, e); };
+    await projectorOn({ eventStore: events, readStore: behind, batchSize: 4, apply: counting }).catchUp();
 
     expect(calls).toEqual([]);
     expect(await behind.checkpoint()).toBe(await events.headPosition());
@@ -119,7 +131,7 @@ describe('Projector (real SQLite stores)', () => {
 
   it('reports status and lag', async () => {
     await seed(events, CLIENTS, 2);
-    const projector = new Projector({ eventStore: events, readStore: openRead(), batchSize: 4 });
+    const projector = projectorOn({ eventStore: events, readStore: openRead(), batchSize: 4 });
     const head = await events.headPosition();
     expect(await projector.status()).toEqual({ checkpoint: 0n, head, lag: head });
     await projector.catchUp();
@@ -130,7 +142,7 @@ describe('Projector (real SQLite stores)', () => {
     await seed(events, CLIENTS, 4);
     const controller = new AbortController();
     const read = openRead();
-    const projector = new Projector({
+    const projector = projectorOn({
       eventStore: events, readStore: read, batchSize: 6, onBatch: () => controller.abort(),
     });
     const result = await projector.catchUp(controller.signal);
@@ -144,7 +156,7 @@ describe('Projector (real SQLite stores)', () => {
     await seed(events, CLIENTS, 1);
     const read = openRead();
     await read.commitBatch([], 1000n);
-    await expect(new Projector({ eventStore: events, readStore: read }).catchUp()).rejects.toBeInstanceOf(CheckpointAheadOfHeadError);
+    await expect(projectorOn({ eventStore: events, readStore: read }).catchUp()).rejects.toBeInstanceOf(CheckpointAheadOfHeadError);
   });
 
   it('follow: picks up new events, retries after an error from the stored checkpoint, stops on abort', async () => {
@@ -153,29 +165,78 @@ describe('Projector (real SQLite stores)', () => {
     let failOnce = true;
     const flaky: ApplyEvent = (m, e) => {
       if (failOnce && (e.data as { n: number }).n === 2) { failOnce = false; throw new Error('boom'); }
-      return applyEvent(m, e);
+      return applyTimeline(m, e);
     };
     const errors: unknown[] = [];
     let reached: () => void = () => {};
     const target = new Promise<void>((resolve) => { reached = resolve; });
     let head = -1n;
-    const projector = new Projector({
+    const projector = projectorOn({
       eventStore: events, readStore: read, batchSize: 4, apply: flaky,
       idleBackoffMs: { min: 5, max: 20 }, errorBackoffMs: { min: 5, max: 20 },
       onError: (error) => errors.push(error),
       onBatch: (b: BatchCommitted) => { if (b.checkpoint === head) reached(); },
     });
     const following = projector.follow(controller.signal);
-
-    await seed(events, CLIENTS, 3);
-    head = await events.headPosition();
-    if ((await read.checkpoint()) === head) reached();
-    await target;
-    controller.abort();
-    await following;
+    try {
+      await seed(events, CLIENTS, 3);
+      head = await events.headPosition();
+      if ((await read.checkpoint()) === head) reached();
+      await target;
+    } finally {
+      // also on failure: a loop left running would keep Jest alive
+      controller.abort();
+      await following;
+    }
 
     expect(errors.map((e) => (e as Error).message)).toEqual(['boom']);
     expect(projector.lastError).toBeNull();
     await expectExactlyOnce(read);
+  });
+
+  describe('with the client-path projection (the default apply) over demo service paths', () => {
+    const demo = demoClients(9); // three of each scenario: Central Finland, Pori, Turku
+    const demoIds = demo.map((c) => c.clientId);
+
+    it('incremental catch-up across batch boundaries equals a rebuild', async () => {
+      const incremental = openRead('incremental.sqlite');
+      const batches: BatchCommitted[] = [];
+      // no `apply` option: the projection the projector process runs
+      const inc = new Projector({ eventStore: events, readStore: incremental, batchSize: 7, onBatch: (b) => batches.push(b) });
+      let rounds = 0;
+      // a few steps of every path at a time, catching up after each round
+      await seedDemoInterleaved(events, demo, 4, async () => { rounds += 1; await inc.catchUp(); });
+      const head = await events.headPosition();
+      expect(rounds).toBeGreaterThanOrEqual(5);
+      expect(batches.length).toBeGreaterThan(2 * rounds); // clients continue across batches and rounds
+      expect(batches.some((b) => b.clients > 1)).toBe(true);
+      expect(await incremental.checkpoint()).toBe(head);
+
+      const rebuilt = openRead('rebuilt.sqlite');
+      await rebuilt.commitBatch([], 7n); // stale content a rebuild must discard
+      const result = await new Projector({ eventStore: events, readStore: rebuilt, batchSize: 1000 }).rebuild();
+      expect(result).toEqual({ from: 0n, to: head, events: Number(head) });
+
+      const models = await incremental.getClients(demoIds);
+      expect(models.size).toBe(demoIds.length);
+      expect(await rebuilt.getClients(demoIds)).toEqual(models); // path, state, lastPosition and rows
+      expect(dumpReadStore(join(dir, 'rebuilt.sqlite'))).toEqual(dumpReadStore(join(dir, 'incremental.sqlite')));
+
+      const streams = await readStreams(events, demoIds);
+      for (const id of demoIds) {
+        const model = models.get(id)!;
+        const stream = streams.get(id)!;
+        const timeline = model.path.timeline as TimelineEntry[];
+        expectSameEvents(timeline, stream); // business order, not stream order
+        expectBusinessOrder(timeline);
+        expect(model.lastPosition).toBe(stream.at(-1)!.globalPosition);
+        // one fold over the whole stream: no batches, no round trips through the store
+        expect(model.path).toEqual(JSON.parse(JSON.stringify(replayPath(id, stream))));
+      }
+      // the demo paths reach every derived row set
+      for (const rows of ['caseload', 'deadlines', 'outcomes', 'compensation'] as const) {
+        expect([...models.values()].some((m) => m[rows].length > 0)).toBe(true);
+      }
+    });
   });
 });

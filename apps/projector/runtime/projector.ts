@@ -1,10 +1,11 @@
 import type { EventStore } from '../../../libs/event-store/index.js';
 import type { RecordedEvent } from '../../../libs/events/index.js';
-import type { ClientReadModel, ReadStore } from '../../../libs/read-store/index.js';
+import type { ReadStore } from '../../../libs/read-store/index.js';
 import { applyEvent } from '../projections/client-read-model.js';
+import { applyBatch, assertAscending, type ApplyEvent } from './apply-batch.js';
 import { Backoff, sleep } from './sleep.js';
 
-export type ApplyEvent = (model: ClientReadModel | undefined, event: RecordedEvent) => ClientReadModel;
+export type { ApplyEvent } from './apply-batch.js';
 
 export interface BatchCommitted { checkpoint: bigint; events: number; clients: number }
 export interface CatchUpResult { from: bigint; to: bigint; events: number }
@@ -43,8 +44,7 @@ export class Projector {
   private readonly batchSize: number;
   private readonly apply: ApplyEvent;
   private readonly options: ProjectorOptions;
-  /** Last error follow() hit, cleared by the next successful catch-up (served by /health). */
-  lastError: string | null = null;
+  private failure: string | null = null;
 
   constructor(options: ProjectorOptions) {
     const batchSize = options.batchSize ?? 500;
@@ -54,6 +54,11 @@ export class Projector {
     this.readStore = options.readStore;
     this.batchSize = batchSize;
     this.apply = options.apply ?? applyEvent;
+  }
+
+  /** Last error follow() hit, cleared by the next successful catch-up (served by /health). */
+  get lastError(): string | null {
+    return this.failure;
   }
 
   /** Projects up to the head seen at the start; an aborted signal stops between batches. */
@@ -84,13 +89,13 @@ export class Projector {
     while (!signal.aborted) {
       try {
         const { events } = await this.catchUp(signal);
-        this.lastError = null;
+        this.failure = null;
         failing.reset();
         if (events > 0) idle.reset();
         else await sleep(idle.next(), signal);
       } catch (error) {
         // the next attempt re-reads the stored checkpoint, so a failed batch is simply redone
-        this.lastError = error instanceof Error ? error.message : String(error);
+        this.failure = error instanceof Error ? error.message : String(error);
         const delay = failing.next();
         (this.options.onError ?? logError)(error, delay);
         await sleep(delay, signal);
@@ -103,26 +108,14 @@ export class Projector {
     return { checkpoint, head, lag: head > checkpoint ? head - checkpoint : 0n };
   }
 
-  /** Applies one batch and commits it; returns the new checkpoint. */
+  /** Applies one batch and commits it with its last position; returns the new checkpoint. */
   private async project(batch: RecordedEvent[], after: bigint): Promise<bigint> {
-    let previous = after;
-    for (const event of batch) {
-      if (event.globalPosition <= previous) {
-        throw new Error(`Event store returned position ${event.globalPosition} after ${previous}: out of order`);
-      }
-      previous = event.globalPosition;
-    }
+    const checkpoint = assertAscending(batch, after);
     const stored = await this.readStore.getClients([...new Set(batch.map((e) => e.clientId))]);
-    const changed = new Map<string, ClientReadModel>();
-    for (const event of batch) {
-      const model = changed.get(event.clientId) ?? stored.get(event.clientId);
-      // defensive: a model already past this event (e.g. written by an overlapping run) keeps it once
-      if (model && event.globalPosition <= model.lastPosition) continue;
-      changed.set(event.clientId, this.apply(model, event));
-    }
-    await this.readStore.commitBatch([...changed.values()], previous);
-    this.options.onBatch?.({ checkpoint: previous, events: batch.length, clients: changed.size });
-    return previous;
+    const changed = applyBatch(batch, stored, this.apply);
+    await this.readStore.commitBatch([...changed.values()], checkpoint);
+    this.options.onBatch?.({ checkpoint, events: batch.length, clients: changed.size });
+    return checkpoint;
   }
 }
 

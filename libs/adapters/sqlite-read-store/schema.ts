@@ -1,3 +1,6 @@
+import type { Database } from 'better-sqlite3';
+import { ReadStoreSchemaMismatchError } from './errors.js';
+
 /**
  * Read-store schema. The read store is disposable (rebuilt from the event store), so a
  * schema change bumps READ_STORE_SCHEMA_VERSION and asks for a rebuild instead of migrating.
@@ -71,3 +74,14 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 
 /** Tables emptied by reset(), in no particular order (there are no foreign keys). */
 export const DATA_TABLES = ['client_models', 'caseload', 'deadlines', 'outcomes', 'compensation', 'checkpoints'] as const;
+
+/** Creates a new file's tables; refuses a file of another schema version (rebuild instead). */
+export function migrate(db: Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === READ_STORE_SCHEMA_VERSION) return;
+  if (version !== 0) throw new ReadStoreSchemaMismatchError(version, READ_STORE_SCHEMA_VERSION);
+  db.transaction(() => {
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${READ_STORE_SCHEMA_VERSION}`);
+  }).immediate();
+}

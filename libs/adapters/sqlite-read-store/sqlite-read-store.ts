@@ -5,12 +5,15 @@ import type {
   CaseloadRow, ClientReadModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow,
   DeadlineRow, OutcomeRow, OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistQuery,
 } from '../../read-store/index.js';
-import { CHECKPOINT_NAME, READ_STORE_SCHEMA_VERSION, SCHEMA_SQL } from './schema.js';
+import { CHECKPOINT_NAME, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
-import { centsToEuros, eurosToCents, ReadStoreSchemaMismatchError, CheckpointRegressionError } from './support.js';
+import { CheckpointRegressionError } from './errors.js';
+import {
+  centsToEuros, pickCaseload, pickCompensation, pickDeadline, pickOutcome, toCompensation,
+  type CompensationDbRow, type ModelRow,
+} from './rows.js';
 
 type Db = Database.Database;
-type CompensationDbRow = Omit<CompensationRow, 'euros'> & { cents: number };
 
 /** The read store on one SQLite file. better-sqlite3 is synchronous; the port is async. */
 export class SqliteReadStore implements ReadStore {
@@ -139,34 +142,3 @@ export class SqliteReadStore implements ReadStore {
     return (this.sql.getCheckpoint.get(CHECKPOINT_NAME) as bigint | undefined) ?? 0n;
   }
 }
-
-interface ModelRow { clientId: string; lastPosition: bigint; path: string; state: string }
-
-function migrate(db: Db): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version === READ_STORE_SCHEMA_VERSION) return;
-  if (version !== 0) throw new ReadStoreSchemaMismatchError(version, READ_STORE_SCHEMA_VERSION);
-  db.transaction(() => {
-    db.exec(SCHEMA_SQL);
-    db.pragma(`user_version = ${READ_STORE_SCHEMA_VERSION}`);
-  }).immediate();
-}
-
-function toCompensation({ cents, ...r }: CompensationDbRow): CompensationRow {
-  return { ...r, euros: centsToEuros(cents) };
-}
-
-// Explicit column picks: extra properties on a row object never reach SQL binding.
-const pickCaseload = (r: CaseloadRow) => ({
-  personId: r.personId, personName: r.personName, organisationId: r.organisationId, role: r.role, since: r.since,
-});
-const pickDeadline = (r: DeadlineRow) => ({
-  organisationId: r.organisationId, kind: r.kind, dueDate: r.dueDate, refId: r.refId, description: r.description,
-});
-const pickOutcome = (r: OutcomeRow) => ({
-  periodId: r.periodId, serviceType: r.serviceType, providerId: r.providerId, organisationId: r.organisationId,
-  startDate: r.startDate, endDate: r.endDate, endReason: r.endReason, continuation: r.continuation,
-});
-const pickCompensation = (r: CompensationRow) => ({
-  periodId: r.periodId, month: r.month, payer: r.payer, attendedDays: r.attendedDays, cents: eurosToCents(r.euros),
-});

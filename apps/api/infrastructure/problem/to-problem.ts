@@ -30,7 +30,8 @@ export function toProblem(exception: unknown): Problem | undefined {
       status: 422,
       detail: exception.message,
       rule: exception.rule,
-      ...(exception.field !== undefined && { field: exception.field }),
+      // Domain fields are paths in the command (`data.kuty.hoursPerDay`); over HTTP the body is the data.
+      ...(exception.field !== undefined && { field: exception.field.replace(/^data(\.|$)/, '') || undefined }),
       ...(exception.details !== undefined && { details: exception.details }),
     };
   }

@@ -1,4 +1,4 @@
-/** Errors and small conversions of the SQLite read store. */
+/** Errors of the SQLite read store. */
 
 export class ReadStoreSchemaMismatchError extends Error {
   override readonly name = 'ReadStoreSchemaMismatchError';
@@ -14,7 +14,3 @@ export class CheckpointRegressionError extends Error {
     super(`Read-store checkpoint is at ${current}; refusing to move it back to ${attempted}`);
   }
 }
-
-/** Integer cents keep sums exact; euros on the port are already rounded to cents. */
-export const eurosToCents = (euros: number): number => Math.round(euros * 100);
-export const centsToEuros = (cents: number): number => cents / 100;

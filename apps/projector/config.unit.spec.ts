@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig, parseMode } from './config.js';
+
+describe('projector config', () => {
+  it('has defaults for everything', () => {
+    expect(loadConfig({})).toEqual({
+      eventStorePath: './data/events.sqlite', readStorePath: './data/read.sqlite', batchSize: 500, port: 3001, host: '127.0.0.1',
+    });
+    expect(parseMode(undefined)).toBe('follow');
+  });
+
+  it('reads the environment; empty values count as unset', () => {
+    expect(loadConfig({
+      EVENT_STORE_PATH: '/x/e.sqlite', READ_STORE_PATH: '/x/r.sqlite', PROJECTOR_BATCH_SIZE: '25', PROJECTOR_PORT: '0', PROJECTOR_HOST: '',
+    })).toEqual({ eventStorePath: '/x/e.sqlite', readStorePath: '/x/r.sqlite', batchSize: 25, port: 0, host: '127.0.0.1' });
+  });
+
+  it.each([
+    ['PROJECTOR_BATCH_SIZE', 'ten'],
+    ['PROJECTOR_BATCH_SIZE', '0'],
+    ['PROJECTOR_BATCH_SIZE', '2.5'],
+    ['PROJECTOR_PORT', '70000'],
+    ['PROJECTOR_PORT', '-1'],
+    ['READ_STORE_PATH', ':memory:'],
+  ])('names the bad variable %s=%s', (variable, value) => {
+    let error: unknown;
+    try { loadConfig({ [variable]: value }); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toMatchObject({ variable, message: expect.stringContaining(variable) });
+  });
+
+  it('refuses an unknown mode', () => {
+    expect(() => parseMode('sideways')).toThrow(ConfigError);
+    expect(parseMode('catch-up')).toBe('catch-up');
+    expect(parseMode('rebuild')).toBe('rebuild');
+  });
+});

@@ -1,0 +1,33 @@
+import type { RecordedEvent } from '../../../libs/events/index.js';
+import type { ClientReadModel } from '../../../libs/read-store/index.js';
+
+export type ApplyEvent = (model: ClientReadModel | undefined, event: RecordedEvent) => ClientReadModel;
+
+/**
+ * Folds one batch (global order) into the stored models of its clients; returns the models
+ * that changed. An event at or below a model's lastPosition is skipped: defensive against
+ * an overlapping run having written the model past the stored checkpoint.
+ */
+export function applyBatch(
+  batch: RecordedEvent[], stored: Map<string, ClientReadModel>, apply: ApplyEvent,
+): Map<string, ClientReadModel> {
+  const changed = new Map<string, ClientReadModel>();
+  for (const event of batch) {
+    const model = changed.get(event.clientId) ?? stored.get(event.clientId);
+    if (model && event.globalPosition <= model.lastPosition) continue;
+    changed.set(event.clientId, apply(model, event));
+  }
+  return changed;
+}
+
+/** The port promises strictly increasing positions after `after`; anything else is a store bug. */
+export function assertAscending(batch: RecordedEvent[], after: bigint): bigint {
+  let previous = after;
+  for (const event of batch) {
+    if (event.globalPosition <= previous) {
+      throw new Error(`Event store returned position ${event.globalPosition} after ${previous}: out of order`);
+    }
+    previous = event.globalPosition;
+  }
+  return previous;
+}

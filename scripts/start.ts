@@ -1,0 +1,56 @@
+/**
+ * `npm start`: everything on one machine with no server to install. Seeds the demo
+ * clients into an empty store, then runs the API and the projector as two processes
+ * on the same SQLite files, and stops both when either stops or on Ctrl-C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
+import { ConfigError, loadApiConfig } from '../apps/api/config.js';
+import { demoClients } from './demo/index.js';
+import { seedDemo } from './demo/seed.js';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
+let config;
+try {
+  config = loadApiConfig();
+} catch (e) {
+  if (e instanceof ConfigError) { process.stderr.write(`${e.message}\n`); process.exit(2); }
+  throw e;
+}
+const env = { ...process.env, EVENT_STORE_PATH: config.eventStore.path, READ_STORE_PATH: config.readStore.path };
+
+if (process.env.POLKU_DEMO !== '0') {
+  const store = SqliteEventStore.open(config.eventStore.path);
+  try {
+    if ((await store.headPosition()) === 0n) {
+      const r = await seedDemo(store, demoClients());
+      console.log(`Seeded ${r.clients} demo clients (${r.commands} commands) into ${config.eventStore.path}`);
+    }
+  } finally { await store.close(); }
+}
+
+const children: ChildProcess[] = [];
+let stopping = false;
+function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  process.exitCode = code;
+}
+for (const [name, script] of [['projector', 'apps/projector/main.js'], ['api', 'apps/api/main.js']] as const) {
+  const child = spawn(process.execPath, [join(dist, script)], { env, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`${name} exited (${signal ?? code}); stopping`);
+    stop(code ?? 1);
+  });
+  children.push(child);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+const base = `http://${config.host}:${config.port}`;
+console.log(`Polku API on ${base} (docs ${base}/docs), projector health on http://127.0.0.1:${process.env.PROJECTOR_PORT ?? 3001}/health`);
+console.log('Demo token: npm run -s token -- --person te-liisa-korhonen --name "Liisa Korhonen" --org te-keski-suomi --org-type employment_authority --role officer');
+console.log('Demo path:  curl -H "Authorization: Bearer $TOKEN" ' + `${base}/clients/demo-keski-suomi-1/path`);
