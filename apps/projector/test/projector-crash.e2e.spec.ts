@@ -13,10 +13,10 @@ import { buildProjector, exitOf, expectCleanExit, killStragglers, startProjector
 
 /**
  * The real projector process, running the real client-path projection over the demo service
- * paths of 100 clients (Central Finland, Pori and Turku, round robin) written through the
+ * paths of 168 clients (Central Finland, Pori and Turku, round robin) written through the
  * API's command path: killed mid catch-up, resumed, and compared with a clean rebuild.
  */
-const CLIENTS = 100;
+const CLIENTS = 168; // 56 of each path: 3,024 events (one per demo step)
 const clients = demoClients(CLIENTS);
 const ids = clients.map((c) => c.clientId);
 /** JSON as stored: what a read-store round trip makes of a freshly computed value. */
@@ -64,7 +64,7 @@ describe('projector process killed mid catch-up', () => {
     const crashedRun = startProjector(main, [], env, (line, child) => {
       if (line.msg === 'batch committed' && ++committed === 3) child.kill('SIGKILL');
     });
-    const third = await crashedRun.waitForLine(() => committed >= 3, '3rd batch committed');
+    const third = await crashedRun.waitForLine(() => committed >= 3, '3rd batch committed', 60_000);
     expect(await exitOf(crashedRun, 30_000)).toEqual({ code: null, signal: 'SIGKILL' });
 
     // 2. what survived is whole batches only: every model is its stream cut at the checkpoint
@@ -98,7 +98,7 @@ describe('projector process killed mid catch-up', () => {
 
     // 3. restart in catch-up mode: continues from the stored checkpoint to the head
     const resumedRun = startProjector(main, ['catch-up'], env);
-    await expectCleanExit(resumedRun);
+    await expectCleanExit(resumedRun, 60_000);
     expect(resumedRun.lines.find((l) => l.msg === 'catch-up done')).toEqual({
       msg: 'catch-up done', from: checkpoint.toString(), to: head.toString(), events: Number(head - checkpoint),
     });
@@ -106,7 +106,7 @@ describe('projector process killed mid catch-up', () => {
     // 4. a clean rebuild into a second file, default batch size
     const rebuiltPath = join(dir!, 'read-rebuilt.sqlite');
     const rebuildRun = startProjector(main, ['rebuild'], { ...env, READ_STORE_PATH: rebuiltPath, PROJECTOR_BATCH_SIZE: '' });
-    await expectCleanExit(rebuildRun);
+    await expectCleanExit(rebuildRun, 60_000);
     expect(rebuildRun.lines.find((l) => l.msg === 'rebuild done')).toMatchObject({ from: '0', to: head.toString(), events: Number(head) });
 
     // 5. both read stores hold identical models and checkpoints
