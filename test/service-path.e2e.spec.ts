@@ -12,7 +12,7 @@ describe('service path end to end (HTTP, SQLite)', () => {
   let proj: Awaited<ReturnType<typeof testProjector>>;
   let clientId: string;
   let lastPosition = '0';
-  const as = (who: Parameters<TestApp['authHeader']>[0]) => t.authHeader(who);
+  const as = async (who: Parameters<TestApp['authHeader']>[0]) => ({ ...(await t.authHeader(who)), 'X-Purpose': 'service planning' });
 
   async function post(who: Parameters<TestApp['authHeader']>[0], path: string, body: unknown, expected = 201) {
     const res = await t.http.post(path).set(await as(who)).send(body as object);
@@ -34,6 +34,7 @@ describe('service path end to end (HTTP, SQLite)', () => {
       { organisationId: 'te-keski-suomi', organisationType: 'employment_authority' },
       { organisationId: 'hyvaks-sote', organisationType: 'wellbeing_county' },
       { organisationId: 'kela', organisationType: 'kela' }] });
+    await post('employmentOfficer', `${c}/consents`, { consentId: 'consent-1', scope: { organisationIds: [], dataKinds: ['identity', 'plans', 'referrals', 'service_periods', 'assessments', 'benefits', 'attendance'] } });
     await post('employmentOfficer', `${c}/responsible-officer`, { officerId: 'te-officer-maija', officerName: 'Maija Virtanen', assignedOn: '2025-01-15' });
     await post('wellbeingOfficer', `${c}/plans/activation`, { planId: 'ap-1', agreedOn: '2025-02-05', employmentPlanId: 'ep-1', services: [], kuty: {
       goal: 'Daily rhythm', description: 'Second-hand shop work', place: 'Jyväskylän Setlementti', providerId: 'provider-jyvaskyla-settlement',

@@ -12,6 +12,7 @@ import { setupOpenApi } from './infrastructure/openapi.js';
 import { ProblemModule } from './infrastructure/problem/problem.module.js';
 import { correlationIdMiddleware } from './infrastructure/request-context/correlation-id.middleware.js';
 import { StoresModule } from './infrastructure/stores.module.js';
+import { AuditModule } from './infrastructure/audit/index.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { MeModule } from './me/index.js';
 
@@ -38,6 +39,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
       CoreModule.forRoot(config, options.clock),
       CqrsModule.forRoot(),
       StoresModule,
+      AuditModule,
       AuthModule,
       ProblemModule,
       HealthModule,

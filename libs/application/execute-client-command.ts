@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_CATALOGUE, type Actor, type PolkuDomainEvent, type PolkuEvent } from '../events/index.js';
-import { decide, evolve, initialState, type ClientCommand, type ClientPathState } from '../domain/index.js';
+import {
+  authoriseClientAccess, decide, evolve, initialState, type AccessRefusal, type AccessRole, type ClientCommand, type ClientPathState,
+} from '../domain/index.js';
 import { StreamVersionConflictError, type EventStore } from '../event-store/index.js';
 
 export interface CommandEnvelope {
@@ -13,6 +15,27 @@ export interface CommandEnvelope {
   idempotencyKey?: string;
   /** The stream version the caller saw (If-Match); without it conflicts are retried. */
   expectedVersion?: bigint;
+  /**
+   * Who asks, for the access policy. Every external entry point (HTTP, Kafka) passes it;
+   * only trusted internal writers (demo seed, data generator) omit it.
+   */
+  access?: { role: AccessRole; personId: string; organisationId: string };
+}
+
+/** The caller has no right to write this client's data (HTTP 403, or 404 where existence must not leak). */
+export class ClientAccessDeniedError extends Error {
+  override readonly name = 'ClientAccessDeniedError';
+  constructor(readonly clientId: string, readonly reason: AccessRefusal) {
+    super(`Access to client ${clientId} refused: ${reason}`);
+  }
+}
+
+function authorise(cmd: CommandEnvelope, state: ClientPathState): void {
+  if (!cmd.access) return;
+  // Registering an id that is already taken is a write to that client, not a new registration.
+  const action = cmd.command.type === 'RegisterClient' && !state.registered ? 'register' : 'write';
+  const decision = authoriseClientAccess(cmd.access.role, cmd.access, state, action, cmd.clientId);
+  if (!decision.allowed) throw new ClientAccessDeniedError(cmd.clientId, decision.reason);
 }
 
 export interface CommandResult {
@@ -43,11 +66,14 @@ export async function loadClientState(store: EventStore, clientId: string): Prom
  */
 export async function executeClientCommand(store: EventStore, cmd: CommandEnvelope, now: Date): Promise<CommandResult> {
   if (cmd.idempotencyKey) {
+    // A replay answers only a caller who may still write this client.
+    if (cmd.access) authorise(cmd, (await loadClientState(store, cmd.clientId)).state);
     const seen = await store.findIdempotentResult(cmd.idempotencyKey, cmd.clientId);
     if (seen) return toResult(cmd.clientId, seen.eventIds, seen.nextExpectedVersion, seen.lastGlobalPosition, true);
   }
   for (let attempt = 1; ; attempt++) {
     const { state, version } = await loadClientState(store, cmd.clientId);
+    authorise(cmd, state);
     if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== version) {
       throw new StreamVersionConflictError(cmd.clientId, cmd.expectedVersion, version);
     }

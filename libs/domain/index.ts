@@ -4,3 +4,4 @@ export * from './rule-sets/index.js';
 export * from './client-path/index.js';
 export * from './rules/index.js';
 export * from './decisions/index.js';
+export * from './access/index.js';

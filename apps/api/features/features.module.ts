@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ExecuteClientCommandHandler } from './client-commands/index.js';
+import { ClientAccess } from './access/index.js';
 import { ClientsController } from './clients/clients.controller.js';
 import { OfficersController } from './officers/officers.controller.js';
 import { PeriodsController } from './periods/periods.controller.js';
@@ -8,10 +9,11 @@ import { QUERY_HANDLERS } from './reads/queries.js';
 import { ReadsController } from './reads/reads.controller.js';
 import { ReferralsController } from './referrals/referrals.controller.js';
 import { TypController } from './typ/typ.controller.js';
+import { AuditController } from './audit/audit.controller.js';
 
 /** The service-path capability: commands for every event family, and the reads. */
 @Module({
-  controllers: [ClientsController, TypController, PlansController, ReferralsController, PeriodsController, OfficersController, ReadsController],
-  providers: [ExecuteClientCommandHandler, ...QUERY_HANDLERS],
+  controllers: [ClientsController, TypController, PlansController, ReferralsController, PeriodsController, OfficersController, ReadsController, AuditController],
+  providers: [ExecuteClientCommandHandler, ClientAccess, ...QUERY_HANDLERS],
 })
 export class ServicePathModule {}

@@ -14,3 +14,6 @@ export const CLOCK = Symbol('polku.CLOCK');
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
+
+/** `AuditLog` from libs/audit-log: usage and disclosure logs. */
+export const AUDIT_LOG = Symbol('polku.AUDIT_LOG');

@@ -18,7 +18,8 @@ export function evolve(state: ClientPathState, event: PolkuDomainEvent): ClientP
   const org = event.actor.organisationId;
   switch (event.type) {
     case 'ClientRegistered':
-      return { ...s, registered: true, birthDate: event.data.birthDate };
+      return { ...s, registered: true, birthDate: event.data.birthDate,
+        registeredBy: { organisationId: org, organisationType: event.actor.organisationType } };
     case 'ConsentGiven':
       return { ...s, consents: { ...s.consents, [event.data.consentId]: {
         consentId: event.data.consentId, scope: event.data.scope, givenOn: dateOf(event.occurredAt),

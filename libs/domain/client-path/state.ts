@@ -81,6 +81,8 @@ export type BenefitStatus = BenefitStatusRecorded['data'];
 export interface ClientPathState {
   clientId: string | null;
   registered: boolean;
+  /** The organisation that registered the client: it has a client relationship from the start. */
+  registeredBy?: OrganisationRef;
   birthDate?: IsoDate;
   erased: boolean;
   consents: Record<string, ConsentState>;

@@ -3,3 +3,4 @@ export * from './summaries.js';
 export * from './path-view.js';
 export * from './rows.js';
 export * from './read-model.js';
+export * from './viewer-filter.js';

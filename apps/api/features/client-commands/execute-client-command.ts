@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import type { ClientCommand } from '../../../../libs/domain/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
-import { executeClientCommand, type CommandResult } from '../../../../libs/application/index.js';
-import { CLOCK, EVENT_STORE, type Clock } from '../../infrastructure/tokens.js';
+import { ClientAccessDeniedError, executeClientCommand, type CommandResult } from '../../../../libs/application/index.js';
+import { AUDIT_LOG, CLOCK, EVENT_STORE, type Clock } from '../../infrastructure/tokens.js';
 import type { CommandMeta } from '../../infrastructure/request-context/index.js';
 
 export type { CommandResult };
@@ -20,12 +21,28 @@ export class ExecuteClientCommand extends Command<CommandResult> {
 
 @CommandHandler(ExecuteClientCommand)
 export class ExecuteClientCommandHandler implements ICommandHandler<ExecuteClientCommand, CommandResult> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AUDIT_LOG) private readonly audit: AuditLog,
+  ) {}
 
-  execute({ clientId, command, meta, expectedVersion }: ExecuteClientCommand): Promise<CommandResult> {
-    return executeClientCommand(this.store, {
-      clientId, command, actor: meta.principal.actor, correlationId: meta.correlationId,
-      idempotencyKey: meta.idempotencyKey, expectedVersion,
-    }, this.clock());
+  async execute({ clientId, command, meta, expectedVersion }: ExecuteClientCommand): Promise<CommandResult> {
+    const p = meta.principal;
+    try {
+      return await executeClientCommand(this.store, {
+        clientId, command, actor: p.actor, correlationId: meta.correlationId, idempotencyKey: meta.idempotencyKey, expectedVersion,
+        access: { role: p.role, personId: p.personId, organisationId: p.organisationId },
+      }, this.clock());
+    } catch (error) {
+      if (error instanceof ClientAccessDeniedError) {
+        // A refused attempt on a client's data is logged like a refused read.
+        await this.audit.recordUsage([{
+          at: this.clock().toISOString(), personId: p.personId, organisationId: p.organisationId, role: p.role, clientId,
+          view: `command:${command.type}`, purpose: null, outcome: 'refused', detail: error.reason, correlationId: meta.correlationId,
+        }]);
+      }
+      throw error;
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type {
   CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, DeadlineKind, OutcomeStatsQuery, OutcomeStatsRow, ReadStore,
@@ -6,50 +6,68 @@ import type {
 import { addDays } from '../../../../libs/domain/index.js';
 import { CLOCK, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
 import { waitForProjection } from './wait-for-projection.js';
+import { ClientAccess, type ReadContext } from '../access/index.js';
+import { pathForViewer } from '../../../../libs/projections/client-path/index.js';
 
 export type ClientPathResult = { path: Record<string, unknown>; projectedPosition: string };
 
 export class GetClientPath extends Query<ClientPathResult> {
-  constructor(readonly clientId: string, readonly minPosition?: bigint) { super(); }
+  constructor(readonly ctx: ReadContext, readonly clientId: string, readonly minPosition?: bigint) { super(); }
 }
 
+/** The path as the caller may see it: relationship checked, consent applied, usage and disclosures logged. */
 @QueryHandler(GetClientPath)
 export class GetClientPathHandler implements IQueryHandler<GetClientPath, ClientPathResult> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
-  async execute({ clientId, minPosition }: GetClientPath): Promise<ClientPathResult> {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(ClientAccess) private readonly access: ClientAccess,
+    @Inject(CLOCK) private readonly clock: Clock) {}
+  async execute({ ctx, clientId, minPosition }: GetClientPath): Promise<ClientPathResult> {
     const checkpoint = await waitForProjection(this.store, minPosition);
-    const found = await this.store.clientPath(clientId);
-    if (!found) throw new NotFoundException(`Client ${clientId} not found`);
-    return { path: found.path, projectedPosition: checkpoint.toString() };
+    const { model, state } = await this.access.openForRead(ctx, clientId, 'path');
+    const viewer = { organisationId: ctx.principal.organisationId, role: ctx.principal.role };
+    const { path, disclosures } = pathForViewer(model.path, state, viewer, this.clock().toISOString().slice(0, 10));
+    await this.access.disclosed(ctx, clientId, 'path', disclosures);
+    return { path, projectedPosition: checkpoint.toString() };
   }
 }
 
 export class GetCaseload extends Query<{ personId: string; clients: CaseloadRow[] }> {
-  constructor(readonly personId: string) { super(); }
+  constructor(readonly ctx: ReadContext, readonly personId: string) { super(); }
 }
 
+/** A caseload: one's own, or a colleague's within one's own organisation; auditors any. */
 @QueryHandler(GetCaseload)
 export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
-  async execute({ personId }: GetCaseload) {
-    return { personId, clients: await this.store.caseload(personId) };
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(ClientAccess) private readonly access: ClientAccess) {}
+  async execute({ ctx, personId }: GetCaseload) {
+    const p = ctx.principal;
+    if (p.role === 'admin' || p.role === 'client') throw new ForbiddenException('This role has no caseloads');
+    const rows = await this.store.caseload(personId);
+    const clients = p.role === 'auditor' || p.personId === personId ? rows : rows.filter((r) => r.organisationId === p.organisationId);
+    await this.access.logMany(ctx, clients.map((c) => c.clientId), 'caseload');
+    return { personId, clients };
   }
 }
 
 export interface WorklistItem { clientId: string; kind: DeadlineKind; dueDate: string; overdue: boolean; refId: string; description: string }
 
 export class GetWorklist extends Query<{ organisationId: string; today: string; items: WorklistItem[] }> {
-  constructor(readonly organisationId: string, readonly horizonDays: number, readonly kinds?: DeadlineKind[], readonly minPosition?: bigint) { super(); }
+  constructor(readonly ctx: ReadContext, readonly organisationId: string, readonly horizonDays: number, readonly kinds?: DeadlineKind[], readonly minPosition?: bigint) { super(); }
 }
 
 @QueryHandler(GetWorklist)
 export class GetWorklistHandler implements IQueryHandler<GetWorklist> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ClientAccess) private readonly access: ClientAccess) {}
   async execute(q: GetWorklist) {
+    const p = q.ctx.principal;
+    if (p.role !== 'auditor' && (p.role === 'admin' || p.role === 'client' || p.organisationId !== q.organisationId)) {
+      throw new ForbiddenException('A worklist is visible to its own organisation (and auditors)');
+    }
     await waitForProjection(this.store, q.minPosition);
     const today = this.clock().toISOString().slice(0, 10);
     const rows = await this.store.worklist({ organisationId: q.organisationId, dueOnOrBefore: addDays(today, q.horizonDays), kinds: q.kinds });
     const items = rows.map((r) => ({ clientId: r.clientId, kind: r.kind, dueDate: r.dueDate, overdue: r.dueDate < today, refId: r.refId, description: r.description }));
+    await this.access.logMany(q.ctx, items.map((i) => i.clientId), 'worklist');
     return { organisationId: q.organisationId, today, items };
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ruleSetOn } from '../../../../libs/domain/index.js';
-import { CurrentPrincipal, type Principal } from '../../infrastructure/auth/index.js';
+import { ReadCtx, type ReadContext } from '../access/index.js';
 import { IdPipe } from '../shared/params.js';
 import {
   GetCaseload, GetClientPath, GetCompensationLedger, GetOutcomeStats, GetWorklist,
@@ -18,26 +18,26 @@ export class ReadsController {
 
   @Get('clients/:clientId/path')
   @ApiOperation({ summary: 'The client\'s cross-organisation service path: timeline and current status' })
-  path(@Param('clientId', IdPipe) clientId: string, @QueryParams() q: PathQueryDto) {
-    return this.queries.execute(new GetClientPath(clientId, position(q)));
+  path(@Param('clientId', IdPipe) clientId: string, @QueryParams() q: PathQueryDto, @ReadCtx() ctx: ReadContext) {
+    return this.queries.execute(new GetClientPath(ctx, clientId, position(q)));
   }
 
   @Get('caseloads/me')
   @ApiOperation({ summary: 'The caller\'s own caseload (responsible officer or own instructor)' })
-  myCaseload(@CurrentPrincipal() me: Principal) {
-    return this.queries.execute(new GetCaseload(me.personId));
+  myCaseload(@ReadCtx() ctx: ReadContext) {
+    return this.queries.execute(new GetCaseload(ctx, ctx.principal.personId));
   }
 
   @Get('caseloads/:personId')
   @ApiOperation({ summary: 'A person\'s caseload' })
-  caseload(@Param('personId', IdPipe) personId: string) {
-    return this.queries.execute(new GetCaseload(personId));
+  caseload(@Param('personId', IdPipe) personId: string, @ReadCtx() ctx: ReadContext) {
+    return this.queries.execute(new GetCaseload(ctx, personId));
   }
 
   @Get('worklists/:organisationId')
   @ApiOperation({ summary: 'Due and overdue items of an organisation (plans, reviews, limits, unanswered referrals)' })
-  worklist(@Param('organisationId', IdPipe) organisationId: string, @QueryParams() q: WorklistQueryDto) {
-    return this.queries.execute(new GetWorklist(organisationId, q.horizonDays ?? 30, q.kinds, position(q)));
+  worklist(@Param('organisationId', IdPipe) organisationId: string, @QueryParams() q: WorklistQueryDto, @ReadCtx() ctx: ReadContext) {
+    return this.queries.execute(new GetWorklist(ctx, organisationId, q.horizonDays ?? 30, q.kinds, position(q)));
   }
 
   @Get('statistics/outcomes')

@@ -6,6 +6,9 @@ import { ProblemTypes } from '../problem/problem-types.js';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
 import type { Role } from './principal.js';
 import { TokenVerifier, unauthorized } from './token-verifier.js';
+import type { AuditLog } from '../../../../libs/audit-log/index.js';
+import { AUDIT_LOG, CLOCK, type Clock } from '../tokens.js';
+import { requestPath } from '../http.js';
 
 /** Global guard: every route needs a valid bearer token unless marked `@Public()`. */
 @Injectable()
@@ -13,6 +16,8 @@ export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
+    @Inject(AUDIT_LOG) private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -21,7 +26,18 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const req = ctx.switchToHttp().getRequest<PolkuRequest>();
-    const principal = await this.verifier.verify(bearerToken(headerValue(req, 'authorization')));
+    let principal;
+    try {
+      principal = await this.verifier.verify(bearerToken(headerValue(req, 'authorization')));
+    } catch (error) {
+      // Refused callers are logged too (law 703/2023): who tried what, even unidentified.
+      await this.audit.recordUsage([{
+        at: this.clock().toISOString(), personId: null, organisationId: null, role: null, clientId: null,
+        view: `${req.method} ${requestPath(req)}`, purpose: headerValue(req, 'x-purpose') ?? null, outcome: 'unauthenticated',
+        detail: error instanceof Error ? error.message : String(error), correlationId: req.correlationId ?? null,
+      }]);
+      throw error;
+    }
     req.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

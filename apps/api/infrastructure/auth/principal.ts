@@ -1,6 +1,6 @@
 import { ORGANISATION_TYPES, type Actor, type OrganisationType } from '../../../../libs/events/index.js';
 
-export const ROLES = ['officer', 'instructor', 'agency_system', 'auditor', 'admin'] as const;
+export const ROLES = ['officer', 'instructor', 'agency_system', 'auditor', 'admin', 'client'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling: the verified token's claims, plus the `Actor` events are recorded under. */
@@ -37,6 +37,7 @@ const MAX_TEXT = 200;
 export function principalFromClaims(claims: Record<string, unknown>): Principal {
   const personId = text(claims, CLAIMS.personId);
   const displayName = text(claims, CLAIMS.displayName);
+  if (claims[CLAIMS.role] === 'client') return clientPrincipal(personId, displayName);
   const organisationId = text(claims, CLAIMS.organisationId);
   const organisationType = oneOf(claims, CLAIMS.organisationType, ORGANISATION_TYPES);
   const role = oneOf(claims, CLAIMS.role, ROLES);
@@ -61,4 +62,19 @@ function oneOf<T extends string>(claims: Record<string, unknown>, claim: string,
     throw new InvalidClaimError(claim, `must be one of ${allowed.join(', ')}`);
   }
   return value as T;
+}
+
+/**
+ * The client themself (identified e.g. through suomi.fi): `sub` is their client id. They
+ * belong to no organisation and may only read their own data and access log.
+ */
+export const CLIENT_ORGANISATION = 'self';
+
+function clientPrincipal(personId: string, displayName: string): Principal {
+  // The actor is never used: clients cannot write (the access policy refuses it).
+  const organisationType = 'client' as unknown as OrganisationType;
+  return {
+    personId, displayName, organisationId: CLIENT_ORGANISATION, organisationType, role: 'client',
+    actor: { personId, displayName, organisationId: CLIENT_ORGANISATION, organisationType },
+  };
 }

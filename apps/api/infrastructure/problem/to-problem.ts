@@ -5,6 +5,7 @@ import {
   EventStoreFailureError, IdempotencyKeyReusedError, StreamVersionConflictError,
 } from '../../../../libs/event-store/index.js';
 import { ProblemException } from './problem-exception.js';
+import { ClientAccessDeniedError } from '../../../../libs/application/index.js';
 import { ProblemTypes, ruleProblemType, type Problem } from './problem-types.js';
 import { RequestValidationException } from './validation.js';
 
@@ -44,6 +45,13 @@ export function toProblem(exception: unknown): Problem | undefined {
       what: exception.what,
       id: exception.id,
     };
+  }
+  if (exception instanceof ClientAccessDeniedError) {
+    // Outside the client relationship the answer equals "no such client": a person's being
+    // a client of social services must not leak. Other refusals (role) are plain 403s.
+    return exception.reason === 'no_client_relationship'
+      ? { type: ProblemTypes.notFound, title: 'Not found', status: 404, detail: `client ${exception.clientId} not found`, what: 'client', id: exception.clientId }
+      : { type: ProblemTypes.forbidden, title: 'Forbidden', status: 403, detail: `Not allowed: ${exception.reason.replace(/_/g, ' ')}`, reason: exception.reason };
   }
   if (exception instanceof StreamVersionConflictError) {
     return {

@@ -1,0 +1,2 @@
+export * from './read-context.js';
+export * from './client-access.service.js';

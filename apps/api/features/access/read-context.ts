@@ -1,0 +1,25 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { principalOf } from '../../infrastructure/auth/decorators.js';
+import type { Principal } from '../../infrastructure/auth/principal.js';
+import { headerValue, type PolkuRequest } from '../../infrastructure/http.js';
+import { ProblemException, ProblemTypes } from '../../infrastructure/problem/index.js';
+
+export const PURPOSE_HEADER = 'X-Purpose';
+
+/** Who reads client data and why: the usage log records both (law 703/2023 §10). */
+export interface ReadContext { principal: Principal; purpose: string; correlationId: string | null }
+
+export function readContextOf(req: PolkuRequest): ReadContext {
+  const purpose = headerValue(req, PURPOSE_HEADER)?.trim();
+  if (!purpose || purpose.length > 200) {
+    throw new ProblemException({
+      type: ProblemTypes.invalidHeader, title: 'Purpose required', status: 400, header: PURPOSE_HEADER,
+      detail: `Reads of client data must state their purpose in the ${PURPOSE_HEADER} header (1-200 characters), e.g. "${PURPOSE_HEADER}: service planning".`,
+    });
+  }
+  return { principal: principalOf(req), purpose, correlationId: req.correlationId ?? null };
+}
+
+/** `@ReadCtx() ctx: ReadContext` on routes that read client data. */
+export const ReadCtx = createParamDecorator((_: unknown, ctx: ExecutionContext): ReadContext =>
+  readContextOf(ctx.switchToHttp().getRequest<PolkuRequest>()));

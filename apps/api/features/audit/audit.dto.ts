@@ -1,0 +1,22 @@
+import { IsOptional, Matches } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { DateField, IdField } from '../shared/dto-fields.js';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
+
+export class AuditQueryDto {
+  @IdField({ optional: true }) clientId?: string;
+  @IdField({ optional: true }) personId?: string;
+  @IdField({ optional: true }) organisationId?: string;
+  @ApiPropertyOptional({ example: '2025-01-01' }) @IsOptional() @Matches(INSTANT, { message: 'from must be an ISO date or instant' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @Matches(INSTANT, { message: 'to must be an ISO date or instant' }) to?: string;
+}
+
+export class ReplayQueryDto {
+  @DateField({ optional: true, description: 'As it was KNOWN on this date: only events recorded by the end of it' }) asKnownOn?: string;
+  @DateField({ optional: true, description: 'As it WAS on this date: events occurring by then, including later corrections' }) asOf?: string;
+}
+
+export class IntegrityQueryDto {
+  @IdField({ optional: true, description: 'One client; all streams when absent' }) clientId?: string;
+}

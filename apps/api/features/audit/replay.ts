@@ -1,0 +1,26 @@
+import { dateOf, evolve, initialState, type ClientPathState } from '../../../../libs/domain/index.js';
+import type { PolkuDomainEvent, RecordedEvent } from '../../../../libs/events/index.js';
+import { replayPath } from '../../../../libs/projections/client-path/index.js';
+
+export type ReplayMode = { kind: 'as_known_on'; date: string } | { kind: 'as_of'; date: string } | { kind: 'current' };
+
+/**
+ * Auditor replays from the events alone, never from the live read models:
+ * - as KNOWN on a date: only what had been recorded by the end of that day;
+ * - as it WAS on a date: what had happened by then, including facts recorded later.
+ */
+export function selectEvents(events: RecordedEvent[], mode: ReplayMode): RecordedEvent[] {
+  if (mode.kind === 'as_known_on') return events.filter((e) => dateOf(e.recordedAt) <= mode.date);
+  if (mode.kind === 'as_of') return events.filter((e) => dateOf(e.occurredAt) <= mode.date);
+  return events;
+}
+
+export function replay(clientId: string, events: RecordedEvent[], mode: ReplayMode): Record<string, unknown> {
+  return { mode, ...replayPath(clientId, selectEvents(events, mode)) };
+}
+
+export function foldState(clientId: string, events: RecordedEvent[]): ClientPathState {
+  let state: ClientPathState = { ...initialState(), clientId };
+  for (const e of events) state = evolve(state, e as unknown as PolkuDomainEvent);
+  return state;
+}

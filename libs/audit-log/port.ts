@@ -1,0 +1,55 @@
+/**
+ * Usage and disclosure logs (law 703/2023 §10–11). Append-only: entries are never changed
+ * or removed; the client may receive the entries about their own data.
+ */
+export type UsageOutcome = 'allowed' | 'refused' | 'unauthenticated';
+
+export interface UsageEntry {
+  at: string; // ISO instant
+  /** Null when the caller could not be identified (no or forged token). */
+  personId: string | null;
+  organisationId: string | null;
+  role: string | null;
+  /** Whose data; null for requests that name no client. */
+  clientId: string | null;
+  /** What was read, e.g. 'path', 'events', 'path-as-known', 'caseload'. */
+  view: string;
+  purpose: string | null;
+  outcome: UsageOutcome;
+  /** Refusal reason or the relationship bases that allowed it. */
+  detail: string | null;
+  correlationId: string | null;
+}
+
+export interface DisclosureEntry {
+  at: string;
+  clientId: string;
+  /** Organisation whose entries were disclosed. */
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  toPersonId: string | null;
+  /** What was disclosed, e.g. 'path: 12 entries'. */
+  what: string;
+  /** `consent:<id>` or `legal_basis:<code>`. */
+  basis: string;
+  channel: 'api' | 'kafka' | 'export';
+  correlationId: string | null;
+}
+
+export interface AuditQuery {
+  clientId?: string;
+  personId?: string;
+  organisationId?: string;
+  from?: string; // ISO instant, inclusive
+  to?: string; // ISO instant, exclusive
+  limit?: number;
+}
+
+export interface AuditLog {
+  /** Durable on return: a read is logged before its data leaves. */
+  recordUsage(entries: UsageEntry[]): Promise<void>;
+  recordDisclosures(entries: DisclosureEntry[]): Promise<void>;
+  usage(query: AuditQuery): Promise<(UsageEntry & { id: string })[]>;
+  disclosures(query: AuditQuery): Promise<(DisclosureEntry & { id: string })[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,3 @@
+export * from './relationship.js';
+export * from './policy.js';
+export * from './visibility.js';
