@@ -53,4 +53,4 @@ process.on('SIGTERM', () => stop(0));
 const base = `http://${config.host}:${config.port}`;
 console.log(`Polku API on ${base} (docs ${base}/docs), projector health on http://127.0.0.1:${process.env.PROJECTOR_PORT ?? 3001}/health`);
 console.log('Demo token: npm run -s token -- --person te-liisa-korhonen --name "Liisa Korhonen" --org te-keski-suomi --org-type employment_authority --role officer');
-console.log('Demo path:  curl -H "Authorization: Bearer $TOKEN" ' + `${base}/clients/demo-keski-suomi-1/path`);
+console.log('Demo path:  curl -H "Authorization: Bearer $TOKEN" -H "X-Purpose: service planning" ' + `${base}/clients/demo-keski-suomi-1/path`);

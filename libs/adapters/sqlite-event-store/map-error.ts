@@ -41,5 +41,7 @@ export function mapError(error: unknown, append?: AppendFacts): Error {
  * instance that loaded it, so `instanceof` fails across module registries (Jest workers).
  */
 function isSqliteError(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && error.name === 'SqliteError' && typeof (error as { code?: unknown }).code === 'string';
+  // Not even `instanceof Error`: Jest runs test files in separate realms.
+  const e = error as { name?: unknown; code?: unknown; message?: unknown } | null;
+  return typeof e === 'object' && e !== null && e.name === 'SqliteError' && typeof e.code === 'string' && typeof e.message === 'string';
 }
