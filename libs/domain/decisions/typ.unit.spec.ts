@@ -33,6 +33,8 @@ describe('ending a TYP relationship', () => {
   it('refuses ending when no relationship is active', () => expect(ruleOf(endTyp('2025-09-30'), registered())).toBe('typ_relationship.not_active'));
   it('refuses an end before the start', () =>
     expect(ruleOf(endTyp('2025-01-01'), registered().typStarted('2025-01-02'))).toBe('typ_relationship.end_before_start'));
+  it('refuses an end recorded by an organisation that is not a party', () =>
+    expect(ruleOf(endTyp('2025-09-30'), registered().typStarted(), 'association')).toBe('typ_relationship.actor_not_party'));
   it('allows an end on the start day', () =>
     expect(decide(endTyp('2025-01-02'), registered().typStarted('2025-01-02').state(), contextOf('employment'))).toHaveLength(1));
 });
@@ -41,6 +43,11 @@ describe('the multi-sectoral service-need assessment', () => {
   const assess: ClientCommand = { type: 'RecordServiceNeedAssessment', data: { assessedOn: '2025-01-03', needs: ['health'] } };
   it('belongs to an active TYP relationship', () =>
     expect(decide(assess, registered().typStarted().state(), contextOf('county'))).toHaveLength(1));
+  it('refuses an assessment dated before the relationship started', () =>
+    expect(ruleOf({ type: 'RecordServiceNeedAssessment', data: { assessedOn: '2025-01-01', needs: ['health'] } }, registered().typStarted('2025-01-02'), 'county'))
+      .toBe('service_need_assessment.before_typ_start'));
+  it('allows an assessment on the start day', () =>
+    expect(decide({ type: 'RecordServiceNeedAssessment', data: { assessedOn: '2025-01-02', needs: ['health'] } }, registered().typStarted('2025-01-02').state(), contextOf('county'))).toHaveLength(1));
   it('refuses an assessment without a TYP relationship', () =>
     expect(ruleOf(assess, registered(), 'county')).toBe('service_need_assessment.requires_typ_relationship'));
 });
