@@ -154,6 +154,19 @@ export type OwnInstructorAssigned = PolkuEvent<'OwnInstructorAssigned', {
   periodId: string; instructorId: string; instructorName: string; assignedOn: IsoDate;
 }>;
 
+// --- retention ------------------------------------------------------------------------
+
+/**
+ * Personal data made unreadable after retention (crypto-shredding: the client's key is
+ * destroyed). The structure of the path stays for statistics; this event records the deletion.
+ */
+export type ClientDataErased = PolkuEvent<'ClientDataErased', {
+  erasedOn: IsoDate;
+  /** e.g. 'typ_retention_4_years' or 'client_request'. */
+  ground: string;
+  note?: string;
+}>;
+
 export type PolkuDomainEvent =
   | ClientRegistered | ConsentGiven | ConsentLimited | ConsentWithdrawn
   | TypRelationshipStarted | TypRelationshipEnded | ServiceNeedAssessmentRecorded | BenefitStatusRecorded
@@ -161,7 +174,8 @@ export type PolkuDomainEvent =
   | ReferralMade | ReferralAccepted | ReferralDeclined | ReferralWithdrawn
   | ServicePeriodStarted | ServicePeriodPaused | ServicePeriodResumed | ServicePeriodEnded
   | AttendanceReported | GoalReviewHeld | WorkAbilityAssessmentRecorded
-  | ResponsibleOfficerAssigned | ResponsibleOfficerReleased | OwnInstructorAssigned;
+  | ResponsibleOfficerAssigned | ResponsibleOfficerReleased | OwnInstructorAssigned
+  | ClientDataErased;
 
 export type PolkuEventType = PolkuDomainEvent['type'];
 export type EventOfType<T extends PolkuEventType> = Extract<PolkuDomainEvent, { type: T }>;

@@ -32,6 +32,7 @@ export const EVENT_CATALOGUE: Record<PolkuEventType, { schemaVersion: number; da
   ResponsibleOfficerAssigned: { schemaVersion: 1, dataKind: 'identity' },
   ResponsibleOfficerReleased: { schemaVersion: 1, dataKind: 'identity' },
   OwnInstructorAssigned: { schemaVersion: 1, dataKind: 'service_periods' },
+  ClientDataErased: { schemaVersion: 1, dataKind: 'identity' },
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as PolkuEventType[];

@@ -19,7 +19,8 @@ export type DeadlineKind =
   | 'goal_review_due'
   | 'period_max_length_nearing' // kuty nearing 24 months
   | 'activity_day_limit_nearing' // 178 days in 12 months nearing
-  | 'referral_unanswered';
+  | 'referral_unanswered'
+  | 'retention_period_ended'; // on the register keeper's worklist
 
 export interface DeadlineRow {
   clientId: string;

@@ -105,6 +105,8 @@ export function evolve(state: ClientPathState, event: PolkuDomainEvent): ClientP
       const history = s.officerHistory.map((h) => (h.to ? h : { ...h, to: event.data.releasedOn }));
       return { ...s, responsibleOfficer: null, officerHistory: history };
     }
+    case 'ClientDataErased':
+      return { ...s, erased: true };
     default:
       return s;
   }

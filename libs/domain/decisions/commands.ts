@@ -33,6 +33,7 @@ export type RecordWorkAbilityAssessment = Cmd<'RecordWorkAbilityAssessment', Wit
 export type AssignResponsibleOfficer = Cmd<'AssignResponsibleOfficer', WithOptional<EventData<'ResponsibleOfficerAssigned'>, 'organisation'>>;
 export type ReleaseResponsibleOfficer = Cmd<'ReleaseResponsibleOfficer', EventData<'ResponsibleOfficerReleased'>>;
 export type AssignOwnInstructor = Cmd<'AssignOwnInstructor', EventData<'OwnInstructorAssigned'>>;
+export type EraseClientData = Cmd<'EraseClientData', { ground: 'typ_retention' | 'client_request'; note?: string }>;
 
 export type ClientCommand =
   | RegisterClient | GiveConsent | LimitConsent | WithdrawConsent
@@ -41,7 +42,8 @@ export type ClientCommand =
   | MakeReferral | AcceptReferral | DeclineReferral | WithdrawReferral
   | StartServicePeriod | PauseServicePeriod | ResumeServicePeriod | EndServicePeriod
   | ReportAttendance | HoldGoalReview | RecordWorkAbilityAssessment
-  | AssignResponsibleOfficer | ReleaseResponsibleOfficer | AssignOwnInstructor;
+  | AssignResponsibleOfficer | ReleaseResponsibleOfficer | AssignOwnInstructor
+  | EraseClientData;
 
 export type CommandOfType<T extends ClientCommand['type']> = Extract<ClientCommand, { type: T }>;
 

@@ -1,5 +1,5 @@
 import type { ClientPathState } from '../client-path/index.js';
-import { NotFoundInStreamError } from '../errors.js';
+import { NotFoundInStreamError, RuleViolationError } from '../errors.js';
 import type { ClientCommand, EventDraft } from './commands.js';
 import type { DecisionContext } from './context.js';
 import * as client from './client.js';
@@ -8,6 +8,7 @@ import * as plans from './plans.js';
 import * as referrals from './referrals.js';
 import * as periods from './periods.js';
 import * as people from './people.js';
+import { eraseClientData } from './retention.js';
 
 type Handler = (state: ClientPathState, cmd: any, ctx: DecisionContext) => EventDraft[];
 
@@ -38,6 +39,7 @@ const HANDLERS: Record<ClientCommand['type'], Handler> = {
   AssignResponsibleOfficer: people.assignResponsibleOfficer,
   ReleaseResponsibleOfficer: people.releaseResponsibleOfficer,
   AssignOwnInstructor: people.assignOwnInstructor,
+  EraseClientData: eraseClientData,
 };
 
 /**
@@ -48,5 +50,7 @@ export function decide(command: ClientCommand, state: ClientPathState, ctx: Deci
   if (command.type !== 'RegisterClient' && !state.registered) {
     throw new NotFoundInStreamError('client', state.clientId ?? '(unknown)');
   }
+  // After erasure the path is kept for statistics only: nothing new is recorded on it.
+  if (state.erased) throw new RuleViolationError('client.erased', 'The client\'s data has been erased');
   return HANDLERS[command.type](state, command, ctx);
 }

@@ -18,6 +18,8 @@ export interface RuleSet {
   periodMaxLengthWarningDays: number;
   /** Worklist warns at this many attended days in 12 months. */
   activityDayWarningThreshold: number;
+  /** TYP register data is deleted this many years after the relationship ends (unless still needed). */
+  typRetentionYears: number;
   /** Activation-plan eligibility (law 189/2001 §2), by age band. */
   activationEligibility: {
     ageBandLimit: number; // under this age = the young band
@@ -42,6 +44,7 @@ export const RULE_SETS: RuleSet[] = [
     referralAnswerDays: 14,
     periodMaxLengthWarningDays: 30,
     activityDayWarningThreshold: 160,
+    typRetentionYears: 4,
     activationEligibility: ELIGIBILITY,
     serviceTypes: SERVICE_TYPES_2021,
   },
@@ -53,6 +56,7 @@ export const RULE_SETS: RuleSet[] = [
     referralAnswerDays: 14,
     periodMaxLengthWarningDays: 30,
     activityDayWarningThreshold: 160,
+    typRetentionYears: 4,
     activationEligibility: ELIGIBILITY,
     serviceTypes: SERVICE_TYPES_2021,
   },

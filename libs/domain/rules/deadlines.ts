@@ -5,7 +5,11 @@ import { kutyDaysInWindow } from './activity-days.js';
 
 export type DeadlineKind =
   | 'multisectoral_plan_due' | 'plan_review_due' | 'goal_review_due'
-  | 'period_max_length_nearing' | 'activity_day_limit_nearing' | 'referral_unanswered';
+  | 'period_max_length_nearing' | 'activity_day_limit_nearing' | 'referral_unanswered'
+  | 'retention_period_ended';
+
+/** The register keeper's worklist: retention deadlines are nobody's casework. */
+export const REGISTRY_KEEPER = 'polku:registry-keeper';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -17,6 +21,13 @@ export interface Deadline {
 }
 
 type RuleSetFor = (date: IsoDate) => RuleSet;
+
+/** The day the retention of TYP register data ends (N years after the last relationship ended), or null while one is active. */
+export function retentionEndsOn(state: ClientPathState, rules: RuleSetFor = ruleSetOn): IsoDate | null {
+  if (state.typ || state.pastTypRelationships.length === 0) return null;
+  const lastEnd = state.pastTypRelationships.map((t) => t.endDate!).sort().at(-1)!;
+  return addMonths(lastEnd, rules(lastEnd).typRetentionYears * 12);
+}
 
 /** Multi-sectoral plan due date: 3 months (a setting) after TYP start. */
 export const multisectoralPlanDueDate = (typStart: IsoDate, rules: RuleSetFor = ruleSetOn): IsoDate =>
@@ -87,6 +98,11 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
         organisationIds: [...new Set([active.recordedBy.organisationId, active.provider.organisationId])],
         description: `${used} attended days in 12 months (limit ${serviceTypeRules(set, active.serviceType)?.maxActivityDaysIn12Months})` });
     }
+  }
+  const retentionEnds = state.erased ? null : retentionEndsOn(state, rules);
+  if (retentionEnds) {
+    out.push({ kind: 'retention_period_ended', dueDate: retentionEnds, refId: state.pastTypRelationships.at(-1)!.relationshipId,
+      organisationIds: [REGISTRY_KEEPER], description: 'TYP register data due for erasure (retention after the relationship ended)' });
   }
   for (const r of Object.values(state.referrals)) {
     if (r.status !== 'open') continue;

@@ -1,4 +1,4 @@
-import type { OrganisationType, PolkuDomainEvent, RecordedEvent } from '../../events/index.js';
+import { ERASED, mapPersonalFields, type OrganisationType, type PolkuDomainEvent, type RecordedEvent } from '../../events/index.js';
 import {
   compensationFor, dateOf, euros, evolve, initialState, monthOf, ruleSetOn, type ClientPathState,
 } from '../../domain/index.js';
@@ -57,9 +57,17 @@ export function foldEvent(s: ClientProjectionState, event: RecordedEvent): Clien
     author: { personId: e.actor.personId, displayName: e.actor.displayName }, summary: summarise(e), data: e.data,
   };
   const compensation = e.type === 'AttendanceReported' ? addCompensation(s, e) : s.compensation;
+  if (e.type === 'ClientDataErased') {
+    // Erasure: the structure stays for statistics, the personal data goes from the read model too.
+    const timeline = [...s.timeline.map(redact), entry];
+    return { domain: evolve(s.domain, e), profile: null, timeline, compensation };
+  }
   const profile = e.type === 'ClientRegistered' ? { ...e.data } : s.profile;
   return { domain: evolve(s.domain, e), profile, timeline: [...s.timeline, entry], compensation };
 }
 
 export const timelineOrder = (a: TimelineEntry, b: TimelineEntry): number =>
   dateOf(a.occurredAt) === dateOf(b.occurredAt) ? Number(BigInt(a.position) - BigInt(b.position)) : dateOf(a.occurredAt) < dateOf(b.occurredAt) ? -1 : 1;
+
+const redact = (t: TimelineEntry): TimelineEntry =>
+  ({ ...t, data: mapPersonalFields(t.type, t.data, (v) => (Array.isArray(v) ? [ERASED] : ERASED)) });

@@ -1,6 +1,6 @@
 import type { PolkuDomainEvent } from '../../events/index.js';
 
-/** One line per event for the timeline, in plain English. Personal data stays out. */
+/** One line per event for the timeline, in plain English. Personal data (free text) stays out: it lives in `data` only, where erasure reaches it. */
 export function summarise(e: PolkuDomainEvent): string {
   switch (e.type) {
     case 'ClientRegistered': return `Client registered (${e.data.municipality})`;
@@ -9,18 +9,18 @@ export function summarise(e: PolkuDomainEvent): string {
     case 'ConsentWithdrawn': return 'Consent withdrawn';
     case 'TypRelationshipStarted': return `TYP relationship started with ${e.data.parties.map((p) => p.name ?? p.organisationId).join(', ')}`;
     case 'TypRelationshipEnded': return `TYP relationship ended: ${e.data.reason}`;
-    case 'ServiceNeedAssessmentRecorded': return `Multi-sectoral service-need assessment: ${e.data.needs.join(', ')}`;
+    case 'ServiceNeedAssessmentRecorded': return `Multi-sectoral service-need assessment (${e.data.needs.length} needs)`;
     case 'BenefitStatusRecorded': return `Benefit status recorded: ${e.data.currentBenefit}`;
     case 'EmploymentPlanAgreed': return 'Employment plan agreed';
     case 'ActivationPlanAgreed': return e.data.kuty ? `Activation plan agreed with rehabilitative work activity at ${e.data.kuty.place}` : 'Activation plan agreed';
     case 'MultisectoralPlanAgreed': return 'Multi-sectoral employment plan agreed';
-    case 'PlanReviewed': return `Plan reviewed${e.data.requestedByClient ? ' at the client\'s request' : ''}: ${e.data.outcome}`;
+    case 'PlanReviewed': return `Plan reviewed${e.data.requestedByClient ? ' at the client\'s request' : ''}`;
     case 'ReferralMade': return `Referral to ${e.data.serviceType} at ${e.data.to.name ?? e.data.to.organisationId}`;
     case 'ReferralAccepted': return 'Referral accepted';
-    case 'ReferralDeclined': return `Referral declined: ${e.data.reason}`;
-    case 'ReferralWithdrawn': return `Referral withdrawn: ${e.data.reason}`;
+    case 'ReferralDeclined': return 'Referral declined';
+    case 'ReferralWithdrawn': return 'Referral withdrawn';
     case 'ServicePeriodStarted': return `${e.data.serviceType} started at ${e.data.provider.name ?? e.data.provider.organisationId}`;
-    case 'ServicePeriodPaused': return `Period paused: ${e.data.reason}`;
+    case 'ServicePeriodPaused': return 'Period paused';
     case 'ServicePeriodResumed': return 'Period resumed';
     case 'ServicePeriodEnded': return `Period ended: ${e.data.endReason}; continues with ${e.data.continuation}`;
     case 'AttendanceReported': return `${e.data.attendedDates.length} attended day(s) reported`;
@@ -29,6 +29,7 @@ export function summarise(e: PolkuDomainEvent): string {
     case 'ResponsibleOfficerAssigned': return `Responsible officer: ${e.data.officerName}`;
     case 'ResponsibleOfficerReleased': return 'Responsible officer released';
     case 'OwnInstructorAssigned': return `Own instructor: ${e.data.instructorName}`;
+    case 'ClientDataErased': return `Personal data erased (${e.data.ground})`;
     default: return (e as { type: string }).type;
   }
 }

@@ -1,0 +1,1 @@
+export { SqliteKeyStore } from './sqlite-key-store.js';

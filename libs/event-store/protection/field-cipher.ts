@@ -1,0 +1,53 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { ERASED, type PersonalValue } from '../../events/index.js';
+
+/**
+ * One personal value <-> one self-describing string `enc:v1:<s|a>:<base64(iv|tag|ciphertext)>`
+ * (s = string, a = string array; the plaintext is JSON.stringify(value)). A string keeps the
+ * stored data valid JSON of the same shape for non-personal readers, and the kind tells what
+ * an erased value reads as without a key. AES-256-GCM authenticates the value; the prefix
+ * and kind are bound as associated data, so they cannot be swapped unnoticed either.
+ */
+const PREFIX = 'enc:v1:';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+type Kind = 's' | 'a';
+
+export const isEncrypted = (value: unknown): value is string => typeof value === 'string' && value.startsWith(PREFIX);
+
+export function encryptValue(key: Buffer, value: PersonalValue): string {
+  const kind: Kind = typeof value === 'string' ? 's' : 'a';
+  const iv = randomBytes(IV_BYTES); // random per value: GCM must never reuse an IV under one key
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(`${PREFIX}${kind}`));
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return `${PREFIX}${kind}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64')}`;
+}
+
+/** Throws when the value is malformed or fails authentication (tampered, or another key). */
+export function decryptValue(key: Buffer, stored: string): PersonalValue {
+  const { kind, payload } = parse(stored);
+  if (payload.length < IV_BYTES + TAG_BYTES) throw new Error('encrypted value too short');
+  const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, IV_BYTES));
+  decipher.setAAD(Buffer.from(`${PREFIX}${kind}`));
+  decipher.setAuthTag(payload.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  const plain = Buffer.concat([decipher.update(payload.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+  const value: unknown = JSON.parse(plain.toString('utf8'));
+  const ok = kind === 's'
+    ? typeof value === 'string'
+    : Array.isArray(value) && value.every((item) => typeof item === 'string');
+  if (!ok) throw new Error(`decrypted value does not match kind '${kind}'`);
+  return value as PersonalValue;
+}
+
+/** What a value reads as once its key is destroyed: same shape, no content. */
+export const erasedValue = (stored: string): PersonalValue => (parse(stored).kind === 'a' ? [ERASED] : ERASED);
+
+function parse(stored: string): { kind: Kind; payload: Buffer } {
+  const kind = stored.charAt(PREFIX.length);
+  if ((kind !== 's' && kind !== 'a') || stored.charAt(PREFIX.length + 1) !== ':') {
+    throw new Error('unknown encrypted value kind');
+  }
+  return { kind, payload: Buffer.from(stored.slice(PREFIX.length + 2), 'base64') };
+}

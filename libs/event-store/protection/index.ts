@@ -1,0 +1,2 @@
+export { ProtectedEventStore } from './protected-event-store.js';
+export * from './errors.js';
