@@ -1,14 +1,15 @@
 /**
- * `npm run seed:demo`: writes the demo clients' paths into the event store at
- * EVENT_STORE_PATH (default ./data/events.sqlite). Safe to run twice (idempotency keys).
+ * `npm run seed:demo`: writes the demo clients' paths into the configured event store
+ * (EVENT_STORE, default the SQLite file at EVENT_STORE_PATH = ./data/events.sqlite).
+ * Safe to run twice (idempotency keys).
  */
-import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
+import { openEventStore } from '../libs/adapters/open-stores/index.js';
 import { loadApiConfig } from '../apps/api/config.js';
 import { demoClients } from './demo/index.js';
 import { seedDemo } from './demo/seed.js';
 
 const config = loadApiConfig();
-const store = SqliteEventStore.open(config.eventStore.path);
+const store = await openEventStore(config.eventStore);
 try {
   const result = await seedDemo(store, demoClients());
   process.stdout.write(`${JSON.stringify({ msg: 'demo seeded', ...result, head: (await store.headPosition()).toString() })}\n`);

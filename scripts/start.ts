@@ -1,12 +1,13 @@
 /**
  * `npm start`: everything on one machine with no server to install. Seeds the demo
  * clients into an empty store, then runs the API and the projector as two processes
- * on the same SQLite files, and stops both when either stops or on Ctrl-C.
+ * on the same stores (SQLite files by default; EVENT_STORE / READ_STORE select others),
+ * and stops both when either stops or on Ctrl-C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
+import { describeStore, openEventStore, storeEnv, StoreUnavailableError } from '../libs/adapters/open-stores/index.js';
 import { ConfigError, loadApiConfig } from '../apps/api/config.js';
 import { demoClients } from './demo/index.js';
 import { seedDemo } from './demo/seed.js';
@@ -19,14 +20,18 @@ try {
   if (e instanceof ConfigError) { process.stderr.write(`${e.message}\n`); process.exit(2); }
   throw e;
 }
-const env = { ...process.env, EVENT_STORE_PATH: config.eventStore.path, READ_STORE_PATH: config.readStore.path };
+// The children open exactly the stores seeded here, whatever alias or default selected them.
+const env = { ...process.env, ...storeEnv(config) };
 
 if (process.env.POLKU_DEMO !== '0') {
-  const store = SqliteEventStore.open(config.eventStore.path);
+  const store = await openEventStore(config.eventStore).catch((e: unknown) => {
+    if (e instanceof StoreUnavailableError) { process.stderr.write(`${e.message}\n`); process.exit(2); }
+    throw e;
+  });
   try {
     if ((await store.headPosition()) === 0n) {
       const r = await seedDemo(store, demoClients());
-      console.log(`Seeded ${r.clients} demo clients (${r.commands} commands) into ${config.eventStore.path}`);
+      console.log(`Seeded ${r.clients} demo clients (${r.commands} commands) into ${describeStore(config.eventStore)}`);
     }
   } finally { await store.close(); }
 }

@@ -1,25 +1,22 @@
-import { resolve } from 'node:path';
+import {
+  storeConfigFromEnv, StoreConfigError, type EventStoreConfig, type ReadStoreConfig, type StoresConfig,
+} from '../../libs/adapters/open-stores/store-config.js';
 
 /**
  * API configuration, read once from the environment. Every problem is collected before
  * throwing so an operator fixes a bad deployment in one pass, not one variable at a time.
  */
 
-/** Store adapters a deployment can choose; add a kind here and a factory in stores/. */
-export const STORE_KINDS = ['sqlite'] as const;
-export type StoreKind = (typeof STORE_KINDS)[number];
+/** Store adapters a deployment can choose: see libs/adapters/open-stores (shared with the projector). */
+export { EVENT_STORE_KINDS, READ_STORE_KINDS } from '../../libs/adapters/open-stores/store-config.js';
+export type { EventStoreConfig, ReadStoreConfig } from '../../libs/adapters/open-stores/store-config.js';
+export type StoreConfig = EventStoreConfig | ReadStoreConfig;
 
 export const AUTH_MODES = ['hs256', 'jwks'] as const;
 
 /** Only ever used outside production, so local runs and tests need no setup. */
 export const DEV_JWT_SECRET = 'polku-dev-secret-do-not-use-in-production-0123456789';
 const MIN_SECRET_LENGTH = 32;
-
-export interface StoreConfig {
-  kind: StoreKind;
-  /** Absolute path of the store's file (SQLite). */
-  path: string;
-}
 
 interface AuthCommon {
   issuer: string;
@@ -34,8 +31,8 @@ export interface ApiConfig {
   port: number;
   /** Absolute path. */
   dataDir: string;
-  eventStore: StoreConfig;
-  readStore: StoreConfig;
+  eventStore: EventStoreConfig;
+  readStore: ReadStoreConfig;
   auth: AuthConfig;
   production: boolean;
 }
@@ -66,9 +63,14 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     problems.push(`PORT must be an integer 0-65535 (0 = any free port), got "${portRaw}"`);
   }
 
-  const dataDir = resolve(get('DATA_DIR') ?? './data');
-  const eventStore = storeConfig('EVENT_STORE', get, dataDir, 'events.sqlite', problems);
-  const readStore = storeConfig('READ_STORE', get, dataDir, 'read.sqlite', problems);
+  // EVENT_STORE, READ_STORE (or *_KIND), DATA_DIR, *_PATH, DATABASE_URL, DATABASE_SCHEMA
+  let stores: StoresConfig | undefined;
+  try {
+    stores = storeConfigFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof StoreConfigError)) throw error;
+    problems.push(...error.problems.map((p) => p.message));
+  }
 
   const issuer = get('JWT_ISSUER') ?? 'polku-dev';
   const audience = get('JWT_AUDIENCE') ?? 'polku';
@@ -98,26 +100,9 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     problems.push(`AUTH_MODE must be one of ${AUTH_MODES.join(', ')}, got "${mode}"`);
   }
 
-  if (problems.length > 0 || !auth || !eventStore || !readStore) throw new ConfigError(problems);
+  if (problems.length > 0 || !auth || !stores) throw new ConfigError(problems);
+  const { dataDir, eventStore, readStore } = stores;
   return { host, port, dataDir, eventStore, readStore, auth, production };
-}
-
-function storeConfig(
-  prefix: 'EVENT_STORE' | 'READ_STORE',
-  get: (name: string) => string | undefined,
-  dataDir: string,
-  defaultFile: string,
-  problems: string[],
-): StoreConfig | undefined {
-  const kind = get(`${prefix}_KIND`) ?? 'sqlite';
-  if (!(STORE_KINDS as readonly string[]).includes(kind)) {
-    problems.push(`${prefix}_KIND must be one of ${STORE_KINDS.join(', ')}, got "${kind}"`);
-    return undefined;
-  }
-  // An explicit path is relative to the working directory, like DATA_DIR itself.
-  const explicit = get(`${prefix}_PATH`);
-  const path = explicit ? resolve(explicit) : resolve(dataDir, defaultFile);
-  return { kind: kind as StoreKind, path };
 }
 
 function isHttpUrl(value: string): boolean {

@@ -1,10 +1,15 @@
+import {
+  storeConfigFromEnv, StoreConfigError, type EventStoreConfig, type ReadStoreConfig,
+} from '../../libs/adapters/open-stores/store-config.js';
+
 /** Projector configuration from the environment, validated once at start. */
 export const PROJECTOR_MODES = ['follow', 'rebuild', 'catch-up'] as const;
 export type ProjectorMode = (typeof PROJECTOR_MODES)[number];
 
 export interface ProjectorConfig {
-  eventStorePath: string;
-  readStorePath: string;
+  /** Selected like the API's: EVENT_STORE / READ_STORE, *_PATH, DATA_DIR, DATABASE_URL. */
+  eventStore: EventStoreConfig;
+  readStore: ReadStoreConfig;
   batchSize: number;
   /** 0 = no health endpoint. */
   port: number;
@@ -22,9 +27,10 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): ProjectorConfig {
+  const { eventStore, readStore } = stores(env);
   return {
-    eventStorePath: path(env, 'EVENT_STORE_PATH', './data/events.sqlite'),
-    readStorePath: path(env, 'READ_STORE_PATH', './data/read.sqlite'),
+    eventStore,
+    readStore,
     batchSize: integer(env, 'PROJECTOR_BATCH_SIZE', 500, 1, 100_000),
     port: integer(env, 'PROJECTOR_PORT', 3001, 0, 65_535),
     host: text(env, 'PROJECTOR_HOST', '127.0.0.1'),
@@ -45,11 +51,14 @@ function text(env: Env, name: string, fallback: string): string {
   return value ? value : fallback;
 }
 
-function path(env: Env, name: string, fallback: string): string {
-  const value = text(env, name, fallback);
-  // ':memory:' would silently project into nothing durable
-  if (value === ':memory:') throw new ConfigError(name, 'must be a file path, not :memory:');
-  return value;
+/** The stores the API opens too; the first bad variable is named, every message is kept. */
+function stores(env: Env): { eventStore: EventStoreConfig; readStore: ReadStoreConfig } {
+  try {
+    return storeConfigFromEnv(env);
+  } catch (error) {
+    if (!(error instanceof StoreConfigError)) throw error;
+    throw new ConfigError(error.problems[0]?.variable ?? 'EVENT_STORE', error.problems.map((p) => p.message).join('; '));
+  }
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

@@ -1,9 +1,12 @@
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig, parseMode } from './config.js';
 
 describe('projector config', () => {
   it('has defaults for everything', () => {
     expect(loadConfig({})).toEqual({
-      eventStorePath: './data/events.sqlite', readStorePath: './data/read.sqlite', batchSize: 500, port: 3001, host: '127.0.0.1',
+      eventStore: { kind: 'sqlite', path: resolve('./data/events.sqlite') },
+      readStore: { kind: 'sqlite', path: resolve('./data/read.sqlite') },
+      batchSize: 500, port: 3001, host: '127.0.0.1',
     });
     expect(parseMode(undefined)).toBe('follow');
   });
@@ -11,7 +14,17 @@ describe('projector config', () => {
   it('reads the environment; empty values count as unset', () => {
     expect(loadConfig({
       EVENT_STORE_PATH: '/x/e.sqlite', READ_STORE_PATH: '/x/r.sqlite', PROJECTOR_BATCH_SIZE: '25', PROJECTOR_PORT: '0', PROJECTOR_HOST: '',
-    })).toEqual({ eventStorePath: '/x/e.sqlite', readStorePath: '/x/r.sqlite', batchSize: 25, port: 0, host: '127.0.0.1' });
+    })).toEqual({
+      eventStore: { kind: 'sqlite', path: '/x/e.sqlite' }, readStore: { kind: 'sqlite', path: '/x/r.sqlite' },
+      batchSize: 25, port: 0, host: '127.0.0.1',
+    });
+  });
+
+  it('selects the stores like the API does', () => {
+    const config = loadConfig({ EVENT_STORE: 'postgres', READ_STORE_KIND: 'postgres', DATABASE_URL: 'postgres://u@127.0.0.1:5/db' });
+    const postgres = { url: 'postgres://u@127.0.0.1:5/db', schema: 'public' };
+    expect(config.eventStore).toMatchObject({ kind: 'postgres', postgres });
+    expect(config.readStore).toMatchObject({ kind: 'postgres', postgres });
   });
 
   it.each([
@@ -21,6 +34,8 @@ describe('projector config', () => {
     ['PROJECTOR_PORT', '70000'],
     ['PROJECTOR_PORT', '-1'],
     ['READ_STORE_PATH', ':memory:'],
+    ['READ_STORE', 'kurrentdb'],
+    ['EVENT_STORE', 'mongo'],
   ])('names the bad variable %s=%s', (variable, value) => {
     let error: unknown;
     try { loadConfig({ [variable]: value }); } catch (e) { error = e; }

@@ -5,8 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SqliteEventStore } from '../../libs/adapters/sqlite-event-store/index.js';
-import { SqliteReadStore } from '../../libs/adapters/sqlite-read-store/index.js';
+import { openStores } from '../../libs/adapters/open-stores/index.js';
 import { ConfigError, loadConfig, parseMode, type ProjectorConfig, type ProjectorMode } from './config.js';
 import { closeServer, startHealthServer } from './runtime/health.js';
 import { Projector } from './runtime/projector.js';
@@ -36,11 +35,10 @@ async function main(args: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
-  const eventStore = SqliteEventStore.open(config.eventStorePath);
-  let readStore: SqliteReadStore | undefined;
+  // The same stores the API opens (EVENT_STORE / READ_STORE select the adapters).
+  const { eventStore, readStore, close } = await openStores(config);
   let server: Server | undefined;
   try {
-    readStore = SqliteReadStore.open(config.readStorePath);
     const projector = new Projector({
       eventStore, readStore, batchSize: config.batchSize,
       onBatch: ({ checkpoint, events }) => log({ msg: 'batch committed', checkpoint: checkpoint.toString(), events }),
@@ -68,8 +66,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   } finally {
     if (server) await closeServer(server);
-    await readStore?.close();
-    await eventStore.close();
+    await close();
   }
 }
 

@@ -1,2 +1,3 @@
 export * from './model.js';
 export * from './port.js';
+export * from './errors.js';

@@ -1,0 +1,3 @@
+export * from './store-config.js';
+export * from './store-env.js';
+export * from './open-stores.js';

@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { storeConfigFromEnv, StoreConfigError } from './store-config.js';
+import { storeEnv } from './store-env.js';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    storeConfigFromEnv(env);
+  } catch (error) {
+    if (error instanceof StoreConfigError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
+    throw error;
+  }
+  throw new Error('expected a StoreConfigError');
+};
+
+describe('storeConfigFromEnv', () => {
+  it('defaults to SQLite files under DATA_DIR', () => {
+    expect(storeConfigFromEnv({ DATA_DIR: '/srv/polku' })).toEqual({
+      dataDir: '/srv/polku',
+      eventStore: { kind: 'sqlite', path: '/srv/polku/events.sqlite' },
+      readStore: { kind: 'sqlite', path: '/srv/polku/read.sqlite' },
+    });
+    expect(storeConfigFromEnv({ EVENT_STORE: '', EVENT_STORE_PATH: 'x/e.sqlite' }).eventStore)
+      .toEqual({ kind: 'sqlite', path: resolve('x/e.sqlite') });
+  });
+
+  it('selects PostgreSQL for either store with DATABASE_URL (and DATABASE_SCHEMA)', () => {
+    const url = 'postgres://polku@127.0.0.1:5432/polku';
+    const config = storeConfigFromEnv({ EVENT_STORE: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: 'tenant_1' });
+    expect(config.eventStore).toMatchObject({ kind: 'postgres', postgres: { url, schema: 'tenant_1' } });
+    expect(config.readStore).toEqual({ kind: 'sqlite', path: resolve('data/read.sqlite') });
+    expect(storeConfigFromEnv({ READ_STORE: 'postgres', DATABASE_URL: url }).readStore.postgres).toEqual({ url, schema: 'public' });
+  });
+
+  it('accepts the earlier *_KIND names as aliases', () => {
+    const config = storeConfigFromEnv({ EVENT_STORE_KIND: 'postgres', READ_STORE_KIND: 'postgres', DATABASE_URL: 'postgresql://h/db' });
+    expect([config.eventStore.kind, config.readStore.kind]).toEqual(['postgres', 'postgres']);
+    expect(storeConfigFromEnv({ EVENT_STORE: 'sqlite', EVENT_STORE_KIND: 'sqlite' }).eventStore.kind).toBe('sqlite');
+  });
+
+  it('accepts kurrentdb as an event store (the opener says whether the adapter exists)', () => {
+    expect(storeConfigFromEnv({ EVENT_STORE: 'kurrentdb' }).eventStore.kind).toBe('kurrentdb');
+  });
+
+  it('names every bad variable', () => {
+    expect(problemsOf({ EVENT_STORE: 'postgres' })).toEqual([
+      'DATABASE_URL: DATABASE_URL is required when EVENT_STORE=postgres or READ_STORE=postgres',
+    ]);
+    expect(problemsOf({ READ_STORE: 'kurrentdb', EVENT_STORE: 'mongo' })).toEqual([
+      'EVENT_STORE: EVENT_STORE must be one of sqlite, postgres, kurrentdb, got "mongo"',
+      'READ_STORE: READ_STORE must be one of sqlite, postgres, got "kurrentdb"',
+    ]);
+    expect(problemsOf({ EVENT_STORE: 'postgres', EVENT_STORE_KIND: 'sqlite' })[0]).toMatch(/^EVENT_STORE: .*disagree/);
+    expect(problemsOf({ READ_STORE: 'postgres', DATABASE_URL: 'mysql://x', DATABASE_SCHEMA: 'Bad-Name' })).toEqual([
+      'DATABASE_URL: DATABASE_URL must be a postgres:// or postgresql:// URL',
+      'DATABASE_SCHEMA: DATABASE_SCHEMA must be a lower-case identifier (a-z, 0-9, _), got "Bad-Name"',
+    ]);
+    expect(problemsOf({ EVENT_STORE_PATH: ':memory:' })[0]).toMatch(/^EVENT_STORE_PATH: /);
+  });
+
+  it('hands the resolved selection to a child process', () => {
+    const config = storeConfigFromEnv({ EVENT_STORE: 'postgres', READ_STORE: 'postgres', DATABASE_URL: 'postgres://h/db', DATA_DIR: '/d' });
+    expect(storeEnv(config)).toEqual({
+      EVENT_STORE: 'postgres', READ_STORE: 'postgres', EVENT_STORE_PATH: '/d/events.sqlite', READ_STORE_PATH: '/d/read.sqlite',
+      DATABASE_URL: 'postgres://h/db', DATABASE_SCHEMA: 'public',
+    });
+  });
+});

@@ -1,0 +1,116 @@
+import type { Pool } from 'pg';
+import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
+import {
+  DuplicateEventIdError, InvalidAppendError, type AppendOptions, type AppendResult,
+  type ChainVerification, type EventStore, type ReadAllOptions, type ReadStreamResult,
+} from '../../event-store/index.js';
+import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
+import { appendInTransaction, replayFrom, type KeyRow } from './append.js';
+import { mapError } from './map-error.js';
+import { resolveAppendError } from './resolve-append-error.js';
+import { toRecordedEvent, type EventRow } from './rows.js';
+import { migrate } from './schema.js';
+import { statements, type Statements } from './statements.js';
+import { verifyAll, verifyStream } from './verify.js';
+
+export interface PostgresEventStoreOptions {
+  /** Schema holding the tables, created when missing (default `public`). */
+  schema?: string;
+  /** Most connections of this store's pool (default 10). */
+  poolSize?: number;
+}
+
+/**
+ * EventStore on PostgreSQL: one `events` table in global order, stream heads, idempotency
+ * keys. Appends are one READ COMMITTED transaction each (see append.ts for how positions
+ * are assigned in commit order); committed means durable with the server's default
+ * synchronous_commit=on.
+ */
+export class PostgresEventStore implements EventStore {
+  private closed = false;
+
+  private constructor(private readonly pool: Pool, private readonly schema: string, private readonly sql: Statements) {}
+
+  /** Connects and creates the schema and tables when missing. */
+  static async open(connectionString: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    const schema = options.schema ?? 'public';
+    const quoted = quoteSchema(schema);
+    const pool = createPool(connectionString, { max: options.poolSize, applicationName: 'polku-event-store' });
+    try {
+      await migrate(pool, schema, quoted);
+    } catch (error) {
+      await pool.end();
+      throw mapError(error);
+    }
+    return new PostgresEventStore(pool, schema, statements(quoted));
+  }
+
+  async appendToStream(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateBatch(clientId, events);
+    try {
+      return await inTransaction(this.pool, (client) =>
+        appendInTransaction(client, this.sql, this.schema, clientId, events, options));
+    } catch (error) {
+      const resolved = await resolveAppendError(error, {
+        clientId, events, options,
+        query: (text, values) => this.query(text, values),
+        findIdempotentResult: (key) => this.findIdempotentResult(key, clientId),
+      }, this.sql);
+      if (resolved instanceof Error) throw resolved;
+      return resolved;
+    }
+  }
+
+  async findIdempotentResult(idempotencyKey: string, clientId: string): Promise<AppendResult | null> {
+    const rows = await this.query<KeyRow>(this.sql.selectKey, [idempotencyKey]);
+    return replayFrom(rows[0], idempotencyKey, clientId);
+  }
+
+  async readStream(clientId: string): Promise<ReadStreamResult> {
+    const events = (await this.query<EventRow>(this.sql.readStream, [clientId])).map(toRecordedEvent);
+    return { currentVersion: events.at(-1)?.streamVersion ?? 0n, events };
+  }
+
+  async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
+    return (await this.query<EventRow>(this.sql.readAll, [after, limit])).map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<bigint> {
+    return (await this.query<{ head: bigint }>(this.sql.headPosition, []))[0].head;
+  }
+
+  verifyStream(clientId: string): Promise<ChainVerification> {
+    return verifyStream(this.pool, this.sql, clientId);
+  }
+
+  verifyAll(): Promise<ChainVerification> {
+    return verifyAll(this.pool, this.sql);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  private async query<R extends object>(text: string, values: unknown[]): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(text, values)).rows;
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+}
+
+function validateBatch(clientId: string, events: PolkuEvent[]): void {
+  if (events.length === 0) throw new InvalidAppendError(`Nothing to append to client stream ${clientId}`);
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.clientId !== clientId) {
+      throw new InvalidAppendError(`Event ${event.eventId} belongs to client ${event.clientId}, not ${clientId}`);
+    }
+    if (ids.has(event.eventId)) throw new DuplicateEventIdError(event.eventId);
+    ids.add(event.eventId);
+  }
+}

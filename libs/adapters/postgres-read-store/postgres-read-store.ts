@@ -1,0 +1,95 @@
+import type { Pool } from 'pg';
+import type {
+  CaseloadRow, ClientReadModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow,
+  OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistQuery,
+} from '../../read-store/index.js';
+import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
+import { commitModels, loadModels, readCheckpoint } from './models.js';
+import { queries } from './queries.js';
+import { migrate } from './schema.js';
+import { statements, type Statements } from './statements.js';
+
+export interface PostgresReadStoreOptions {
+  /** Schema holding the tables, created when missing (default `public`). */
+  schema?: string;
+  /** Most connections of this store's pool (default 10). */
+  poolSize?: number;
+}
+
+/**
+ * The read store on PostgreSQL. Positions are bigint end to end (int8 type parser); path
+ * and state are jsonb. Each commitBatch writes its models and the checkpoint in one
+ * transaction under a per-schema advisory lock, so two projectors cannot interleave batches.
+ */
+export class PostgresReadStore implements ReadStore {
+  private closed = false;
+  private readonly reads: ReturnType<typeof queries>;
+
+  private constructor(private readonly pool: Pool, private readonly schema: string, private readonly sql: Statements) {
+    this.reads = queries(pool, sql);
+  }
+
+  static async open(connectionString: string, options: PostgresReadStoreOptions = {}): Promise<PostgresReadStore> {
+    const schema = options.schema ?? 'public';
+    const quoted = quoteSchema(schema);
+    const pool = createPool(connectionString, { max: options.poolSize, applicationName: 'polku-read-store' });
+    try {
+      await migrate(pool, schema, quoted);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresReadStore(pool, schema, statements(quoted));
+  }
+
+  getClients(clientIds: string[]): Promise<Map<string, ClientReadModel>> {
+    return loadModels(this.pool, this.sql, clientIds);
+  }
+
+  commitBatch(models: ClientReadModel[], checkpoint: bigint): Promise<void> {
+    return commitModels(this.pool, this.sql, this.schema, models, checkpoint);
+  }
+
+  async reset(): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query(this.sql.commitLock, [this.schema]);
+      await client.query(this.sql.reset);
+    });
+  }
+
+  async checkpoint(): Promise<bigint> {
+    return readCheckpoint(this.pool, this.sql);
+  }
+
+  async clientPath(clientId: string): Promise<{ path: Record<string, unknown>; lastPosition: bigint } | null> {
+    const { rows: [row] } = await this.pool.query<{ path: Record<string, unknown>; lastPosition: bigint }>(
+      this.sql.clientPath, [clientId]);
+    return row ?? null;
+  }
+
+  caseload(personId: string): Promise<CaseloadRow[]> {
+    return this.reads.caseload(personId);
+  }
+
+  worklist(q: WorklistQuery): Promise<DeadlineRow[]> {
+    return this.reads.worklist(q);
+  }
+
+  outcomeStats(q: OutcomeStatsQuery): Promise<OutcomeStatsRow[]> {
+    return this.reads.outcomeStats(q);
+  }
+
+  compensationLedger(q: CompensationLedgerQuery): Promise<CompensationLedgerRow[]> {
+    return this.reads.compensationLedger(q);
+  }
+
+  clientCompensation(clientId: string): Promise<CompensationRow[]> {
+    return this.reads.clientCompensation(clientId);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,37 @@
+import type { Pool } from 'pg';
+import type {
+  CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow, OutcomeStatsQuery,
+  OutcomeStatsRow, ReadStoreReader, WorklistQuery,
+} from '../../read-store/index.js';
+import { toCompensation, toLedgerRow, type CompensationDbRow, type LedgerDbRow } from './rows.js';
+import type { Statements } from './statements.js';
+
+type Queries = Pick<ReadStoreReader, 'caseload' | 'worklist' | 'outcomeStats' | 'compensationLedger' | 'clientCompensation'>;
+
+/** The cross-client reads the API serves; each one statement on the pool. */
+export function queries(pool: Pool, sql: Statements): Queries {
+  const rows = async <R extends object>(text: string, values: unknown[]): Promise<R[]> =>
+    (await pool.query<R>(text, values)).rows;
+  return {
+    caseload: (personId: string): Promise<CaseloadRow[]> => rows<CaseloadRow>(sql.caseload, [personId]),
+
+    /** An absent or empty `kinds` means every kind. */
+    worklist: (q: WorklistQuery): Promise<DeadlineRow[]> =>
+      rows<DeadlineRow>(sql.worklist, [q.organisationId, q.dueOnOrBefore, q.kinds?.length ? q.kinds : null]),
+
+    outcomeStats: async (q: OutcomeStatsQuery): Promise<OutcomeStatsRow[]> => {
+      const found = await rows<Omit<OutcomeStatsRow, 'periods'> & { periods: bigint }>(sql.outcomeStats, [
+        q.organisationId ?? null, q.providerId ?? null, q.serviceType ?? null, q.from ?? null, q.to ?? null,
+      ]);
+      return found.map((r) => ({ ...r, periods: Number(r.periods) })); // count(*) is int8
+    },
+
+    compensationLedger: async (q: CompensationLedgerQuery): Promise<CompensationLedgerRow[]> =>
+      (await rows<LedgerDbRow>(sql.compensationLedger, [
+        q.fromMonth ?? null, q.toMonth ?? null, q.payer ?? null, q.clientId ?? null,
+      ])).map(toLedgerRow),
+
+    clientCompensation: async (clientId: string): Promise<CompensationRow[]> =>
+      (await rows<CompensationDbRow>(sql.clientCompensation, [clientId])).map(toCompensation),
+  };
+}

@@ -1,0 +1,46 @@
+import type { ClientReadModel, CompensationLedgerRow, CompensationRow } from '../../read-store/index.js';
+
+/** Money is stored in integer cents so ledger sums are exact; euros on the port are rounded to cents. */
+export const eurosToCents = (euros: number): bigint => BigInt(Math.round(euros * 100));
+export const centsToEuros = (cents: bigint): number => Number(cents) / 100;
+
+export type CompensationDbRow = Omit<CompensationRow, 'euros'> & { cents: bigint };
+export const toCompensation = ({ cents, ...r }: CompensationDbRow): CompensationRow => ({ ...r, euros: centsToEuros(cents) });
+
+/** Aggregates come back as int8 (bigint): small counts, so numbers on the port. */
+export interface LedgerDbRow { month: string; payer: 'kela' | 'municipality'; attendedDays: bigint; cents: bigint; clients: bigint }
+export const toLedgerRow = (r: LedgerDbRow): CompensationLedgerRow => ({
+  month: r.month, payer: r.payer, attendedDays: Number(r.attendedDays), euros: centsToEuros(r.cents), clients: Number(r.clients),
+});
+
+/** Column arrays for one `unnest` insert; every row takes its model's clientId and its index as ord. */
+function columns<R>(
+  models: ClientReadModel[], rowsOf: (m: ClientReadModel) => R[], width: number, pick: (r: R) => unknown[],
+): unknown[][] {
+  const result: unknown[][] = Array.from({ length: 2 + width }, () => []);
+  for (const m of models) {
+    rowsOf(m).forEach((row, ord) => {
+      [m.clientId, ord, ...pick(row)].forEach((value, i) => result[i].push(value));
+    });
+  }
+  return result;
+}
+
+/**
+ * Everything one commitBatch writes, serialised before the transaction starts (a model that
+ * cannot be serialised fails the batch before anything is written). A clientId repeated in
+ * the batch keeps its last model, as writing the models one after the other would.
+ */
+export function batchParams(batch: ClientReadModel[]) {
+  const models = [...new Map(batch.map((m) => [m.clientId, m])).values()];
+  const ids = models.map((m) => m.clientId);
+  return {
+    ids,
+    models: [ids, models.map((m) => m.lastPosition), models.map((m) => JSON.stringify(m.path)), models.map((m) => JSON.stringify(m.state))],
+    caseload: columns(models, (m) => m.caseload, 5, (r) => [r.personId, r.personName, r.organisationId, r.role, r.since]),
+    deadlines: columns(models, (m) => m.deadlines, 5, (r) => [r.organisationId, r.kind, r.dueDate, r.refId, r.description]),
+    outcomes: columns(models, (m) => m.outcomes, 8, (r) => [
+      r.periodId, r.serviceType, r.providerId, r.organisationId, r.startDate, r.endDate, r.endReason, r.continuation]),
+    compensation: columns(models, (m) => m.compensation, 5, (r) => [r.periodId, r.month, r.payer, r.attendedDays, eurosToCents(r.euros)]),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './read-store.contract.js';
+export * from './context.js';
+export * from './fixture.js';
