@@ -53,7 +53,9 @@ describe('auditor replay and integrity', () => {
     const intact = await t.http.get(`/audit/integrity?clientId=${clientId}`).set(await auditor());
     expect(intact.body).toMatchObject({ intact: true, checked: 3 });
     const db = new Database(t.config.eventStore.path);
-    db.prepare("UPDATE events SET data = replace(data, 'housing', 'nothing') WHERE client_id = ? AND stream_version = 3").run(clientId);
+    // Backdate the assessment (personal fields are encrypted, dates are not).
+    const changed = db.prepare("UPDATE events SET data = replace(data, '2025-03-05', '2025-03-04') WHERE client_id = ? AND stream_version = 3").run(clientId);
+    expect(changed.changes).toBe(1);
     db.close();
     const broken = await t.http.get(`/audit/integrity?clientId=${clientId}`).set(await auditor());
     expect(broken.body).toMatchObject({ intact: false, clientId, streamVersion: '3', globalPosition: '3' });

@@ -13,6 +13,7 @@ import { ProblemModule } from './infrastructure/problem/problem.module.js';
 import { correlationIdMiddleware } from './infrastructure/request-context/correlation-id.middleware.js';
 import { StoresModule } from './infrastructure/stores.module.js';
 import { AuditModule } from './infrastructure/audit/index.js';
+import { KeysModule } from './infrastructure/keys/index.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { MeModule } from './me/index.js';
 
@@ -40,6 +41,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
       CqrsModule.forRoot(),
       StoresModule,
       AuditModule,
+      KeysModule,
       AuthModule,
       ProblemModule,
       HealthModule,

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, parseMode } from './config.js';
 describe('projector config', () => {
   it('has defaults for everything', () => {
     expect(loadConfig({})).toEqual({
-      eventStore: { kind: 'sqlite', path: resolve('./data/events.sqlite') },
+      eventStore: { kind: 'sqlite', path: resolve('./data/events.sqlite'), keyStorePath: resolve('./data/keys.sqlite') },
       readStore: { kind: 'sqlite', path: resolve('./data/read.sqlite') },
       batchSize: 500, port: 3001, host: '127.0.0.1',
     });
@@ -15,7 +15,7 @@ describe('projector config', () => {
     expect(loadConfig({
       EVENT_STORE_PATH: '/x/e.sqlite', READ_STORE_PATH: '/x/r.sqlite', PROJECTOR_BATCH_SIZE: '25', PROJECTOR_PORT: '0', PROJECTOR_HOST: '',
     })).toEqual({
-      eventStore: { kind: 'sqlite', path: '/x/e.sqlite' }, readStore: { kind: 'sqlite', path: '/x/r.sqlite' },
+      eventStore: { kind: 'sqlite', path: '/x/e.sqlite', keyStorePath: resolve('./data/keys.sqlite') }, readStore: { kind: 'sqlite', path: '/x/r.sqlite' },
       batchSize: 25, port: 0, host: '127.0.0.1',
     });
   });

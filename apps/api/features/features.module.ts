@@ -10,10 +10,11 @@ import { ReadsController } from './reads/reads.controller.js';
 import { ReferralsController } from './referrals/referrals.controller.js';
 import { TypController } from './typ/typ.controller.js';
 import { AuditController } from './audit/audit.controller.js';
+import { AdminController } from './admin/admin.controller.js';
 
 /** The service-path capability: commands for every event family, and the reads. */
 @Module({
-  controllers: [ClientsController, TypController, PlansController, ReferralsController, PeriodsController, OfficersController, ReadsController, AuditController],
+  controllers: [ClientsController, TypController, PlansController, ReferralsController, PeriodsController, OfficersController, ReadsController, AuditController, AdminController],
   providers: [ExecuteClientCommandHandler, ClientAccess, ...QUERY_HANDLERS],
 })
 export class ServicePathModule {}

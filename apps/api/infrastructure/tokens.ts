@@ -17,3 +17,6 @@ export const systemClock: Clock = () => new Date();
 
 /** `AuditLog` from libs/audit-log: usage and disclosure logs. */
 export const AUDIT_LOG = Symbol('polku.AUDIT_LOG');
+
+/** `ClientKeyStore` from libs/key-store: per-client keys for personal fields. */
+export const KEY_STORE = Symbol('polku.KEY_STORE');

@@ -4,6 +4,8 @@ import type { EventStore } from '../../event-store/index.js';
 import type { ReadStore } from '../../read-store/index.js';
 import { SqliteEventStore } from '../sqlite-event-store/index.js';
 import { SqliteReadStore } from '../sqlite-read-store/index.js';
+import { SqliteKeyStore } from '../sqlite-key-store/index.js';
+import { ProtectedEventStore } from '../../event-store/protection/index.js';
 import { PostgresEventStore } from '../postgres-event-store/index.js';
 import { PostgresReadStore } from '../postgres-read-store/index.js';
 import type {
@@ -46,8 +48,30 @@ export const READ_STORE_FACTORIES: Record<ReadStoreKind, StoreFactory<ReadStoreC
   },
 };
 
-export function openEventStore(config: EventStoreConfig): Promise<EventStore> {
-  return EVENT_STORE_FACTORIES[config.kind](config);
+/**
+ * The configured event store, wrapped so that personal fields are encrypted with the
+ * client's key on the way in and decrypted (or read as erased) on the way out. Every
+ * process opens it here, so none can write personal data in plain text.
+ */
+export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
+  const inner = await EVENT_STORE_FACTORIES[config.kind](config);
+  let keys: SqliteKeyStore;
+  try {
+    await mkdir(dirname(config.keyStorePath), { recursive: true });
+    keys = SqliteKeyStore.open(config.keyStorePath);
+  } catch (error) {
+    await inner.close();
+    throw error;
+  }
+  return new KeyOwningEventStore(inner, keys);
+}
+
+/** Closes its own key store too: the key store is opened per event store here. */
+class KeyOwningEventStore extends ProtectedEventStore {
+  constructor(inner: EventStore, private readonly ownedKeys: SqliteKeyStore) { super(inner, ownedKeys); }
+  override async close(): Promise<void> {
+    try { await super.close(); } finally { await this.ownedKeys.close(); }
+  }
 }
 
 export function openReadStore(config: ReadStoreConfig): Promise<ReadStore> {

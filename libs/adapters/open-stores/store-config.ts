@@ -24,7 +24,10 @@ interface StoreSettings<K> {
   /** Set when kind is postgres. */
   postgres?: PostgresSettings;
 }
-export type EventStoreConfig = StoreSettings<EventStoreKind>;
+export type EventStoreConfig = StoreSettings<EventStoreKind> & {
+  /** Per-client keys for personal fields (KEY_STORE_PATH, default $DATA_DIR/keys.sqlite), kept apart from the events. */
+  keyStorePath: string;
+};
 export type ReadStoreConfig = StoreSettings<ReadStoreKind>;
 
 export interface StoresConfig {
@@ -76,6 +79,7 @@ export function storeConfigFromEnv(env: Env = process.env): StoresConfig {
   const readKind = kindOf('READ_STORE', READ_STORE_KINDS);
   const eventPath = pathOf('EVENT_STORE_PATH', 'events.sqlite');
   const readPath = pathOf('READ_STORE_PATH', 'read.sqlite');
+  const keyStorePath = pathOf('KEY_STORE_PATH', 'keys.sqlite');
 
   let postgres: PostgresSettings | undefined;
   if (eventKind === 'postgres' || readKind === 'postgres') {
@@ -95,7 +99,7 @@ export function storeConfigFromEnv(env: Env = process.env): StoresConfig {
   if (problems.length > 0 || !eventKind || !readKind) throw new StoreConfigError(problems);
   return {
     dataDir,
-    eventStore: { kind: eventKind, path: eventPath, ...(eventKind === 'postgres' ? { postgres } : {}) },
+    eventStore: { kind: eventKind, path: eventPath, keyStorePath, ...(eventKind === 'postgres' ? { postgres } : {}) },
     readStore: { kind: readKind, path: readPath, ...(readKind === 'postgres' ? { postgres } : {}) },
   };
 }

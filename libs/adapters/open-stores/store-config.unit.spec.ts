@@ -16,11 +16,11 @@ describe('storeConfigFromEnv', () => {
   it('defaults to SQLite files under DATA_DIR', () => {
     expect(storeConfigFromEnv({ DATA_DIR: '/srv/polku' })).toEqual({
       dataDir: '/srv/polku',
-      eventStore: { kind: 'sqlite', path: '/srv/polku/events.sqlite' },
+      eventStore: { kind: 'sqlite', path: '/srv/polku/events.sqlite', keyStorePath: '/srv/polku/keys.sqlite' },
       readStore: { kind: 'sqlite', path: '/srv/polku/read.sqlite' },
     });
     expect(storeConfigFromEnv({ EVENT_STORE: '', EVENT_STORE_PATH: 'x/e.sqlite' }).eventStore)
-      .toEqual({ kind: 'sqlite', path: resolve('x/e.sqlite') });
+      .toEqual({ kind: 'sqlite', path: resolve('x/e.sqlite'), keyStorePath: resolve('data/keys.sqlite') });
   });
 
   it('selects PostgreSQL for either store with DATABASE_URL (and DATABASE_SCHEMA)', () => {

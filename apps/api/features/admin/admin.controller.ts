@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { executeClientCommand } from '../../../../libs/application/index.js';
+import { addMonths, REGISTRY_KEEPER, ruleSetOn } from '../../../../libs/domain/index.js';
+import type { EventStore } from '../../../../libs/event-store/index.js';
+import type { ClientKeyStore } from '../../../../libs/key-store/index.js';
+import type { ReadStore } from '../../../../libs/read-store/index.js';
+import { RequireRoles } from '../../infrastructure/auth/index.js';
+import { CommandMeta } from '../../infrastructure/request-context/index.js';
+import { CLOCK, EVENT_STORE, KEY_STORE, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
+import { IdPipe } from '../shared/params.js';
+import { EraseClientDataDto, RetentionQueryDto } from './admin.dto.js';
+
+/** The register keeper's duties: the retention report and erasure. No client data is shown. */
+@ApiTags('admin')
+@Controller('admin')
+@RequireRoles('admin')
+export class AdminController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(KEY_STORE) private readonly keys: ClientKeyStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('retention')
+  @ApiOperation({ summary: 'Clients whose TYP relationship ended more than N years ago (default 4) and whose data is not yet erased' })
+  async retention(@Query() q: RetentionQueryDto) {
+    const today = this.clock().toISOString().slice(0, 10);
+    const standard = ruleSetOn(today).typRetentionYears;
+    const years = q.years ?? standard;
+    // Rows are due `standard` years after the end; shift the cut-off for another horizon.
+    const dueOnOrBefore = addMonths(today, (standard - years) * 12);
+    const rows = await this.reads.worklist({ organisationId: REGISTRY_KEEPER, dueOnOrBefore, kinds: ['retention_period_ended'] });
+    return { today, years, clients: rows.map((r) => ({ clientId: r.clientId, retentionEndedOn: r.dueDate, relationshipId: r.refId })) };
+  }
+
+  @Post('clients/:clientId/erasure')
+  @ApiOperation({ summary: 'Erase a client\'s personal data: record the erasure, then destroy the client\'s key' })
+  async erase(@Param('clientId', IdPipe) clientId: string, @Body() body: EraseClientDataDto, @CommandMeta() meta: CommandMeta) {
+    const now = this.clock();
+    // The erasure is recorded first (a durable fact), then the key goes: a crash in between
+    // is finished by repeating the request, as the key destruction is idempotent.
+    const alreadyErased = (await this.keys.isDestroyed(clientId));
+    const result = alreadyErased ? null : await executeClientCommand(this.events, {
+      clientId, command: { type: 'EraseClientData', data: body }, actor: meta.principal.actor,
+      correlationId: meta.correlationId, idempotencyKey: meta.idempotencyKey ?? `erasure:${clientId}`,
+    }, now);
+    await this.keys.destroyKey(clientId, body.ground);
+    return { clientId, erased: true, recorded: result };
+  }
+}
