@@ -29,6 +29,16 @@ describe('client relationship bases', () => {
   });
 });
 
+describe('the provider\'s own instructor', () => {
+  it('has a relationship while the period is active, and loses it when the period ends', () => {
+    const running = new History().registered().periodStarted({ periodId: 'p1' })
+      .add('OwnInstructorAssigned', { periodId: 'p1', instructorId: 'instr-1', instructorName: 'I', assignedOn: '2025-01-20' }, 'association');
+    const instructor = { personId: 'instr-1', organisationId: 'elsewhere' };
+    expect(relationshipBases(running.state(), instructor)).toEqual(['own_instructor']);
+    expect(relationshipBases(running.periodEnded('p1', '2025-06-01').state(), instructor)).toEqual([]);
+  });
+});
+
 describe('roles', () => {
   const h = new History().registered();
   it('auditors read but never write', () => {
