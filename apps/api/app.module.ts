@@ -14,6 +14,9 @@ import { correlationIdMiddleware } from './infrastructure/request-context/correl
 import { StoresModule } from './infrastructure/stores.module.js';
 import { AuditModule } from './infrastructure/audit/index.js';
 import { KeysModule } from './infrastructure/keys/index.js';
+import { httpMetrics, ObservabilityModule } from './infrastructure/observability/index.js';
+import { METRICS } from './infrastructure/tokens.js';
+import { createLogger, type PolkuMetrics } from '../../libs/observability/index.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { MeModule } from './me/index.js';
 
@@ -24,6 +27,8 @@ export interface CreateAppOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   extraModules?: any[];
   logger?: LoggerService | LogLevel[] | false;
+  /** Access-log level (default LOG_LEVEL or info); tests pass 'silent'. */
+  accessLogLevel?: string;
 }
 
 @Module({})
@@ -39,6 +44,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
     imports: [
       CoreModule.forRoot(config, options.clock),
       CqrsModule.forRoot(),
+      ObservabilityModule,
       StoresModule,
       AuditModule,
       KeysModule,
@@ -60,6 +66,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
   // Positions and versions are bigint; JSON.stringify would throw on them.
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   app.use(correlationIdMiddleware);
+  app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel)));
   setupOpenApi(app);
   await app.init();
   return app;

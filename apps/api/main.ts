@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
+import { createLogger } from '../../libs/observability/index.js';
 import { createApp } from './app.module.js';
+import { PinoNestLogger } from './infrastructure/observability/index.js';
 import { ConfigError, loadApiConfig, type ApiConfig } from './config.js';
 
 async function main(): Promise<void> {
@@ -11,7 +13,7 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
-  const app = await createApp(config);
+  const app = await createApp(config, { logger: new PinoNestLogger(createLogger('api')) });
   await app.listen(config.port, config.host);
   const logger = new Logger('Polku');
   const url = await app.getUrl();

@@ -9,6 +9,7 @@ import { openStores } from '../../libs/adapters/open-stores/index.js';
 import { ConfigError, loadConfig, parseMode, type ProjectorConfig, type ProjectorMode } from './config.js';
 import { closeServer, startHealthServer } from './runtime/health.js';
 import { Projector } from './runtime/projector.js';
+import { PolkuMetrics } from '../../libs/observability/index.js';
 
 const log = (entry: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(entry)}\n`);
 const logError = (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ level: 'error', ...entry })}\n`);
@@ -38,17 +39,21 @@ async function main(args: string[]): Promise<number> {
   // The same stores the API opens (EVENT_STORE / READ_STORE select the adapters).
   const { eventStore, readStore, close } = await openStores(config);
   let server: Server | undefined;
+  const metrics = new PolkuMetrics('projector');
   try {
     const projector = new Projector({
       eventStore, readStore, batchSize: config.batchSize,
-      onBatch: ({ checkpoint, events }) => log({ msg: 'batch committed', checkpoint: checkpoint.toString(), events }),
+      onBatch: ({ checkpoint, events }) => {
+        metrics.projectedEvents.inc(events);
+        log({ msg: 'batch committed', checkpoint: checkpoint.toString(), events });
+      },
       onError: (error, retryInMs) => logError({
         msg: 'projector error, retrying', error: error instanceof Error ? error.message : String(error), retryInMs,
       }),
     });
     if (mode === 'follow') {
       if (config.port !== 0) {
-        server = await startHealthServer(projector, config.port, config.host);
+        server = await startHealthServer(projector, config.port, config.host, metrics);
         log({ msg: 'health listening', host: config.host, port: (server.address() as AddressInfo).port });
       }
       log({ msg: 'following', batchSize: config.batchSize });

@@ -55,6 +55,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
       clock: options.clock,
       extraModules: options.extraModules,
       logger: options.logger ?? ['error', 'warn'],
+      accessLogLevel: 'silent',
     });
     await app.listen(config.port, config.host);
   } catch (error) {

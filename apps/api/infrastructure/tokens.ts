@@ -20,3 +20,6 @@ export const AUDIT_LOG = Symbol('polku.AUDIT_LOG');
 
 /** `ClientKeyStore` from libs/key-store: per-client keys for personal fields. */
 export const KEY_STORE = Symbol('polku.KEY_STORE');
+
+/** `PolkuMetrics` from libs/observability: this process's Prometheus metrics. */
+export const METRICS = Symbol('polku.METRICS');

@@ -26,7 +26,10 @@ function get(port: number, path: string, timeoutMs = 10_000): Promise<{ status: 
     const req = request({ host: '127.0.0.1', port, path, method: 'GET', timeout: timeoutMs }, (res) => {
       let text = '';
       res.setEncoding('utf8').on('data', (chunk) => { text += chunk; }).on('end', () => {
-        try { resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }); } catch (error) { reject(error); }
+        try {
+          const json = (res.headers['content-type'] ?? '').includes('json');
+          resolve({ status: res.statusCode ?? 0, body: json ? JSON.parse(text) : text });
+        } catch (error) { reject(error); }
       });
     });
     req.once('timeout', () => req.destroy(new Error(`GET ${path}: no response within ${timeoutMs} ms`)));
@@ -89,6 +92,10 @@ describe('projector process in follow mode', () => {
       const checkpoints = batches.map((l) => BigInt(l.checkpoint as string));
       expect(checkpoints.every((c, i) => i === 0 || c > checkpoints[i - 1]!)).toBe(true);
       expect((await get(port, '/health')).body).toEqual({ status: 'ok', checkpoint: newHead.toString(), head: newHead.toString(), lag: 0 });
+      const metrics = String((await get(port, '/metrics')).body);
+      expect(metrics).toContain(`polku_projector_checkpoint{service="projector"} ${newHead}`);
+      expect(metrics).toContain('polku_projector_lag_events{service="projector"} 0');
+      expect(metrics).toContain(`polku_projected_events_total{service="projector"} ${newHead}`);
 
       run.child.kill('SIGTERM');
       expect(await exitOf(run, 30_000)).toEqual({ code: 0, signal: null });

@@ -4,7 +4,8 @@ import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import type { ClientCommand } from '../../../../libs/domain/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
 import { ClientAccessDeniedError, executeClientCommand, type CommandResult } from '../../../../libs/application/index.js';
-import { AUDIT_LOG, CLOCK, EVENT_STORE, type Clock } from '../../infrastructure/tokens.js';
+import { AUDIT_LOG, CLOCK, EVENT_STORE, METRICS, type Clock } from '../../infrastructure/tokens.js';
+import type { PolkuMetrics } from '../../../../libs/observability/index.js';
 import type { CommandMeta } from '../../infrastructure/request-context/index.js';
 
 export type { CommandResult };
@@ -25,16 +26,20 @@ export class ExecuteClientCommandHandler implements ICommandHandler<ExecuteClien
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
+    @Inject(METRICS) private readonly metrics: PolkuMetrics,
   ) {}
 
   async execute({ clientId, command, meta, expectedVersion }: ExecuteClientCommand): Promise<CommandResult> {
     const p = meta.principal;
     try {
-      return await executeClientCommand(this.store, {
+      const result = await executeClientCommand(this.store, {
         clientId, command, actor: p.actor, correlationId: meta.correlationId, idempotencyKey: meta.idempotencyKey, expectedVersion,
         access: { role: p.role, personId: p.personId, organisationId: p.organisationId },
       }, this.clock());
+      if (!result.replayed) this.metrics.eventsAppended.inc({ command: command.type }, result.eventIds.length);
+      return result;
     } catch (error) {
+      this.metrics.commandsRejected.inc({ reason: error instanceof Error ? error.name : 'unknown' });
       if (error instanceof ClientAccessDeniedError) {
         // A refused attempt on a client's data is logged like a refused read.
         await this.audit.recordUsage([{

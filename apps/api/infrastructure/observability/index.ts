@@ -1,0 +1,3 @@
+export * from './observability.module.js';
+export * from './pino-nest-logger.js';
+export * from './http-metrics.middleware.js';
