@@ -44,7 +44,10 @@ function stop(code: number) {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   process.exitCode = code;
 }
-for (const [name, script] of [['projector', 'apps/projector/main.js'], ['api', 'apps/api/main.js']] as const) {
+// With BUS=kafka the ingest process (Kafka commands in, path events out) runs too.
+const processes: [string, string][] = [['projector', 'apps/projector/main.js'], ['api', 'apps/api/main.js']];
+if (process.env.BUS === 'kafka') processes.push(['ingest', 'apps/ingest/main.js']);
+for (const [name, script] of processes) {
   const child = spawn(process.execPath, [join(dist, script)], { env, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     if (!stopping) console.error(`${name} exited (${signal ?? code}); stopping`);

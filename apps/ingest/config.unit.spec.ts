@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadIngestConfig } from './config.js';
+import { COMMAND_DTOS, COMMAND_TYPES } from './command-table.js';
+
+describe('ingest configuration', () => {
+  it('reports API and bus problems together, each naming its variable', () => {
+    let error: unknown;
+    try {
+      loadIngestConfig({ BUS: 'kafka', AUTH_MODE: 'saml', KAFKA_PATH_EVENTS_TOPIC: 'a b' });
+    } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringMatching(/^AUTH_MODE must be one of/),
+      expect.stringMatching(/^KAFKA_BROKERS is required when BUS=kafka/),
+      expect.stringMatching(/^KAFKA_PATH_EVENTS_TOPIC must be a Kafka topic name/),
+    ]);
+  });
+
+  it('keeps the publication checkpoint next to the event store by default', () => {
+    const config = loadIngestConfig({ DATA_DIR: '/srv/polku', BUS: 'kafka', KAFKA_BROKERS: '127.0.0.1:59092' });
+    expect(config.checkpointPath).toBe(resolve('/srv/polku/bus.sqlite'));
+    expect(config.api.eventStore.path).toBe(resolve('/srv/polku/events.sqlite'));
+    expect(loadIngestConfig({ BUS_CHECKPOINT_PATH: 'x/cp.sqlite' }).checkpointPath).toBe(resolve('x/cp.sqlite'));
+  });
+});
+
+describe('command table', () => {
+  it('maps all 26 command types to an HTTP DTO; path ids become required fields', () => {
+    expect(COMMAND_TYPES).toHaveLength(26);
+    for (const type of COMMAND_TYPES) expect(typeof COMMAND_DTOS[type]).toBe('function');
+    expect(COMMAND_DTOS.AcceptReferral.name).toBe('AcceptReferralDto');
+    expect(Object.getPrototypeOf(COMMAND_DTOS.AcceptReferral).name).toBe('AcceptReferralDto');
+  });
+});

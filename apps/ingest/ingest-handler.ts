@@ -1,0 +1,66 @@
+import { ClientAccessDeniedError, executeClientCommand } from '../../libs/application/index.js';
+import type { AuditLog } from '../../libs/audit-log/index.js';
+import { HEADERS, type IngestAuthMode, type InboundHandler, type InboundMessage } from '../../libs/bus/index.js';
+import type { EventStore } from '../../libs/event-store/index.js';
+import type { TokenVerifier } from '../api/infrastructure/auth/token-verifier.js';
+import { classify, deadLetter } from './classify.js';
+import { actorFor, identify } from './identify.js';
+import { parseCommandMessage } from './validate.js';
+
+export interface IngestHandlerDeps {
+  store: EventStore;
+  verifier: TokenVerifier;
+  authMode: IngestAuthMode;
+  clock?: () => Date;
+  /** Usage log for refused writes, as over HTTP (the runtime passes the API's audit log). */
+  audit?: Pick<AuditLog, 'recordUsage'>;
+  /** Unexpected errors (dead-lettered as `internal`) are reported here too. */
+  onInternalError?: (error: unknown, message: InboundMessage) => void;
+}
+
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * One inbound message → identify the publisher → validate with the HTTP DTOs → authorise
+ * → the one write path (`executeClientCommand`) with the key `<organisationId>:<key>`.
+ * Permanent problems are dead letters; conflicts and store or identity-provider outages
+ * are `retry`, so nothing is lost while the store is down.
+ */
+export function createIngestHandler(deps: IngestHandlerDeps): InboundHandler {
+  const clock = deps.clock ?? (() => new Date());
+  return async (message) => {
+    try {
+      const principal = await identify(message.headers, deps.authMode, deps.verifier);
+      const { envelope, command } = await parseCommandMessage(message.value);
+      if (message.key !== envelope.clientId) {
+        return deadLetter('validation', `The message key must be the clientId '${envelope.clientId}' (it keeps one client's commands in order), got ${JSON.stringify(message.key)}`, { field: 'key' });
+      }
+      const actor = actorFor(principal, envelope.actor);
+      const given = message.headers[HEADERS.correlationId];
+      const correlationId = given && ACCEPTABLE_ID.test(given) ? given : `kafka:${message.topic}:${message.partition}:${message.offset}`;
+      try {
+        const result = await executeClientCommand(deps.store, {
+          clientId: envelope.clientId, command, actor, correlationId,
+          idempotencyKey: `${principal.organisationId}:${envelope.idempotencyKey}`,
+          access: { role: principal.role, personId: principal.personId, organisationId: principal.organisationId },
+        }, clock());
+        return { outcome: 'processed', detail: { ...result } };
+      } catch (error) {
+        if (error instanceof ClientAccessDeniedError && deps.audit) {
+          // A refused attempt on a client's data is logged like a refused HTTP write.
+          try {
+            await deps.audit.recordUsage([{
+              at: clock().toISOString(), personId: principal.personId, organisationId: principal.organisationId, role: principal.role,
+              clientId: envelope.clientId, view: `command:${command.type}`, purpose: null, outcome: 'refused', detail: error.reason, correlationId,
+            }]);
+          } catch (auditError) {
+            return { outcome: 'retry', error: auditError }; // the refusal must be on record before we move on
+          }
+        }
+        throw error;
+      }
+    } catch (error) {
+      return classify(error, (e) => deps.onInternalError?.(e, message));
+    }
+  };
+}

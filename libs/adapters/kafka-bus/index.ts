@@ -1,0 +1,4 @@
+export * from './kafka-client.js';
+export * from './kafka-topics.js';
+export * from './kafka-event-publisher.js';
+export * from './kafka-command-inbox.js';

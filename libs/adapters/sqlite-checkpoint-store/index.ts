@@ -1,0 +1,1 @@
+export * from './sqlite-checkpoint-store.js';
