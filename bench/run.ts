@@ -1,0 +1,174 @@
+/**
+ * `npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --skip a,b]`
+ *
+ * Generates (once per size and seed) a data set through the domain, then runs each suite in
+ * its own process (clean peak RSS, no shared JIT/heap state): event-store appends and reads
+ * (Polku and the peer, Emmett's SQLite store, interleaved round by round), projection
+ * rebuild, query latency through the read-store port and through HTTP, and Kafka ingest when
+ * a broker and the ingest process exist. Prints a table and writes bench/results/latest.json.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { argNumber, argValue, BENCH_DIR, ensureDir, log, median, REPO_ROOT, round, WORK_DIR } from './lib/util.js';
+
+const argv = process.argv.slice(2);
+const clients = argNumber(argv, 'clients', 10000); // a wellbeing county; ~8 min here
+const years = argNumber(argv, 'years', 1);
+const seed = argValue(argv, 'seed') ?? '1';
+const rounds = argNumber(argv, 'rounds', 3);
+const storeSeconds = argNumber(argv, 'seconds', 3);
+const httpSeconds = argNumber(argv, 'http-seconds', 10);
+const connections = argNumber(argv, 'connections', 16);
+const skip = new Set((argValue(argv, 'skip') ?? '').split(',').filter(Boolean));
+const variants = (argValue(argv, 'rebuild-variants') ?? 'stock,by-stream,by-stream-lean').split(',');
+const dataDir = argValue(argv, 'data') ?? join(WORK_DIR, `data-${clients}c-${years}y-s${seed}`);
+const DIST = join(BENCH_DIR, 'dist-bench');
+
+/** Runs a node script; resolves with the last JSON line it printed on stdout. */
+function runNode(script: string, args: string[], nodeArgs: string[] = []): Promise<Record<string, any>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      for (const line of d.toString().split('\n')) if (line.startsWith('  ')) log(line);
+    });
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+      if (code === 0 && line) resolve(JSON.parse(line));
+      else reject(new Error(`${script} exited ${code}: ${err.slice(-2000)}`));
+    });
+  });
+}
+
+const results: Record<string, any> = {
+  startedAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 0), node: process.version },
+  size: { clients, years, seed },
+};
+
+// 1. data -------------------------------------------------------------------------------
+ensureDir(WORK_DIR);
+if (!existsSync(join(dataDir, 'manifest.json'))) {
+  rmSync(dataDir, { recursive: true, force: true });
+  log(`generating ${clients} active clients over ${years} year(s), seed ${seed} → ${dataDir}`);
+  results.generation = await runNode(join(DIST, 'scripts', 'generate', 'cli.js'),
+    ['--clients', String(clients), '--years', String(years), '--seed', seed, '--out', dataDir], ['--max-old-space-size=8192']);
+  writeFileSync(join(dataDir, 'generation.json'), JSON.stringify(results.generation));
+} else {
+  log(`using existing data in ${dataDir}`);
+  results.generation = existsSync(join(dataDir, 'generation.json')) ? JSON.parse(readFileSync(join(dataDir, 'generation.json'), 'utf8')) : null;
+}
+const events = results.generation?.events;
+log(`data: ${events ?? '?'} events`);
+
+// 2. event store: ours and the peer, interleaved -----------------------------------------------
+if (!skip.has('store')) {
+  const ours: Record<string, any>[] = [];
+  const peer: Record<string, any>[] = [];
+  const peerInstalled = existsSync(join(BENCH_DIR, 'peer', 'node_modules', '@event-driven-io', 'emmett-sqlite'));
+  for (let r = 1; r <= rounds; r++) {
+    log(`store round ${r}/${rounds}`);
+    ours.push(await runNode(join(DIST, 'bench', 'suites', 'store.js'), ['--impl', 'ours', '--seconds', String(storeSeconds)]));
+    if (peerInstalled) {
+      try { peer.push(await runNode(join(DIST, 'bench', 'suites', 'store.js'), ['--impl', 'peer', '--seconds', String(storeSeconds)])); }
+      catch (error) { log(`  peer failed: ${(error as Error).message.slice(0, 300)}`); }
+    }
+  }
+  const summarise = (rows: Record<string, any>[], key: string) => ({ median: median(rows.map((x) => x[key])), best: Math.max(...rows.map((x) => x[key])), runs: rows.map((x) => x[key]) });
+  results.store = {
+    ours: { appendsPerSecond: summarise(ours, 'appendsPerSecond'), readsPerSecond: summarise(ours, 'readsPerSecond') },
+    peer: peer.length ? { appendsPerSecond: summarise(peer, 'appendsPerSecond'), readsPerSecond: summarise(peer, 'readsPerSecond'), retriesAfterBusy: peer.map((p) => p.retriesAfterBusy) }
+      : { skipped: peerInstalled ? 'peer failed' : 'peer not installed (npm --prefix bench/peer install)' },
+    streamEvents: ours[0]?.streamEvents,
+  };
+}
+
+// 3. projection rebuild ----------------------------------------------------------------------
+const readPath = join(dataDir, 'read.sqlite');
+if (!skip.has('rebuild')) {
+  results.rebuild = {};
+  for (const variant of variants) {
+    log(`rebuild (${variant})`);
+    const target = variant === 'stock' ? readPath : join(dataDir, `read-${variant}.sqlite`);
+    results.rebuild[variant] = await runNode(join(DIST, 'bench', 'suites', 'rebuild.js'), ['--events', join(dataDir, 'events.sqlite'), '--read', target, '--variant', variant]);
+    if (variant !== 'stock') for (const s of ['', '-wal', '-shm']) rmSync(target + s, { force: true });
+  }
+}
+
+// 4. queries through the port, then everything through HTTP ------------------------------------------
+if (!existsSync(readPath) && (!skip.has('queries') || !skip.has('http'))) {
+  log('building the read store for the queries (by-stream rebuild)');
+  await runNode(join(DIST, 'bench', 'suites', 'rebuild.js'), ['--events', join(dataDir, 'events.sqlite'), '--read', readPath, '--variant', 'by-stream']);
+}
+if (!skip.has('queries')) {
+  log('queries through the read-store port');
+  results.queries = await runNode(join(DIST, 'bench', 'suites', 'queries.js'), ['--read', readPath, '--manifest', join(dataDir, 'manifest.json')]);
+}
+if (!skip.has('http')) {
+  if (existsSync(join(BENCH_DIR, 'node_modules', 'autocannon'))) {
+    log('HTTP (autocannon)');
+    results.http = await runNode(join(DIST, 'bench', 'suites', 'http.js'), ['--data', dataDir, '--seconds', String(httpSeconds), '--connections', String(connections)]);
+  } else results.http = { skipped: 'autocannon not installed (npm --prefix bench install)' };
+}
+
+// 5. Kafka ingest: only with a broker and the colleague's ingest process --------------------------
+{
+  const busReady = existsSync(join(REPO_ROOT, 'libs', 'adapters', 'kafka-bus')) && existsSync(join(REPO_ROOT, 'apps', 'ingest', 'main.ts'));
+  results.kafka = process.env.KAFKA_BROKERS && busReady
+    ? { skipped: 'broker and ingest present, but the ingest benchmark is not wired yet (see README, Performance)' }
+    : { skipped: 'skipped: no broker / ingest not available' };
+}
+
+// 6. table ------------------------------------------------------------------------------------
+const fmt = (n: unknown, digits = 0) => (typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits }) : String(n ?? '–'));
+const rows: string[][] = [];
+const add = (metric: string, ours: unknown, peer: unknown, ratio: unknown, target: string, ok: boolean | null) =>
+  rows.push([metric, fmt(ours, 2), fmt(peer, 2), typeof ratio === 'number' ? `${ratio.toFixed(1)}×` : String(ratio ?? ''), target, ok === null ? '' : ok ? 'met' : 'MISSED']);
+const s = results.store;
+if (s) {
+  const pa = s.peer?.appendsPerSecond?.median;
+  const pr = s.peer?.readsPerSecond?.median;
+  add('one-event appends/s (port, median)', s.ours.appendsPerSecond.median, pa, pa ? s.ours.appendsPerSecond.median / pa : 'n/a', '≥ 30× peer', pa ? s.ours.appendsPerSecond.median / pa >= 30 : null);
+  add(`stream reads/s (${s.streamEvents} events, median)`, s.ours.readsPerSecond.median, pr, pr ? s.ours.readsPerSecond.median / pr : 'n/a', '≥ 10× peer', pr ? s.ours.readsPerSecond.median / pr >= 10 : null);
+}
+if (results.http && !results.http.skipped) {
+  const c = results.http.commands;
+  add(`HTTP commands/s (${results.http.connections} conns)`, c.perSecond, '', '', '≥ 3,000/s', c.perSecond >= 3000);
+  add('HTTP command latency p50 / p99 ms', `${c.p50Ms} / ${c.p99Ms}`, '', '', 'p99 < 50', c.p99Ms < 50);
+}
+if (results.rebuild) {
+  for (const [variant, r] of Object.entries(results.rebuild as Record<string, any>)) {
+    add(`rebuild events/s (${variant}${variant === 'stock' ? '' : ', bench prototype'})`, r.eventsPerSecond, '', '', '≥ 150,000/s', r.eventsPerSecond >= 150_000);
+    add(`rebuild peak RSS MB (${variant})`, r.peakRssMb, '', '', '< 300 MB', r.peakRssMb < 300);
+  }
+}
+if (results.queries) {
+  for (const q of results.queries.results) {
+    const limit = q.query === 'path' ? 10 : 25;
+    add(`${q.query} query p50 / p99 ms (port, ${fmt(q.avgRows, 0)} rows)`, `${q.p50Ms} / ${q.p99Ms}`, '', '', `p99 < ${limit}`, q.p99Ms < limit);
+  }
+}
+if (results.http?.reads) {
+  for (const [kind, q] of Object.entries(results.http.reads as Record<string, any>)) {
+    const limit = kind === 'path' ? 10 : 25;
+    add(`${kind} query p50 / p99 ms (HTTP, ${fmt(q.perSecond)} req/s)`, `${q.p50Ms} / ${q.p99Ms}`, '', '', `p99 < ${limit}`, q.p99Ms < limit);
+  }
+}
+if (results.generation) add('generation events/s (domain + append)', results.generation.eventsPerSecond, '', '', '', null);
+add('Kafka ingest messages/s', results.kafka.skipped, '', '', '≥ 10,000/s', null);
+
+const header = ['metric', 'Polku', 'peer (Emmett)', 'ratio', 'target', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+const table = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+process.stdout.write(`\nPolku benchmark: ${clients} active clients, ${years} year(s), seed ${seed}, ${fmt(events)} events (${results.machine.cpus} cores)\n${table}\n`);
+results.table = rows.map((r) => Object.fromEntries(header.map((h, i) => [h || 'status', r[i]])));
+results.finishedAt = new Date().toISOString();
+const outDir = ensureDir(join(BENCH_DIR, 'results'));
+writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`\nwritten: bench/results/latest.json\n`);

@@ -1,0 +1,157 @@
+/**
+ * Through HTTP with autocannon (bench's own install): commands per second with several
+ * connections — ReportAttendance / HoldGoalReview / ReviewPlan across many clients, each a
+ * valid command for that client — and the latency of the path, caseload and worklist reads.
+ * The API runs as its own process (http-server.js) on a copy of the generated data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { addDays, toDate } from '../../libs/domain/index.js';
+import { mintToken } from '../../apps/api/infrastructure/auth/token-minter.js';
+import type { Actor } from '../../libs/events/index.js';
+import { argNumber, argValue, BENCH_DIR, emit, ensureDir, log, round } from '../lib/util.js';
+import { readManifest } from '../lib/manifest.js';
+
+const argv = process.argv.slice(2);
+const dataDir = argValue(argv, 'data')!;
+const seconds = argNumber(argv, 'seconds', 10);
+const connections = argNumber(argv, 'connections', 16);
+const manifest = readManifest(join(dataDir, 'manifest.json'));
+const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
+const ISSUER = 'polku-dev';
+const AUDIENCE = 'polku';
+// "today" for the API: four weeks after the generated history, so new attendance dates exist
+const today = addDays(manifest.end, 28);
+const now = new Date(`${today}T12:00:00.000Z`);
+
+// the API writes: give it a copy of the generated stores
+const work = ensureDir(join(dataDir, 'http'));
+for (const name of ['events.sqlite', 'read.sqlite']) {
+  for (const s of ['', '-wal', '-shm']) rmSync(join(work, name + s), { force: true });
+  if (existsSync(join(dataDir, name))) copyFileSync(join(dataDir, name), join(work, name));
+}
+
+const require = createRequire(join(BENCH_DIR, 'package.json'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<any>;
+
+async function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const script = join(BENCH_DIR, 'dist-bench', 'bench', 'suites', 'http-server.js');
+  const child = spawn(process.execPath, [script, '--data', work, '--secret', SECRET, '--now', now.toISOString()], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`API exited (${code}) before listening`)));
+  });
+  return { child, url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}` };
+}
+
+const tokens = new Map<string, string>();
+async function tokenOf(a: Actor & { role?: string }): Promise<string> {
+  const key = `${a.personId}|${a.organisationId}`;
+  let t = tokens.get(key);
+  if (!t) {
+    t = await mintToken({ personId: a.personId, displayName: a.displayName, organisationId: a.organisationId, organisationType: a.organisationType,
+      role: (a.role ?? 'officer') as 'officer' }, SECRET, ISSUER, AUDIENCE, { now });
+    tokens.set(key, t);
+  }
+  return t;
+}
+const officerActor = (personId: string): Actor => {
+  const organisationId = personId.replace(/-\d+$/, '');
+  return { personId, displayName: 'Bench Officer', organisationId, organisationType: organisationId.startsWith('te-') ? 'employment_authority' : 'wellbeing_county' };
+};
+
+interface Req { method: string; path: string; headers: Record<string, string>; body?: string }
+
+/** Builds the command requests up front: each is valid for its client on `today`. */
+async function commandRequests(): Promise<Req[]> {
+  const kuty = manifest.clientSummaries.filter((c) => c.kuty && c.responsibleOfficerId);
+  const planned = manifest.clientSummaries.filter((c) => c.multisectoralPlanId && c.responsibleOfficerId);
+  const out: Req[] = [];
+  const json = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+  // attendance: the period's weekdays after the generated history, one date per request
+  const firstMonday = (() => { let d = addDays(manifest.end, 1); while (toDate(d).getUTCDay() !== 1) d = addDays(d, 1); return d; })();
+  const attendance: Req[] = [];
+  for (let week = 0; week < 3; week++) {
+    for (const c of kuty) {
+      const k = c.kuty!;
+      for (const wd of k.weekdays) {
+        const date = addDays(firstMonday, week * 7 + wd - 1);
+        if (date > today) continue;
+        attendance.push({ method: 'POST', path: `/clients/${c.clientId}/periods/${k.periodId}/attendance`, headers: json(await tokenOf(k.instructor)),
+          body: JSON.stringify({ attendedDates: [date], hoursPerDay: k.hoursPerDay }) });
+      }
+    }
+  }
+  const reviews: Req[] = [];
+  for (const c of kuty) {
+    const k = c.kuty!;
+    reviews.push({ method: 'POST', path: `/clients/${c.clientId}/periods/${k.periodId}/goal-reviews`, headers: json(await tokenOf(k.instructor)),
+      body: JSON.stringify({ heldOn: today, participants: { client: true, responsibleOfficerId: c.responsibleOfficerId, ownInstructorId: k.instructor.personId }, assessment: 'Attends regularly' }) });
+  }
+  const planReviews: Req[] = [];
+  for (const c of planned) {
+    planReviews.push({ method: 'POST', path: `/clients/${c.clientId}/plans/${c.multisectoralPlanId}/reviews`, headers: json(await tokenOf(officerActor(c.responsibleOfficerId!))),
+      body: JSON.stringify({ reviewedOn: today, requestedByClient: false, outcome: 'Plan continues as agreed' }) });
+  }
+  // interleave: attendance, goal review, plan review, attendance, ...
+  const n = Math.max(attendance.length, reviews.length, planReviews.length);
+  for (let i = 0; i < n; i++) {
+    if (attendance[i]) out.push(attendance[i]);
+    if (reviews[i]) out.push(reviews[i]);
+    if (planReviews[i]) out.push(planReviews[i]);
+  }
+  return out;
+}
+
+async function queryRequests(kind: 'path' | 'caseload' | 'worklist'): Promise<Req[]> {
+  const out: Req[] = [];
+  const h = (token: string) => ({ authorization: `Bearer ${token}`, 'x-purpose': 'benchmark: service planning' });
+  if (kind === 'path') {
+    for (const c of manifest.clientSummaries.filter((s) => s.responsibleOfficerId).slice(0, 5000)) {
+      out.push({ method: 'GET', path: `/clients/${c.clientId}/path`, headers: h(await tokenOf(officerActor(c.responsibleOfficerId!))) });
+    }
+  } else if (kind === 'caseload') {
+    for (const o of manifest.officers) out.push({ method: 'GET', path: '/caseloads/me', headers: h(await tokenOf(officerActor(o))) });
+  } else {
+    const byOrg = new Map(manifest.officers.map((o) => [officerActor(o).organisationId, o]));
+    for (const [org, officer] of byOrg) out.push({ method: 'GET', path: `/worklists/${org}`, headers: h(await tokenOf(officerActor(officer))) });
+  }
+  return out;
+}
+
+async function load(url: string, requests: Req[], duration: number, conns: number, maxRequests?: number) {
+  let i = 0;
+  const samples: string[] = [];
+  const result = await autocannon({
+    url, connections: conns, duration, ...(maxRequests ? { amount: Math.min(maxRequests, requests.length) } : {}),
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...requests[i++ % requests.length] }),
+      onResponse: (status: number, body: string) => { if (status >= 300 && samples.length < 3) samples.push(`${status} ${body.slice(0, 300)}`); } }],
+  });
+  return {
+    requests: result.requests.total as number, perSecond: round(result.requests.average as number, 0),
+    p50Ms: result.latency.p50 as number, p99Ms: result.latency.p99 as number, non2xx: result.non2xx as number, errors: result.errors as number,
+    ...(samples.length ? { sampleErrors: samples } : {}),
+  };
+}
+
+const { child, url } = await startServer();
+try {
+  const commands = await commandRequests();
+  log(`  http: ${commands.length} distinct commands prepared; ${connections} connections, ${seconds} s`);
+  // commands must not repeat (attendance dates): autocannon stops at `amount` (which overrides
+  // the duration), so cap it near what the run can do in `seconds`
+  const cmd = await load(url, commands, seconds, connections, Math.min(commands.length, seconds * 1000));
+  const reads: Record<string, unknown> = {};
+  for (const kind of ['path', 'caseload', 'worklist'] as const) {
+    const reqs = await queryRequests(kind);
+    reads[kind] = await load(url, reqs, Math.max(3, Math.round(seconds / 2)), Math.max(4, Math.round(connections / 2)));
+  }
+  emit({ suite: 'http', connections, seconds, commands: cmd, reads });
+} finally {
+  child.kill('SIGTERM');
+}
