@@ -2,6 +2,24 @@ import type { RecordedEvent } from '../../../libs/events/index.js';
 import type { ClientReadModel } from '../../../libs/read-store/index.js';
 
 export type ApplyEvent = (model: ClientReadModel | undefined, event: RecordedEvent) => ClientReadModel;
+/** Applies one client's events of a batch at once (the path document is rebuilt once, not per event). */
+export type ApplyEvents = (model: ClientReadModel | undefined, events: RecordedEvent[]) => ClientReadModel;
+
+/** Same result as applyBatch with per-event application, but one call per client. */
+export function applyBatchByClient(
+  batch: RecordedEvent[], stored: Map<string, ClientReadModel>, applyMany: ApplyEvents,
+): Map<string, ClientReadModel> {
+  const byClient = new Map<string, RecordedEvent[]>();
+  for (const event of batch) {
+    const model = stored.get(event.clientId);
+    if (model && event.globalPosition <= model.lastPosition) continue;
+    const list = byClient.get(event.clientId);
+    if (list) list.push(event); else byClient.set(event.clientId, [event]);
+  }
+  const changed = new Map<string, ClientReadModel>();
+  for (const [clientId, events] of byClient) changed.set(clientId, applyMany(stored.get(clientId), events));
+  return changed;
+}
 
 /**
  * Folds one batch (global order) into the stored models of its clients; returns the models

@@ -1,8 +1,8 @@
 import type { EventStore } from '../../../libs/event-store/index.js';
 import type { RecordedEvent } from '../../../libs/events/index.js';
 import type { ReadStore } from '../../../libs/read-store/index.js';
-import { applyEvent } from '../projections/client-read-model.js';
-import { applyBatch, assertAscending, type ApplyEvent } from './apply-batch.js';
+import { applyEvent, applyEvents } from '../projections/client-read-model.js';
+import { applyBatch, applyBatchByClient, assertAscending, type ApplyEvent, type ApplyEvents } from './apply-batch.js';
 import { Backoff, sleep } from './sleep.js';
 
 export type { ApplyEvent } from './apply-batch.js';
@@ -43,6 +43,8 @@ export class Projector {
   private readonly readStore: ReadStore;
   private readonly batchSize: number;
   private readonly apply: ApplyEvent;
+  /** Set when the default projection runs: it folds a client's events of a batch in one call. */
+  private readonly applyMany: ApplyEvents | undefined;
   private readonly options: ProjectorOptions;
   private failure: string | null = null;
 
@@ -54,6 +56,7 @@ export class Projector {
     this.readStore = options.readStore;
     this.batchSize = batchSize;
     this.apply = options.apply ?? applyEvent;
+    this.applyMany = options.apply ? undefined : applyEvents;
   }
 
   /** Last error follow() hit, cleared by the next successful catch-up (served by /health). */
@@ -112,7 +115,7 @@ export class Projector {
   private async project(batch: RecordedEvent[], after: bigint): Promise<bigint> {
     const checkpoint = assertAscending(batch, after);
     const stored = await this.readStore.getClients([...new Set(batch.map((e) => e.clientId))]);
-    const changed = applyBatch(batch, stored, this.apply);
+    const changed = this.applyMany ? applyBatchByClient(batch, stored, this.applyMany) : applyBatch(batch, stored, this.apply);
     await this.readStore.commitBatch([...changed.values()], checkpoint);
     this.options.onBatch?.({ checkpoint, events: batch.length, clients: changed.size });
     return checkpoint;

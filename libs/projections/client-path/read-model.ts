@@ -13,9 +13,11 @@ export function applyEvents(model: ClientReadModel | undefined, events: Recorded
   const clientId = model?.clientId ?? events[0].clientId;
   let state = (model?.state as unknown as ClientProjectionState | undefined) ?? initialProjectionState();
   let lastPosition = model?.lastPosition ?? 0n;
+  // One timeline copy per call, not per event: a long history stays linear to extend.
+  state = { ...state, timeline: [...state.timeline] };
   for (const e of events) {
     if (e.globalPosition <= lastPosition) continue;
-    state = foldEvent(state, e);
+    state = foldEvent(state, e, true);
     lastPosition = e.globalPosition;
   }
   return {

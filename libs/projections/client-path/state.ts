@@ -49,7 +49,7 @@ function addCompensation(s: ClientProjectionState, e: Extract<PolkuDomainEvent, 
 }
 
 /** Folds one recorded event into the projection state. Pure and deterministic. */
-export function foldEvent(s: ClientProjectionState, event: RecordedEvent): ClientProjectionState {
+export function foldEvent(s: ClientProjectionState, event: RecordedEvent, ownsTimeline = false): ClientProjectionState {
   const e = event as unknown as RecordedEvent<PolkuDomainEvent>;
   const entry: TimelineEntry = {
     position: e.globalPosition.toString(), eventId: e.eventId, type: e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt,
@@ -59,11 +59,13 @@ export function foldEvent(s: ClientProjectionState, event: RecordedEvent): Clien
   const compensation = e.type === 'AttendanceReported' ? addCompensation(s, e) : s.compensation;
   if (e.type === 'ClientDataErased') {
     // Erasure: the structure stays for statistics, the personal data goes from the read model too.
-    const timeline = [...s.timeline.map(redact), entry];
+    const timeline = [...s.timeline.map(redact), entry]; // a new array: the caller's stays valid
     return { domain: evolve(s.domain, e), profile: null, timeline, compensation };
   }
   const profile = e.type === 'ClientRegistered' ? { ...e.data } : s.profile;
-  return { domain: evolve(s.domain, e), profile, timeline: [...s.timeline, entry], compensation };
+  // A caller that owns the array (applyEvents copied it) may extend it in place.
+  const timeline = ownsTimeline ? (s.timeline.push(entry), s.timeline) : [...s.timeline, entry];
+  return { domain: evolve(s.domain, e), profile, timeline, compensation };
 }
 
 export const timelineOrder = (a: TimelineEntry, b: TimelineEntry): number =>
