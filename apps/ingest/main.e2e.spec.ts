@@ -44,13 +44,16 @@ describe('ingest process', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // A port of its own per run, so parallel test files and a running `npm start` never clash.
+  const metricsPort = 41_000 + Math.floor(Math.random() * 2_000);
+
   function run(topics: BusTopics) {
     const child = spawn(process.execPath, [main], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         PATH: process.env.PATH, NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: SECRET, BUS: 'kafka', KAFKA_BROKERS: brokers!.join(','),
         KAFKA_COMMANDS_TOPIC: topics.commands, KAFKA_DLQ_TOPIC: topics.deadLetter, KAFKA_PATH_EVENTS_TOPIC: topics.pathEvents,
-        KAFKA_GROUP_ID: `process-${topics.commands}`, KAFKA_CLIENT_ID: 'polku-process-e2e',
+        KAFKA_GROUP_ID: `process-${topics.commands}`, KAFKA_CLIENT_ID: 'polku-process-e2e', INGEST_METRICS_PORT: String(metricsPort),
       },
     });
     const lines: { msg: string }[] = [];
@@ -95,6 +98,9 @@ describe('ingest process', () => {
       await publish(topics.commands, 'proc-1', [{ key: 'p-1', command: register }]);
       await p.saw('command processed');
       await p.saw('events published');
+      const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      expect(metrics).toContain('polku_ingest_messages_total{outcome="processed",service="ingest"} 1');
+      expect(metrics).toMatch(/polku_published_events_total\{service="ingest"\} 1\b/);
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
       expect(p.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));

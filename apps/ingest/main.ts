@@ -7,6 +7,23 @@
 import 'reflect-metadata';
 import { ConfigError, isKafka, loadIngestConfig, type IngestConfig } from './config.js';
 import { startIngest, type LogEntry } from './runtime.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PolkuMetrics } from '../../libs/observability/index.js';
+
+/** GET /metrics for Prometheus on INGEST_METRICS_PORT (default 3002; 0 disables), 127.0.0.1 unless INGEST_METRICS_HOST. */
+async function serveMetrics(metrics: PolkuMetrics, env: NodeJS.ProcessEnv): Promise<Server | undefined> {
+  const port = Number(env.INGEST_METRICS_PORT ?? 3002);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`INGEST_METRICS_PORT must be a port number, got "${env.INGEST_METRICS_PORT}"`);
+  if (port === 0) return undefined;
+  const server = createServer((req, res) => {
+    if (req.url !== '/metrics') { res.writeHead(404).end(); return; }
+    metrics.render().then(({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
+      () => res.writeHead(500).end());
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, env.INGEST_METRICS_HOST || '127.0.0.1', resolve));
+  return server;
+}
 
 const write = (entry: LogEntry) => {
   const line = `${JSON.stringify({ ...entry, level: entry.level ?? 'info', time: new Date().toISOString() })}\n`;
@@ -26,7 +43,10 @@ async function main(): Promise<number> {
     write({ msg: 'BUS=memory: no broker, nothing to ingest or publish (set BUS=kafka and KAFKA_BROKERS)' });
     return 0;
   }
-  const runtime = await startIngest(config, { log: write });
+  const metrics = new PolkuMetrics('ingest');
+  const runtime = await startIngest(config, { log: write, metrics });
+  const server = await serveMetrics(metrics, process.env);
+  if (server) write({ msg: 'metrics listening', port: (server.address() as AddressInfo).port });
   await new Promise<void>((resolve) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {
@@ -40,6 +60,7 @@ async function main(): Promise<number> {
     process.on('SIGINT', onSignal);
   });
   await runtime.stop();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   write({ msg: 'stopped' });
   return 0;
 }

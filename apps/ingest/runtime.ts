@@ -3,6 +3,7 @@ import { SqliteAuditLog } from '../../libs/adapters/sqlite-audit-log/index.js';
 import { SqliteCheckpointStore } from '../../libs/adapters/sqlite-checkpoint-store/index.js';
 import { OUTBOUND_TOPIC_SUBSCRIBERS, PathEventRelay, type DisclosureRecorder } from '../../libs/bus/index.js';
 import type { AuditLog } from '../../libs/audit-log/index.js';
+import type { PolkuMetrics } from '../../libs/observability/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
 import { TokenVerifier } from '../api/infrastructure/auth/token-verifier.js';
 import { openEventStore } from '../api/infrastructure/store-factories.js';
@@ -18,6 +19,8 @@ export interface IngestRuntimeOptions {
   /** The disclosure-log hook (issue "access and audit"); no-op by default. */
   disclosures?: DisclosureRecorder;
   retryBackoffMs?: { min: number; max: number };
+  /** Prometheus counters (ingest outcomes, dead letters, publications). */
+  metrics?: PolkuMetrics;
 }
 
 export interface IngestRuntime {
@@ -57,9 +60,13 @@ export async function startIngest(config: KafkaIngestConfig, options: IngestRunt
     });
     const inbox = new KafkaCommandInbox(kafka, {
       topic: bus.topics.commands, deadLetterTopic: bus.topics.deadLetter, groupId: bus.groupId, retryBackoffMs: options.retryBackoffMs, clock,
-      onSettled: (m, d) => log(d.outcome === 'processed'
+      onSettled: (m, d) => {
+        options.metrics?.ingestMessages.inc({ outcome: d.outcome });
+        if (d.outcome !== 'processed') options.metrics?.dlqMessages.inc({ error_type: d.reason?.type ?? 'unknown' });
+        log(d.outcome === 'processed'
         ? { msg: 'command processed', partition: m.partition, offset: m.offset, clientId: m.key, replayed: d.detail?.replayed, position: d.detail?.position }
-        : { level: 'warn', msg: 'command dead-lettered', partition: m.partition, offset: m.offset, clientId: m.key, ...d.reason }),
+        : { level: 'warn', msg: 'command dead-lettered', partition: m.partition, offset: m.offset, clientId: m.key, ...d.reason });
+      },
       onRetry: (m, error, attempt, delayMs) => log({ level: 'warn', msg: 'command will be retried', partition: m.partition, offset: m.offset, attempt, delayMs, error: message(error) }),
       onError: (error, context) => log({ level: 'error', msg: context, error: message(error) }),
     });
@@ -74,7 +81,10 @@ export async function startIngest(config: KafkaIngestConfig, options: IngestRunt
       closers.push(() => publisher.close());
       relay = new PathEventRelay({
         eventStore: store, publisher, checkpoints, batchSize: bus.publishBatchSize, disclosures: options.disclosures ?? auditDisclosures(audit), clock,
-        onBatch: (b) => log({ msg: 'events published', checkpoint: b.checkpoint.toString(), events: b.events }),
+        onBatch: (b) => {
+          options.metrics?.publishedEvents.inc(b.events);
+          log({ msg: 'events published', checkpoint: b.checkpoint.toString(), events: b.events });
+        },
         onError: (error, retryInMs) => log({ level: 'error', msg: 'publication failed, retrying', error: message(error), retryInMs }),
       });
       following = relay.follow(controller.signal);
