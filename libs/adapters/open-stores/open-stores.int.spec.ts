@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { aClientId, someEvents } from '../../event-store/contract/index.js';
 import { SchemaJanitor } from '../postgres-common/index.js';
 import { openEventStore, openStores, StoreUnavailableError } from './open-stores.js';
-import { storeConfigFromEnv } from './store-config.js';
+import { EventStoreFailureError } from '../../event-store/index.js';
+import { storeConfigFromEnv, StoreConfigError } from './store-config.js';
 
 const url = process.env.DATABASE_URL;
 if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
 if (!url) process.stderr.write('openStores (PostgreSQL case): skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n');
+const kurrentUrl = process.env.KURRENTDB_URL;
+if (!kurrentUrl) process.stderr.write('openStores (KurrentDB case): skipped, KURRENTDB_URL is not set (see README "Running on KurrentDB")\n');
 
 describe('openStores (shared by the API, the projector and the scripts)', () => {
   let dir: string;
@@ -23,10 +26,31 @@ describe('openStores (shared by the API, the projector and the scripts)', () => 
     await stores.close();
   });
 
-  it('refuses kurrentdb at start until its adapter lands', async () => {
-    const config = storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', DATA_DIR: dir });
-    await expect(openEventStore(config.eventStore)).rejects.toThrow(StoreUnavailableError);
-    await expect(openStores(config)).rejects.toThrow('KurrentDB adapter not available yet');
+  it('refuses kurrentdb without KURRENTDB_URL, naming the variable', async () => {
+    expect(() => storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', DATA_DIR: dir })).toThrow(StoreConfigError);
+    expect(() => storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', DATA_DIR: dir })).toThrow(/^KURRENTDB_URL is required when EVENT_STORE=kurrentdb/);
+    // A config built by hand without the URL is refused by the opener too.
+    const config = storeConfigFromEnv({ DATA_DIR: dir });
+    await expect(openEventStore({ ...config.eventStore, kind: 'kurrentdb' })).rejects.toThrow(StoreUnavailableError);
+  });
+
+  it('fails to open an unreachable KurrentDB with a retryable store failure', async () => {
+    const config = storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false', DATA_DIR: dir });
+    const error = await openStores(config).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(EventStoreFailureError);
+    expect(error).toMatchObject({ retryable: true });
+  });
+
+  (kurrentUrl ? it : it.skip)('opens KurrentDB for the event store from the environment alone', async () => {
+    const stores = await openStores(storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: kurrentUrl!, DATA_DIR: dir }));
+    try {
+      const client = aClientId();
+      const result = await stores.eventStore.appendToStream(client, someEvents(client, 2), { expectedVersion: 0n });
+      expect(result.nextExpectedVersion).toBe(2n);
+      expect((await stores.eventStore.readStream(client)).currentVersion).toBe(2n);
+    } finally {
+      await stores.close();
+    }
   });
 
   (url ? it : it.skip)('opens PostgreSQL for both stores from the environment alone', async () => {

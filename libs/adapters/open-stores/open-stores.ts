@@ -8,6 +8,7 @@ import { SqliteKeyStore } from '../sqlite-key-store/index.js';
 import { ProtectedEventStore } from '../../event-store/protection/index.js';
 import { PostgresEventStore } from '../postgres-event-store/index.js';
 import { PostgresReadStore } from '../postgres-read-store/index.js';
+import { KurrentDbEventStore } from '../kurrentdb-event-store/index.js';
 import type {
   EventStoreConfig, EventStoreKind, PostgresSettings, ReadStoreConfig, ReadStoreKind,
 } from './store-config.js';
@@ -19,10 +20,7 @@ export class StoreUnavailableError extends Error {
 
 export type StoreFactory<C, T> = (config: C) => Promise<T>;
 
-/**
- * One opener per event-store kind: the only place that knows the adapters. The KurrentDB
- * entry is the hook for that adapter: replace it when the adapter lands.
- */
+/** One opener per event-store kind: the only place that knows the adapters. */
 export const EVENT_STORE_FACTORIES: Record<EventStoreKind, StoreFactory<EventStoreConfig, EventStore>> = {
   sqlite: async ({ path }) => {
     await mkdir(dirname(path), { recursive: true });
@@ -32,8 +30,9 @@ export const EVENT_STORE_FACTORIES: Record<EventStoreKind, StoreFactory<EventSto
     const { url, schema } = postgresOf(config);
     return PostgresEventStore.open(url, { schema });
   },
-  kurrentdb: async () => {
-    throw new StoreUnavailableError('EVENT_STORE=kurrentdb: KurrentDB adapter not available yet');
+  kurrentdb: async (config) => {
+    if (!config.kurrentdb) throw new StoreUnavailableError('KURRENTDB_URL is required for a kurrentdb event store');
+    return KurrentDbEventStore.open(config.kurrentdb.url);
   },
 };
 

@@ -17,6 +17,11 @@ export interface PostgresSettings {
   schema: string;
 }
 
+export interface KurrentDbSettings {
+  /** `KURRENTDB_URL`, e.g. `kurrentdb://127.0.0.1:2113?tls=false`; may hold credentials: never log it. */
+  url: string;
+}
+
 interface StoreSettings<K> {
   kind: K;
   /** Absolute path of the SQLite file (used when kind is sqlite; always set, as before). */
@@ -25,6 +30,8 @@ interface StoreSettings<K> {
   postgres?: PostgresSettings;
 }
 export type EventStoreConfig = StoreSettings<EventStoreKind> & {
+  /** Set when kind is kurrentdb. */
+  kurrentdb?: KurrentDbSettings;
   /** Per-client keys for personal fields (KEY_STORE_PATH, default $DATA_DIR/keys.sqlite), kept apart from the events. */
   keyStorePath: string;
 };
@@ -49,6 +56,7 @@ export class StoreConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const KURRENTDB_URL = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/\S+$/;
 
 export function storeConfigFromEnv(env: Env = process.env): StoresConfig {
   const problems: StoreConfigProblem[] = [];
@@ -96,10 +104,25 @@ export function storeConfigFromEnv(env: Env = process.env): StoresConfig {
     if (url) postgres = { url, schema };
   }
 
+  let kurrentdb: KurrentDbSettings | undefined;
+  if (eventKind === 'kurrentdb') {
+    const url = get('KURRENTDB_URL');
+    if (!url) {
+      problems.push({ variable: 'KURRENTDB_URL', message: 'KURRENTDB_URL is required when EVENT_STORE=kurrentdb (e.g. kurrentdb://127.0.0.1:2113?tls=false)' });
+    } else if (!KURRENTDB_URL.test(url)) {
+      problems.push({ variable: 'KURRENTDB_URL', message: 'KURRENTDB_URL must be a kurrentdb://, kurrent://, kdb:// or esdb:// connection string (optionally +discover)' });
+    } else {
+      kurrentdb = { url };
+    }
+  }
+
   if (problems.length > 0 || !eventKind || !readKind) throw new StoreConfigError(problems);
   return {
     dataDir,
-    eventStore: { kind: eventKind, path: eventPath, keyStorePath, ...(eventKind === 'postgres' ? { postgres } : {}) },
+    eventStore: {
+      kind: eventKind, path: eventPath, keyStorePath,
+      ...(eventKind === 'postgres' ? { postgres } : {}), ...(kurrentdb ? { kurrentdb } : {}),
+    },
     readStore: { kind: readKind, path: readPath, ...(readKind === 'postgres' ? { postgres } : {}) },
   };
 }

@@ -37,8 +37,16 @@ describe('storeConfigFromEnv', () => {
     expect(storeConfigFromEnv({ EVENT_STORE: 'sqlite', EVENT_STORE_KIND: 'sqlite' }).eventStore.kind).toBe('sqlite');
   });
 
-  it('accepts kurrentdb as an event store (the opener says whether the adapter exists)', () => {
-    expect(storeConfigFromEnv({ EVENT_STORE: 'kurrentdb' }).eventStore.kind).toBe('kurrentdb');
+  it('selects KurrentDB for the event store with KURRENTDB_URL', () => {
+    const url = 'kurrentdb://127.0.0.1:2113?tls=false';
+    const config = storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url, DATA_DIR: '/d' });
+    expect(config.eventStore).toEqual({ kind: 'kurrentdb', path: '/d/events.sqlite', keyStorePath: '/d/keys.sqlite', kurrentdb: { url } });
+    expect(config.readStore).toEqual({ kind: 'sqlite', path: '/d/read.sqlite' });
+    for (const other of ['esdb://h:2113?tls=false', 'kdb+discover://a:2113,b:2113', 'kurrent://admin:changeit@h:2113']) {
+      expect(storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: other }).eventStore.kurrentdb).toEqual({ url: other });
+    }
+    // Only read for kurrentdb: set for another kind it is ignored.
+    expect(storeConfigFromEnv({ KURRENTDB_URL: url }).eventStore).not.toHaveProperty('kurrentdb');
   });
 
   it('names every bad variable', () => {
@@ -55,6 +63,16 @@ describe('storeConfigFromEnv', () => {
       'DATABASE_SCHEMA: DATABASE_SCHEMA must be a lower-case identifier (a-z, 0-9, _), got "Bad-Name"',
     ]);
     expect(problemsOf({ EVENT_STORE_PATH: ':memory:' })[0]).toMatch(/^EVENT_STORE_PATH: /);
+    expect(problemsOf({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: '  ' })).toEqual([
+      'KURRENTDB_URL: KURRENTDB_URL is required when EVENT_STORE=kurrentdb (e.g. kurrentdb://127.0.0.1:2113?tls=false)',
+    ]);
+    expect(problemsOf({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'http://127.0.0.1:2113' })).toEqual([
+      'KURRENTDB_URL: KURRENTDB_URL must be a kurrentdb://, kurrent://, kdb:// or esdb:// connection string (optionally +discover)',
+    ]);
+    expect(problemsOf({ EVENT_STORE: 'kurrentdb', READ_STORE: 'postgres' })).toEqual([
+      'DATABASE_URL: DATABASE_URL is required when EVENT_STORE=postgres or READ_STORE=postgres',
+      'KURRENTDB_URL: KURRENTDB_URL is required when EVENT_STORE=kurrentdb (e.g. kurrentdb://127.0.0.1:2113?tls=false)',
+    ]);
   });
 
   it('hands the resolved selection to a child process', () => {
