@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../events/index.js';
 import type { ClientReadModel } from '../../read-store/index.js';
 import { buildPathView } from './path-view.js';
 import { deriveRows } from './rows.js';
-import { foldEvent, initialProjectionState, type ClientProjectionState } from './state.js';
+import { foldEvent, initialProjectionState, type ClientProjectionState, type TimelineEntry } from './state.js';
 
 /**
  * Applies a client's new events to its read model: folds them, then rebuilds the path
@@ -11,17 +11,19 @@ import { foldEvent, initialProjectionState, type ClientProjectionState } from '.
  */
 export function applyEvents(model: ClientReadModel | undefined, events: RecordedEvent[]): ClientReadModel {
   const clientId = model?.clientId ?? events[0].clientId;
-  let state = (model?.state as unknown as ClientProjectionState | undefined) ?? initialProjectionState();
+  const stored = model?.state as unknown as ClientProjectionState | undefined;
+  // The timeline is stored once, in the path document; the carried state leaves it out
+  // (half the bytes to write per client per batch). One copy per call, then extended in place.
+  const timeline = [...((model?.path.timeline as TimelineEntry[] | undefined) ?? stored?.timeline ?? [])];
+  let state: ClientProjectionState = { ...(stored ?? initialProjectionState()), timeline };
   let lastPosition = model?.lastPosition ?? 0n;
-  // One timeline copy per call, not per event: a long history stays linear to extend.
-  state = { ...state, timeline: [...state.timeline] };
   for (const e of events) {
     if (e.globalPosition <= lastPosition) continue;
     state = foldEvent(state, e, true);
     lastPosition = e.globalPosition;
   }
   return {
-    clientId, lastPosition, state: state as unknown as Record<string, unknown>,
+    clientId, lastPosition, state: { ...state, timeline: [] } as unknown as Record<string, unknown>,
     path: buildPathView(clientId, state), ...deriveRows(clientId, state),
   };
 }
