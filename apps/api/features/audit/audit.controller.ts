@@ -38,6 +38,7 @@ export class AuditController {
   @ApiOperation({ summary: 'A client\'s own usage and disclosure log (law 703/2023 §11); clients see only their own' })
   async clientLog(@Param('clientId', IdPipe) clientId: string, @ReadCtx() ctx: ReadContext) {
     if (ctx.principal.role === 'client' && ctx.principal.personId !== clientId) throw new ForbiddenException('Only your own log');
+    await this.access.gate(ctx, clientId, null, 'access-log'); // reading the log is itself logged
     const [usage, disclosures] = await Promise.all([this.audit.usage({ clientId }), this.audit.disclosures({ clientId })]);
     return { clientId, usage, disclosures };
   }
