@@ -11,6 +11,10 @@ export interface ProjectorConfig {
   eventStore: EventStoreConfig;
   readStore: ReadStoreConfig;
   batchSize: number;
+  /** Rebuilds and large catch-ups commit once every this many batches (1, the default = every batch). */
+  commitEveryBatches: number;
+  /** Client models a rebuild / large catch-up keeps in memory (memory bound). */
+  maxCachedClients: number;
   /** 0 = no health endpoint. */
   port: number;
   host: string;
@@ -32,6 +36,8 @@ export function loadConfig(env: Env = process.env): ProjectorConfig {
     eventStore,
     readStore,
     batchSize: integer(env, 'PROJECTOR_BATCH_SIZE', 500, 1, 100_000),
+    commitEveryBatches: integer(env, 'PROJECTOR_COMMIT_EVERY_BATCHES', 1, 1, 10_000),
+    maxCachedClients: integer(env, 'PROJECTOR_MAX_CACHED_CLIENTS', 2_500, 1, 10_000_000),
     port: integer(env, 'PROJECTOR_PORT', 3001, 0, 65_535),
     host: text(env, 'PROJECTOR_HOST', '127.0.0.1'),
   };

@@ -42,7 +42,8 @@ async function main(args: string[]): Promise<number> {
   const metrics = new PolkuMetrics('projector');
   try {
     const projector = new Projector({
-      eventStore, readStore, batchSize: config.batchSize,
+      eventStore, readStore, batchSize: config.batchSize, commitEveryBatches: config.commitEveryBatches,
+      maxCachedClients: config.maxCachedClients,
       onBatch: ({ checkpoint, events }) => {
         metrics.projectedEvents.inc(events);
         log({ msg: 'batch committed', checkpoint: checkpoint.toString(), events });

@@ -152,6 +152,94 @@ describe('Projector (real SQLite stores)', () => {
     await expectExactlyOnce(read);
   });
 
+  describe('coalesced commits (commitEveryBatches > 1)', () => {
+    it('rebuild commits every N batches, checkpoint with the models, same result as per-batch', async () => {
+      await seed(events, CLIENTS, 13); // 65 events
+      const perBatch = openRead('per-batch.sqlite');
+      await projectorOn({ eventStore: events, readStore: perBatch, batchSize: 4 }).catchUp();
+      const coalesced = openRead('coalesced.sqlite');
+      await coalesced.commitBatch([], 7n); // stale content a rebuild must discard
+      const batches: BatchCommitted[] = [];
+      const calls: string[] = [];
+      const counting: ApplyEvent = (m, e) => { calls.push(e.eventId); return applyTimeline(m, e); };
+      const result = await projectorOn({
+        eventStore: events, readStore: coalesced, batchSize: 4, commitEveryBatches: 5, apply: counting,
+        onBatch: (b) => batches.push(b),
+      }).rebuild();
+
+      const head = await events.headPosition();
+      expect(result).toEqual({ from: 0n, to: head, events: 65 });
+      expect(batches.map((b) => b.events)).toEqual([20, 20, 20, 5]); // 17 batches of 4 (last 1)
+      expect(batches.at(-1)!.checkpoint).toBe(head);
+      expect(new Set(calls).size).toBe(65);
+      expect(calls).toHaveLength(65);
+      expect(await coalesced.checkpoint()).toBe(head);
+      expect(await coalesced.getClients(ids)).toEqual(await perBatch.getClients(ids));
+      await expectExactlyOnce(coalesced);
+    });
+
+    it('catch-up coalesces only from largeLagEvents on', async () => {
+      await seed(events, CLIENTS, 4); // 20 events
+      const small = openRead('small.sqlite');
+      const smallBatches: BatchCommitted[] = [];
+      await projectorOn({
+        eventStore: events, readStore: small, batchSize: 4, commitEveryBatches: 10, largeLagEvents: 20,
+        onBatch: (b) => smallBatches.push(b),
+      }).catchUp();
+      expect(smallBatches).toHaveLength(5); // lag 20 is not > 20: per batch
+
+      const large = openRead('large.sqlite');
+      const largeBatches: BatchCommitted[] = [];
+      await projectorOn({
+        eventStore: events, readStore: large, batchSize: 4, commitEveryBatches: 10, largeLagEvents: 19,
+        onBatch: (b) => largeBatches.push(b),
+      }).catchUp();
+      expect(largeBatches.map((b) => b.events)).toEqual([20]);
+      expect(await large.getClients(ids)).toEqual(await small.getClients(ids));
+      await expectExactlyOnce(large);
+    });
+
+    it('continues from models already stored, and commits early when the memory bound is hit', async () => {
+      await seed(events, CLIENTS, 3);
+      const read = openRead();
+      await projectorOn({ eventStore: events, readStore: read, batchSize: 4 }).catchUp();
+      await seed(events, CLIENTS, 8, { startAt: 4 }); // 40 more, every client continues
+      const batches: BatchCommitted[] = [];
+      const result = await projectorOn({
+        eventStore: events, readStore: read, batchSize: 3, commitEveryBatches: 100, largeLagEvents: 0,
+        maxCachedClients: 2, onBatch: (b) => batches.push(b),
+      }).catchUp();
+      expect(result.events).toBe(40);
+      expect(batches.length).toBeGreaterThan(1); // 5 interleaved clients never fit in 2
+      expect(batches.reduce((n, b) => n + b.events, 0)).toBe(40);
+      expect(await read.checkpoint()).toBe(await events.headPosition());
+      await expectExactlyOnce(read);
+    });
+
+    it('an abort commits what was applied; a failure commits nothing past the last commit', async () => {
+      await seed(events, CLIENTS, 6); // 30 events
+      const read = openRead();
+      const controller = new AbortController();
+      let applied = 0;
+      const abortAt10: ApplyEvent = (m, e) => { if (++applied === 10) controller.abort(); return applyTimeline(m, e); };
+      const aborted = await projectorOn({
+        eventStore: events, readStore: read, batchSize: 4, commitEveryBatches: 100, apply: abortAt10,
+      }).rebuild(controller.signal);
+      expect(aborted.events).toBe(12); // the batch in flight finishes, then everything applied commits
+      expect(await read.checkpoint()).toBe(aborted.to);
+
+      let calls = 0;
+      const failing: ApplyEvent = (m, e) => { if (++calls === 7) throw new Error('boom'); return applyTimeline(m, e); };
+      await expect(projectorOn({
+        eventStore: events, readStore: read, batchSize: 4, commitEveryBatches: 100, largeLagEvents: 0, apply: failing,
+      }).catchUp()).rejects.toThrow('boom');
+      expect(await read.checkpoint()).toBe(aborted.to); // nothing of the failed run was committed
+
+      expect((await projectorOn({ eventStore: events, readStore: read, batchSize: 4 }).catchUp()).events).toBe(18);
+      await expectExactlyOnce(read);
+    });
+  });
+
   it('refuses a read store that is ahead of the event store', async () => {
     await seed(events, CLIENTS, 1);
     const read = openRead();
@@ -221,6 +309,10 @@ describe('Projector (real SQLite stores)', () => {
       expect(models.size).toBe(demoIds.length);
       expect(await rebuilt.getClients(demoIds)).toEqual(models); // path, state, lastPosition and rows
       expect(dumpReadStore(join(dir, 'rebuilt.sqlite'))).toEqual(dumpReadStore(join(dir, 'incremental.sqlite')));
+      // models kept in memory across batches (and evicted: 9 clients, room for 4) give the same bytes
+      const coalesced = openRead('coalesced.sqlite');
+      await new Projector({ eventStore: events, readStore: coalesced, batchSize: 5, commitEveryBatches: 6, maxCachedClients: 4 }).rebuild();
+      expect(dumpReadStore(join(dir, 'coalesced.sqlite'))).toEqual(dumpReadStore(join(dir, 'incremental.sqlite')));
 
       const streams = await readStreams(events, demoIds);
       for (const id of demoIds) {

@@ -1,6 +1,6 @@
 import type { EventStore } from '../../../libs/event-store/index.js';
 import type { RecordedEvent } from '../../../libs/events/index.js';
-import type { ReadStore } from '../../../libs/read-store/index.js';
+import type { ClientReadModel, ReadStore } from '../../../libs/read-store/index.js';
 import { applyEvent, applyEvents } from '../projections/client-read-model.js';
 import { applyBatch, applyBatchByClient, assertAscending, type ApplyEvent, type ApplyEvents } from './apply-batch.js';
 import { Backoff, sleep } from './sleep.js';
@@ -23,6 +23,32 @@ export interface ProjectorOptions {
   /** follow() polling when idle (SQLite has no change notification) and retrying after errors. */
   idleBackoffMs?: { min: number; max: number };
   errorBackoffMs?: { min: number; max: number };
+  /**
+   * Large catch-up work (a rebuild, or a catch-up more than `largeLagEvents` behind) keeps
+   * client models in memory across batches and commits them with the checkpoint once every
+   * this many batches (or sooner, when `maxCachedClients` would be exceeded). 1 = commit
+   * every batch, nothing kept in memory. Default 1: the cached models are large (whole
+   * timelines), so enabling this trades memory for speed; size `maxCachedClients` to the
+   * active client population and the memory available.
+   */
+  commitEveryBatches?: number;
+  /** Lag (events) from which a catch-up coalesces commits like a rebuild. Default 5,000. */
+  largeLagEvents?: number;
+  /**
+   * Bound on client models held in memory while coalescing (committed ones stay cached, least
+   * recently used dropped first). Models carry whole timelines (tens of KB each after a year),
+   * so this bounds memory. Default 2,500.
+   */
+  maxCachedClients?: number;
+}
+
+/** Client models held across batches while coalescing commits. */
+interface Pending {
+  /** Models in least recently used order: equal to the stored ones unless in `dirty`. */
+  models: Map<string, ClientReadModel>;
+  dirty: Set<string>;
+  batches: number;
+  events: number;
 }
 
 /** The read store belongs to another event store (or that store was replaced): only a rebuild helps. */
@@ -37,6 +63,8 @@ export class CheckpointAheadOfHeadError extends Error {
  * Moves the read store from its checkpoint to the event store's head. Each batch commits
  * its client models and the checkpoint in one transaction, so after a crash the next run
  * starts exactly after the last committed batch: no event is skipped or applied twice.
+ * Large work (rebuild, big lag) commits every `commitEveryBatches` batches instead, still
+ * models and checkpoint in one transaction: a crash restarts from the last commit.
  */
 export class Projector {
   private readonly eventStore: EventStore;
@@ -46,11 +74,23 @@ export class Projector {
   /** Set when the default projection runs: it folds a client's events of a batch in one call. */
   private readonly applyMany: ApplyEvents | undefined;
   private readonly options: ProjectorOptions;
+  private readonly commitEvery: number;
+  private readonly largeLag: bigint;
+  private readonly maxCached: number;
   private failure: string | null = null;
 
   constructor(options: ProjectorOptions) {
     const batchSize = options.batchSize ?? 500;
     if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+    const commitEvery = options.commitEveryBatches ?? 1;
+    if (!Number.isSafeInteger(commitEvery) || commitEvery < 1) throw new RangeError(`commitEveryBatches must be a positive integer, got ${commitEvery}`);
+    const largeLag = options.largeLagEvents ?? 5_000;
+    if (!Number.isSafeInteger(largeLag) || largeLag < 0) throw new RangeError(`largeLagEvents must be a non-negative integer, got ${largeLag}`);
+    const maxCached = options.maxCachedClients ?? 2_500;
+    if (!Number.isSafeInteger(maxCached) || maxCached < 1) throw new RangeError(`maxCachedClients must be a positive integer, got ${maxCached}`);
+    this.commitEvery = commitEvery;
+    this.largeLag = BigInt(largeLag);
+    this.maxCached = maxCached;
     this.options = options;
     this.eventStore = options.eventStore;
     this.readStore = options.readStore;
@@ -66,23 +106,52 @@ export class Projector {
 
   /** Projects up to the head seen at the start; an aborted signal stops between batches. */
   async catchUp(signal?: AbortSignal): Promise<CatchUpResult> {
-    const from = await this.readStore.checkpoint();
-    const head = await this.eventStore.headPosition();
-    if (from > head) throw new CheckpointAheadOfHeadError(from, head);
-    let position = from;
-    let events = 0;
-    while (position < head && !signal?.aborted) {
-      const batch = await this.eventStore.readAll({ after: position, limit: this.batchSize });
-      if (batch.length === 0) break;
-      position = await this.project(batch, position);
-      events += batch.length;
-    }
-    return { from, to: position, events };
+    return this.projectToHead(signal, false);
   }
 
   async rebuild(signal?: AbortSignal): Promise<CatchUpResult> {
     await this.readStore.reset();
-    return this.catchUp(signal);
+    return this.projectToHead(signal, true);
+  }
+
+  private async projectToHead(signal: AbortSignal | undefined, large: boolean): Promise<CatchUpResult> {
+    const from = await this.readStore.checkpoint();
+    const head = await this.eventStore.headPosition();
+    if (from > head) throw new CheckpointAheadOfHeadError(from, head);
+    const coalesce = this.commitEvery > 1 && (large || head - from > this.largeLag);
+    const pending: Pending | undefined = coalesce
+      ? { models: new Map(), dirty: new Set(), batches: 0, events: 0 } : undefined;
+    let position = from;
+    let committed = from;
+    let events = 0;
+    while (position < head && !signal?.aborted) {
+      const batch = await this.eventStore.readAll({ after: position, limit: this.batchSize });
+      if (batch.length === 0) break;
+      if (!pending) {
+        position = await this.project(batch, position);
+        committed = position;
+        events += batch.length;
+        continue;
+      }
+      const ids = [...new Set(batch.map((e) => e.clientId))];
+      if (!this.makeRoom(pending, ids)) {
+        // the cache is full of uncommitted models: commit them, then drop the oldest
+        events += await this.commitPending(pending, position);
+        committed = position;
+        this.makeRoom(pending, ids);
+      }
+      position = await this.applyPending(batch, position, pending, ids);
+      if (pending.batches >= this.commitEvery) {
+        events += await this.commitPending(pending, position);
+        committed = position;
+      }
+    }
+    // stopping (head reached, no more events or aborted): what was applied is committed first
+    if (pending && pending.batches > 0) {
+      events += await this.commitPending(pending, position);
+      committed = position;
+    }
+    return { from, to: committed, events };
   }
 
   /** Catches up forever until the signal aborts; the batch in flight always finishes first. */
@@ -119,6 +188,57 @@ export class Projector {
     await this.readStore.commitBatch([...changed.values()], checkpoint);
     this.options.onBatch?.({ checkpoint, events: batch.length, clients: changed.size });
     return checkpoint;
+  }
+
+  /** Applies one batch to the models held in memory (reading only clients not held yet). */
+  private async applyPending(batch: RecordedEvent[], after: bigint, pending: Pending, ids: string[]): Promise<bigint> {
+    const checkpoint = assertAscending(batch, after);
+    const missing = ids.filter((id) => !pending.models.has(id));
+    const loaded = missing.length > 0 ? await this.readStore.getClients(missing) : new Map<string, ClientReadModel>();
+    const current = new Map<string, ClientReadModel>();
+    for (const id of ids) {
+      const model = pending.models.get(id) ?? loaded.get(id);
+      if (model) current.set(id, model);
+    }
+    const changed = this.applyMany ? applyBatchByClient(batch, current, this.applyMany) : applyBatch(batch, current, this.apply);
+    for (const [id, model] of changed) {
+      pending.models.delete(id); // re-inserted last: most recently used
+      pending.models.set(id, model);
+      pending.dirty.add(id);
+    }
+    pending.batches += 1;
+    pending.events += batch.length;
+    return checkpoint;
+  }
+
+  /**
+   * Drops least recently used committed models so the batch's clients fit under the bound;
+   * false when uncommitted models are in the way (the caller commits and calls again).
+   */
+  private makeRoom(pending: Pending, ids: string[]): boolean {
+    let excess = pending.models.size + ids.filter((id) => !pending.models.has(id)).length - this.maxCached;
+    if (excess <= 0) return true;
+    const needed = new Set(ids);
+    for (const id of pending.models.keys()) {
+      if (excess <= 0) break;
+      if (pending.dirty.has(id) || needed.has(id)) continue;
+      pending.models.delete(id);
+      excess -= 1;
+    }
+    return excess <= 0 || pending.dirty.size === 0;
+  }
+
+  /** Commits the dirty models with the checkpoint in one transaction; returns the events it covers. */
+  private async commitPending(pending: Pending, checkpoint: bigint): Promise<number> {
+    const models = [...pending.dirty].map((id) => pending.models.get(id)!);
+    await this.readStore.commitBatch(models, checkpoint);
+    const events = pending.events;
+    pending.dirty.clear();
+    pending.batches = 0;
+    pending.events = 0;
+    // the models now equal the stored ones: they stay cached until makeRoom drops them
+    this.options.onBatch?.({ checkpoint, events, clients: models.length });
+    return events;
   }
 }
 

@@ -103,11 +103,16 @@ describe('projector process killed mid catch-up', () => {
       msg: 'catch-up done', from: checkpoint.toString(), to: head.toString(), events: Number(head - checkpoint),
     });
 
-    // 4. a clean rebuild into a second file, default batch size
+    // 4. a clean rebuild into a second file, default batch size, models kept in memory across
+    //    batches and committed every 3 batches
     const rebuiltPath = join(dir!, 'read-rebuilt.sqlite');
-    const rebuildRun = startProjector(main, ['rebuild'], { ...env, READ_STORE_PATH: rebuiltPath, PROJECTOR_BATCH_SIZE: '' });
+    const rebuildRun = startProjector(main, ['rebuild'], {
+      ...env, READ_STORE_PATH: rebuiltPath, PROJECTOR_BATCH_SIZE: '', PROJECTOR_COMMIT_EVERY_BATCHES: '3',
+    });
     await expectCleanExit(rebuildRun, 60_000);
     expect(rebuildRun.lines.find((l) => l.msg === 'rebuild done')).toMatchObject({ from: '0', to: head.toString(), events: Number(head) });
+    const rebuildCommits = rebuildRun.lines.filter((l) => l.msg === 'batch committed');
+    expect(rebuildCommits).toHaveLength(Math.ceil(Math.ceil(Number(head) / 500) / 3)); // not one per batch
 
     // 5. both read stores hold identical models and checkpoints
     const resumedStore = SqliteReadStore.open(crashedPath);

@@ -58,20 +58,32 @@ export function contentOfRow(row: EventRow): HashContent {
   };
 }
 
+/**
+ * What readers need (no hash), selected with `.raw()`: positional rows, so no per-row object
+ * keyed by column name and no hash string are built. Same order as `ReadRow`.
+ */
+export const READ_COLUMNS = 'global_position, event_id, client_id, stream_version, type, schema_version, '
+  + 'occurred_at, recorded_at, actor, correlation_id, causation_id, data';
+
+export type ReadRow = [
+  globalPosition: bigint, eventId: string, clientId: string, streamVersion: bigint, type: string, schemaVersion: bigint,
+  occurredAt: string, recordedAt: string, actor: string, correlationId: string, causationId: string | null, data: string,
+];
+
 /** Rows are stored in the schema they were written in; readers always get the current one. */
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+export function toRecordedEvent(r: ReadRow): RecordedEvent {
   return upcast<RecordedEvent>({
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: Number(row.schema_version),
-    clientId: row.client_id,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    actor: JSON.parse(row.actor),
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    data: JSON.parse(row.data),
-    streamVersion: row.stream_version,
-    globalPosition: row.global_position,
+    eventId: r[1],
+    type: r[4],
+    schemaVersion: Number(r[5]),
+    clientId: r[2],
+    occurredAt: r[6],
+    recordedAt: r[7],
+    actor: JSON.parse(r[8]),
+    correlationId: r[9],
+    causationId: r[10],
+    data: JSON.parse(r[11]),
+    streamVersion: r[3],
+    globalPosition: r[0],
   });
 }

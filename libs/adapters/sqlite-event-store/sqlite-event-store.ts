@@ -67,13 +67,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(clientId: string): Promise<ReadStreamResult> {
-    const events = this.guard(() => this.statements.readStream.all(clientId)).map(toRecordedEvent);
+    const events = this.guard(() => this.statements.readStreamEvents.all(clientId)).map(toRecordedEvent);
     return { currentVersion: events.at(-1)?.streamVersion ?? 0n, events };
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
     if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
-    return this.guard(() => this.statements.readAll.all(after, limit)).map(toRecordedEvent);
+    return this.guard(() => this.statements.readAllEvents.all(after, limit)).map(toRecordedEvent);
   }
 
   async headPosition(): Promise<bigint> {

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { EVENT_COLUMNS, type EventRow, type InsertParams } from './rows.js';
+import { EVENT_COLUMNS, READ_COLUMNS, type EventRow, type InsertParams, type ReadRow } from './rows.js';
 
 export interface HeadRow { client_id: string; version: bigint; last_hash: string }
 export interface KeyRow { client_id: string; result: string }
@@ -12,8 +12,11 @@ export interface Statements {
   upsertHead: Statement<[string, bigint, string]>;
   insertKey: Statement<[string, string, string]>;
   eventExists: Statement<[string], bigint>;
+  /** With the hash: chain verification. */
   readStream: Statement<[string], EventRow>;
-  readAll: Statement<[bigint, number], EventRow>;
+  /** Raw READ_COLUMNS rows: what readStream() / readAll() return, without the hash. */
+  readStreamEvents: Statement<[string], ReadRow>;
+  readAllEvents: Statement<[bigint, number], ReadRow>;
   readEverything: Statement<[], EventRow>;
   headPosition: Statement<[], bigint>;
 }
@@ -31,8 +34,10 @@ export function prepareStatements(db: Database): Statements {
     insertKey: db.prepare('INSERT INTO idempotency_keys (key, client_id, result) VALUES (?, ?, ?)'),
     eventExists: db.prepare<[string], bigint>('SELECT 1 FROM events WHERE event_id = ?').pluck(),
     readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE client_id = ? ORDER BY stream_version`),
-    readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events
-      WHERE global_position > ? ORDER BY global_position LIMIT ?`),
+    readStreamEvents: db.prepare<[string], ReadRow>(`SELECT ${READ_COLUMNS} FROM events
+      WHERE client_id = ? ORDER BY stream_version`).raw(),
+    readAllEvents: db.prepare<[bigint, number], ReadRow>(`SELECT ${READ_COLUMNS} FROM events
+      WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(),
     readEverything: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY global_position`),
     headPosition: db.prepare<[], bigint>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
   };
