@@ -2,7 +2,7 @@ import type { EventStore } from '../event-store/index.js';
 import { NO_DISCLOSURE_RECORDER, OUTBOUND_TOPIC_SUBSCRIBERS, type DisclosureRecorder } from './disclosure.js';
 import { disclosureOf, toPathEventMessage } from './event-message.js';
 import type { CheckpointStore, EventPublisher } from './ports.js';
-import { Backoff, sleep } from './retry.js';
+import { followUntilAborted } from '../shared/index.js';
 
 export interface RelayOptions {
   eventStore: EventStore;
@@ -76,23 +76,10 @@ export class PathEventRelay {
 
   /** Publishes forever until the signal aborts; the batch in flight always finishes first. */
   async follow(signal: AbortSignal): Promise<void> {
-    const idle = new Backoff(this.options.idleBackoffMs?.min ?? 50, this.options.idleBackoffMs?.max ?? 1000);
-    const failing = new Backoff(this.options.errorBackoffMs?.min ?? 250, this.options.errorBackoffMs?.max ?? 30_000);
-    while (!signal.aborted) {
-      try {
-        const { events } = await this.catchUp(signal);
-        this.failure = null;
-        failing.reset();
-        if (events > 0) idle.reset();
-        else await sleep(idle.next(), signal);
-      } catch (error) {
-        // the next attempt re-reads the saved checkpoint: the failed batch is simply redone
-        this.failure = error instanceof Error ? error.message : String(error);
-        const delay = failing.next();
-        this.options.onError?.(error, delay);
-        await sleep(delay, signal);
-      }
-    }
+    await followUntilAborted(() => this.catchUp(signal), signal, {
+      idleBackoffMs: this.options.idleBackoffMs, errorBackoffMs: this.options.errorBackoffMs,
+      onError: this.options.onError, onFailureChange: (failure) => { this.failure = failure; },
+    });
   }
 
   async status(): Promise<{ checkpoint: bigint; head: bigint; lag: bigint }> {

@@ -2,3 +2,4 @@ export * from './port.js';
 export * from './errors.js';
 export * from './adapter-errors.js';
 export * from './hash-chain.js';
+export * from './validate-batch.js';

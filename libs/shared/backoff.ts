@@ -27,3 +27,36 @@ export class Backoff {
     this.current = this.min;
   }
 }
+
+export interface FollowOptions {
+  idleBackoffMs?: { min: number; max: number };
+  errorBackoffMs?: { min: number; max: number };
+  /** The step failed; the loop waits `retryInMs` and tries again. */
+  onError?: (error: unknown, retryInMs: number) => void;
+  /** Last error message, or null once a step succeeds (for health endpoints). */
+  onFailureChange?: (failure: string | null) => void;
+}
+
+/**
+ * Runs a catch-up step until the signal aborts: polls with a growing idle delay while there
+ * is nothing new, and retries with backoff after errors. The step is expected to resume from
+ * its own stored checkpoint, so a failed step is simply redone.
+ */
+export async function followUntilAborted(step: () => Promise<{ events: number }>, signal: AbortSignal, options: FollowOptions = {}): Promise<void> {
+  const idle = new Backoff(options.idleBackoffMs?.min ?? 50, options.idleBackoffMs?.max ?? 1000);
+  const failing = new Backoff(options.errorBackoffMs?.min ?? 250, options.errorBackoffMs?.max ?? 30_000);
+  while (!signal.aborted) {
+    try {
+      const { events } = await step();
+      options.onFailureChange?.(null);
+      failing.reset();
+      if (events > 0) idle.reset();
+      else await sleep(idle.next(), signal);
+    } catch (error) {
+      options.onFailureChange?.(error instanceof Error ? error.message : String(error));
+      const delay = failing.next();
+      options.onError?.(error, delay);
+      await sleep(delay, signal);
+    }
+  }
+}

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../../../libs/events/index.js';
 import type { ClientReadModel, ReadStore } from '../../../libs/read-store/index.js';
 import { applyEvent, applyEvents } from '../projections/client-read-model.js';
 import { applyBatch, applyBatchByClient, assertAscending, type ApplyEvent, type ApplyEvents } from './apply-batch.js';
-import { Backoff, sleep } from './sleep.js';
+import { followUntilAborted } from '../../../libs/shared/index.js';
 
 export type { ApplyEvent } from './apply-batch.js';
 
@@ -156,23 +156,10 @@ export class Projector {
 
   /** Catches up forever until the signal aborts; the batch in flight always finishes first. */
   async follow(signal: AbortSignal): Promise<void> {
-    const idle = new Backoff(this.options.idleBackoffMs?.min ?? 50, this.options.idleBackoffMs?.max ?? 1000);
-    const failing = new Backoff(this.options.errorBackoffMs?.min ?? 250, this.options.errorBackoffMs?.max ?? 30_000);
-    while (!signal.aborted) {
-      try {
-        const { events } = await this.catchUp(signal);
-        this.failure = null;
-        failing.reset();
-        if (events > 0) idle.reset();
-        else await sleep(idle.next(), signal);
-      } catch (error) {
-        // the next attempt re-reads the stored checkpoint, so a failed batch is simply redone
-        this.failure = error instanceof Error ? error.message : String(error);
-        const delay = failing.next();
-        (this.options.onError ?? logError)(error, delay);
-        await sleep(delay, signal);
-      }
-    }
+    await followUntilAborted(() => this.catchUp(signal), signal, {
+      idleBackoffMs: this.options.idleBackoffMs, errorBackoffMs: this.options.errorBackoffMs,
+      onError: this.options.onError ?? logError, onFailureChange: (failure) => { this.failure = failure; },
+    });
   }
 
   async status(): Promise<ProjectorStatus> {

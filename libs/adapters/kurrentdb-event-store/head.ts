@@ -1,7 +1,7 @@
 import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type { PolkuEvent } from '../../events/index.js';
 import {
-  DuplicateEventIdError, EventStoreFailureError, GENESIS_HASH, InvalidAppendError, StreamVersionConflictError,
+  DuplicateEventIdError, EventStoreFailureError, GENESIS_HASH, StreamVersionConflictError,
   type ExpectedVersion,
 } from '../../event-store/index.js';
 import type { StreamNames } from './naming.js';
@@ -37,14 +37,4 @@ export function check(clientId: string, expected: ExpectedVersion, head: Head, e
   if (duplicate) throw new DuplicateEventIdError(duplicate.eventId);
 }
 
-export function validateBatch(clientId: string, events: PolkuEvent[]): void {
-  if (events.length === 0) throw new InvalidAppendError(`Nothing to append to client stream ${clientId}`);
-  const ids = new Set<string>();
-  for (const event of events) {
-    if (event.clientId !== clientId) {
-      throw new InvalidAppendError(`Event ${event.eventId} belongs to client ${event.clientId}, not ${clientId}`);
-    }
-    if (ids.has(event.eventId)) throw new DuplicateEventIdError(event.eventId);
-    ids.add(event.eventId);
-  }
-}
+export { validateBatch } from '../../event-store/index.js';

@@ -1,8 +1,9 @@
 import type { Pool } from 'pg';
 import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
 import {
-  DuplicateEventIdError, InvalidAppendError, type AppendOptions, type AppendResult,
+  type AppendOptions, type AppendResult,
   type ChainVerification, type EventStore, type ReadAllOptions, type ReadStreamResult,
+  validateBatch,
 } from '../../event-store/index.js';
 import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
 import { appendInTransaction, replayFrom, type KeyRow } from './append.js';
@@ -103,14 +104,3 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function validateBatch(clientId: string, events: PolkuEvent[]): void {
-  if (events.length === 0) throw new InvalidAppendError(`Nothing to append to client stream ${clientId}`);
-  const ids = new Set<string>();
-  for (const event of events) {
-    if (event.clientId !== clientId) {
-      throw new InvalidAppendError(`Event ${event.eventId} belongs to client ${event.clientId}, not ${clientId}`);
-    }
-    if (ids.has(event.eventId)) throw new DuplicateEventIdError(event.eventId);
-    ids.add(event.eventId);
-  }
-}

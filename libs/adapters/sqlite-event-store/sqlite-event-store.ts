@@ -3,9 +3,10 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
 import {
-  DuplicateEventIdError, GENESIS_HASH, IdempotencyKeyReusedError, InvalidAppendError, StreamVersionConflictError,
+  GENESIS_HASH, IdempotencyKeyReusedError, StreamVersionConflictError,
   type AppendOptions, type AppendResult, type ChainVerification, type EventStore, type ReadAllOptions,
   type ReadStreamResult,
+  validateBatch,
 } from '../../event-store/index.js';
 import { configure, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -141,17 +142,6 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function validateBatch(clientId: string, events: PolkuEvent[]): void {
-  if (events.length === 0) throw new InvalidAppendError(`Nothing to append to client stream ${clientId}`);
-  const ids = new Set<string>();
-  for (const event of events) {
-    if (event.clientId !== clientId) {
-      throw new InvalidAppendError(`Event ${event.eventId} belongs to client ${event.clientId}, not ${clientId}`);
-    }
-    if (ids.has(event.eventId)) throw new DuplicateEventIdError(event.eventId);
-    ids.add(event.eventId);
-  }
-}
 
 const encodeResult = (r: AppendResult): string =>
   JSON.stringify({ v: r.nextExpectedVersion.toString(), p: r.lastGlobalPosition.toString(), ids: r.eventIds });
