@@ -15,6 +15,8 @@ export interface ProjectorConfig {
   commitEveryBatches: number;
   /** Client models a rebuild / large catch-up keeps in memory (memory bound). */
   maxCachedClients: number;
+  /** Streams per page when projecting from checkpoint 0 stream by stream; 0 = global order always. */
+  streamsPerPage: number;
   /** 0 = no health endpoint. */
   port: number;
   host: string;
@@ -38,6 +40,7 @@ export function loadConfig(env: Env = process.env): ProjectorConfig {
     batchSize: integer(env, 'PROJECTOR_BATCH_SIZE', 500, 1, 100_000),
     commitEveryBatches: integer(env, 'PROJECTOR_COMMIT_EVERY_BATCHES', 1, 1, 10_000),
     maxCachedClients: integer(env, 'PROJECTOR_MAX_CACHED_CLIENTS', 2_500, 1, 10_000_000),
+    streamsPerPage: integer(env, 'PROJECTOR_STREAMS_PER_PAGE', 250, 0, 100_000),
     port: integer(env, 'PROJECTOR_PORT', 3001, 0, 65_535),
     host: text(env, 'PROJECTOR_HOST', '127.0.0.1'),
   };

@@ -43,10 +43,11 @@ async function main(args: string[]): Promise<number> {
   try {
     const projector = new Projector({
       eventStore, readStore, batchSize: config.batchSize, commitEveryBatches: config.commitEveryBatches,
-      maxCachedClients: config.maxCachedClients,
-      onBatch: ({ checkpoint, events }) => {
+      maxCachedClients: config.maxCachedClients, streamsPerPage: config.streamsPerPage,
+      onBatch: ({ checkpoint, events, clients, rebuildingUpTo }) => {
         metrics.projectedEvents.inc(events);
-        log({ msg: 'batch committed', checkpoint: checkpoint.toString(), events });
+        if (rebuildingUpTo === undefined) log({ msg: 'batch committed', checkpoint: checkpoint.toString(), events });
+        else log({ msg: 'streams committed', upTo: rebuildingUpTo.toString(), events, clients });
       },
       onError: (error, retryInMs) => logError({
         msg: 'projector error, retrying', error: error instanceof Error ? error.message : String(error), retryInMs,

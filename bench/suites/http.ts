@@ -29,7 +29,7 @@ const now = new Date(`${today}T12:00:00.000Z`);
 
 // the API writes: give it a copy of the generated stores
 const work = ensureDir(join(dataDir, 'http'));
-for (const name of ['events.sqlite', 'read.sqlite']) {
+for (const name of ['events.sqlite', 'read.sqlite', 'keys.sqlite']) {
   for (const s of ['', '-wal', '-shm']) rmSync(join(work, name + s), { force: true });
   if (existsSync(join(dataDir, name))) copyFileSync(join(dataDir, name), join(work, name));
 }

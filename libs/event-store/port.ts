@@ -38,6 +38,21 @@ export interface ReadAllOptions {
   limit: number;
 }
 
+export interface ReadStreamsOptions {
+  /** Exclusive cursor: streams whose client id sorts after this one (null = from the first). */
+  afterClientId: string | null;
+  /** Most streams in the page. */
+  limit: number;
+  /** Only events at or below this global position (a rebuild's head seen at its start). */
+  upToPosition: bigint;
+}
+
+export interface ClientStream {
+  clientId: string;
+  /** Stream order; empty when every event of the stream is above upToPosition. */
+  events: RecordedEvent[];
+}
+
 /** The event-store port. Every adapter passes the same contract suite. */
 export interface EventStore {
   /** Durable on return: the events are on disk / committed before the promise resolves. */
@@ -51,6 +66,13 @@ export interface EventStore {
   readStream(clientId: string): Promise<ReadStreamResult>;
   /** Global order; never skips an event that becomes visible later with a lower position. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Whole streams, a page at a time in client-id order (binary order of the id): a rebuild
+   * folds each client once and writes it once instead of re-reading models per batch.
+   * Optional: an adapter without a cheap stream listing leaves it out and the projector
+   * rebuilds in global order.
+   */
+  readStreams?(options: ReadStreamsOptions): Promise<ClientStream[]>;
   /** The highest global position currently readable (0n when empty). */
   headPosition(): Promise<bigint>;
   /** Re-computes one client's hash chain (see hash-chain.ts); a missing stream is intact. */

@@ -9,6 +9,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '../../libs/adapters/sqlite-event-store/index.js';
+import { SqliteKeyStore } from '../../libs/adapters/sqlite-key-store/index.js';
+import { ProtectedEventStore } from '../../libs/event-store/protection/index.js';
 import { generate } from './generate.js';
 
 export interface CliArgs { clients: number; years: number; seed: string; out: string; start?: string; quiet: boolean }
@@ -36,7 +38,10 @@ async function main(): Promise<void> {
   const path = join(args.out, 'events.sqlite');
   if (existsSync(path)) throw new Error(`${path} exists already: remove ${args.out} or choose another --out`);
   mkdirSync(args.out, { recursive: true });
-  const store = SqliteEventStore.open(path);
+  // through the protected store, as the API writes: personal fields encrypted with per-client
+  // keys in <out>/keys.sqlite (the contents stay deterministic for a seed; the ciphertext does not)
+  const keys = SqliteKeyStore.open(join(args.out, 'keys.sqlite'));
+  const store = new ProtectedEventStore(SqliteEventStore.open(path), keys);
   try {
     const { stats, manifest } = await generate(store, {
       clients: args.clients, years: args.years, seed: args.seed, start: args.start,
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
     if (rejected > 0) process.exitCode = 3;
   } finally {
     await store.close();
+    await keys.close();
   }
 }
 

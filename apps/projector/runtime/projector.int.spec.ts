@@ -39,8 +39,12 @@ describe('Projector (real SQLite stores)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The runtime under test, with the test projection unless `apply` is given. */
-  const projectorOn = (options: ProjectorOptions) => new Projector({ apply: applyTimeline, ...options });
+  /**
+   * The runtime under test, with the test projection unless `apply` is given. Global order
+   * from position 0 too (streamsPerPage 0): these tests are about batches and checkpoints;
+   * stream-by-stream projection has its own spec (projector-by-stream.int.spec.ts).
+   */
+  const projectorOn = (options: ProjectorOptions) => new Projector({ apply: applyTimeline, streamsPerPage: 0, ...options });
 
   /** Every client's timeline must be exactly its stream, in order: nothing skipped or doubled. */
   async function expectExactlyOnce(read: SqliteReadStore): Promise<void> {
@@ -302,7 +306,8 @@ describe('Projector (real SQLite stores)', () => {
 
       const rebuilt = openRead('rebuilt.sqlite');
       await rebuilt.commitBatch([], 7n); // stale content a rebuild must discard
-      const result = await new Projector({ eventStore: events, readStore: rebuilt, batchSize: 1000 }).rebuild();
+      // from 0 on SQLite: stream by stream, 2 streams a page
+      const result = await new Projector({ eventStore: events, readStore: rebuilt, batchSize: 1000, streamsPerPage: 2 }).rebuild();
       expect(result).toEqual({ from: 0n, to: head, events: Number(head) });
 
       const models = await incremental.getClients(demoIds);
@@ -311,7 +316,9 @@ describe('Projector (real SQLite stores)', () => {
       expect(dumpReadStore(join(dir, 'rebuilt.sqlite'))).toEqual(dumpReadStore(join(dir, 'incremental.sqlite')));
       // models kept in memory across batches (and evicted: 9 clients, room for 4) give the same bytes
       const coalesced = openRead('coalesced.sqlite');
-      await new Projector({ eventStore: events, readStore: coalesced, batchSize: 5, commitEveryBatches: 6, maxCachedClients: 4 }).rebuild();
+      await new Projector({
+        eventStore: events, readStore: coalesced, batchSize: 5, commitEveryBatches: 6, maxCachedClients: 4, streamsPerPage: 0,
+      }).rebuild();
       expect(dumpReadStore(join(dir, 'coalesced.sqlite'))).toEqual(dumpReadStore(join(dir, 'incremental.sqlite')));
 
       const streams = await readStreams(events, demoIds);

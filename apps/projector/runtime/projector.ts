@@ -4,10 +4,17 @@ import type { ClientReadModel, ReadStore } from '../../../libs/read-store/index.
 import { applyEvent, applyEvents } from '../projections/client-read-model.js';
 import { applyBatch, applyBatchByClient, assertAscending, type ApplyEvent, type ApplyEvents } from './apply-batch.js';
 import { followUntilAborted } from '../../../libs/shared/index.js';
+import { projectByStream } from './rebuild-by-stream.js';
 
 export type { ApplyEvent } from './apply-batch.js';
 
-export interface BatchCommitted { checkpoint: bigint; events: number; clients: number }
+export interface BatchCommitted {
+  checkpoint: bigint;
+  events: number;
+  clients: number;
+  /** Set while projecting stream by stream: the head being projected to (the checkpoint stays put until it is reached). */
+  rebuildingUpTo?: bigint;
+}
 export interface CatchUpResult { from: bigint; to: bigint; events: number }
 export interface ProjectorStatus { checkpoint: bigint; head: bigint; lag: bigint }
 
@@ -40,6 +47,12 @@ export interface ProjectorOptions {
    * so this bounds memory. Default 2,500.
    */
   maxCachedClients?: number;
+  /**
+   * Projecting from checkpoint 0 (a rebuild, a new or interrupted read store) reads whole
+   * streams, this many per page, when the event store offers readStreams(). Default 250;
+   * 0 = always global order.
+   */
+  streamsPerPage?: number;
 }
 
 /** Client models held across batches while coalescing commits. */
@@ -77,6 +90,7 @@ export class Projector {
   private readonly commitEvery: number;
   private readonly largeLag: bigint;
   private readonly maxCached: number;
+  private readonly streamsPerPage: number;
   private failure: string | null = null;
 
   constructor(options: ProjectorOptions) {
@@ -86,6 +100,9 @@ export class Projector {
     if (!Number.isSafeInteger(commitEvery) || commitEvery < 1) throw new RangeError(`commitEveryBatches must be a positive integer, got ${commitEvery}`);
     const largeLag = options.largeLagEvents ?? 5_000;
     if (!Number.isSafeInteger(largeLag) || largeLag < 0) throw new RangeError(`largeLagEvents must be a non-negative integer, got ${largeLag}`);
+    const streamsPerPage = options.streamsPerPage ?? 250;
+    if (!Number.isSafeInteger(streamsPerPage) || streamsPerPage < 0) throw new RangeError(`streamsPerPage must be a non-negative integer, got ${streamsPerPage}`);
+    this.streamsPerPage = streamsPerPage;
     const maxCached = options.maxCachedClients ?? 2_500;
     if (!Number.isSafeInteger(maxCached) || maxCached < 1) throw new RangeError(`maxCachedClients must be a positive integer, got ${maxCached}`);
     this.commitEvery = commitEvery;
@@ -118,6 +135,19 @@ export class Projector {
     const from = await this.readStore.checkpoint();
     const head = await this.eventStore.headPosition();
     if (from > head) throw new CheckpointAheadOfHeadError(from, head);
+    const readStreams = this.eventStore.readStreams?.bind(this.eventStore);
+    if (from === 0n && head > 0n && readStreams && this.streamsPerPage > 0) {
+      const apply = this.apply;
+      const result = await projectByStream({
+        readStreams, readStore: this.readStore, head, streamsPerPage: this.streamsPerPage, signal,
+        applyMany: this.applyMany ?? ((model, events) => events.reduce<ClientReadModel | undefined>(apply, model)!),
+        onPage: ({ pageEvents, pageClients }) => this.options.onBatch?.({
+          checkpoint: 0n, events: pageEvents, clients: pageClients, rebuildingUpTo: head,
+        }),
+      });
+      if (result.completed) this.options.onBatch?.({ checkpoint: head, events: 0, clients: 0 });
+      return { from, to: result.completed ? head : from, events: result.events };
+    }
     const coalesce = this.commitEvery > 1 && (large || head - from > this.largeLag);
     const pending: Pending | undefined = coalesce
       ? { models: new Map(), dirty: new Set(), batches: 0, events: 0 } : undefined;

@@ -59,7 +59,11 @@ describe('projector process killed mid catch-up', () => {
 
     // 1. follow mode on a fresh read store; SIGKILL right after the 3rd committed batch
     const crashedPath = join(dir!, 'read-crashed.sqlite');
-    const env = { EVENT_STORE_PATH: eventsPath(), READ_STORE_PATH: crashedPath, PROJECTOR_BATCH_SIZE: '25', PROJECTOR_PORT: '0' };
+    // global order even from 0 (PROJECTOR_STREAMS_PER_PAGE=0): the next test kills a stream-by-stream pass
+    const env = {
+      EVENT_STORE_PATH: eventsPath(), READ_STORE_PATH: crashedPath, PROJECTOR_BATCH_SIZE: '25', PROJECTOR_PORT: '0',
+      PROJECTOR_STREAMS_PER_PAGE: '0',
+    };
     let committed = 0;
     const crashedRun = startProjector(main, [], env, (line, child) => {
       if (line.msg === 'batch committed' && ++committed === 3) child.kill('SIGKILL');
@@ -108,6 +112,7 @@ describe('projector process killed mid catch-up', () => {
     const rebuiltPath = join(dir!, 'read-rebuilt.sqlite');
     const rebuildRun = startProjector(main, ['rebuild'], {
       ...env, READ_STORE_PATH: rebuiltPath, PROJECTOR_BATCH_SIZE: '', PROJECTOR_COMMIT_EVERY_BATCHES: '3',
+      PROJECTOR_STREAMS_PER_PAGE: '0',
     });
     await expectCleanExit(rebuildRun, 60_000);
     expect(rebuildRun.lines.find((l) => l.msg === 'rebuild done')).toMatchObject({ from: '0', to: head.toString(), events: Number(head) });
@@ -148,4 +153,39 @@ describe('projector process killed mid catch-up', () => {
     }
     expect(resumedDump).toEqual(dumpReadStore(rebuiltPath));
   }, 240_000);
+
+  it('killed mid stream-by-stream pass: the next run redoes it and ends identical to a global-order rebuild', async () => {
+    const { main } = build!;
+    const env = {
+      EVENT_STORE_PATH: eventsPath(), READ_STORE_PATH: join(dir!, 'read-by-stream.sqlite'), PROJECTOR_PORT: '0',
+      PROJECTOR_STREAMS_PER_PAGE: '20',
+    };
+    let pages = 0;
+    const killed = startProjector(main, ['follow'], env, (line, child) => {
+      if (line.msg === 'streams committed' && ++pages === 2) child.kill('SIGKILL');
+    });
+    await killed.waitForLine(() => pages >= 2, '2nd page committed', 60_000);
+    expect(await exitOf(killed, 30_000)).toEqual({ code: null, signal: 'SIGKILL' });
+    const partial = SqliteReadStore.open(env.READ_STORE_PATH);
+    try {
+      expect(await partial.checkpoint()).toBe(0n); // pages never move the checkpoint
+      const stored = await partial.getClients(ids);
+      expect(stored.size).toBeGreaterThanOrEqual(40); // two pages of 20 streams, maybe a third
+      expect(stored.size).toBeLessThan(CLIENTS);
+      for (const [id, model] of stored) expect(model.lastPosition).toBe(streams.get(id)!.at(-1)!.globalPosition); // whole streams
+    } finally {
+      await partial.close();
+    }
+
+    const resumed = startProjector(main, ['catch-up'], env);
+    await expectCleanExit(resumed, 60_000);
+    expect(resumed.lines.find((l) => l.msg === 'catch-up done')).toEqual({
+      msg: 'catch-up done', from: '0', to: head.toString(), events: Number(head),
+    });
+    const pageLines = resumed.lines.filter((l) => l.msg === 'streams committed');
+    expect(pageLines).toHaveLength(Math.ceil(CLIENTS / 20));
+    expect(pageLines.reduce((n, l) => n + (l.events as number), 0)).toBe(Number(head));
+    // same bytes as the global-order rebuild of the previous test (its file is still there)
+    expect(dumpReadStore(env.READ_STORE_PATH)).toEqual(dumpReadStore(join(dir!, 'read-rebuilt.sqlite')));
+  }, 120_000);
 });

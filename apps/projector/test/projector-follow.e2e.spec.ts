@@ -65,7 +65,7 @@ describe('projector process in follow mode', () => {
       const port = await freePort();
       const run = startProjector(main, ['follow'], {
         EVENT_STORE_PATH: eventsPath(), READ_STORE_PATH: readPath,
-        PROJECTOR_BATCH_SIZE: '50', PROJECTOR_PORT: String(port),
+        PROJECTOR_BATCH_SIZE: '50', PROJECTOR_PORT: String(port), PROJECTOR_STREAMS_PER_PAGE: '0',
       });
       const atCheckpoint = (p: bigint) => (l: Record<string, unknown>) => l.msg === 'batch committed' && l.checkpoint === p.toString();
       const committed = () => run.lines.filter((l) => l.msg === 'batch committed');

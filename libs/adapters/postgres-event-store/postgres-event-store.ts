@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
 import {
   type AppendOptions, type AppendResult,
-  type ChainVerification, type EventStore, type ReadAllOptions, type ReadStreamResult,
+  type ChainVerification, type ClientStream, type EventStore, type ReadAllOptions, type ReadStreamResult,
+  type ReadStreamsOptions,
   validateBatch,
 } from '../../event-store/index.js';
 import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
@@ -75,6 +76,17 @@ export class PostgresEventStore implements EventStore {
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
     if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
     return (await this.query<EventRow>(this.sql.readAll, [after, limit])).map(toRecordedEvent);
+  }
+
+  async readStreams({ afterClientId, limit, upToPosition }: ReadStreamsOptions): Promise<ClientStream[]> {
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readStreams limit must be a positive integer, got ${limit}`);
+    const ids = (await this.query<{ client_id: string }>(this.sql.streamIdsAfter, [afterClientId, limit])).map((r) => r.client_id);
+    if (ids.length === 0) return [];
+    const byClient = new Map<string, RecordedEvent[]>(ids.map((id) => [id, []]));
+    for (const row of await this.query<EventRow>(this.sql.readStreamRange, [ids, upToPosition])) {
+      byClient.get(row.client_id)?.push(toRecordedEvent(row));
+    }
+    return ids.map((clientId) => ({ clientId, events: byClient.get(clientId)! }));
   }
 
   async headPosition(): Promise<bigint> {

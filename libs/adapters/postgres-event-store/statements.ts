@@ -33,6 +33,11 @@ export function statements(s: string) {
     storedEventIds: `SELECT event_id FROM ${s}.events WHERE event_id = ANY($1::text[])`,
     readStream: `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE client_id = $1 ORDER BY stream_version`,
     readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+    // cursor and ORDER BY both use the column's collation, so pages never overlap or skip
+    streamIdsAfter: `SELECT client_id FROM ${s}.streams WHERE $1::text IS NULL OR client_id > $1
+      ORDER BY client_id LIMIT $2`,
+    readStreamRange: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+      WHERE client_id = ANY($1::text[]) AND global_position <= $2 ORDER BY client_id, stream_version`,
     headPosition: `SELECT COALESCE(MAX(global_position), 0) AS head FROM ${s}.events`,
   };
 }

@@ -5,7 +5,7 @@ import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
 import {
   GENESIS_HASH, IdempotencyKeyReusedError, StreamVersionConflictError,
   type AppendOptions, type AppendResult, type ChainVerification, type EventStore, type ReadAllOptions,
-  type ReadStreamResult,
+  type ClientStream, type ReadStreamResult, type ReadStreamsOptions,
   validateBatch,
 } from '../../event-store/index.js';
 import { configure, migrate } from './schema.js';
@@ -75,6 +75,21 @@ export class SqliteEventStore implements EventStore {
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
     if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
     return this.guard(() => this.statements.readAllEvents.all(after, limit)).map(toRecordedEvent);
+  }
+
+  async readStreams({ afterClientId, limit, upToPosition }: ReadStreamsOptions): Promise<ClientStream[]> {
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readStreams limit must be a positive integer, got ${limit}`);
+    const s = this.statements;
+    const after = afterClientId ?? '';
+    return this.guard(() => this.snapshot(() => {
+      const ids = s.streamIdsAfter.all(after, limit);
+      if (ids.length === 0) return [];
+      const byClient = new Map<string, RecordedEvent[]>(ids.map((id) => [id, []]));
+      for (const row of s.readStreamRange.all(after, ids[ids.length - 1], upToPosition)) {
+        byClient.get(row[2])?.push(toRecordedEvent(row));
+      }
+      return ids.map((clientId) => ({ clientId, events: byClient.get(clientId)! }));
+    }));
   }
 
   async headPosition(): Promise<bigint> {

@@ -18,6 +18,10 @@ export interface Statements {
   readStreamEvents: Statement<[string], ReadRow>;
   readAllEvents: Statement<[bigint, number], ReadRow>;
   readEverything: Statement<[], EventRow>;
+  /** A page of stream ids in client-id order after a cursor ('' = from the first). */
+  streamIdsAfter: Statement<[string, number], string>;
+  /** The events of the streams in (after, last], at or below a position, in stream order. */
+  readStreamRange: Statement<[string, string, bigint], ReadRow>;
   headPosition: Statement<[], bigint>;
 }
 
@@ -38,6 +42,11 @@ export function prepareStatements(db: Database): Statements {
       WHERE client_id = ? ORDER BY stream_version`).raw(),
     readAllEvents: db.prepare<[bigint, number], ReadRow>(`SELECT ${READ_COLUMNS} FROM events
       WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(),
+    streamIdsAfter: db.prepare<[string, number], string>(
+      'SELECT client_id FROM streams WHERE client_id > ? ORDER BY client_id LIMIT ?').pluck(),
+    // the (client_id, stream_version) unique index serves the range in stream order
+    readStreamRange: db.prepare<[string, string, bigint], ReadRow>(`SELECT ${READ_COLUMNS} FROM events
+      WHERE client_id > ? AND client_id <= ? AND global_position <= ? ORDER BY client_id, stream_version`).raw(),
     readEverything: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY global_position`),
     headPosition: db.prepare<[], bigint>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
   };

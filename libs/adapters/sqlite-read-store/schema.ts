@@ -3,10 +3,13 @@ import { ReadStoreSchemaMismatchError } from './errors.js';
 
 /**
  * Read-store schema. The read store is disposable (rebuilt from the event store), so a
- * schema change bumps READ_STORE_SCHEMA_VERSION and asks for a rebuild instead of migrating.
- * Money is stored in integer cents so ledger sums are exact.
+ * schema change bumps READ_STORE_SCHEMA_VERSION and an older file is emptied and recreated
+ * (checkpoint 0: the projector rebuilds it) instead of migrated. Money is stored in integer
+ * cents so ledger sums are exact. The JSON documents carry no json_valid CHECK: only the
+ * projector writes them, from JSON.stringify, and the check re-parsed every document on
+ * every write (v1 had it).
  */
-export const READ_STORE_SCHEMA_VERSION = 1;
+export const READ_STORE_SCHEMA_VERSION = 2;
 
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
@@ -15,8 +18,8 @@ export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS client_models (
   client_id     TEXT PRIMARY KEY,
   last_position INTEGER NOT NULL,
-  path          TEXT NOT NULL CHECK (json_valid(path)),
-  state         TEXT NOT NULL CHECK (json_valid(state))
+  path          TEXT NOT NULL,
+  state         TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE IF NOT EXISTS caseload (
@@ -75,12 +78,18 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 /** Tables emptied by reset(), in no particular order (there are no foreign keys). */
 export const DATA_TABLES = ['client_models', 'caseload', 'deadlines', 'outcomes', 'compensation', 'checkpoints'] as const;
 
-/** Creates a new file's tables; refuses a file of another schema version (rebuild instead). */
+/**
+ * Creates a new file's tables, or empties and recreates an older version's (every version so
+ * far used these table names); refuses a file of a newer version, which newer code owns.
+ * IMMEDIATE, re-reading the version inside: two processes opening one file never both do it.
+ */
 export function migrate(db: Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version === READ_STORE_SCHEMA_VERSION) return;
-  if (version !== 0) throw new ReadStoreSchemaMismatchError(version, READ_STORE_SCHEMA_VERSION);
+  if (db.pragma('user_version', { simple: true }) === READ_STORE_SCHEMA_VERSION) return;
   db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === READ_STORE_SCHEMA_VERSION) return;
+    if (version > READ_STORE_SCHEMA_VERSION) throw new ReadStoreSchemaMismatchError(version, READ_STORE_SCHEMA_VERSION);
+    for (const table of DATA_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
     db.exec(SCHEMA_SQL);
     db.pragma(`user_version = ${READ_STORE_SCHEMA_VERSION}`);
   }).immediate();

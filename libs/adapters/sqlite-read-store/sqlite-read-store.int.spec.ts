@@ -52,7 +52,7 @@ describe('SqliteReadStore on a file', () => {
     }
   });
 
-  it('runs in WAL mode with synchronous=FULL', async () => {
+  it('runs in WAL mode with synchronous=NORMAL (the checkpoint commits with the models)', async () => {
     await store.commitBatch(fixture(), 12n);
     const db = new Database(path);
     try {
@@ -60,14 +60,42 @@ describe('SqliteReadStore on a file', () => {
     } finally {
       db.close();
     }
-    expect((store as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
+    expect((store as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(1);
   });
 
-  it('refuses a file written by another schema version', async () => {
-    const old = join(dir, 'old.sqlite');
-    const db = new Database(old);
+  it('refuses a file written by a newer schema version', async () => {
+    const newer = join(dir, 'newer.sqlite');
+    const db = new Database(newer);
     db.pragma('user_version = 99');
     db.close();
-    expect(() => SqliteReadStore.open(old)).toThrow(ReadStoreSchemaMismatchError);
+    expect(() => SqliteReadStore.open(newer)).toThrow(ReadStoreSchemaMismatchError);
+  });
+
+  it('empties and recreates a file of an older schema version: checkpoint 0, so the projector rebuilds it', async () => {
+    const older = join(dir, 'older.sqlite');
+    const db = new Database(older);
+    // version 1: the documents had json_valid CHECKs
+    db.exec(`CREATE TABLE client_models (client_id TEXT PRIMARY KEY, last_position INTEGER NOT NULL,
+      path TEXT NOT NULL CHECK (json_valid(path)), state TEXT NOT NULL CHECK (json_valid(state))) STRICT;
+      CREATE TABLE checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL) STRICT;
+      INSERT INTO client_models VALUES ('c-1', 5, '{}', '{}');
+      INSERT INTO checkpoints VALUES ('client-read-model', 5);`);
+    db.pragma('user_version = 1');
+    db.close();
+    const reopened = SqliteReadStore.open(older);
+    try {
+      expect(await reopened.checkpoint()).toBe(0n);
+      expect((await reopened.getClients(['c-1'])).size).toBe(0);
+      await reopened.commitBatch(fixture(), 3n);
+      expect(await reopened.checkpoint()).toBe(3n);
+    } finally {
+      await reopened.close();
+    }
+    const check = new Database(older, { readonly: true });
+    try {
+      expect(check.pragma('user_version', { simple: true })).toBe(2);
+    } finally {
+      check.close();
+    }
   });
 });

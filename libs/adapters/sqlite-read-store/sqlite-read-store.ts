@@ -30,7 +30,9 @@ export class SqliteReadStore implements ReadStore {
       // busy_timeout first: switching to WAL needs a lock another process may hold
       db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      // NORMAL, not FULL: a power cut may lose the last commits, but a commit holds the models
+      // and the checkpoint together, so the projector simply projects those events again.
+      db.pragma('synchronous = NORMAL');
       migrate(db);
       return new SqliteReadStore(db);
     } catch (err) {

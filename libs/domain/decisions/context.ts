@@ -1,4 +1,4 @@
-import type { Actor, PolkuEventType, EventData } from '../../events/index.js';
+import type { Actor, PolkuEventType, EventData, OrganisationRef } from '../../events/index.js';
 import { RuleViolationError } from '../errors.js';
 import { ruleSetOn, type RuleSet } from '../rule-sets/index.js';
 import type { IsoDate } from '../time/index.js';
@@ -25,4 +25,15 @@ export function ensure(condition: unknown, rule: string, message: string, field?
 
 export function notInFuture(ctx: DecisionContext, date: IsoDate, field: string): void {
   ensure(date <= ctx.today, 'date.in_future', `${field} (${date}) is after today (${ctx.today})`, field);
+}
+
+/**
+ * The declared fields of an organisation reference only: a caller passing a richer object
+ * (a provider with its staff roster, say) must not widen the published event contract.
+ */
+export function organisationRef<T extends OrganisationRef>(o: T, extra: Exclude<keyof T, keyof OrganisationRef>[] = []): T {
+  const ref: Record<string, unknown> = { organisationId: o.organisationId, organisationType: o.organisationType };
+  if (o.name !== undefined) ref.name = o.name;
+  for (const key of extra) ref[key as string] = o[key];
+  return ref as T;
 }

@@ -2,7 +2,7 @@ import type { ClientPathState, PeriodState } from '../client-path/index.js';
 import { NotFoundInStreamError } from '../errors.js';
 import { serviceTypeRules, type ServiceTypeRules } from '../rule-sets/index.js';
 import type { CommandOfType, EventDraft } from './commands.js';
-import { draft, ensure, notInFuture, rulesFor, type DecisionContext } from './context.js';
+import { draft, ensure, notInFuture, organisationRef, rulesFor, type DecisionContext } from './context.js';
 import { checkPeriodShape } from './period-limits.js';
 import { missingKutyItems } from './plans.js';
 
@@ -43,7 +43,7 @@ export function startServicePeriod(state: ClientPathState, cmd: CommandOfType<'S
     if (!r) throw new NotFoundInStreamError('referral', d.referralId);
     ensure(r.status === 'accepted', 'service_period.referral_not_accepted', `The referral is ${r.status}, not accepted`, 'data.referralId');
   }
-  return [draft('ServicePeriodStarted', d.startDate, { ...d, periodId })];
+  return [draft('ServicePeriodStarted', d.startDate, { ...d, provider: organisationRef(d.provider, ['providerKind']), periodId })];
 }
 
 export function pauseServicePeriod(state: ClientPathState, cmd: CommandOfType<'PauseServicePeriod'>, ctx: DecisionContext): EventDraft[] {

@@ -2,14 +2,14 @@ import type { ClientPathState, ReferralState } from '../client-path/index.js';
 import { NotFoundInStreamError } from '../errors.js';
 import { serviceTypeRules } from '../rule-sets/index.js';
 import type { CommandOfType, EventDraft } from './commands.js';
-import { draft, ensure, notInFuture, rulesFor, type DecisionContext } from './context.js';
+import { draft, ensure, notInFuture, organisationRef, rulesFor, type DecisionContext } from './context.js';
 
 export function makeReferral(_s: ClientPathState, cmd: CommandOfType<'MakeReferral'>, ctx: DecisionContext): EventDraft[] {
   const d = cmd.data;
   notInFuture(ctx, d.madeOn, 'data.madeOn');
   ensure(serviceTypeRules(rulesFor(ctx, d.madeOn), d.serviceType), 'service_type.unknown', `Unknown service type '${d.serviceType}'`, 'data.serviceType');
   ensure(d.to.organisationId !== ctx.actor.organisationId, 'referral.to_self', 'A referral goes to another organisation', 'data.to.organisationId');
-  return [draft('ReferralMade', d.madeOn, { ...d, referralId: d.referralId ?? ctx.newId() })];
+  return [draft('ReferralMade', d.madeOn, { ...d, to: organisationRef(d.to), referralId: d.referralId ?? ctx.newId() })];
 }
 
 /** Lifecycle: open → accepted | declined | withdrawn; nothing leaves a closed state. */

@@ -20,6 +20,11 @@ describe('making a referral', () => {
     expect(as('county', make(), new History().registered().state())).toEqual([expect.objectContaining({ type: 'ReferralMade' })]));
   it('refuses a referral to the referrer itself', () =>
     expect(ruleOf('county', make(ORG.county), new History().registered())).toBe('referral.to_self'));
+  it('records only the declared fields of the receiving organisation', () => {
+    const richer = { ...ORG.association, staff: ['a roster the caller happened to hold'] } as OrganisationRef;
+    const [event] = as('county', make(richer), new History().registered().state());
+    expect((event.data as { to: unknown }).to).toEqual(ORG.association);
+  });
   it('refuses a referral to an unknown service type', () =>
     expect(ruleOf('county', make(ORG.association, 'basket_weaving'), new History().registered())).toBe('service_type.unknown'));
 });

@@ -5,12 +5,18 @@ import { readContract } from './read.contract.js';
 import { idempotencyContract } from './idempotency.contract.js';
 import { integrityContract } from './integrity.contract.js';
 import { concurrencyContract } from './concurrency.contract.js';
+import { readStreamsContract } from './read-streams.contract.js';
 
 /**
  * The behaviour every EventStore adapter must show. Call from an adapter's spec file:
  * `eventStoreContract('sqlite', async () => ({ store, cleanup }))`.
  */
-export function eventStoreContract(name: string, open: OpenStore): void {
+export interface ContractOptions {
+  /** The adapter offers readStreams() (default true): its contract runs too. */
+  readStreams?: boolean;
+}
+
+export function eventStoreContract(name: string, open: OpenStore, options: ContractOptions = {}): void {
   describe(`${name} satisfies the EventStore contract`, () => {
     let opened: OpenedStore | undefined;
     const context: ContractContext = {
@@ -33,5 +39,6 @@ export function eventStoreContract(name: string, open: OpenStore): void {
     idempotencyContract(context);
     integrityContract(context);
     concurrencyContract(context);
+    if (options.readStreams ?? true) readStreamsContract(context);
   });
 }

@@ -159,6 +159,10 @@ describe('ProtectedEventStore: personal data encrypted with per-client keys', ()
 
     const all = await store.readAll({ after: 0n, limit: 100 });
     expect(all.filter((e) => e.clientId === erased)).toEqual(events);
+    // whole streams (a rebuild's reading) are revealed the same way, per client
+    const streams = await store.readStreams!({ afterClientId: null, limit: 10, upToPosition: await store.headPosition() });
+    expect(streams.find((s) => s.clientId === erased)!.events).toEqual(events);
+    expect(withoutPositions(streams.find((s) => s.clientId === kept)!.events)).toEqual(keptSent);
     expect(withoutPositions(all.filter((e) => e.clientId === kept))).toEqual(keptSent); // unaffected
 
     expect(await store.verifyStream(erased)).toEqual({ intact: true, checked: 5 });

@@ -2,7 +2,7 @@ import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
 import { ClientKeyDestroyedError, type ClientKeyStore } from '../../key-store/index.js';
 import type { ChainVerification } from '../hash-chain.js';
 import type {
-  AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamResult,
+  AppendOptions, AppendResult, ClientStream, EventStore, ReadAllOptions, ReadStreamResult, ReadStreamsOptions,
 } from '../port.js';
 import { ClientKeyMissingError } from './errors.js';
 import { carriesPersonalData, decryptEvent, encryptEvent, holdsEncryptedData } from './event-fields.js';
@@ -16,7 +16,20 @@ import { carriesPersonalData, decryptEvent, encryptEvent, holdsEncryptedData } f
  * After erasure the values read as ERASED (or [ERASED] for arrays).
  */
 export class ProtectedEventStore implements EventStore {
-  constructor(private readonly inner: EventStore, private readonly keys: ClientKeyStore) {}
+  /** Present exactly when the inner store has it. */
+  readonly readStreams?: (options: ReadStreamsOptions) => Promise<ClientStream[]>;
+
+  constructor(private readonly inner: EventStore, private readonly keys: ClientKeyStore) {
+    if (inner.readStreams) {
+      const read = inner.readStreams.bind(inner);
+      this.readStreams = async (options) => {
+        const streams = await read(options);
+        const revealed = await this.reveal(streams.flatMap((s) => s.events));
+        let i = 0;
+        return streams.map((s) => ({ clientId: s.clientId, events: revealed.slice(i, (i += s.events.length)) }));
+      };
+    }
+  }
 
   /**
    * Only a batch that carries personal data needs the key, so events without any (e.g. a
