@@ -73,6 +73,14 @@ export interface EventStore {
    * rebuilds in global order.
    */
   readStreams?(options: ReadStreamsOptions): Promise<ClientStream[]>;
+  /**
+   * Resolves once events after `after` may be readable (at once if they already are), or when
+   * `signal` aborts; may also resolve spuriously, so callers re-read. Rejects when the store
+   * cannot notify right now (the caller falls back to polling). Lets a follower wait for new
+   * events instead of polling. Optional: PostgreSQL (LISTEN/NOTIFY) and KurrentDB (a
+   * subscription to $all) offer it.
+   */
+  waitForEvents?(after: bigint, signal: AbortSignal): Promise<void>;
   /** The highest global position currently readable (0n when empty). */
   headPosition(): Promise<bigint>;
   /** Re-computes one client's hash chain (see hash-chain.ts); a missing stream is intact. */

@@ -35,6 +35,26 @@ export interface FollowOptions {
   onError?: (error: unknown, retryInMs: number) => void;
   /** Last error message, or null once a step succeeds (for health endpoints). */
   onFailureChange?: (failure: string | null) => void;
+  /**
+   * When idle, also wake as soon as this resolves (new events may be there), instead of only
+   * after the idle delay. A rejection just leaves the idle delay in charge (polling).
+   */
+  waitForNews?: (signal: AbortSignal) => Promise<void>;
+}
+
+/** Sleeps `ms`, or less when `news` resolves first; either way the other is cancelled. */
+async function idleWait(ms: number, signal: AbortSignal, news?: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  if (!news || signal.aborted) return sleep(ms, signal);
+  const done = new AbortController();
+  const stop = () => done.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    const woken = news(done.signal).catch(() => sleep(ms, done.signal)); // no notifications: poll
+    await Promise.race([sleep(ms, done.signal), woken]);
+  } finally {
+    signal.removeEventListener('abort', stop);
+    done.abort();
+  }
 }
 
 /**
@@ -51,7 +71,7 @@ export async function followUntilAborted(step: () => Promise<{ events: number }>
       options.onFailureChange?.(null);
       failing.reset();
       if (events > 0) idle.reset();
-      else await sleep(idle.next(), signal);
+      else await idleWait(idle.next(), signal, options.waitForNews);
     } catch (error) {
       options.onFailureChange?.(error instanceof Error ? error.message : String(error));
       const delay = failing.next();

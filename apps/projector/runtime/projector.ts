@@ -186,9 +186,17 @@ export class Projector {
 
   /** Catches up forever until the signal aborts; the batch in flight always finishes first. */
   async follow(signal: AbortSignal): Promise<void> {
-    await followUntilAborted(() => this.catchUp(signal), signal, {
+    let reached: bigint | null = null;
+    const waitForEvents = this.eventStore.waitForEvents?.bind(this.eventStore);
+    await followUntilAborted(async () => {
+      const result = await this.catchUp(signal);
+      reached = result.to;
+      return result;
+    }, signal, {
       idleBackoffMs: this.options.idleBackoffMs, errorBackoffMs: this.options.errorBackoffMs,
       onError: this.options.onError ?? logError, onFailureChange: (failure) => { this.failure = failure; },
+      // stores that notify (PostgreSQL, KurrentDB) wake the projector at once; others are polled
+      waitForNews: waitForEvents && ((wake) => (reached === null ? Promise.resolve() : waitForEvents(reached, wake))),
     });
   }
 

@@ -32,7 +32,7 @@ suite('KurrentDbEventStore', () => {
   eventStoreContract('KurrentDbEventStore', async () => {
     const store = await KurrentDbEventStore.open(url!, { namespace: aNamespace() });
     return { store, cleanup: () => store.close() };
-  }, { readStreams: false }); // no cheap stream listing on $all: the projector rebuilds in global order
+  }, { readStreams: false, waitForEvents: true }); // no cheap stream listing on $all: the projector rebuilds in global order
 
   it('stores the envelope and hash in metadata, on stream polku-client-<clientId> by default', async () => {
     const store = await KurrentDbEventStore.open(url!);

@@ -123,6 +123,23 @@ export class KurrentDbEventStore implements EventStore {
     return followFrom(allSubscription(this.client, this.filter), after, onEvent, signal, options);
   }
 
+  /** Subscribes to $all (same filter) from `after` and resolves at its first event or on abort. */
+  async waitForEvents(after: bigint, signal: AbortSignal): Promise<void> {
+    this.ensureOpen();
+    const stop = new AbortController();
+    const onAbort = (): void => stop.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) return;
+    try {
+      // eslint-disable-next-line no-unreachable-loop -- the first event is the news
+      for await (const _event of allSubscription(this.client, this.filter)(after, stop.signal)) return;
+      if (!signal.aborted) throw new EventStoreFailureError('The $all subscription ended', true);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      stop.abort();
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

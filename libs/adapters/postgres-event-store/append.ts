@@ -27,6 +27,7 @@ export interface KeyRow { client_id: string; next_version: bigint; event_ids: st
  */
 export async function appendInTransaction(
   client: PoolClient, sql: Statements, schema: string, clientId: string, events: PolkuEvent[], options: AppendOptions,
+  channel: string,
 ): Promise<AppendResult> {
   await client.query(sql.streamLock, [schema, clientId]);
   const key = options.idempotencyKey;
@@ -49,6 +50,8 @@ export async function appendInTransaction(
     c.correlationIds, c.causationIds, c.datas, c.hashes,
   ]);
   const lastGlobalPosition = rows.reduce((max, r) => (r.global_position > max ? r.global_position : max), 0n);
+  // delivered at COMMIT (never for a rollback): wakes followers waiting in waitForEvents
+  await client.query(sql.notifyAppended, [channel, lastGlobalPosition.toString()]);
   return { nextExpectedVersion: lastVersion, lastGlobalPosition, eventIds: c.eventIds, replayed: false };
 }
 

@@ -30,6 +30,29 @@ suite(title, () => {
     const schema = janitor.name('es');
     const store = await PostgresEventStore.open(url!, { schema });
     return { store, cleanup: async () => { await store.close(); await janitor.drop(schema); } };
+  }, { waitForEvents: true });
+
+  it('wakes a waiter in one process when another process appends, and not for another schema', async () => {
+    const [schema, other] = [janitor.name('wake'), janitor.name('quiet')];
+    const [follower, writer, elsewhere] = [await open(schema, 1), await open(schema, 1), await open(other, 1)];
+    const client = aClientId();
+    let woken = false;
+    const wait = follower.waitForEvents(0n, new AbortController().signal).then(() => { woken = true; });
+    await elsewhere.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n });
+    await new Promise((resolve) => setTimeout(resolve, 200)); // a notification, if wrongly sent, has arrived
+    expect(woken).toBe(false);
+    await writer.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n });
+    await wait;
+    expect(woken).toBe(true);
+  });
+
+  it('rejects waits when the store is closed, so followers fall back to polling', async () => {
+    const store = await PostgresEventStore.open(url!, { schema: janitor.name('closing') });
+    const wait = store.waitForEvents(0n, new AbortController().signal);
+    const rejected = expect(wait).rejects.toThrow(/closed/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await store.close();
+    await rejected;
   });
 
   it('never lets a reader skip an event: 20 concurrent writers x 50 appends while a reader pages', async () => {

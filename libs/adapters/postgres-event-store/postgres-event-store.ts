@@ -12,6 +12,7 @@ import { mapError } from './map-error.js';
 import { resolveAppendError } from './resolve-append-error.js';
 import { toRecordedEvent, type EventRow } from './rows.js';
 import { migrate } from './schema.js';
+import { AppendNotifications, appendChannel } from './notifications.js';
 import { statements, type Statements } from './statements.js';
 import { verifyAll, verifyStream } from './verify.js';
 
@@ -31,7 +32,10 @@ export interface PostgresEventStoreOptions {
 export class PostgresEventStore implements EventStore {
   private closed = false;
 
-  private constructor(private readonly pool: Pool, private readonly schema: string, private readonly sql: Statements) {}
+  private constructor(
+    private readonly pool: Pool, private readonly schema: string, private readonly sql: Statements,
+    private readonly notifications: AppendNotifications,
+  ) {}
 
   /** Connects and creates the schema and tables when missing. */
   static async open(connectionString: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
@@ -44,14 +48,14 @@ export class PostgresEventStore implements EventStore {
       await pool.end();
       throw mapError(error);
     }
-    return new PostgresEventStore(pool, schema, statements(quoted));
+    return new PostgresEventStore(pool, schema, statements(quoted), new AppendNotifications(connectionString, appendChannel(schema)));
   }
 
   async appendToStream(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
     validateBatch(clientId, events);
     try {
       return await inTransaction(this.pool, (client) =>
-        appendInTransaction(client, this.sql, this.schema, clientId, events, options));
+        appendInTransaction(client, this.sql, this.schema, clientId, events, options, appendChannel(this.schema)));
     } catch (error) {
       const resolved = await resolveAppendError(error, {
         clientId, events, options,
@@ -89,6 +93,11 @@ export class PostgresEventStore implements EventStore {
     return ids.map((clientId) => ({ clientId, events: byClient.get(clientId)! }));
   }
 
+  /** LISTEN/NOTIFY: every append notifies the schema's channel when it commits. */
+  waitForEvents(after: bigint, signal: AbortSignal): Promise<void> {
+    return this.notifications.next(signal, async () => (await this.headPosition()) > after);
+  }
+
   async headPosition(): Promise<bigint> {
     return (await this.query<{ head: bigint }>(this.sql.headPosition, []))[0].head;
   }
@@ -104,6 +113,7 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.notifications.close();
     await this.pool.end();
   }
 

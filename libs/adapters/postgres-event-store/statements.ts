@@ -38,6 +38,7 @@ export function statements(s: string) {
       ORDER BY client_id LIMIT $2`,
     readStreamRange: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
       WHERE client_id = ANY($1::text[]) AND global_position <= $2 ORDER BY client_id, stream_version`,
+    notifyAppended: 'SELECT pg_notify($1, $2)',
     headPosition: `SELECT COALESCE(MAX(global_position), 0) AS head FROM ${s}.events`,
   };
 }

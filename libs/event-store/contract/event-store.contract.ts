@@ -6,6 +6,7 @@ import { idempotencyContract } from './idempotency.contract.js';
 import { integrityContract } from './integrity.contract.js';
 import { concurrencyContract } from './concurrency.contract.js';
 import { readStreamsContract } from './read-streams.contract.js';
+import { waitForEventsContract } from './wait-for-events.contract.js';
 
 /**
  * The behaviour every EventStore adapter must show. Call from an adapter's spec file:
@@ -14,6 +15,8 @@ import { readStreamsContract } from './read-streams.contract.js';
 export interface ContractOptions {
   /** The adapter offers readStreams() (default true): its contract runs too. */
   readStreams?: boolean;
+  /** The adapter offers waitForEvents() (default false): its contract runs too. */
+  waitForEvents?: boolean;
 }
 
 export function eventStoreContract(name: string, open: OpenStore, options: ContractOptions = {}): void {
@@ -40,5 +43,6 @@ export function eventStoreContract(name: string, open: OpenStore, options: Contr
     integrityContract(context);
     concurrencyContract(context);
     if (options.readStreams ?? true) readStreamsContract(context);
+    if (options.waitForEvents ?? false) waitForEventsContract(context);
   });
 }

@@ -18,8 +18,11 @@ import { carriesPersonalData, decryptEvent, encryptEvent, holdsEncryptedData } f
 export class ProtectedEventStore implements EventStore {
   /** Present exactly when the inner store has it. */
   readonly readStreams?: (options: ReadStreamsOptions) => Promise<ClientStream[]>;
+  /** Present exactly when the inner store has it (nothing to decrypt: no events pass). */
+  readonly waitForEvents?: (after: bigint, signal: AbortSignal) => Promise<void>;
 
   constructor(private readonly inner: EventStore, private readonly keys: ClientKeyStore) {
+    if (inner.waitForEvents) this.waitForEvents = inner.waitForEvents.bind(inner);
     if (inner.readStreams) {
       const read = inner.readStreams.bind(inner);
       this.readStreams = async (options) => {
