@@ -4,8 +4,6 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
-# .npmrc's nodedir=/usr fits the development machines; in this image Node's headers are under /usr/local
-ENV npm_config_nodedir=/usr/local
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY libs libs
