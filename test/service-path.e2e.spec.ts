@@ -82,6 +82,26 @@ describe('service path end to end (HTTP, SQLite)', () => {
     expect(ledger.body.rows).toEqual([expect.objectContaining({ month: '2025-02', payer: 'kela', attendedDays: 6, euros: 54 })]);
   });
 
+  it('pages a worklist by cursor: every item once, in order, and refuses a forged cursor', async () => {
+    const url = `/worklists/te-keski-suomi?horizonDays=3650&minPosition=${lastPosition}`;
+    const whole = await t.http.get(`${url}&limit=1000`).set(await as('employmentOfficer'));
+    expect(whole.body.nextCursor).toBeNull();
+    expect(whole.body.items.length).toBeGreaterThanOrEqual(2);
+    const paged: unknown[] = [];
+    let after: string | null = '';
+    while (after !== null) {
+      const page: { status: number; body: { items: unknown[]; nextCursor: string | null } } = await t.http.get(`${url}&limit=1${after ? `&after=${after}` : ''}`).set(await as('employmentOfficer'));
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(1);
+      paged.push(...page.body.items);
+      after = page.body.nextCursor;
+    }
+    expect(paged).toEqual(whole.body.items);
+    const forged = await t.http.get(`${url}&after=bm90LWEtY3Vyc29y`).set(await as('employmentOfficer'));
+    expect(forged.status).toBe(400);
+    expect(forged.body.errors).toEqual([expect.objectContaining({ field: 'after' })]);
+  });
+
   it('answers a broken rule with 422 naming it, and changes nothing', async () => {
     const before = await t.http.get(`/clients/${clientId}/path?minPosition=${lastPosition}`).set(await as('employmentOfficer'));
     const res = await t.http.post(`/clients/${clientId}/periods/trial-1/attendance`).set(await as('employmentOfficer'))

@@ -119,7 +119,8 @@ async function queryRequests(kind: 'path' | 'caseload' | 'worklist'): Promise<Re
     for (const o of manifest.officers) out.push({ method: 'GET', path: '/caseloads/me', headers: h(await tokenOf(officerActor(o))) });
   } else {
     const byOrg = new Map(manifest.officers.map((o) => [officerActor(o).organisationId, o]));
-    for (const [org, officer] of byOrg) out.push({ method: 'GET', path: `/worklists/${org}`, headers: h(await tokenOf(officerActor(officer))) });
+    for (const [org, officer] of byOrg) out.push({ method: 'GET', path: `/worklists/${org}`, // the first page (100 items, the API default)
+       headers: h(await tokenOf(officerActor(officer))) });
   }
   return out;
 }

@@ -49,6 +49,8 @@ export interface AuditLog {
   /** Durable on return: a read is logged before its data leaves. */
   recordUsage(entries: UsageEntry[]): Promise<void>;
   recordDisclosures(entries: DisclosureEntry[]): Promise<void>;
+  /** Usage and disclosures of one request together: durable on return, all or nothing. */
+  record(usage: UsageEntry[], disclosures: DisclosureEntry[]): Promise<void>;
   usage(query: AuditQuery): Promise<(UsageEntry & { id: string })[]>;
   disclosures(query: AuditQuery): Promise<(DisclosureEntry & { id: string })[]>;
   close(): Promise<void>;

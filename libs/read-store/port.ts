@@ -2,12 +2,24 @@ import type {
   CaseloadRow, ClientReadModel, CompensationRow, DeadlineKind, DeadlineRow,
 } from './model.js';
 
+export type ClientDocuments = Pick<ClientReadModel, 'lastPosition' | 'path' | 'state'>;
+
 export interface WorklistQuery {
   organisationId: string;
   /** Items due on or before this date (YYYY-MM-DD). */
   dueOnOrBefore: string;
   kinds?: DeadlineKind[];
+  /** Most rows to return (a page); absent = all. */
+  limit?: number;
+  /** Rows after this one in worklist order (the last row of the previous page). */
+  after?: WorklistCursor;
 }
+
+/**
+ * Worklist order: due date, client, kind, reference — a row's position in it. Pages are
+ * cut by value (keyset), so rows added or removed between two pages never shift the next one.
+ */
+export type WorklistCursor = Pick<DeadlineRow, 'dueDate' | 'clientId' | 'kind' | 'refId'>;
 
 export interface OutcomeStatsQuery {
   organisationId?: string;
@@ -58,6 +70,11 @@ export interface ReadStoreWriter {
 export interface ReadStoreReader {
   checkpoint(): Promise<bigint>;
   clientPath(clientId: string): Promise<{ path: Record<string, unknown>; lastPosition: bigint } | null>;
+  /**
+   * One client's two documents, path and carried state, without its row sets: what a read
+   * of one client needs (access check and consent filter on the state, the path to serve).
+   */
+  clientDocuments(clientId: string): Promise<ClientDocuments | null>;
   caseload(personId: string): Promise<CaseloadRow[]>;
   worklist(query: WorklistQuery): Promise<DeadlineRow[]>;
   outcomeStats(query: OutcomeStatsQuery): Promise<OutcomeStatsRow[]>;

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type {
-  CaseloadRow, ClientReadModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow,
+  CaseloadRow, ClientDocuments, ClientReadModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow,
   OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistQuery,
 } from '../../read-store/index.js';
 import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
@@ -64,6 +64,11 @@ export class PostgresReadStore implements ReadStore {
   async clientPath(clientId: string): Promise<{ path: Record<string, unknown>; lastPosition: bigint } | null> {
     const { rows: [row] } = await this.pool.query<{ path: Record<string, unknown>; lastPosition: bigint }>(
       this.sql.clientPath, [clientId]);
+    return row ?? null;
+  }
+
+  async clientDocuments(clientId: string): Promise<ClientDocuments | null> {
+    const { rows: [row] } = await this.pool.query<ClientDocuments>(this.sql.clientDocuments, [clientId]);
     return row ?? null;
   }
 

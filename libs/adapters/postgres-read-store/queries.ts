@@ -17,7 +17,10 @@ export function queries(pool: Pool, sql: Statements): Queries {
 
     /** An absent or empty `kinds` means every kind. */
     worklist: (q: WorklistQuery): Promise<DeadlineRow[]> =>
-      rows<DeadlineRow>(sql.worklist, [q.organisationId, q.dueOnOrBefore, q.kinds?.length ? q.kinds : null]),
+      rows<DeadlineRow>(sql.worklist, [
+        q.organisationId, q.dueOnOrBefore, q.kinds?.length ? q.kinds : null, q.limit ?? null,
+        q.after?.dueDate ?? null, q.after?.clientId ?? null, q.after?.kind ?? null, q.after?.refId ?? null,
+      ]),
 
     outcomeStats: async (q: OutcomeStatsQuery): Promise<OutcomeStatsRow[]> => {
       const found = await rows<Omit<OutcomeStatsRow, 'periods'> & { periods: bigint }>(sql.outcomeStats, [

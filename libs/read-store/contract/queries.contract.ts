@@ -25,6 +25,23 @@ export function queriesContract(ctx: ReadStoreContext): void {
       expect(kinds[0]).toEqual(fixture()[0]!.deadlines[0]);
     });
 
+    it('worklist pages: limit, then the rows after the last one seen, in worklist order', async () => {
+      const all = await ctx.store.worklist({ organisationId: 'org-a', dueOnOrBefore: '2099-12-31' });
+      const first = await ctx.store.worklist({ organisationId: 'org-a', dueOnOrBefore: '2099-12-31', limit: 2 });
+      expect(first).toEqual(all.slice(0, 2));
+      const last = first[1]!;
+      const rest = await ctx.store.worklist({
+        organisationId: 'org-a', dueOnOrBefore: '2099-12-31', limit: 2,
+        after: { dueDate: last.dueDate, clientId: last.clientId, kind: last.kind, refId: last.refId },
+      });
+      expect(rest).toEqual(all.slice(2));
+      const end = rest.at(-1)!;
+      expect(await ctx.store.worklist({
+        organisationId: 'org-a', dueOnOrBefore: '2099-12-31', limit: 2,
+        after: { dueDate: end.dueDate, clientId: end.clientId, kind: end.kind, refId: end.refId },
+      })).toEqual([]);
+    });
+
     it('outcomeStats: grouped by reason, continuation, service, provider, organisation and month', async () => {
       expect(await ctx.store.outcomeStats({})).toEqual([
         { endReason: 'employment', continuation: 'open_labour_market', serviceType: 'kuty', providerId: 'prov-1', organisationId: 'org-a', month: '2025-03', periods: 2 },
@@ -51,6 +68,13 @@ export function queriesContract(ctx: ReadStoreContext): void {
       ]);
       expect((await ctx.store.compensationLedger({ toMonth: '2025-02', payer: 'kela' })).map((r) => r.euros)).toEqual([105.2]);
       expect((await ctx.store.compensationLedger({ clientId: 'ben' })).map((r) => r.payer)).toEqual(['kela', 'municipality']);
+    });
+
+    it('clientDocuments: path, state and position of one client; null for an unknown one', async () => {
+      const [anna, ben] = fixture();
+      expect(await ctx.store.clientDocuments('anna')).toEqual({ lastPosition: 10n, path: anna!.path, state: anna!.state });
+      expect(await ctx.store.clientDocuments('ben')).toEqual({ lastPosition: 12n, path: ben!.path, state: ben!.state });
+      expect(await ctx.store.clientDocuments('nobody')).toBeNull();
     });
 
     it("clientCompensation: one client's rows by month", async () => {

@@ -28,6 +28,7 @@ export function writesContract(ctx: ReadStoreContext): void {
       expect(await ctx.store.checkpoint()).toBe(big);
       expect((await ctx.store.clientPath('anna'))!.lastPosition).toBe(big);
       expect((await ctx.store.getClients(['anna'])).get('anna')!.lastPosition).toBe(big);
+      expect((await ctx.store.clientDocuments('anna'))!.lastPosition).toBe(big);
     });
 
     it("replaces a client's derived rows on the next commit and leaves others alone", async () => {
@@ -37,6 +38,7 @@ export function writesContract(ctx: ReadStoreContext): void {
       expect(await ctx.store.clientCompensation('anna')).toEqual([]);
       expect((await ctx.store.clientCompensation('ben')).length).toBe(2);
       expect((await ctx.store.clientPath('anna'))!.lastPosition).toBe(20n);
+      expect(await ctx.store.clientDocuments('anna')).toEqual({ lastPosition: 20n, path: aModel('anna', 20n).path, state: aModel('anna', 20n).state });
     });
 
     it('rolls back the whole batch when one model fails to serialise', async () => {
@@ -58,6 +60,7 @@ export function writesContract(ctx: ReadStoreContext): void {
       await ctx.store.reset();
       expect(await ctx.store.checkpoint()).toBe(0n);
       expect((await ctx.store.getClients(['anna', 'ben', 'cai'])).size).toBe(0);
+      expect(await ctx.store.clientDocuments('anna')).toBeNull();
       expect(await ctx.store.caseload('officer-1')).toEqual([]);
       expect(await ctx.store.worklist({ organisationId: 'org-a', dueOnOrBefore: '2099-12-31' })).toEqual([]);
       expect(await ctx.store.outcomeStats({})).toEqual([]);

@@ -1,11 +1,12 @@
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type {
-  CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, DeadlineKind, OutcomeStatsQuery, OutcomeStatsRow, ReadStore,
+  CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, DeadlineKind, OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistCursor,
 } from '../../../../libs/read-store/index.js';
 import { addDays } from '../../../../libs/domain/index.js';
 import { CLOCK, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
 import { waitForProjection } from './wait-for-projection.js';
+import { encodeWorklistCursor } from './worklist-cursor.js';
 import { ClientAccess, type ReadContext } from '../access/index.js';
 import { pathForViewer } from '../../../../libs/projections/client-path/index.js';
 
@@ -22,10 +23,12 @@ export class GetClientPathHandler implements IQueryHandler<GetClientPath, Client
     @Inject(CLOCK) private readonly clock: Clock) {}
   async execute({ ctx, clientId, minPosition }: GetClientPath): Promise<ClientPathResult> {
     const checkpoint = await waitForProjection(this.store, minPosition);
-    const { model, state } = await this.access.openForRead(ctx, clientId, 'path');
     const viewer = { organisationId: ctx.principal.organisationId, role: ctx.principal.role };
-    const { path, disclosures } = pathForViewer(model.path, state, viewer, this.clock().toISOString().slice(0, 10));
-    await this.access.disclosed(ctx, clientId, 'path', disclosures);
+    const today = this.clock().toISOString().slice(0, 10);
+    const path = await this.access.readClient(ctx, clientId, 'path', (doc, state) => {
+      const { path: visible, disclosures } = pathForViewer(doc, state, viewer, today);
+      return { result: visible, disclosures };
+    });
     return { path, projectedPosition: checkpoint.toString() };
   }
 }
@@ -50,8 +53,11 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
 
 export interface WorklistItem { clientId: string; kind: DeadlineKind; dueDate: string; overdue: boolean; refId: string; description: string }
 
-export class GetWorklist extends Query<{ organisationId: string; today: string; items: WorklistItem[] }> {
-  constructor(readonly ctx: ReadContext, readonly organisationId: string, readonly horizonDays: number, readonly kinds?: DeadlineKind[], readonly minPosition?: bigint) { super(); }
+export class GetWorklist extends Query<{ organisationId: string; today: string; items: WorklistItem[]; nextCursor: string | null }> {
+  constructor(
+    readonly ctx: ReadContext, readonly organisationId: string, readonly horizonDays: number, readonly kinds?: DeadlineKind[],
+    readonly minPosition?: bigint, readonly page: { limit: number; after?: WorklistCursor } = { limit: 100 },
+  ) { super(); }
 }
 
 @QueryHandler(GetWorklist)
@@ -65,10 +71,16 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist> {
     }
     await waitForProjection(this.store, q.minPosition);
     const today = this.clock().toISOString().slice(0, 10);
-    const rows = await this.store.worklist({ organisationId: q.organisationId, dueOnOrBefore: addDays(today, q.horizonDays), kinds: q.kinds });
+    // one row more than the page: tells whether another page follows
+    const found = await this.store.worklist({
+      organisationId: q.organisationId, dueOnOrBefore: addDays(today, q.horizonDays), kinds: q.kinds,
+      limit: q.page.limit + 1, after: q.page.after,
+    });
+    const rows = found.slice(0, q.page.limit);
+    const nextCursor = found.length > q.page.limit ? encodeWorklistCursor(rows[rows.length - 1]) : null;
     const items = rows.map((r) => ({ clientId: r.clientId, kind: r.kind, dueDate: r.dueDate, overdue: r.dueDate < today, refId: r.refId, description: r.description }));
     await this.access.logMany(q.ctx, items.map((i) => i.clientId), 'worklist');
-    return { organisationId: q.organisationId, today, items };
+    return { organisationId: q.organisationId, today, items, nextCursor };
   }
 }
 

@@ -7,7 +7,8 @@ import { IdPipe } from '../shared/params.js';
 import {
   GetCaseload, GetClientPath, GetCompensationLedger, GetOutcomeStats, GetWorklist,
 } from './queries.js';
-import { LedgerQueryDto, OutcomeStatsQueryDto, PathQueryDto, ServiceTypesQueryDto, WorklistQueryDto } from './reads.dto.js';
+import { LedgerQueryDto, OutcomeStatsQueryDto, PathQueryDto, ServiceTypesQueryDto, WORKLIST_PAGE, WorklistQueryDto } from './reads.dto.js';
+import { decodeWorklistCursor } from './worklist-cursor.js';
 
 const position = (q: PathQueryDto) => (q.minPosition === undefined ? undefined : BigInt(q.minPosition));
 
@@ -37,7 +38,9 @@ export class ReadsController {
   @Get('worklists/:organisationId')
   @ApiOperation({ summary: 'Due and overdue items of an organisation (plans, reviews, limits, unanswered referrals)' })
   worklist(@Param('organisationId', IdPipe) organisationId: string, @QueryParams() q: WorklistQueryDto, @ReadCtx() ctx: ReadContext) {
-    return this.queries.execute(new GetWorklist(ctx, organisationId, q.horizonDays ?? 30, q.kinds, position(q)));
+    return this.queries.execute(new GetWorklist(ctx, organisationId, q.horizonDays ?? 30, q.kinds, position(q), {
+      limit: q.limit ?? WORKLIST_PAGE, after: decodeWorklistCursor(q.after),
+    }));
   }
 
   @Get('statistics/outcomes')

@@ -13,11 +13,19 @@ export class PathQueryDto {
   minPosition?: string;
 }
 
+/** Default worklist page: what a screen shows; the whole list comes page by page. */
+export const WORKLIST_PAGE = 100;
+
 export class WorklistQueryDto extends PathQueryDto {
   @Transform(toInt) @IntField(0, 3650, { optional: true, description: 'Items due within this many days from today (default 30); overdue items always show' })
   horizonDays?: number;
   @Transform(toList) @EnumArrayField(DEADLINE_KINDS, { optional: true, description: 'Comma-separated kinds' })
   kinds?: (typeof DEADLINE_KINDS)[number][];
+  @Transform(toInt) @IntField(1, 1000, { optional: true, description: `Items per page (default ${WORKLIST_PAGE})` })
+  limit?: number;
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,2048}$/, { message: 'after must be a nextCursor returned by this worklist' })
+  after?: string;
 }
 
 export class OutcomeStatsQueryDto extends PathQueryDto {

@@ -1,0 +1,99 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { DisclosureEntry, UsageEntry } from '../../audit-log/index.js';
+import { packUsage } from './packing.js';
+import { WRITER_SQL } from './schema.js';
+import { WRITER_SOURCE } from './writer-source.js';
+
+type Settle = { resolve: () => void; reject: (e: Error) => void };
+type Request = { id: number; usage: ReturnType<typeof packUsage>; disclosures: DisclosureEntry[] };
+type Reply = { done: number[] } | { failed: number; message: string; code?: string };
+
+/** An error from the writer thread, with SQLite's code (e.g. SQLITE_CONSTRAINT_NOTNULL) kept. */
+export class AuditWriteError extends Error {
+  override readonly name = 'AuditWriteError';
+  constructor(message: string, readonly code?: string) { super(message); }
+}
+
+/**
+ * Writes log entries on a worker thread with group commit: concurrent requests share one
+ * transaction and one fsync, and the fsync no longer stalls the API's event loop. A promise
+ * resolves only after the commit holding its entries; a failed request rejects alone.
+ */
+export class GroupCommitWriter {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Settle>();
+  private nextId = 1;
+  private broken: Error | null = null;
+  private drained: (() => void)[] = [];
+  /** Requests of this turn of the event loop: posted to the thread as one message. */
+  private outbox: Request[] = [];
+  private readonly exited: Promise<void>;
+
+  constructor(path: string) {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    this.worker = new Worker(WRITER_SOURCE, {
+      eval: true, workerData: { path, driver, sql: WRITER_SQL },
+    });
+    this.worker.unref(); // idle, it keeps no process alive; ref'd while a write is in flight
+    this.worker.on('message', (reply: Reply) => this.settle(reply));
+    this.worker.on('error', (error) => this.fail(error));
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => {
+      this.fail(new Error('audit log writer stopped'));
+      resolve();
+    }));
+  }
+
+  write(usage: UsageEntry[], disclosures: DisclosureEntry[]): Promise<void> {
+    if (usage.length === 0 && disclosures.length === 0) return Promise.resolve();
+    if (this.broken) return Promise.reject(this.broken);
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve, reject });
+      // copied now: the thread gets the entries as they were when written, not at the next turn
+      const request = { id, usage: packUsage(usage.map((e) => ({ ...e }))), disclosures: disclosures.map((d) => ({ ...d })) };
+      if (this.outbox.push(request) === 1) setImmediate(() => this.post());
+    });
+  }
+
+  /** Waits for every write in flight, then stops the thread (its connection closes cleanly). */
+  async close(): Promise<void> {
+    if (this.pending.size > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
+    if (!this.broken) {
+      this.broken = new Error('audit log is closed');
+      this.worker.ref();
+      this.worker.postMessage('close');
+    }
+    await this.exited;
+  }
+
+  private post(): void {
+    const requests = this.outbox;
+    this.outbox = [];
+    if (requests.length > 0 && !this.broken) this.worker.postMessage(requests);
+  }
+
+  private settle(reply: Reply): void {
+    if ('done' in reply) {
+      for (const id of reply.done) { this.pending.get(id)?.resolve(); this.pending.delete(id); }
+    } else {
+      this.pending.get(reply.failed)?.reject(new AuditWriteError(reply.message, reply.code));
+      this.pending.delete(reply.failed);
+    }
+    if (this.pending.size === 0) this.idle();
+  }
+
+  private idle(): void {
+    this.worker.unref();
+    for (const resolve of this.drained.splice(0)) resolve();
+  }
+
+  private fail(error: Error): void {
+    this.broken ??= error;
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+    this.outbox = [];
+    for (const resolve of this.drained.splice(0)) resolve();
+  }
+}
