@@ -87,10 +87,18 @@ if (!skip.has('store')) {
   }
   const summarise = (rows: Record<string, any>[], key: string) => ({ median: median(rows.map((x) => x[key])), best: Math.max(...rows.map((x) => x[key])), runs: rows.map((x) => x[key]) });
   results.store = {
-    ours: { appendsPerSecond: summarise(ours, 'appendsPerSecond'), readsPerSecond: summarise(ours, 'readsPerSecond') },
-    peer: peer.length ? { appendsPerSecond: summarise(peer, 'appendsPerSecond'), readsPerSecond: summarise(peer, 'readsPerSecond'), retriesAfterBusy: peer.map((p) => p.retriesAfterBusy) }
+    ours: {
+      appendsPerSecond: summarise(ours, 'appendsPerSecond'), readsPerSecond: summarise(ours, 'readsPerSecond'),
+      concurrentAppendsPerSecond: summarise(ours, 'concurrentAppendsPerSecond'),
+    },
+    peer: peer.length ? {
+      appendsPerSecond: summarise(peer, 'appendsPerSecond'), readsPerSecond: summarise(peer, 'readsPerSecond'),
+      concurrentAppendsPerSecond: summarise(peer, 'concurrentAppendsPerSecond'),
+      retriesAfterBusy: peer.map((p) => p.retriesAfterBusy), concurrentRetriesAfterBusy: peer.map((p) => p.concurrentRetriesAfterBusy),
+    }
       : { skipped: peerInstalled ? 'peer failed' : 'peer not installed (npm --prefix bench/peer install)' },
     streamEvents: ours[0]?.streamEvents,
+    concurrency: ours[0]?.concurrency,
   };
 }
 
@@ -122,12 +130,25 @@ if (!skip.has('http')) {
   } else results.http = { skipped: 'autocannon not installed (npm --prefix bench install)' };
 }
 
-// 5. Kafka ingest: only with a broker and the colleague's ingest process --------------------------
+// 5. Kafka ingest: only with a broker and the ingest process ------------------------------------
+// `--kafka-messages N` (default 40000), `--kafka-partitions P` (default 6); `--skip kafka`
 {
   const busReady = existsSync(join(REPO_ROOT, 'libs', 'adapters', 'kafka-bus')) && existsSync(join(REPO_ROOT, 'apps', 'ingest', 'main.ts'));
-  results.kafka = process.env.KAFKA_BROKERS && busReady
-    ? { skipped: 'broker and ingest present, but the ingest benchmark is not wired yet (see README, Performance)' }
-    : { skipped: 'skipped: no broker / ingest not available' };
+  if (skip.has('kafka')) results.kafka = { skipped: 'skipped (--skip kafka)' };
+  else if (!process.env.KAFKA_BROKERS || !busReady) results.kafka = { skipped: 'skipped: no broker / ingest not available' };
+  else {
+    const kafkaArgs = (publish: string) => ['--data', dataDir, '--messages', String(argNumber(argv, 'kafka-messages', 40_000)),
+      '--partitions', String(argNumber(argv, 'kafka-partitions', 6)), '--publish', publish];
+    try {
+      log('Kafka ingest: the ingest process with its publisher');
+      const withPublication = await runNode(join(DIST, 'bench', 'suites', 'kafka-ingest.js'), kafkaArgs('1'));
+      log('Kafka ingest: the ingest process without publisher');
+      const ingestOnly = await runNode(join(DIST, 'bench', 'suites', 'kafka-ingest.js'), kafkaArgs('0'));
+      results.kafka = { withPublication, ingestOnly };
+    } catch (error) {
+      results.kafka = { skipped: `failed: ${(error as Error).message.slice(0, 300)}` };
+    }
+  }
 }
 
 // 6. table ------------------------------------------------------------------------------------
@@ -140,6 +161,9 @@ if (s) {
   const pa = s.peer?.appendsPerSecond?.median;
   const pr = s.peer?.readsPerSecond?.median;
   add('one-event appends/s (port, median)', s.ours.appendsPerSecond.median, pa, pa ? s.ours.appendsPerSecond.median / pa : 'n/a', '≥ 30× peer', pa ? s.ours.appendsPerSecond.median / pa >= 30 : null);
+  const pc = s.peer?.concurrentAppendsPerSecond?.median;
+  const oc = s.ours.concurrentAppendsPerSecond.median;
+  add(`one-event appends/s, ${s.concurrency} concurrent callers (median)`, oc, pc, pc ? oc / pc : 'n/a', '≥ 30× peer', pc ? oc / pc >= 30 : null);
   add(`stream reads/s (${s.streamEvents} events, median)`, s.ours.readsPerSecond.median, pr, pr ? s.ours.readsPerSecond.median / pr : 'n/a', '≥ 10× peer', pr ? s.ours.readsPerSecond.median / pr >= 10 : null);
 }
 if (results.http && !results.http.skipped) {
@@ -166,7 +190,14 @@ if (results.http?.reads) {
   }
 }
 if (results.generation) add('generation events/s (domain + append)', results.generation.eventsPerSecond, '', '', '', null);
-add('Kafka ingest messages/s', results.kafka.skipped, '', '', '≥ 10,000/s', null);
+if (results.kafka.skipped) add('Kafka ingest messages/s', results.kafka.skipped, '', '', '≥ 10,000/s', null);
+else {
+  const { withPublication: kp, ingestOnly: ki } = results.kafka;
+  const clean = kp.deadLetters === 0 && ki.deadLetters === 0;
+  add(`Kafka ingest messages/s (${kp.partitions} partitions, publisher on)`, kp.messagesPerSecond, '', '', '≥ 10,000/s', clean && kp.messagesPerSecond >= 10_000);
+  add('Kafka ingest messages/s (publisher off)', ki.messagesPerSecond, '', '', '≥ 10,000/s', clean && ki.messagesPerSecond >= 10_000);
+  add('Kafka dead letters / publisher lag at ingest end', `${kp.deadLetters + ki.deadLetters} / ${kp.publication.lagAtIngestEnd}`, '', '', '0 dead letters', clean);
+}
 
 const header = ['metric', 'Polku', 'peer (Emmett)', 'ratio', 'target', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

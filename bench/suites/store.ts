@@ -1,9 +1,11 @@
 /**
  * Event-store throughput, Polku (SqliteEventStore through the port) or the peer (Emmett's
  * SQLite event store, installed in bench/peer): one-event appends per second with the
- * expected version (round-robin over `--streams` client streams), and whole-stream reads per
- * second of a client stream with `--stream-events` events. Both on a fresh file, durable
- * commits (WAL; Polku synchronous=FULL, the peer with SQLite's default FULL).
+ * expected version (round-robin over `--streams` client streams), one caller awaiting each
+ * append; whole-stream reads per second of a client stream with `--stream-events` events;
+ * then the same one-event appends with `--concurrency` callers in flight (other streams, so
+ * the first two rows are measured exactly as before). All on a fresh file, durable commits
+ * (WAL; Polku synchronous=FULL, the peer with SQLite's default FULL).
  */
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -24,9 +26,12 @@ const impl = argValue(argv, 'impl') ?? 'ours';
 const seconds = argNumber(argv, 'seconds', 5);
 const streams = argNumber(argv, 'streams', 1000);
 const streamEvents = argNumber(argv, 'stream-events', 200);
+const concurrency = argNumber(argv, 'concurrency', 16);
 const dir = ensureDir(join(WORK_DIR, 'store'));
 const file = join(dir, `${impl}-${process.pid}.sqlite`);
 let peerRetries = 0;
+/** Appends in flight: 1 in the sequential phase, `concurrency` in the concurrent one. */
+let inFlight = 1;
 const clean = () => { for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true }); };
 clean();
 
@@ -55,21 +60,31 @@ async function openPeer(): Promise<Store> {
     // the same content: type + data, the envelope fields as metadata
     return { type: e.type, data: e.data, metadata: { eventId: e.eventId, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actor: e.actor, correlationId: e.correlationId } };
   };
-  return {
-    append: async (stream, i, expected) => {
-      // emmett-sqlite 0.42.4 on sqlite3 5.1.7 now and then fails a COMMIT with "SQLITE_BUSY: cannot
-      // commit transaction - SQL statements in progress" (single process, no contention): retry
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await store.appendToStream(stream, [toPeer(stream, i)], { expectedStreamVersion: expected });
-          return;
-        } catch (error) {
-          if (attempt > 5 || !/SQLITE_BUSY/.test(String((error as Error).message))) throw error;
-          peerRetries += 1;
-          await new Promise((r) => setTimeout(r, 2));
-        }
+  const appendOnce = async (stream: string, i: number, expected: bigint) => {
+    // emmett-sqlite 0.42.4 on sqlite3 5.1.7 now and then fails a COMMIT with "SQLITE_BUSY: cannot
+    // commit transaction - SQL statements in progress" (single process, no contention): retry
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await store.appendToStream(stream, [toPeer(stream, i)], { expectedStreamVersion: expected });
+        return;
+      } catch (error) {
+        if (attempt > 5 || !/SQLITE_BUSY/.test(String((error as Error).message))) throw error;
+        peerRetries += 1;
+        await new Promise((r) => setTimeout(r, 2));
       }
-    },
+    }
+  };
+  // Concurrent callers get the peer's best case: its appends one at a time. Left concurrent,
+  // each call opens its own connection and BEGIN IMMEDIATE waits (sqlite3's 1 s busy timeout)
+  // inside libuv's few threads, starving the lock holder: 16 appends took 30-45 s here.
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = (stream: string, i: number, expected: bigint) => {
+    const run = queue.then(() => appendOnce(stream, i, expected));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    append: (stream, i, expected) => (inFlight > 1 ? oneAtATime(stream, i, expected) : appendOnce(stream, i, expected)),
     read: async (stream) => (await store.readStream(stream)).events.length,
     close: async () => { await store.close?.(); },
   };
@@ -104,9 +119,32 @@ try {
   }
   const readSeconds = (performance.now() - readBegan) / 1000;
   if (lastLength !== streamEvents) throw new Error(`${impl}: read ${lastLength} events, expected ${streamEvents}`);
+  const sequentialRetries = peerRetries;
+
+  // concurrent appends: `concurrency` callers, each taking the next stream round-robin; with
+  // fewer callers than streams an append's predecessor on its stream has always settled
+  const concurrentVersions = new Array<bigint>(streams).fill(0n);
+  let next = 0;
+  let concurrentAppends = 0;
+  const concurrentUntil = performance.now() + seconds * 1000;
+  const concurrentBegan = performance.now();
+  const caller = async () => {
+    while (performance.now() < concurrentUntil) {
+      const s = next++ % streams;
+      const expected = concurrentVersions[s];
+      concurrentVersions[s] += 1n;
+      await store.append(`bench-concurrent-client-${s}`, Number(expected), expected);
+      concurrentAppends += 1;
+    }
+  };
+  inFlight = Math.max(1, concurrency);
+  await Promise.all(Array.from({ length: inFlight }, caller));
+  const concurrentSeconds = (performance.now() - concurrentBegan) / 1000;
   emit({
     suite: 'store', impl, appends, appendsPerSecond: Math.round(appends / appendSeconds),
-    ...(impl === 'peer' ? { retriesAfterBusy: peerRetries } : {}), streamEvents, reads, readsPerSecond: round(reads / readSeconds, 0), eventsReadPerSecond: Math.round((reads * streamEvents) / readSeconds),
+    ...(impl === 'peer' ? { retriesAfterBusy: sequentialRetries } : {}), streamEvents, reads, readsPerSecond: round(reads / readSeconds, 0), eventsReadPerSecond: Math.round((reads * streamEvents) / readSeconds),
+    concurrency, concurrentAppends, concurrentAppendsPerSecond: Math.round(concurrentAppends / concurrentSeconds),
+    ...(impl === 'peer' ? { concurrentRetriesAfterBusy: peerRetries - sequentialRetries } : {}),
   });
 } catch (error) {
   log(`${impl} store suite failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -1,4 +1,4 @@
-import { upcast, type PolkuEvent, type RecordedEvent } from '../../events/index.js';
+import type { PolkuEvent } from '../../events/index.js';
 import {
   canonicalEventContent, canonicalJson, chainHash, type HashContent,
 } from '../../event-store/index.js';
@@ -56,34 +56,4 @@ export function contentOfRow(row: EventRow): HashContent {
     occurredAt: row.occurred_at, recordedAt: row.recorded_at, correlationId: row.correlation_id,
     causationId: row.causation_id, streamVersion: row.stream_version, actorJson: row.actor, dataJson: row.data,
   };
-}
-
-/**
- * What readers need (no hash), selected with `.raw()`: positional rows, so no per-row object
- * keyed by column name and no hash string are built. Same order as `ReadRow`.
- */
-export const READ_COLUMNS = 'global_position, event_id, client_id, stream_version, type, schema_version, '
-  + 'occurred_at, recorded_at, actor, correlation_id, causation_id, data';
-
-export type ReadRow = [
-  globalPosition: bigint, eventId: string, clientId: string, streamVersion: bigint, type: string, schemaVersion: bigint,
-  occurredAt: string, recordedAt: string, actor: string, correlationId: string, causationId: string | null, data: string,
-];
-
-/** Rows are stored in the schema they were written in; readers always get the current one. */
-export function toRecordedEvent(r: ReadRow): RecordedEvent {
-  return upcast<RecordedEvent>({
-    eventId: r[1],
-    type: r[4],
-    schemaVersion: Number(r[5]),
-    clientId: r[2],
-    occurredAt: r[6],
-    recordedAt: r[7],
-    actor: JSON.parse(r[8]),
-    correlationId: r[9],
-    causationId: r[10],
-    data: JSON.parse(r[11]),
-    streamVersion: r[3],
-    globalPosition: r[0],
-  });
 }

@@ -79,4 +79,17 @@ describe('SqliteEventStore on a file', () => {
     await expect(stale).rejects.toBeInstanceOf(StreamVersionConflictError);
     expect(await api.verifyStream(client)).toEqual({ intact: true, checked: 3 });
   });
+
+  it('gives every read event its own actor: a reader mutating one changes no other read', async () => {
+    const store = openStore(aDbFile());
+    const client = aClientId();
+    await store.appendToStream(client, someEvents(client, 2), { expectedVersion: 0n }); // same actor twice
+    const [first, second] = (await store.readStream(client)).events;
+    expect(second.actor).toEqual(first.actor);
+    expect(second.actor).not.toBe(first.actor);
+    first.actor.displayName = 'changed by a reader';
+    const [again] = (await store.readStream(client)).events;
+    expect(again.actor.displayName).toBe(second.actor.displayName);
+    expect((await store.readAll({ after: 0n, limit: 1 }))[0].actor).toEqual(second.actor);
+  });
 });

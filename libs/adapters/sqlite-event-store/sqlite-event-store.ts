@@ -10,26 +10,27 @@ import {
 } from '../../event-store/index.js';
 import { configure, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
-import { hashOfParams, toInsertParams, toRecordedEvent } from './rows.js';
+import { hashOfParams, toInsertParams } from './rows.js';
+import { decodeRows, decodeStream, toRecordedEvent } from './decode.js';
 import { checkChains } from './chain-check.js';
 import { mapError } from './map-error.js';
-
-type AppendTransaction = Database.Transaction<(clientId: string, events: PolkuEvent[], options: AppendOptions) => AppendResult>;
+import { GroupCommit } from './group-commit.js';
 
 /**
  * EventStore on one SQLite file. better-sqlite3 is synchronous, so each call runs to the end
  * before the next starts in this process; other processes are serialised by BEGIN IMMEDIATE.
  * Positions are assigned inside the write lock, so commit order equals position order and
- * readAll never skips an event that commits later.
+ * readAll never skips an event that commits later. Appends queued together share one
+ * transaction and one fsync (GroupCommit); each resolves only after that commit.
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
-  private readonly appendTransaction: AppendTransaction;
+  private readonly commits: GroupCommit;
   private readonly snapshot: <T>(read: () => T) => T;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
-    this.appendTransaction = db.transaction((clientId, events, options) => this.write(clientId, events, options));
+    this.commits = new GroupCommit(db);
     // A deferred transaction gives the reads inside one consistent WAL snapshot.
     this.snapshot = (read) => db.transaction(read)();
   }
@@ -50,17 +51,22 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async appendToStream(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
-    validateBatch(clientId, events);
+  appendToStream(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
     try {
-      return this.appendTransaction.immediate(clientId, events, options);
+      validateBatch(clientId, events);
     } catch (error) {
-      throw mapError(error, {
+      return Promise.reject(error);
+    }
+    // not async: the promise of the queued append is returned as is, without another hop
+    return this.commits.submit(
+      () => this.write(clientId, events, options),
+      // runs right after this append's rollback, so the facts are what the append saw
+      (error) => mapError(error, {
         clientId, expected: options.expectedVersion,
         storedEventId: () => events.find((e) => this.statements.eventExists.get(e.eventId) !== undefined)?.eventId,
         currentVersion: () => this.statements.selectHead.get(clientId)?.version ?? 0n,
-      });
-    }
+      }),
+    );
   }
 
   async findIdempotentResult(idempotencyKey: string, clientId: string): Promise<AppendResult | null> {
@@ -68,13 +74,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(clientId: string): Promise<ReadStreamResult> {
-    const events = this.guard(() => this.statements.readStreamEvents.all(clientId)).map(toRecordedEvent);
+    const events = decodeStream(this.guard(() => this.statements.readStreamEvents.all(clientId)), clientId);
     return { currentVersion: events.at(-1)?.streamVersion ?? 0n, events };
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
     if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
-    return this.guard(() => this.statements.readAllEvents.all(after, limit)).map(toRecordedEvent);
+    return decodeRows(this.guard(() => this.statements.readAllEvents.all(after, limit)));
   }
 
   async readStreams({ afterClientId, limit, upToPosition }: ReadStreamsOptions): Promise<ClientStream[]> {
@@ -86,7 +92,7 @@ export class SqliteEventStore implements EventStore {
       if (ids.length === 0) return [];
       const byClient = new Map<string, RecordedEvent[]>(ids.map((id) => [id, []]));
       for (const row of s.readStreamRange.all(after, ids[ids.length - 1], upToPosition)) {
-        byClient.get(row[2])?.push(toRecordedEvent(row));
+        byClient.get(row[2]!)?.push(toRecordedEvent(row, row[2]!));
       }
       return ids.map((clientId) => ({ clientId, events: byClient.get(clientId)! }));
     }));
@@ -110,10 +116,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.commits.flush(); // appends already asked for are written, not dropped
+    this.db.close();
   }
 
-  /** The body of the IMMEDIATE transaction; any throw rolls everything back. */
+  /** The body of one append's transaction (or savepoint); any throw rolls the append back. */
   private write(clientId: string, events: PolkuEvent[], options: AppendOptions): AppendResult {
     const s = this.statements;
     const key = options.idempotencyKey;

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { EVENT_COLUMNS, READ_COLUMNS, type EventRow, type InsertParams, type ReadRow } from './rows.js';
+import { EVENT_COLUMNS, type EventRow, type InsertParams } from './rows.js';
+import { READ_COLUMNS, STREAM_READ_COLUMNS, type ReadRow } from './decode.js';
 
 export interface HeadRow { client_id: string; version: bigint; last_hash: string }
 export interface KeyRow { client_id: string; result: string }
@@ -14,7 +15,7 @@ export interface Statements {
   eventExists: Statement<[string], bigint>;
   /** With the hash: chain verification. */
   readStream: Statement<[string], EventRow>;
-  /** Raw READ_COLUMNS rows: what readStream() / readAll() return, without the hash. */
+  /** Raw rows without the hash: what readStream() (client_id NULL) / readAll() return. */
   readStreamEvents: Statement<[string], ReadRow>;
   readAllEvents: Statement<[bigint, number], ReadRow>;
   readEverything: Statement<[], EventRow>;
@@ -38,7 +39,7 @@ export function prepareStatements(db: Database): Statements {
     insertKey: db.prepare('INSERT INTO idempotency_keys (key, client_id, result) VALUES (?, ?, ?)'),
     eventExists: db.prepare<[string], bigint>('SELECT 1 FROM events WHERE event_id = ?').pluck(),
     readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE client_id = ? ORDER BY stream_version`),
-    readStreamEvents: db.prepare<[string], ReadRow>(`SELECT ${READ_COLUMNS} FROM events
+    readStreamEvents: db.prepare<[string], ReadRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
       WHERE client_id = ? ORDER BY stream_version`).raw(),
     readAllEvents: db.prepare<[bigint, number], ReadRow>(`SELECT ${READ_COLUMNS} FROM events
       WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(),
