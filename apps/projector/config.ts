@@ -17,6 +17,8 @@ export interface ProjectorConfig {
   maxCachedClients: number;
   /** Streams per page when projecting from checkpoint 0 stream by stream; 0 = global order always. */
   streamsPerPage: number;
+  /** Longest idle poll (ms) when the event store cannot wake the projector. */
+  idlePollMaxMs: number;
   /** 0 = no health endpoint. */
   port: number;
   host: string;
@@ -41,6 +43,7 @@ export function loadConfig(env: Env = process.env): ProjectorConfig {
     commitEveryBatches: integer(env, 'PROJECTOR_COMMIT_EVERY_BATCHES', 1, 1, 10_000),
     maxCachedClients: integer(env, 'PROJECTOR_MAX_CACHED_CLIENTS', 2_500, 1, 10_000_000),
     streamsPerPage: integer(env, 'PROJECTOR_STREAMS_PER_PAGE', 250, 0, 100_000),
+    idlePollMaxMs: integer(env, 'PROJECTOR_IDLE_POLL_MAX_MS', 1_000, 50, 3_600_000),
     port: integer(env, 'PROJECTOR_PORT', 3001, 0, 65_535),
     host: text(env, 'PROJECTOR_HOST', '127.0.0.1'),
   };

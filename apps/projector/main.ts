@@ -44,6 +44,7 @@ async function main(args: string[]): Promise<number> {
     const projector = new Projector({
       eventStore, readStore, batchSize: config.batchSize, commitEveryBatches: config.commitEveryBatches,
       maxCachedClients: config.maxCachedClients, streamsPerPage: config.streamsPerPage,
+      idleBackoffMs: { min: Math.min(50, config.idlePollMaxMs), max: config.idlePollMaxMs },
       onBatch: ({ checkpoint, events, clients, rebuildingUpTo }) => {
         metrics.projectedEvents.inc(events);
         if (rebuildingUpTo === undefined) log({ msg: 'batch committed', checkpoint: checkpoint.toString(), events });

@@ -66,6 +66,8 @@ describe('projector process in follow mode', () => {
       const run = startProjector(main, ['follow'], {
         EVENT_STORE_PATH: eventsPath(), READ_STORE_PATH: readPath,
         PROJECTOR_BATCH_SIZE: '50', PROJECTOR_PORT: String(port), PROJECTOR_STREAMS_PER_PAGE: '0',
+        // idle polls of ten minutes: only the store's wake-up (WAL watch) lets it follow in time
+        PROJECTOR_IDLE_POLL_MAX_MS: '600000',
       });
       const atCheckpoint = (p: bigint) => (l: Record<string, unknown>) => l.msg === 'batch committed' && l.checkpoint === p.toString();
       const committed = () => run.lines.filter((l) => l.msg === 'batch committed');

@@ -20,7 +20,7 @@ afterAll(() => {
 eventStoreContract('SqliteEventStore', async () => {
   const store = SqliteEventStore.open(aDbFile());
   return { store, cleanup: () => store.close() };
-});
+}, { waitForEvents: true });
 
 describe('SqliteEventStore on a file', () => {
   const open: SqliteEventStore[] = [];

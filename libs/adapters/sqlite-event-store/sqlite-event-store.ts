@@ -14,6 +14,7 @@ import { hashOfParams, toInsertParams } from './rows.js';
 import { decodeRows, decodeStream, toRecordedEvent } from './decode.js';
 import { checkChains } from './chain-check.js';
 import { mapError } from './map-error.js';
+import { waitForWalChange } from './wal-watch.js';
 import { GroupCommit } from './group-commit.js';
 
 /**
@@ -28,7 +29,16 @@ export class SqliteEventStore implements EventStore {
   private readonly commits: GroupCommit;
   private readonly snapshot: <T>(read: () => T) => T;
 
-  private constructor(private readonly db: Database.Database) {
+  /**
+   * Present for a file (not `:memory:`): waits for a commit by any process on this file
+   * (see wal-watch.ts), so a projector in another process wakes at once instead of polling.
+   */
+  readonly waitForEvents?: (after: bigint, signal: AbortSignal) => Promise<void>;
+
+  private constructor(private readonly db: Database.Database, path: string) {
+    if (path !== ':memory:' && !path.startsWith('file:')) {
+      this.waitForEvents = (after, signal) => waitForWalChange(path, signal, async () => (await this.headPosition()) > after);
+    }
     this.statements = prepareStatements(db);
     this.commits = new GroupCommit(db);
     // A deferred transaction gives the reads inside one consistent WAL snapshot.
@@ -44,7 +54,7 @@ export class SqliteEventStore implements EventStore {
       configure(db);
       db.defaultSafeIntegers(true); // positions and versions stay bigint end to end
       migrate(db);
-      return new SqliteEventStore(db);
+      return new SqliteEventStore(db, path);
     } catch (error) {
       db?.close();
       throw mapError(error);

@@ -27,7 +27,7 @@ eventStoreContract('ProtectedEventStore(SqliteEventStore)', async () => {
   const keys = SqliteKeyStore.open(join(dir, 'keys.sqlite'));
   const store = new ProtectedEventStore(SqliteEventStore.open(join(dir, 'events.sqlite')), keys);
   return { store, cleanup: async () => { await store.close(); await keys.close(); } };
-});
+}, { waitForEvents: true });
 
 const NAME = 'Maija Meikäläinen';
 const HETU = '020584-987X';
