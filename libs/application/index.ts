@@ -1,1 +1,2 @@
 export * from './execute-client-command.js';
+export * from './client-state-cache/index.js';

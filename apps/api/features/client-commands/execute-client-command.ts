@@ -3,7 +3,9 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import type { ClientCommand } from '../../../../libs/domain/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
-import { ClientAccessDeniedError, executeClientCommand, type CommandResult } from '../../../../libs/application/index.js';
+import {
+  ClientAccessDeniedError, clientStateCacheOptionsFromEnv, configureClientStateCache, executeClientCommand, type CommandResult,
+} from '../../../../libs/application/index.js';
 import { AUDIT_LOG, CLOCK, EVENT_STORE, METRICS, type Clock } from '../../infrastructure/tokens.js';
 import type { PolkuMetrics } from '../../../../libs/observability/index.js';
 import type { CommandMeta } from '../../infrastructure/request-context/index.js';
@@ -27,7 +29,11 @@ export class ExecuteClientCommandHandler implements ICommandHandler<ExecuteClien
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(METRICS) private readonly metrics: PolkuMetrics,
-  ) {}
+  ) {
+    // The store's decision-state cache (shared with the admin erasure), sized at boot so a
+    // bad CLIENT_STATE_CACHE_* value stops the start, not a command.
+    configureClientStateCache(store, clientStateCacheOptionsFromEnv(process.env));
+  }
 
   async execute({ clientId, command, meta, expectedVersion }: ExecuteClientCommand): Promise<CommandResult> {
     const p = meta.principal;

@@ -5,15 +5,23 @@ import { ProblemException } from '../problem/problem-exception.js';
 import { ProblemTypes } from '../problem/problem-types.js';
 import { API_CONFIG, CLOCK, type Clock } from '../tokens.js';
 import { InvalidClaimError, principalFromClaims, type Principal } from './principal.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 /** Asymmetric only: accepting HS* with a public key would let anyone forge tokens. */
 const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 
-/** Verifies bearer tokens and turns their claims into a `Principal`. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * Verifies bearer tokens and turns their claims into a `Principal`. A token verified once
+ * is remembered until it expires (see VerifiedTokenCache), so clients that reuse their
+ * token pay for the signature check once.
+ */
 @Injectable()
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly verified = new VerifiedTokenCache(10_000, CLOCK_TOLERANCE_SECONDS);
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -31,24 +39,58 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const now = this.clock();
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const known = this.verified.get(token, nowSeconds);
+    if (known && (await this.keyStillServed(known.header, known.key))) return known.principal;
+
     let payload: Record<string, unknown>;
+    let header: Record<string, unknown>;
+    let usedKey: unknown;
     try {
-      ({ payload } = await jwtVerify(token, this.key as JWTVerifyGetKey, {
+      // Resolving the key through this closure records which key verified the signature.
+      const key = typeof this.key === 'function'
+        ? async (...args: Parameters<JWTVerifyGetKey>) => (usedKey = await (this.key as JWTVerifyGetKey)(...args))
+        : this.key;
+      ({ payload, protectedHeader: header } = await jwtVerify(token, key as JWTVerifyGetKey, {
         issuer: this.config.auth.issuer,
         audience: this.config.auth.audience,
         algorithms: this.algorithms,
         requiredClaims: ['exp', 'sub'],
-        currentDate: this.clock(),
-        clockTolerance: 30,
+        currentDate: now,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error) {
+      this.verified.delete(token);
       throw verificationProblem(error);
     }
+    let principal: Principal;
     try {
-      return principalFromClaims(payload);
+      principal = principalFromClaims(payload);
     } catch (error) {
       if (error instanceof InvalidClaimError) throw unauthorized(error.message, { claim: error.claim });
       throw error;
+    }
+    // Shared by every request that presents this token.
+    Object.freeze(principal.actor);
+    Object.freeze(principal);
+    this.verified.set(token, {
+      principal, exp: payload.exp as number, nbf: payload.nbf as number | undefined, key: usedKey, header,
+    }, nowSeconds);
+    return principal;
+  }
+
+  /**
+   * jwks mode: the identity provider's current key set (fetched again when jose's copy is
+   * stale) must still resolve the token's header to the very key that verified it; a key
+   * rotated out, or a reloaded set, sends the token through full verification again.
+   */
+  private async keyStillServed(header: Record<string, unknown> | undefined, key: unknown): Promise<boolean> {
+    if (typeof this.key !== 'function') return true; // hs256: the secret changes only with a restart
+    try {
+      return (await this.key(header as Parameters<JWTVerifyGetKey>[0], { payload: '', signature: '' })) === key;
+    } catch {
+      return false;
     }
   }
 }

@@ -1,0 +1,3 @@
+export * from './client-state-cache.js';
+export * from './per-store.js';
+export * from './options-from-env.js';
