@@ -2,7 +2,7 @@ import type { ClientPathState } from '../client-path/index.js';
 import { NotFoundInStreamError } from '../errors.js';
 import { serviceTypeRules } from '../rule-sets/index.js';
 import { maxDaysInAny12Months } from '../rules/index.js';
-import { isoWeek } from '../time/index.js';
+import { addDays, isoWeek } from '../time/index.js';
 import type { CommandOfType, EventDraft } from './commands.js';
 import { ensure, notInFuture, rulesFor, type DecisionContext } from './context.js';
 import { checkHoursPerDay } from './period-limits.js';
@@ -30,16 +30,24 @@ export function reportAttendance(state: ClientPathState, cmd: CommandOfType<'Rep
   });
   checkHoursPerDay(t, d.hoursPerDay, 'data.hoursPerDay');
   // Limits that count across every period of the same family (e.g. all kuty periods).
+  // Only weeks and windows that contain a new date can change (the rest passed these checks
+  // when reported), so a long history costs string comparisons, not date arithmetic.
   const family = Object.values(state.periods).filter((q) => q.family === p.family).flatMap((q) => q.attendedDates);
   const all = [...family, ...dates];
   if (t.daysPerWeek) {
+    const weeks = new Set(dates.map(isoWeek));
+    const [near, far] = [addDays(dates[0], -6), addDays(dates[dates.length - 1], 6)];
     const perWeek = new Map<string, number>();
-    for (const date of all) perWeek.set(isoWeek(date), (perWeek.get(isoWeek(date)) ?? 0) + 1);
+    for (const date of all) {
+      if (date < near || date > far) continue;
+      const week = isoWeek(date);
+      if (weeks.has(week)) perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
+    }
     const over = [...perWeek.entries()].find(([, n]) => n > t.daysPerWeek!.max);
     ensure(!over, 'service_period.days_per_week', `Week ${over?.[0]} would have ${over?.[1]} activity days (max ${t.daysPerWeek.max})`, 'data.attendedDates', { max: t.daysPerWeek.max });
   }
   if (t.maxActivityDaysIn12Months) {
-    const worst = maxDaysInAny12Months(all);
+    const worst = maxDaysInAny12Months(all, dates[0]);
     ensure(worst.days <= t.maxActivityDaysIn12Months, 'kuty.activity_days_in_12_months',
       `${worst.days} activity days in the 12 months ending ${worst.windowEnd} (max ${t.maxActivityDaysIn12Months})`, 'data.attendedDates',
       { days: worst.days, max: t.maxActivityDaysIn12Months, windowEnd: worst.windowEnd });

@@ -16,12 +16,17 @@ export function kutyDaysInWindow(dates: readonly IsoDate[], windowEnd: IsoDate):
  * reached by a window ending on an attended day, so only those windows are checked
  * (two pointers over the sorted dates).
  */
-export function maxDaysInAny12Months(dates: readonly IsoDate[]): { days: number; windowEnd: IsoDate | null } {
+export function maxDaysInAny12Months(
+  dates: readonly IsoDate[], endingOnOrAfter?: IsoDate,
+): { days: number; windowEnd: IsoDate | null } {
   const sorted = [...dates].sort();
   let best = 0;
   let bestEnd: IsoDate | null = null;
   let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
+  // `endingOnOrAfter`: only windows ending then or later (the ones new dates can change)
+  let end = 0;
+  if (endingOnOrAfter !== undefined) while (end < sorted.length && sorted[end] < endingOnOrAfter) end += 1;
+  for (; end < sorted.length; end++) {
     const windowStartExclusive = addMonths(sorted[end], -12);
     while (sorted[start] <= windowStartExclusive) start += 1;
     const count = end - start + 1;

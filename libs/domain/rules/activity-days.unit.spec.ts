@@ -39,4 +39,11 @@ describe('maxDaysInAny12Months', () => {
   it('reports no window for no days', () => {
     expect(maxDaysInAny12Months([])).toEqual({ days: 0, windowEnd: null });
   });
+
+  it('looks only at windows ending on or after a date when asked (the windows new dates can change)', () => {
+    const history = [...days178, '2025-11-24']; // 179 in the window ending 2025-11-24
+    expect(maxDaysInAny12Months(history, '2025-11-24')).toEqual({ days: 179, windowEnd: '2025-11-24' });
+    expect(maxDaysInAny12Months([...history, '2026-03-02'], '2026-03-02').windowEnd).toBe('2026-03-02');
+    expect(maxDaysInAny12Months(history, '2026-01-01')).toEqual({ days: 0, windowEnd: null });
+  });
 });
