@@ -24,6 +24,17 @@ describe('ingest configuration', () => {
   });
 });
 
+describe('ingest concurrency', () => {
+  const kafka = { BUS: 'kafka', KAFKA_BROKERS: '127.0.0.1:59092' };
+  it('defaults, takes positive integers, and names a bad variable', () => {
+    expect(loadIngestConfig(kafka).concurrency).toEqual({ maxInFlight: 256, partitions: 16 });
+    expect(loadIngestConfig({ ...kafka, KAFKA_INGEST_MAX_IN_FLIGHT: '1', KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: '3' }).concurrency)
+      .toEqual({ maxInFlight: 1, partitions: 3 });
+    expect(() => loadIngestConfig({ ...kafka, KAFKA_INGEST_MAX_IN_FLIGHT: '0', KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 'many' })).toThrow(
+      expect.objectContaining({ problems: [expect.stringMatching(/^KAFKA_INGEST_MAX_IN_FLIGHT must be an integer/), expect.stringMatching(/^KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY must be an integer/)] }));
+  });
+});
+
 describe('command table', () => {
   it('maps all 26 command types to an HTTP DTO; path ids become required fields', () => {
     expect(COMMAND_TYPES).toHaveLength(26);

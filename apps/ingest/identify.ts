@@ -9,6 +9,14 @@ import { MessageRejected } from './validate.js';
 /** Roles that may publish commands: machine-to-machine integrations and officers. */
 export const PUBLISHER_ROLES: readonly Role[] = ['agency_system', 'officer'];
 
+/**
+ * Verifications shared by the messages of one fetched batch: an agency system sends many
+ * messages with one token, and its signature is checked once per batch.
+ */
+export interface VerificationScope {
+  memo<T>(key: string, make: () => Promise<T>): Promise<T>;
+}
+
 /** A failure to reach the identity provider: retry the message, never dead-letter it. */
 export class IdentityUnavailable extends Error {}
 
@@ -23,14 +31,15 @@ const HEADER_OF_CLAIM: Record<string, string> = {
  * a message without a token is taken on the `polku-*` identity headers, trusting the
  * broker's authentication of the producer (development and closed networks only).
  */
-export async function identify(headers: Headers, mode: IngestAuthMode, verifier: TokenVerifier): Promise<Principal> {
+export async function identify(headers: Headers, mode: IngestAuthMode, verifier: TokenVerifier, scope?: VerificationScope): Promise<Principal> {
   const authorization = headers[HEADERS.authorization];
   if (authorization !== undefined || mode === 'jwt') {
     if (authorization === undefined) throw new MessageRejected('unauthorised', 'Missing authorization header: send "Bearer <token>"', 'headers.authorization');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw new MessageRejected('unauthorised', 'The authorization header must be "Bearer <token>"', 'headers.authorization');
+    const token = match[1];
     try {
-      return await verifier.verify(match[1]);
+      return await (scope ? scope.memo(`jwt:${token}`, () => verifier.verify(token)) : verifier.verify(token));
     } catch (error) {
       if (error instanceof ProblemException && error.problem.status === 401) {
         throw new MessageRejected('unauthorised', error.problem.detail ?? 'The token is invalid', 'headers.authorization');

@@ -6,3 +6,4 @@ export * from './identify.js';
 export * from './classify.js';
 export * from './ingest-handler.js';
 export * from './runtime.js';
+export * from './publication.js';

@@ -1,10 +1,10 @@
 import { ClientAccessDeniedError, executeClientCommand } from '../../libs/application/index.js';
 import type { AuditLog } from '../../libs/audit-log/index.js';
-import { HEADERS, type IngestAuthMode, type InboundHandler, type InboundMessage } from '../../libs/bus/index.js';
+import { HEADERS, type Disposition, type IngestAuthMode, type InboundMessage } from '../../libs/bus/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
 import type { TokenVerifier } from '../api/infrastructure/auth/token-verifier.js';
 import { classify, deadLetter } from './classify.js';
-import { actorFor, identify } from './identify.js';
+import { actorFor, identify, type VerificationScope } from './identify.js';
 import { parseCommandMessage } from './validate.js';
 
 export interface IngestHandlerDeps {
@@ -20,17 +20,20 @@ export interface IngestHandlerDeps {
 
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** An InboundHandler; the Kafka inbox also passes the batch's scope (one token check per batch). */
+export type IngestHandler = (message: InboundMessage, scope?: VerificationScope) => Promise<Disposition>;
+
 /**
  * One inbound message → identify the publisher → validate with the HTTP DTOs → authorise
  * → the one write path (`executeClientCommand`) with the key `<organisationId>:<key>`.
  * Permanent problems are dead letters; conflicts and store or identity-provider outages
  * are `retry`, so nothing is lost while the store is down.
  */
-export function createIngestHandler(deps: IngestHandlerDeps): InboundHandler {
+export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
   const clock = deps.clock ?? (() => new Date());
-  return async (message) => {
+  return async (message: InboundMessage, scope?: VerificationScope) => {
     try {
-      const principal = await identify(message.headers, deps.authMode, deps.verifier);
+      const principal = await identify(message.headers, deps.authMode, deps.verifier, scope);
       const { envelope, command } = await parseCommandMessage(message.value);
       if (message.key !== envelope.clientId) {
         return deadLetter('validation', `The message key must be the clientId '${envelope.clientId}' (it keeps one client's commands in order), got ${JSON.stringify(message.key)}`, { field: 'key' });

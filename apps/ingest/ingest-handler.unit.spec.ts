@@ -7,6 +7,7 @@ import { loadApiConfig } from '../api/config.js';
 import { mintToken, type MintSpec } from '../api/infrastructure/auth/token-minter.js';
 import { TokenVerifier } from '../api/infrastructure/auth/token-verifier.js';
 import { createIngestHandler } from './ingest-handler.js';
+import { batchScope } from '../../libs/adapters/kafka-bus/index.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const config = loadApiConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', JWT_SECRET: 'unit-test-secret-0123456789abcdefghij' });
@@ -114,6 +115,27 @@ describe('ingest handler (memory bus, SQLite store)', () => {
     expect(await deliver(message(register, { idempotencyKey: 'k-9' }), missing)).toMatchObject({
       reason: { type: 'unauthorised', field: 'headers.polku-organisation-id' },
     });
+  });
+
+  it('checks a token once per batch scope; a rejected token is checked again each time', async () => {
+    let checks = 0;
+    const verifier = new TokenVerifier(config, () => now);
+    const verify = verifier.verify.bind(verifier);
+    verifier.verify = (token) => { checks++; return verify(token); };
+    const handle = createIngestHandler({ store, verifier, authMode: 'jwt', clock: () => now });
+    const at = (n: number, headers: Headers, scope = batch) => handle({ topic: 't', partition: 0, offset: String(n), key: 'c-1', headers,
+      value: Buffer.from(JSON.stringify(message(n === 0 ? register : { type: 'AssignResponsibleOfficer', data: { officerId: `o-${n}`, officerName: 'O', assignedOn: '2026-03-01' } }, { idempotencyKey: `k-${n}` }))) }, scope);
+    const headers = await bearer();
+    let batch = batchScope();
+    for (const n of [0, 1, 2]) expect(await at(n, headers)).toMatchObject({ outcome: 'processed' });
+    expect(checks).toBe(1);
+    batch = batchScope(); // the next batch checks again
+    expect(await at(3, headers)).toMatchObject({ outcome: 'processed' });
+    expect(checks).toBe(2);
+    const forged = { [HEADERS.authorization]: `Bearer ${await mintToken(SYSTEM, 'x'.repeat(40), auth.issuer, auth.audience, { now })}` };
+    expect(await at(4, forged)).toMatchObject({ outcome: 'dead-letter', reason: { type: 'unauthorised' } });
+    expect(await at(5, forged)).toMatchObject({ outcome: 'dead-letter', reason: { type: 'unauthorised' } });
+    expect(checks).toBe(4);
   });
 
   it('retries a transient store failure and a lasting stream conflict instead of dead-lettering', async () => {

@@ -25,9 +25,28 @@ async function serveMetrics(metrics: PolkuMetrics, env: NodeJS.ProcessEnv): Prom
   return server;
 }
 
+// At full speed the ingest logs thousands of lines a second: they leave in one write per
+// event-loop turn, not one each. Errors go at once (after what was queued before them).
+let queued = '';
+let flushScheduled = false;
+const flush = () => {
+  flushScheduled = false;
+  if (queued) process.stdout.write(queued);
+  queued = '';
+};
+process.on('exit', flush);
 const write = (entry: LogEntry) => {
   const line = `${JSON.stringify({ ...entry, level: entry.level ?? 'info', time: new Date().toISOString() })}\n`;
-  (entry.level === 'error' ? process.stderr : process.stdout).write(line);
+  if (entry.level === 'error') {
+    flush();
+    process.stderr.write(line);
+    return;
+  }
+  queued += line;
+  if (!flushScheduled) {
+    flushScheduled = true;
+    setImmediate(flush);
+  }
 };
 
 async function main(): Promise<number> {

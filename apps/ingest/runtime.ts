@@ -1,14 +1,15 @@
-import { createKafka, ensureTopics, KafkaCommandInbox, KafkaEventPublisher, type KafkaLogLevel } from '../../libs/adapters/kafka-bus/index.js';
+import { createKafka, ensureTopics, KafkaCommandInbox, type KafkaLogLevel } from '../../libs/adapters/kafka-bus/index.js';
 import { SqliteAuditLog } from '../../libs/adapters/sqlite-audit-log/index.js';
-import { SqliteCheckpointStore } from '../../libs/adapters/sqlite-checkpoint-store/index.js';
-import { OUTBOUND_TOPIC_SUBSCRIBERS, PathEventRelay, type DisclosureRecorder } from '../../libs/bus/index.js';
-import type { AuditLog } from '../../libs/audit-log/index.js';
+import type { DisclosureRecorder } from '../../libs/bus/index.js';
 import type { PolkuMetrics } from '../../libs/observability/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
 import { TokenVerifier } from '../api/infrastructure/auth/token-verifier.js';
 import { openEventStore } from '../api/infrastructure/store-factories.js';
-import type { KafkaIngestConfig } from './config.js';
+import { clientStateCacheOptionsFromEnv, configureClientStateCache } from '../../libs/application/index.js';
+import { DEFAULT_INGEST_CONCURRENCY, type KafkaIngestConfig } from './config.js';
 import { createIngestHandler } from './ingest-handler.js';
+import { openPublication, type PublicationStatus } from './publication.js';
+import { startPublicationWorker } from './publication-worker.js';
 
 export type LogEntry = Record<string, unknown> & { level?: 'info' | 'warn' | 'error'; msg: string };
 
@@ -16,22 +17,31 @@ export interface IngestRuntimeOptions {
   clock?: () => Date;
   log?: (entry: LogEntry) => void;
   kafkaLogLevel?: KafkaLogLevel;
-  /** The disclosure-log hook (issue "access and audit"); no-op by default. */
+  /** The disclosure-log hook (issue "access and audit"); default: the audit log's disclosure log. */
   disclosures?: DisclosureRecorder;
   retryBackoffMs?: { min: number; max: number };
   /** Prometheus counters (ingest outcomes, dead letters, publications). */
   metrics?: PolkuMetrics;
+  /**
+   * Where the path-events publication runs: `worker` (its own thread, the default for the
+   * compiled process) or `main` (this thread: the default when running from TypeScript
+   * sources, e.g. under Jest, and always when `clock` or `disclosures` is given, as
+   * functions cannot cross to a worker).
+   */
+  publicationThread?: 'worker' | 'main';
 }
 
 export interface IngestRuntime {
-  /** Undefined when KAFKA_PUBLISH=0. */
-  relay: PathEventRelay | undefined;
+  /** The publication's progress; undefined when KAFKA_PUBLISH=0. */
+  relay: PublicationStatus | undefined;
   store: EventStore;
-  /** Finishes the message and the publication batch in flight, then closes everything. */
+  /** Finishes the messages and the publication batch in flight, then closes everything. */
   stop(): Promise<void>;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A worker needs compiled JavaScript: from .ts sources (ts-jest) the publication stays in this thread. */
+const COMPILED = import.meta.url.endsWith('.js');
 
 /**
  * Starts the Kafka ingest consumer and the path-events publisher on the configured
@@ -51,6 +61,8 @@ export async function startIngest(config: KafkaIngestConfig, options: IngestRunt
   try {
     const store = await openEventStore(config.api.eventStore);
     closers.push(() => store.close());
+    // the same decision-state cache settings as the API (CLIENT_STATE_CACHE_*)
+    configureClientStateCache(store, clientStateCacheOptionsFromEnv(process.env));
 
     const audit = SqliteAuditLog.open(config.auditLogPath);
     closers.push(() => audit.close());
@@ -58,8 +70,10 @@ export async function startIngest(config: KafkaIngestConfig, options: IngestRunt
       store, audit, verifier: new TokenVerifier(config.api, clock), authMode: bus.ingestAuth, clock,
       onInternalError: (error, m) => log({ level: 'error', msg: 'unexpected error, dead-lettered', offset: m.offset, partition: m.partition, error: error instanceof Error ? error.stack : String(error) }),
     });
+    const concurrency = config.concurrency ?? DEFAULT_INGEST_CONCURRENCY;
     const inbox = new KafkaCommandInbox(kafka, {
       topic: bus.topics.commands, deadLetterTopic: bus.topics.deadLetter, groupId: bus.groupId, retryBackoffMs: options.retryBackoffMs, clock,
+      maxInFlight: concurrency.maxInFlight, partitionsConsumedConcurrently: concurrency.partitions,
       onSettled: (m, d) => {
         options.metrics?.ingestMessages.inc({ outcome: d.outcome });
         if (d.outcome !== 'processed') options.metrics?.dlqMessages.inc({ error_type: d.reason?.type ?? 'unknown' });
@@ -71,47 +85,33 @@ export async function startIngest(config: KafkaIngestConfig, options: IngestRunt
       onError: (error, context) => log({ level: 'error', msg: context, error: message(error) }),
     });
 
-    let relay: PathEventRelay | undefined;
-    let following: Promise<void> | undefined;
-    const controller = new AbortController();
+    let relay: PublicationStatus | undefined;
     if (bus.publish) {
-      const checkpoints = SqliteCheckpointStore.open(config.checkpointPath);
-      closers.push(() => checkpoints.close());
-      const publisher = await KafkaEventPublisher.connect(kafka, bus.topics.pathEvents);
-      closers.push(() => publisher.close());
-      relay = new PathEventRelay({
-        eventStore: store, publisher, checkpoints, batchSize: bus.publishBatchSize, disclosures: options.disclosures ?? auditDisclosures(audit), clock,
-        onBatch: (b) => {
-          options.metrics?.publishedEvents.inc(b.events);
-          log({ msg: 'events published', checkpoint: b.checkpoint.toString(), events: b.events });
-        },
-        onError: (error, retryInMs) => log({ level: 'error', msg: 'publication failed, retrying', error: message(error), retryInMs }),
-      });
-      following = relay.follow(controller.signal);
-      closers.push(async () => { controller.abort(); await following; });
+      const onBatch = (b: { checkpoint: bigint; events: number }) => {
+        options.metrics?.publishedEvents.inc(b.events);
+        log({ msg: 'events published', checkpoint: b.checkpoint.toString(), events: b.events });
+      };
+      const onError = (error: unknown, retryInMs: number) => log({ level: 'error', msg: 'publication failed, retrying', error: message(error), retryInMs });
+      const inThisThread = (options.publicationThread ?? (COMPILED ? 'worker' : 'main')) === 'main' || options.clock || options.disclosures;
+      if (inThisThread) {
+        const publication = await openPublication(kafka, config, store, audit, { onBatch, onError, clock, disclosures: options.disclosures });
+        closers.push(publication.close);
+        const controller = new AbortController();
+        const following = publication.relay.follow(controller.signal);
+        closers.push(async () => { controller.abort(); await following; });
+        relay = publication.relay;
+      } else {
+        const worker = await startPublicationWorker(config, store, { kafkaLogLevel: options.kafkaLogLevel, onBatch, onError });
+        closers.push(() => worker.stop());
+        relay = worker;
+      }
     }
     await inbox.start(handler);
     closers.push(() => inbox.stop());
-    log({ msg: 'ingest started', topics: bus.topics, groupId: bus.groupId, auth: bus.ingestAuth, publishing: bus.publish });
+    log({ msg: 'ingest started', topics: bus.topics, groupId: bus.groupId, auth: bus.ingestAuth, publishing: bus.publish, concurrency });
     return { relay, store, stop: closeAll };
   } catch (error) {
     await closeAll();
     throw error;
   }
-}
-
-/**
- * Each published event is a disclosure to the topic's subscribers (law 703/2023 §10): logged
- * with the TYP coordination basis. Personal fields are withheld on the topic. A crash
- * between publication and checkpoint repeats entries (at-least-once), never loses one.
- */
-function auditDisclosures(audit: AuditLog): DisclosureRecorder {
-  return {
-    recordDisclosures: (ds) => audit.recordDisclosures(ds.map((d) => ({
-      at: d.disclosedAt.toISOString(), clientId: d.clientId, fromOrganisationId: d.fromOrganisationId,
-      toOrganisationId: OUTBOUND_TOPIC_SUBSCRIBERS, toPersonId: null,
-      what: `${d.eventType} ${d.eventId} (position ${d.globalPosition}, ${d.dataKind}; personal fields withheld)`,
-      basis: 'legal_basis:service_coordination', channel: 'kafka', correlationId: d.correlationId,
-    }))),
-  };
 }

@@ -1,7 +1,7 @@
 import type { InboundHandler, OutboundMessage } from './messages.js';
 
 /**
- * Delivers inbound command messages to one handler, one at a time per partition, and
+ * Delivers inbound command messages to one handler, one at a time per key (client) in offset order, and
  * commits a message only after its disposition is carried out (events durable, or the
  * dead letter acknowledged). `retry` dispositions are redone with backoff, never skipped.
  */
