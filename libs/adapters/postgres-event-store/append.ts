@@ -44,14 +44,16 @@ export async function appendInTransaction(
   await client.query(sql.upsertHead, [clientId, lastVersion, lastHash]);
   if (key !== undefined) await client.query(sql.insertKey, [key, clientId, lastVersion, c.eventIds.at(-1), c.eventIds]);
 
+  // Delivered at COMMIT (never for a rollback), wherever it is issued: sent before the order
+  // lock so it does not lengthen the time every other append waits. Followers only need the
+  // wake-up (they read from their own position), so the payload is just the stream.
+  await client.query(sql.notifyAppended, [channel, clientId]);
   await client.query(sql.orderLock, [schema]);
   const { rows } = await client.query<{ global_position: bigint }>(sql.insertEvents, [
     clientId, c.eventIds, c.versions, c.types, c.schemaVersions, c.occurredAts, c.recordedAts, c.actors,
     c.correlationIds, c.causationIds, c.datas, c.hashes,
   ]);
   const lastGlobalPosition = rows.reduce((max, r) => (r.global_position > max ? r.global_position : max), 0n);
-  // delivered at COMMIT (never for a rollback): wakes followers waiting in waitForEvents
-  await client.query(sql.notifyAppended, [channel, lastGlobalPosition.toString()]);
   return { nextExpectedVersion: lastVersion, lastGlobalPosition, eventIds: c.eventIds, replayed: false };
 }
 
