@@ -17,6 +17,8 @@ export interface ProjectorConfig {
   maxCachedClients: number;
   /** Streams per page when projecting from checkpoint 0 stream by stream; 0 = global order always. */
   streamsPerPage: number;
+  /** Stream-by-stream passes read and fold on a worker thread while the main thread writes. */
+  foldInWorker: boolean;
   /** Longest idle poll (ms) when the event store cannot wake the projector. */
   idlePollMaxMs: number;
   /** 0 = no health endpoint. */
@@ -43,6 +45,7 @@ export function loadConfig(env: Env = process.env): ProjectorConfig {
     commitEveryBatches: integer(env, 'PROJECTOR_COMMIT_EVERY_BATCHES', 1, 1, 10_000),
     maxCachedClients: integer(env, 'PROJECTOR_MAX_CACHED_CLIENTS', 2_500, 1, 10_000_000),
     streamsPerPage: integer(env, 'PROJECTOR_STREAMS_PER_PAGE', 250, 0, 100_000),
+    foldInWorker: onOff(env, 'PROJECTOR_FOLD_WORKER', true),
     idlePollMaxMs: integer(env, 'PROJECTOR_IDLE_POLL_MAX_MS', 1_000, 50, 3_600_000),
     port: integer(env, 'PROJECTOR_PORT', 3001, 0, 65_535),
     host: text(env, 'PROJECTOR_HOST', '127.0.0.1'),
@@ -80,4 +83,12 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw.trim());
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be on or off, got "${env[name]}"`);
 }

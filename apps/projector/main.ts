@@ -44,11 +44,12 @@ async function main(args: string[]): Promise<number> {
     const projector = new Projector({
       eventStore, readStore, batchSize: config.batchSize, commitEveryBatches: config.commitEveryBatches,
       maxCachedClients: config.maxCachedClients, streamsPerPage: config.streamsPerPage,
+      ...(config.foldInWorker && { foldWorker: { eventStore: config.eventStore } }),
       idleBackoffMs: { min: Math.min(50, config.idlePollMaxMs), max: config.idlePollMaxMs },
-      onBatch: ({ checkpoint, events, clients, rebuildingUpTo }) => {
+      onBatch: ({ checkpoint, events, clients, rebuildingUpTo, foldedInWorker }) => {
         metrics.projectedEvents.inc(events);
         if (rebuildingUpTo === undefined) log({ msg: 'batch committed', checkpoint: checkpoint.toString(), events });
-        else log({ msg: 'streams committed', upTo: rebuildingUpTo.toString(), events, clients });
+        else log({ msg: 'streams committed', upTo: rebuildingUpTo.toString(), events, clients, foldedInWorker });
       },
       onError: (error, retryInMs) => logError({
         msg: 'projector error, retrying', error: error instanceof Error ? error.message : String(error), retryInMs,

@@ -40,7 +40,9 @@ const autocannon = require('autocannon') as (opts: Record<string, unknown>) => P
 
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const script = join(BENCH_DIR, 'dist-bench', 'bench', 'suites', 'http-server.js');
-  const child = spawn(process.execPath, [script, '--data', work, '--secret', SECRET, '--now', now.toISOString()], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone
+  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, script, '--data', work, '--secret', SECRET, '--now', now.toISOString()], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', resolve);

@@ -21,15 +21,17 @@ const batchSize = argNumber(argv, 'batch', 500);
 const streamsPerPage = variant === 'global-order' ? 0 : argNumber(argv, 'streams-per-page', 250);
 
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${readPath}${suffix}`, { force: true });
-const { eventStore, readStore, close } = await openStores(storeConfigFromEnv({
-  EVENT_STORE_PATH: eventsPath, READ_STORE_PATH: readPath, KEY_STORE_PATH: keysPath,
-}));
+const storeConfig = storeConfigFromEnv({ EVENT_STORE_PATH: eventsPath, READ_STORE_PATH: readPath, KEY_STORE_PATH: keysPath });
+const { eventStore, readStore, close } = await openStores(storeConfig);
+// as the projector process runs it (PROJECTOR_FOLD_WORKER on); `--fold-worker off` folds on the main thread
+const foldWorker = argValue(argv, 'fold-worker') !== 'off';
 const head = await eventStore.headPosition();
 let progressAt = performance.now();
 const began = performance.now();
 let done = 0;
 const projector = new Projector({
   eventStore, readStore, batchSize, streamsPerPage,
+  ...(foldWorker && { foldWorker: { eventStore: storeConfig.eventStore } }),
   onBatch: ({ checkpoint, events }) => {
     done += events;
     if (performance.now() - progressAt > 10_000) {
@@ -41,4 +43,4 @@ const projector = new Projector({
 const { events } = await projector.rebuild();
 const seconds = (performance.now() - began) / 1000;
 await close();
-emit({ suite: 'rebuild', variant, batchSize, streamsPerPage, events, seconds: round(seconds, 2), eventsPerSecond: Math.round(events / seconds), peakRssMb: round(peakRssMb(), 0) });
+emit({ suite: 'rebuild', variant, foldWorker, batchSize, streamsPerPage, events, seconds: round(seconds, 2), eventsPerSecond: Math.round(events / seconds), peakRssMb: round(peakRssMb(), 0) });

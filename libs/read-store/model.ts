@@ -67,3 +67,22 @@ export interface ClientReadModel {
   outcomes: OutcomeRow[];
   compensation: CompensationRow[];
 }
+
+/**
+ * A model whose two documents are already JSON text: the projector's fold worker serialises
+ * them off the thread that writes, and the adapters store the text as it is.
+ */
+export interface SerializedClientReadModel extends Omit<ClientReadModel, 'path' | 'state'> {
+  pathJson: string;
+  stateJson: string;
+}
+
+/** What commitBatch accepts: models as objects, or with their documents already serialised. */
+export type CommittableModel = ClientReadModel | SerializedClientReadModel;
+
+/** The two documents as JSON text, serialising them unless they already are. */
+export function documentsJson(model: CommittableModel): { path: string; state: string } {
+  return 'pathJson' in model
+    ? { path: model.pathJson, state: model.stateJson }
+    : { path: JSON.stringify(model.path), state: JSON.stringify(model.state) };
+}

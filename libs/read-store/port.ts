@@ -1,5 +1,5 @@
 import type {
-  CaseloadRow, ClientReadModel, CompensationRow, DeadlineKind, DeadlineRow,
+  CaseloadRow, ClientReadModel, CommittableModel, CompensationRow, DeadlineKind, DeadlineRow,
 } from './model.js';
 
 export type ClientDocuments = Pick<ClientReadModel, 'lastPosition' | 'path' | 'state'>;
@@ -62,7 +62,7 @@ export interface CompensationLedgerRow {
  */
 export interface ReadStoreWriter {
   getClients(clientIds: string[]): Promise<Map<string, ClientReadModel>>;
-  commitBatch(models: ClientReadModel[], checkpoint: bigint): Promise<void>;
+  commitBatch(models: CommittableModel[], checkpoint: bigint): Promise<void>;
   /** Drop every read model and reset the checkpoint to 0 (rebuild). */
   reset(): Promise<void>;
 }

@@ -4,7 +4,9 @@ import type { ClientReadModel, ReadStore } from '../../../libs/read-store/index.
 import { applyEvent, applyEvents } from '../projections/client-read-model.js';
 import { applyBatch, applyBatchByClient, assertAscending, type ApplyEvent, type ApplyEvents } from './apply-batch.js';
 import { followUntilAborted } from '../../../libs/shared/index.js';
-import { projectByStream } from './rebuild-by-stream.js';
+import { foldedPagesHere, projectByStream, type StreamPage } from './rebuild-by-stream.js';
+import { foldedPagesFromWorker, foldWorkerAvailable } from './fold-worker/index.js';
+import type { EventStoreConfig } from '../../../libs/adapters/open-stores/store-config.js';
 
 export type { ApplyEvent } from './apply-batch.js';
 
@@ -14,6 +16,8 @@ export interface BatchCommitted {
   clients: number;
   /** Set while projecting stream by stream: the head being projected to (the checkpoint stays put until it is reached). */
   rebuildingUpTo?: bigint;
+  /** Set while projecting stream by stream: whether a worker thread read and folded the streams. */
+  foldedInWorker?: boolean;
 }
 export interface CatchUpResult { from: bigint; to: bigint; events: number }
 export interface ProjectorStatus { checkpoint: bigint; head: bigint; lag: bigint }
@@ -53,6 +57,13 @@ export interface ProjectorOptions {
    * 0 = always global order.
    */
   streamsPerPage?: number;
+  /**
+   * The event store's configuration, for a worker thread that reads and folds the streams of
+   * a stream-by-stream pass on its own connection while this thread writes (about twice as
+   * fast on two cores). Used with the default projection when the compiled worker is present
+   * (not under ts-jest); without it the pass folds on this thread.
+   */
+  foldWorker?: { eventStore: EventStoreConfig; pagesAhead?: number; heapMb?: number };
 }
 
 /** Client models held across batches while coalescing commits. */
@@ -116,6 +127,25 @@ export class Projector {
     this.applyMany = options.apply ? undefined : applyEvents;
   }
 
+  private foldsInWorker(): boolean {
+    return this.applyMany !== undefined && this.options.foldWorker !== undefined && foldWorkerAvailable();
+  }
+
+  private streamPages(
+    readStreams: NonNullable<EventStore['readStreams']>, head: bigint, inWorker: boolean,
+  ): AsyncIterable<StreamPage> {
+    const worker = this.options.foldWorker;
+    if (inWorker && worker) {
+      return foldedPagesFromWorker({
+        eventStore: worker.eventStore, head, streamsPerPage: this.streamsPerPage, pagesAhead: worker.pagesAhead ?? 1,
+        heapMb: worker.heapMb ?? 96,
+      });
+    }
+    const apply = this.apply;
+    const applyMany = this.applyMany ?? ((model, events) => events.reduce<ClientReadModel | undefined>(apply, model)!);
+    return foldedPagesHere(readStreams, applyMany, head, this.streamsPerPage);
+  }
+
   /** Last error follow() hit, cleared by the next successful catch-up (served by /health). */
   get lastError(): string | null {
     return this.failure;
@@ -137,12 +167,11 @@ export class Projector {
     if (from > head) throw new CheckpointAheadOfHeadError(from, head);
     const readStreams = this.eventStore.readStreams?.bind(this.eventStore);
     if (from === 0n && head > 0n && readStreams && this.streamsPerPage > 0) {
-      const apply = this.apply;
+      const inWorker = this.foldsInWorker();
       const result = await projectByStream({
-        readStreams, readStore: this.readStore, head, streamsPerPage: this.streamsPerPage, signal,
-        applyMany: this.applyMany ?? ((model, events) => events.reduce<ClientReadModel | undefined>(apply, model)!),
+        pages: this.streamPages(readStreams, head, inWorker), readStore: this.readStore, head, signal,
         onPage: ({ pageEvents, pageClients }) => this.options.onBatch?.({
-          checkpoint: 0n, events: pageEvents, clients: pageClients, rebuildingUpTo: head,
+          checkpoint: 0n, events: pageEvents, clients: pageClients, rebuildingUpTo: head, foldedInWorker: inWorker,
         }),
       });
       if (result.completed) this.options.onBatch?.({ checkpoint: head, events: 0, clients: 0 });

@@ -1,5 +1,5 @@
 import type { ClientStream, EventStore } from '../../../libs/event-store/index.js';
-import type { ReadStore } from '../../../libs/read-store/index.js';
+import type { CommittableModel, ReadStore } from '../../../libs/read-store/index.js';
 import type { ApplyEvents } from './apply-batch.js';
 
 export interface ByStreamProgress {
@@ -10,14 +10,33 @@ export interface ByStreamProgress {
   upTo: bigint;
 }
 
+/** One page of whole streams, folded into its clients' models. */
+export interface StreamPage {
+  models: CommittableModel[];
+  events: number;
+}
+
 export interface ByStreamOptions {
-  readStreams: NonNullable<EventStore['readStreams']>;
+  /** Where the folded pages come from: this thread (foldedPagesHere) or a fold worker. */
+  pages: AsyncIterable<StreamPage>;
   readStore: ReadStore;
-  applyMany: ApplyEvents;
   head: bigint;
-  streamsPerPage: number;
   signal?: AbortSignal;
   onPage?: (progress: ByStreamProgress & { pageEvents: number; pageClients: number }) => void;
+}
+
+/** Reads and folds the pages on the calling thread. */
+export async function* foldedPagesHere(
+  readStreams: NonNullable<EventStore['readStreams']>, applyMany: ApplyEvents, head: bigint, streamsPerPage: number,
+): AsyncGenerator<StreamPage> {
+  let afterClientId: string | null = null;
+  for (;;) {
+    const page: ClientStream[] = await readStreams({ afterClientId, limit: streamsPerPage, upToPosition: head });
+    if (page.length === 0) return;
+    afterClientId = page[page.length - 1].clientId;
+    const models = page.filter((s) => s.events.length > 0).map((s) => applyMany(undefined, s.events));
+    yield { models, events: page.reduce((n, s) => n + s.events.length, 0) };
+  }
 }
 
 /**
@@ -30,19 +49,14 @@ export interface ByStreamOptions {
  * Returns whether it reached the head (false when stopped by the signal).
  */
 export async function projectByStream(o: ByStreamOptions): Promise<ByStreamProgress & { completed: boolean }> {
-  let afterClientId: string | null = null;
   let events = 0;
   let clients = 0;
-  while (!o.signal?.aborted) {
-    const page: ClientStream[] = await o.readStreams({ afterClientId, limit: o.streamsPerPage, upToPosition: o.head });
-    if (page.length === 0) break;
-    afterClientId = page[page.length - 1].clientId;
-    const models = page.filter((s) => s.events.length > 0).map((s) => o.applyMany(undefined, s.events));
-    const pageEvents = page.reduce((n, s) => n + s.events.length, 0);
-    if (models.length > 0) await o.readStore.commitBatch(models, 0n);
-    events += pageEvents;
-    clients += models.length;
-    o.onPage?.({ events, clients, upTo: o.head, pageEvents, pageClients: models.length });
+  for await (const page of o.pages) {
+    if (o.signal?.aborted) break;
+    if (page.models.length > 0) await o.readStore.commitBatch(page.models, 0n);
+    events += page.events;
+    clients += page.models.length;
+    o.onPage?.({ events, clients, upTo: o.head, pageEvents: page.events, pageClients: page.models.length });
   }
   if (o.signal?.aborted) return { events, clients, upTo: o.head, completed: false };
   await o.readStore.commitBatch([], o.head);

@@ -18,7 +18,8 @@ export async function buildProjector(timeoutMs = 150_000): Promise<{ main: strin
   writeFileSync(tsconfig, JSON.stringify({
     extends: join(REPO_ROOT, 'tsconfig.build.json'),
     compilerOptions: { outDir, rootDir: REPO_ROOT, sourceMap: false, incremental: false },
-    files: [join(REPO_ROOT, 'apps/projector/main.ts')],
+    // the fold worker is started by file name, not imported: name it too
+    files: [join(REPO_ROOT, 'apps/projector/main.ts'), join(REPO_ROOT, 'apps/projector/runtime/fold-worker/fold-worker.ts')],
     include: [],
   }));
   // tsc follows main.ts's imports: the runtime, the stores, libs/projections, libs/domain, ...

@@ -184,6 +184,7 @@ describe('projector process killed mid catch-up', () => {
     });
     const pageLines = resumed.lines.filter((l) => l.msg === 'streams committed');
     expect(pageLines).toHaveLength(Math.ceil(CLIENTS / 20));
+    expect(pageLines.every((l) => l.foldedInWorker === true)).toBe(true); // the process's default
     expect(pageLines.reduce((n, l) => n + (l.events as number), 0)).toBe(Number(head));
     // same bytes as the global-order rebuild of the previous test (its file is still there)
     expect(dumpReadStore(env.READ_STORE_PATH)).toEqual(dumpReadStore(join(dir!, 'read-rebuilt.sqlite')));

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import {
-  CheckpointRegressionError, type CaseloadRow, type ClientReadModel, type DeadlineRow, type OutcomeRow,
+  CheckpointRegressionError, type CaseloadRow, type ClientReadModel, type CommittableModel, type DeadlineRow, type OutcomeRow,
 } from '../../read-store/index.js';
 import { inTransaction } from '../postgres-common/index.js';
 import { batchParams, toCompensation, type CompensationDbRow } from './rows.js';
@@ -37,7 +37,7 @@ export async function loadModels(pool: Pool, sql: Statements, clientIds: string[
  * batch (unnest arrays), not a loop per model.
  */
 export async function commitModels(
-  pool: Pool, sql: Statements, schema: string, models: ClientReadModel[], checkpoint: bigint,
+  pool: Pool, sql: Statements, schema: string, models: CommittableModel[], checkpoint: bigint,
 ): Promise<void> {
   const p = batchParams(models); // serialises first: a bad model fails before anything is written
   await inTransaction(pool, async (client) => {

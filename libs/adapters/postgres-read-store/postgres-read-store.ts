@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type {
-  CaseloadRow, ClientDocuments, ClientReadModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow,
+  CaseloadRow, ClientDocuments, ClientReadModel, CommittableModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow,
   OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistQuery,
 } from '../../read-store/index.js';
 import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
@@ -46,7 +46,7 @@ export class PostgresReadStore implements ReadStore {
     return loadModels(this.pool, this.sql, clientIds);
   }
 
-  commitBatch(models: ClientReadModel[], checkpoint: bigint): Promise<void> {
+  commitBatch(models: CommittableModel[], checkpoint: bigint): Promise<void> {
     return commitModels(this.pool, this.sql, this.schema, models, checkpoint);
   }
 

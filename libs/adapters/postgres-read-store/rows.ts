@@ -1,4 +1,6 @@
-import type { ClientReadModel, CompensationLedgerRow, CompensationRow } from '../../read-store/index.js';
+import {
+  documentsJson, type CommittableModel, type CompensationLedgerRow, type CompensationRow,
+} from '../../read-store/index.js';
 
 /** Money is stored in integer cents so ledger sums are exact; euros on the port are rounded to cents. */
 export const eurosToCents = (euros: number): bigint => BigInt(Math.round(euros * 100));
@@ -15,7 +17,7 @@ export const toLedgerRow = (r: LedgerDbRow): CompensationLedgerRow => ({
 
 /** Column arrays for one `unnest` insert; every row takes its model's clientId and its index as ord. */
 function columns<R>(
-  models: ClientReadModel[], rowsOf: (m: ClientReadModel) => R[], width: number, pick: (r: R) => unknown[],
+  models: CommittableModel[], rowsOf: (m: CommittableModel) => R[], width: number, pick: (r: R) => unknown[],
 ): unknown[][] {
   const result: unknown[][] = Array.from({ length: 2 + width }, () => []);
   for (const m of models) {
@@ -31,12 +33,13 @@ function columns<R>(
  * cannot be serialised fails the batch before anything is written). A clientId repeated in
  * the batch keeps its last model, as writing the models one after the other would.
  */
-export function batchParams(batch: ClientReadModel[]) {
+export function batchParams(batch: CommittableModel[]) {
   const models = [...new Map(batch.map((m) => [m.clientId, m])).values()];
   const ids = models.map((m) => m.clientId);
+  const docs = models.map(documentsJson);
   return {
     ids,
-    models: [ids, models.map((m) => m.lastPosition), models.map((m) => JSON.stringify(m.path)), models.map((m) => JSON.stringify(m.state))],
+    models: [ids, models.map((m) => m.lastPosition), docs.map((d) => d.path), docs.map((d) => d.state)],
     caseload: columns(models, (m) => m.caseload, 5, (r) => [r.personId, r.personName, r.organisationId, r.role, r.since]),
     deadlines: columns(models, (m) => m.deadlines, 5, (r) => [r.organisationId, r.kind, r.dueDate, r.refId, r.description]),
     outcomes: columns(models, (m) => m.outcomes, 8, (r) => [

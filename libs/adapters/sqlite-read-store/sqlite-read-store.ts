@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type {
-  CaseloadRow, ClientDocuments, ClientReadModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow,
-  DeadlineRow, OutcomeRow, OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistQuery,
+import {
+  documentsJson, type CaseloadRow, type ClientDocuments, type ClientReadModel, type CommittableModel,
+  type CompensationLedgerQuery, type CompensationLedgerRow, type CompensationRow, type DeadlineRow, type OutcomeRow,
+  type OutcomeStatsQuery, type OutcomeStatsRow, type ReadStore, type WorklistQuery,
 } from '../../read-store/index.js';
 import { CHECKPOINT_NAME, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -62,21 +63,19 @@ export class SqliteReadStore implements ReadStore {
     return models;
   }
 
-  async commitBatch(models: ClientReadModel[], checkpoint: bigint): Promise<void> {
+  async commitBatch(models: CommittableModel[], checkpoint: bigint): Promise<void> {
     // IMMEDIATE: take the write lock up front so the checkpoint check and the writes see one state
     this.commitTx.immediate(models, checkpoint);
   }
 
-  private readonly commitTx = this.db.transaction((models: ClientReadModel[], checkpoint: bigint) => {
+  private readonly commitTx = this.db.transaction((models: CommittableModel[], checkpoint: bigint) => {
     const current = this.readCheckpoint();
     // a checkpoint moving backwards means a second writer: refuse rather than interleave
     if (checkpoint < current) throw new CheckpointRegressionError(current, checkpoint);
     const s = this.sql;
     for (const m of models) {
-      s.upsertModel.run({
-        clientId: m.clientId, lastPosition: m.lastPosition,
-        path: JSON.stringify(m.path), state: JSON.stringify(m.state),
-      });
+      const docs = documentsJson(m);
+      s.upsertModel.run({ clientId: m.clientId, lastPosition: m.lastPosition, path: docs.path, state: docs.state });
       s.deleteCaseload.run(m.clientId);
       s.deleteDeadlines.run(m.clientId);
       s.deleteOutcomes.run(m.clientId);

@@ -22,6 +22,15 @@ export function writesContract(ctx: ReadStoreContext): void {
       expect((await ctx.store.getClients([])).size).toBe(0);
     });
 
+    it('stores models whose documents arrive already serialised (the fold worker) as the same models', async () => {
+      const models = fixture();
+      const serialised = models.map(({ path, state, ...rest }) => ({ ...rest, pathJson: JSON.stringify(path), stateJson: JSON.stringify(state) }));
+      await ctx.store.commitBatch([serialised[0]!, models[1]!, serialised[2]!], 12n);
+      const loaded = await ctx.store.getClients(models.map((m) => m.clientId));
+      for (const m of models) expect(loaded.get(m.clientId)).toEqual(m); // documents and rows
+      expect(await ctx.store.clientDocuments('anna')).toEqual({ lastPosition: models[0]!.lastPosition, path: models[0]!.path, state: models[0]!.state });
+    });
+
     it('keeps positions above 2^53 exact (bigint all the way)', async () => {
       const big = 2n ** 53n + 1n;
       await ctx.store.commitBatch([aModel('anna', big)], big);

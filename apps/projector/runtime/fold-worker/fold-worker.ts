@@ -1,0 +1,51 @@
+/**
+ * Worker thread of a stream-by-stream pass: reads whole streams from its own connection to
+ * the event store (decrypting personal fields with the key store), folds each into its read
+ * model and serialises the documents, while the main thread writes the previous page. Sends
+ * at most `pagesAhead` pages the main thread has not committed yet.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openEventStore } from '../../../../libs/adapters/open-stores/open-stores.js';
+import { applyEvents } from '../../projections/index.js';
+import { PAGE_COMMITTED, type FoldWorkerInput, type FoldWorkerMessage } from './protocol.js';
+import { serializeModel } from './serialize-model.js';
+
+const input = workerData as FoldWorkerInput;
+const port = parentPort!;
+const send = (message: FoldWorkerMessage) => port.postMessage(message);
+
+let credits = input.pagesAhead;
+let wake: (() => void) | null = null;
+port.on('message', (message: unknown) => {
+  if (message !== PAGE_COMMITTED) return;
+  credits += 1;
+  wake?.();
+  wake = null;
+});
+
+async function run(): Promise<void> {
+  const store = await openEventStore(input.eventStore);
+  try {
+    if (!store.readStreams) throw new Error(`the ${input.eventStore.kind} event store cannot read streams in pages`);
+    let afterClientId: string | null = null;
+    for (;;) {
+      const page = await store.readStreams({ afterClientId, limit: input.streamsPerPage, upToPosition: input.head });
+      if (page.length === 0) break;
+      afterClientId = page[page.length - 1].clientId;
+      const models = page.filter((s) => s.events.length > 0).map((s) => serializeModel(applyEvents(undefined, s.events)));
+      const events = page.reduce((n, s) => n + s.events.length, 0);
+      while (credits === 0) await new Promise<void>((resolve) => { wake = resolve; });
+      credits -= 1;
+      send({ kind: 'page', models, events });
+    }
+    send({ kind: 'done' });
+  } finally {
+    await store.close();
+  }
+}
+
+run().catch((error: unknown) => {
+  const e = error instanceof Error ? error : new Error(String(error));
+  // many of our errors keep the default name 'Error': the class says more
+  send({ kind: 'failed', name: e.name === 'Error' ? e.constructor.name : e.name, message: e.message, stack: e.stack });
+});

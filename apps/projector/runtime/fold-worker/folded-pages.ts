@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { PAGE_COMMITTED, type FoldedPage, type FoldWorkerInput, type FoldWorkerMessage } from './protocol.js';
+
+/** Compiled next to this file; absent when the TypeScript sources run directly (ts-jest). */
+const WORKER_URL = new URL('./fold-worker.js', import.meta.url);
+
+export const foldWorkerAvailable = (): boolean => WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+
+/** A failure inside the fold worker, carrying the original error's name and message. */
+export class FoldWorkerError extends Error {
+  override readonly name = 'FoldWorkerError';
+  constructor(readonly causeName: string, message: string) {
+    super(`fold worker: ${causeName}: ${message}`);
+  }
+}
+
+/**
+ * The pages a fold worker produces, in order. The consumer commits a page before asking for
+ * the next one, which lets the worker read and fold one more; leaving the loop early (break,
+ * throw) terminates the worker.
+ */
+export async function* foldedPagesFromWorker(input: FoldWorkerInput): AsyncGenerator<FoldedPage> {
+  // a bounded heap: without one V8 lets the worker's garbage grow far past what a page needs
+  const worker = new Worker(WORKER_URL, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: input.heapMb, maxYoungGenerationSizeMb: 16 } });
+  const inbox: FoldWorkerMessage[] = [];
+  let failure: Error | null = null;
+  let notify: (() => void) | null = null;
+  const wakeUp = () => { notify?.(); notify = null; };
+  worker.on('message', (message: FoldWorkerMessage) => { inbox.push(message); wakeUp(); });
+  worker.on('error', (error) => { failure ??= error; wakeUp(); });
+  worker.on('exit', (code) => { failure ??= new Error(`fold worker exited (${code}) before it was done`); wakeUp(); });
+  try {
+    for (;;) {
+      const message = inbox.shift();
+      if (!message) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => { notify = resolve; });
+        continue;
+      }
+      if (message.kind === 'done') return;
+      if (message.kind === 'failed') throw new FoldWorkerError(message.name, message.message);
+      yield { models: message.models, events: message.events };
+      worker.postMessage(PAGE_COMMITTED);
+    }
+  } finally {
+    worker.removeAllListeners();
+    await worker.terminate();
+  }
+}
