@@ -51,6 +51,15 @@ export function mapPersonalFields<D>(type: string, data: D, fn: (value: Personal
   return copy;
 }
 
+/**
+ * mapPersonalFields without the copy: replaces the values in `data` itself (`undefined` from
+ * `fn` keeps a value). Only for data the caller owns, e.g. just decoded from storage; copying
+ * the whole of every event read was a noticeable share of each read.
+ */
+export function mapPersonalFieldsInPlace(type: string, data: unknown, fn: Visitor): void {
+  visit(type, data, fn);
+}
+
 /** Calls `fn` for each personal value present, without copying (read-only scans). */
 export function forEachPersonalValue(type: string, data: unknown, fn: (value: PersonalValue, path: string) => void): void {
   visit(type, data, (value, path) => {
@@ -59,39 +68,83 @@ export function forEachPersonalValue(type: string, data: unknown, fn: (value: Pe
   });
 }
 
-export const hasPersonalFields = (type: string): boolean => personalPaths(type).length > 0;
-
-// Own-property lookup: a type named like an Object.prototype member must not match.
-const personalPaths = (type: string): string[] =>
-  (Object.prototype.hasOwnProperty.call(PERSONAL_FIELDS, type) ? PERSONAL_FIELDS[type as PolkuEventType] : undefined) ?? [];
-
-function visit(type: string, data: unknown, fn: Visitor): void {
-  for (const path of personalPaths(type)) walk(data, path.split('.'), path, fn);
+/** Whether `test` holds for some personal value present; stops at the first that does. */
+export function somePersonalValue(type: string, data: unknown, test: (value: PersonalValue) => boolean): boolean {
+  let found = false;
+  const check: Visitor = (value) => {
+    found ||= test(value);
+    return undefined;
+  };
+  for (const path of compiledPaths(type)) {
+    walk(data, path, 0, check);
+    if (found) return true;
+  }
+  return false;
 }
 
-function walk(node: unknown, segments: string[], path: string, fn: Visitor): void {
+export const hasPersonalFields = (type: string): boolean => compiledPaths(type).length > 0;
+
+/** A personal path split once into its steps: `services[].description` -> services (each item), description. */
+interface CompiledPath {
+  path: string;
+  keys: string[];
+  /** eachItem[i]: keys[i] names an array whose items are visited (`name[]`). */
+  eachItem: boolean[];
+}
+
+function compile(path: string): CompiledPath {
+  const segments = path.split('.');
+  return {
+    path,
+    keys: segments.map((s) => (s.endsWith('[]') ? s.slice(0, -2) : s)),
+    eachItem: segments.map((s) => s.endsWith('[]')),
+  };
+}
+
+// Compiled once: every event read walks these, and splitting paths per call showed in profiles.
+const COMPILED = new Map<string, CompiledPath[]>(
+  Object.entries(PERSONAL_FIELDS).map(([type, paths]) => [type, (paths ?? []).map(compile)]),
+);
+const NONE: CompiledPath[] = [];
+
+// A Map, not the object: a type named like an Object.prototype member must not match.
+const compiledPaths = (type: string): CompiledPath[] => COMPILED.get(type) ?? NONE;
+
+function visit(type: string, data: unknown, fn: Visitor): void {
+  for (const path of compiledPaths(type)) walk(data, path, 0, fn);
+}
+
+function walk(node: unknown, path: CompiledPath, step: number, fn: Visitor): void {
   if (!isRecord(node)) return;
-  const [head, ...rest] = segments;
-  const each = head.endsWith('[]');
-  const key = each ? head.slice(0, -2) : head;
+  const key = path.keys[step];
   if (!Object.prototype.hasOwnProperty.call(node, key)) return;
-  if (each) {
-    const items = node[key];
-    if (!Array.isArray(items)) return;
-    items.forEach((item, i) => {
-      if (rest.length > 0) walk(item, rest, path, fn);
-      else if (isPersonalValue(item)) items[i] = fn(item, path) ?? item;
-    });
-  } else if (rest.length > 0) {
-    walk(node[key], rest, path, fn);
-  } else {
-    const value = node[key];
-    if (isPersonalValue(value)) node[key] = fn(value, path) ?? value;
+  const value = node[key];
+  const last = step === path.keys.length - 1;
+  if (path.eachItem[step]) {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      if (!last) walk(item, path, step + 1, fn);
+      else if (isPersonalValue(item)) replace(value, i, item, fn(item, path.path));
+    }
+  } else if (!last) {
+    walk(value, path, step + 1, fn);
+  } else if (isPersonalValue(value)) {
+    replace(node, key, value, fn(value, path.path));
   }
+}
+
+// Writes only real replacements: read-only scans never write (frozen data stays readable).
+function replace(holder: Record<string, unknown> | unknown[], at: string | number, value: PersonalValue, next: PersonalValue | undefined): void {
+  if (next !== undefined && next !== value) (holder as Record<string | number, unknown>)[at] = next;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-const isPersonalValue = (value: unknown): value is PersonalValue =>
-  typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+const isPersonalValue = (value: unknown): value is PersonalValue => {
+  if (typeof value === 'string') return true;
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item !== 'string') return false;
+  return true;
+};

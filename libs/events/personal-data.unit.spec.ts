@@ -1,7 +1,10 @@
 import type {
   ActivationPlanAgreed, ClientRegistered, EventData, PolkuEventType, ServiceNeedAssessmentRecorded,
 } from './index.js';
-import { ERASED, PERSONAL_FIELDS, WORK_ABILITY_TOOLS, forEachPersonalValue, hasPersonalFields, mapPersonalFields } from './index.js';
+import {
+  ERASED, PERSONAL_FIELDS, WORK_ABILITY_TOOLS, forEachPersonalValue, hasPersonalFields, mapPersonalFields,
+  mapPersonalFieldsInPlace, somePersonalValue,
+} from './index.js';
 
 const upper = (value: string | string[]) => (typeof value === 'string' ? value.toUpperCase() : value.map((v) => v.toUpperCase()));
 
@@ -92,5 +95,46 @@ describe('personal data of events', () => {
       forEachPersonalValue(type, data, (_value, path) => seen.push(path));
       expect(seen).toEqual(PERSONAL_FIELDS[type as PolkuEventType]);
     }
+  });
+
+  it('maps in place when asked: same objects, only the personal values replaced', () => {
+    const data = {
+      planId: 'ap-1', agreedOn: '2025-01-12', employmentPlanId: 'ep-1',
+      services: [{ serviceType: 'coaching', description: 'weekly' }, { serviceType: 'kuty' }],
+      kuty: { goal: 'rhythm', description: 'shop', place: 'Setlementti', hoursPerDay: 4 },
+    };
+    const { services, kuty } = data;
+    const seen: string[] = [];
+    mapPersonalFieldsInPlace('ActivationPlanAgreed', data, (value, path) => {
+      seen.push(path);
+      return path === 'kuty.description' ? undefined : upper(value); // undefined keeps the value
+    });
+    expect(seen).toEqual(['services[].description', 'kuty.goal', 'kuty.description']);
+    expect(data).toEqual({
+      planId: 'ap-1', agreedOn: '2025-01-12', employmentPlanId: 'ep-1',
+      services: [{ serviceType: 'coaching', description: 'WEEKLY' }, { serviceType: 'kuty' }],
+      kuty: { goal: 'RHYTHM', description: 'shop', place: 'Setlementti', hoursPerDay: 4 },
+    });
+    expect(data.services).toBe(services);
+    expect(data.kuty).toBe(kuty);
+    const odd = { planId: 'ep-1', jobSearchObligation: 42, services: 'none' };
+    mapPersonalFieldsInPlace('EmploymentPlanAgreed', odd, () => ERASED);
+    expect(odd).toEqual({ planId: 'ep-1', jobSearchObligation: 42, services: 'none' });
+    mapPersonalFieldsInPlace('toString', { reason: 'x' }, () => { throw new Error('no personal fields'); });
+  });
+
+  it('scans without writing, and stops at the first value that matches', () => {
+    const data = Object.freeze({
+      assessmentId: 'a-1', assessedOn: '2025-01-02', needs: Object.freeze(['housing', 'debt']), summary: 'lives alone',
+    });
+    const seen: string[] = [];
+    forEachPersonalValue('ServiceNeedAssessmentRecorded', data, (_value, path) => seen.push(path));
+    expect(seen).toEqual(['needs', 'summary']);
+    const tested: unknown[] = [];
+    expect(somePersonalValue('ServiceNeedAssessmentRecorded', data, (v) => { tested.push(v); return Array.isArray(v); })).toBe(true);
+    expect(tested).toEqual([['housing', 'debt']]);
+    expect(somePersonalValue('ServiceNeedAssessmentRecorded', data, (v) => v === 'nothing')).toBe(false);
+    expect(somePersonalValue('ClientRegistered', { birthDate: '1984-05-02' }, () => true)).toBe(false);
+    expect(somePersonalValue('AttendanceReported', { periodId: 'p-1' }, () => true)).toBe(false);
   });
 });

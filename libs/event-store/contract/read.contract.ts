@@ -24,6 +24,25 @@ export function readContract(ctx: ContractContext): void {
       expect(events[2].globalPosition).toBe(last.lastGlobalPosition);
     });
 
+    it('gives every read events of its own: changing what one read returned changes no other read', async () => {
+      // ProtectedEventStore decrypts in place on this promise
+      const client = aClientId();
+      const sent: PolkuEvent[] = [aRichEvent(client), aRichEvent(client)];
+      await ctx.store.appendToStream(client, sent, { expectedVersion: 0n });
+      const scribble = (events: RecordedEvent[]) => {
+        for (const e of events) {
+          (e.data as Record<string, unknown>).changed = true;
+          e.actor.displayName = 'changed';
+          e.actor.organisationId = 'changed';
+        }
+      };
+      scribble((await ctx.store.readStream(client)).events);
+      scribble(await ctx.store.readAll({ after: 0n, limit: 10 }));
+      if (ctx.store.readStreams) scribble((await ctx.store.readStreams({ afterClientId: null, limit: 10 })).flatMap((s) => s.events));
+      const again = (await ctx.store.readStream(client)).events;
+      expect(again.map(({ globalPosition, streamVersion, ...rest }) => rest)).toEqual(sent);
+    });
+
     it('returns version 0n and no events for a missing stream', async () => {
       await ctx.store.appendToStream('someone-else', [anEvent('someone-else')], { expectedVersion: 0n });
       expect(await ctx.store.readStream(aClientId())).toEqual({ currentVersion: 0n, events: [] });

@@ -14,26 +14,32 @@ const TAG_BYTES = 16;
 
 type Kind = 's' | 'a';
 
+// The associated data per kind, built once: every value read and written binds one of these.
+const AAD: Record<Kind, Buffer> = { s: Buffer.from(`${PREFIX}s`), a: Buffer.from(`${PREFIX}a`) };
+
 export const isEncrypted = (value: unknown): value is string => typeof value === 'string' && value.startsWith(PREFIX);
 
 export function encryptValue(key: Buffer, value: PersonalValue): string {
   const kind: Kind = typeof value === 'string' ? 's' : 'a';
   const iv = randomBytes(IV_BYTES); // random per value: GCM must never reuse an IV under one key
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(`${PREFIX}${kind}`));
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return `${PREFIX}${kind}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64')}`;
+  cipher.setAAD(AAD[kind]);
+  const ciphertext = cipher.update(JSON.stringify(value), 'utf8');
+  const rest = cipher.final(); // empty for GCM, kept for form; the tag exists only after it
+  return `${PREFIX}${kind}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext, rest]).toString('base64')}`;
 }
 
 /** Throws when the value is malformed or fails authentication (tampered, or another key). */
 export function decryptValue(key: Buffer, stored: string): PersonalValue {
-  const { kind, payload } = parse(stored);
+  const kind = kindOf(stored);
+  const payload = Buffer.from(stored.slice(PREFIX.length + 2), 'base64');
   if (payload.length < IV_BYTES + TAG_BYTES) throw new Error('encrypted value too short');
   const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, IV_BYTES));
-  decipher.setAAD(Buffer.from(`${PREFIX}${kind}`));
+  decipher.setAAD(AAD[kind]);
   decipher.setAuthTag(payload.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-  const plain = Buffer.concat([decipher.update(payload.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-  const value: unknown = JSON.parse(plain.toString('utf8'));
+  const plain = decipher.update(payload.subarray(IV_BYTES + TAG_BYTES));
+  const rest = decipher.final(); // authenticates; GCM is a stream mode, so nothing is held back
+  const value: unknown = JSON.parse((rest.length === 0 ? plain : Buffer.concat([plain, rest])).toString('utf8'));
   const ok = kind === 's'
     ? typeof value === 'string'
     : Array.isArray(value) && value.every((item) => typeof item === 'string');
@@ -41,13 +47,13 @@ export function decryptValue(key: Buffer, stored: string): PersonalValue {
   return value as PersonalValue;
 }
 
-/** What a value reads as once its key is destroyed: same shape, no content. */
-export const erasedValue = (stored: string): PersonalValue => (parse(stored).kind === 'a' ? [ERASED] : ERASED);
+/** What a value reads as once its key is destroyed: same shape, no content (the kind alone tells). */
+export const erasedValue = (stored: string): PersonalValue => (kindOf(stored) === 'a' ? [ERASED] : ERASED);
 
-function parse(stored: string): { kind: Kind; payload: Buffer } {
+function kindOf(stored: string): Kind {
   const kind = stored.charAt(PREFIX.length);
   if ((kind !== 's' && kind !== 'a') || stored.charAt(PREFIX.length + 1) !== ':') {
     throw new Error('unknown encrypted value kind');
   }
-  return { kind, payload: Buffer.from(stored.slice(PREFIX.length + 2), 'base64') };
+  return kind;
 }

@@ -5,7 +5,7 @@ import type {
   AppendOptions, AppendResult, ClientStream, EventStore, ReadAllOptions, ReadStreamResult, ReadStreamsOptions,
 } from '../port.js';
 import { ClientKeyMissingError } from './errors.js';
-import { carriesPersonalData, decryptEvent, encryptEvent, holdsEncryptedData } from './event-fields.js';
+import { carriesPersonalData, decryptEventInPlace, encryptEvent, holdsEncryptedData } from './event-fields.js';
 
 /**
  * Erasure by crypto-shredding: an EventStore decorator that encrypts the personal fields of
@@ -27,9 +27,8 @@ export class ProtectedEventStore implements EventStore {
       const read = inner.readStreams.bind(inner);
       this.readStreams = async (options) => {
         const streams = await read(options);
-        const revealed = await this.reveal(streams.flatMap((s) => s.events));
-        let i = 0;
-        return streams.map((s) => ({ clientId: s.clientId, events: revealed.slice(i, (i += s.events.length)) }));
+        await this.reveal(streams.flatMap((s) => s.events));
+        return streams;
       };
     }
   }
@@ -56,11 +55,14 @@ export class ProtectedEventStore implements EventStore {
 
   async readStream(clientId: string): Promise<ReadStreamResult> {
     const result = await this.inner.readStream(clientId);
-    return { ...result, events: await this.reveal(result.events) };
+    await this.reveal(result.events);
+    return result;
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.reveal(await this.inner.readAll(options));
+    const events = await this.inner.readAll(options);
+    await this.reveal(events);
+    return events;
   }
 
   headPosition(): Promise<bigint> {
@@ -81,19 +83,24 @@ export class ProtectedEventStore implements EventStore {
   }
 
   /**
-   * Looks up each client's key once per call (a readAll page mixes many clients), and only
-   * for clients whose events in this page hold encrypted values.
+   * Decrypts in place: every inner store decodes fresh objects per read (nothing it keeps is
+   * handed out), so they are ours to change, and copying each event's data cost more than
+   * decrypting it. Looks up each client's key once per call (a readAll page mixes many
+   * clients), and only for clients whose events in this page hold encrypted values, in the
+   * order they first appear. A client already known to need its key needs no further scan.
    */
-  private async reveal(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const encrypted = events.map(holdsEncryptedData);
-    const keys = new Map<string, Buffer | null>();
-    for (const [i, event] of events.entries()) {
-      if (encrypted[i] && !keys.has(event.clientId)) keys.set(event.clientId, await this.readKey(event.clientId));
+  private async reveal(events: RecordedEvent[]): Promise<void> {
+    const needed = new Set<string>();
+    for (const event of events) {
+      if (!needed.has(event.clientId) && holdsEncryptedData(event)) needed.add(event.clientId);
     }
-    if (keys.size === 0) return events;
-    return events.map((event, i) => (encrypted[i]
-      ? decryptEvent(event, keys.get(event.clientId) ?? null)
-      : event));
+    if (needed.size === 0) return;
+    const keys = new Map<string, Buffer | null>();
+    for (const clientId of needed) keys.set(clientId, await this.readKey(clientId));
+    for (const event of events) {
+      const key = keys.get(event.clientId);
+      if (key !== undefined) decryptEventInPlace(event, key);
+    }
   }
 
   /**
