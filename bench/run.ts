@@ -126,7 +126,8 @@ if (!skip.has('queries')) {
 if (!skip.has('http')) {
   if (existsSync(join(BENCH_DIR, 'node_modules', 'autocannon'))) {
     log('HTTP (autocannon)');
-    results.http = await runNode(join(DIST, 'bench', 'suites', 'http.js'), ['--data', dataDir, '--seconds', String(httpSeconds), '--connections', String(connections)]);
+    results.http = await runNode(join(DIST, 'bench', 'suites', 'http.js'), ['--data', dataDir, '--seconds', String(httpSeconds), '--connections', String(connections),
+      ...(argValue(argv, 'processes') ? ['--processes', argValue(argv, 'processes')!] : [])]);
   } else results.http = { skipped: 'autocannon not installed (npm --prefix bench install)' };
 }
 

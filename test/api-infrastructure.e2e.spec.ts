@@ -317,13 +317,15 @@ describe('loadApiConfig', () => {
       eventStore: { kind: 'sqlite', path: '/srv/polku/events.sqlite' },
       readStore: { kind: 'sqlite', path: '/srv/polku/read.sqlite' },
       auth: { mode: 'hs256', secret: DEV_JWT_SECRET, issuer: 'polku-dev', audience: 'polku' },
+      processes: 1,
     });
+    expect(loadApiConfig({ API_PROCESSES: '4' }).processes).toBe(4);
   });
 
   it('lists every bad variable by name', () => {
     let error: unknown;
     try {
-      loadApiConfig({ NODE_ENV: 'production', PORT: 'eighty', EVENT_STORE_KIND: 'mongo' });
+      loadApiConfig({ NODE_ENV: 'production', PORT: 'eighty', EVENT_STORE_KIND: 'mongo', API_PROCESSES: '0' });
     } catch (e) {
       error = e;
     }
@@ -331,6 +333,7 @@ describe('loadApiConfig', () => {
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toMatch(/PORT/);
     expect(problems).toMatch(/EVENT_STORE_KIND/);
+    expect(problems).toMatch(/API_PROCESSES must be an integer 1-64, got "0"/);
     expect(problems).toMatch(/JWT_SECRET is required/);
   });
 

@@ -35,6 +35,8 @@ export interface ApiConfig {
   readStore: ReadStoreConfig;
   auth: AuthConfig;
   production: boolean;
+  /** `API_PROCESSES` (default 1): API processes sharing the port, one per core at most. */
+  processes: number;
 }
 
 export class ConfigError extends Error {
@@ -61,6 +63,12 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
   const port = Number(portRaw);
   if (!/^\d+$/.test(portRaw) || port > 65535) {
     problems.push(`PORT must be an integer 0-65535 (0 = any free port), got "${portRaw}"`);
+  }
+
+  const processesRaw = get('API_PROCESSES') ?? '1';
+  const processes = Number(processesRaw);
+  if (!/^\d+$/.test(processesRaw) || processes < 1 || processes > 64) {
+    problems.push(`API_PROCESSES must be an integer 1-64, got "${processesRaw}"`);
   }
 
   // EVENT_STORE, READ_STORE (or *_KIND), DATA_DIR, *_PATH, DATABASE_URL, DATABASE_SCHEMA
@@ -102,7 +110,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
 
   if (problems.length > 0 || !auth || !stores) throw new ConfigError(problems);
   const { dataDir, eventStore, readStore } = stores;
-  return { host, port, dataDir, eventStore, readStore, auth, production };
+  return { host, port, dataDir, eventStore, readStore, auth, production, processes };
 }
 
 function isHttpUrl(value: string): boolean {

@@ -3,6 +3,7 @@ import { createLogger } from '../../libs/observability/index.js';
 import { createApp } from './app.module.js';
 import { PinoNestLogger } from './infrastructure/observability/index.js';
 import { ConfigError, loadApiConfig, type ApiConfig } from './config.js';
+import { isClusterPrimary, runCluster } from './cluster.js';
 
 async function main(): Promise<void> {
   let config: ApiConfig;
@@ -12,6 +13,12 @@ async function main(): Promise<void> {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     process.exit(1);
+  }
+  if (config.processes > 1 && isClusterPrimary()) {
+    const log = createLogger('api');
+    log.info(`starting ${config.processes} API processes on ${config.host}:${config.port}`);
+    process.exitCode = await runCluster(config.processes, { info: (m) => log.info(m), error: (m) => log.error(m) });
+    return;
   }
   const app = await createApp(config, { logger: new PinoNestLogger(createLogger('api')) });
   await app.listen(config.port, config.host);

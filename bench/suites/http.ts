@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { addDays, toDate } from '../../libs/domain/index.js';
 import { mintToken } from '../../apps/api/infrastructure/auth/token-minter.js';
@@ -19,6 +20,8 @@ const argv = process.argv.slice(2);
 const dataDir = argValue(argv, 'data')!;
 const seconds = argNumber(argv, 'seconds', 10);
 const connections = argNumber(argv, 'connections', 16);
+/** API processes on the port (API_PROCESSES); default: one per core. */
+const processes = argNumber(argv, 'processes', availableParallelism());
 const manifest = readManifest(join(dataDir, 'manifest.json'));
 const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
 const ISSUER = 'polku-dev';
@@ -42,7 +45,7 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const script = join(BENCH_DIR, 'dist-bench', 'bench', 'suites', 'http-server.js');
   // BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone
   const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, script, '--data', work, '--secret', SECRET, '--now', now.toISOString()], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...flags, script, '--processes', String(processes), '--data', work, '--secret', SECRET, '--now', now.toISOString()], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', resolve);
@@ -154,7 +157,7 @@ try {
     const reqs = await queryRequests(kind);
     reads[kind] = await load(url, reqs, Math.max(3, Math.round(seconds / 2)), Math.max(4, Math.round(connections / 2)));
   }
-  emit({ suite: 'http', connections, seconds, commands: cmd, reads });
+  emit({ suite: 'http', processes, connections, seconds, commands: cmd, reads });
 } finally {
   child.kill('SIGTERM');
 }

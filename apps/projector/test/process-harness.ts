@@ -11,15 +11,20 @@ import { fileURLToPath } from 'node:url';
  */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export async function buildProjector(timeoutMs = 150_000): Promise<{ main: string; outDir: string }> {
+export function buildProjector(timeoutMs = 150_000): Promise<{ main: string; outDir: string }> {
+  // the fold worker is started by file name, not imported: name it too
+  return buildEntries(['apps/projector/main.ts', 'apps/projector/runtime/fold-worker/fold-worker.ts'], timeoutMs);
+}
+
+/** Compiles the import graphs of `entries` (repo-relative .ts); `main` is the first one's .js. */
+export async function buildEntries(entries: string[], timeoutMs = 150_000): Promise<{ main: string; outDir: string }> {
   mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
-  const outDir = mkdtempSync(join(REPO_ROOT, '.tmp', 'projector-e2e-'));
+  const outDir = mkdtempSync(join(REPO_ROOT, '.tmp', 'process-e2e-'));
   const tsconfig = join(outDir, 'tsconfig.json');
   writeFileSync(tsconfig, JSON.stringify({
     extends: join(REPO_ROOT, 'tsconfig.build.json'),
     compilerOptions: { outDir, rootDir: REPO_ROOT, sourceMap: false, incremental: false },
-    // the fold worker is started by file name, not imported: name it too
-    files: [join(REPO_ROOT, 'apps/projector/main.ts'), join(REPO_ROOT, 'apps/projector/runtime/fold-worker/fold-worker.ts')],
+    files: entries.map((entry) => join(REPO_ROOT, entry)),
     include: [],
   }));
   // tsc follows main.ts's imports: the runtime, the stores, libs/projections, libs/domain, ...
@@ -34,7 +39,7 @@ export async function buildProjector(timeoutMs = 150_000): Promise<{ main: strin
   const code = await new Promise<number | null>((done) => tsc.once('close', done)).finally(() => clearTimeout(timer));
   if (timedOut) throw new Error(`tsc did not finish within ${timeoutMs} ms:\n${output}`);
   if (code !== 0) throw new Error(`tsc failed (${code}):\n${output}`);
-  return { main: join(outDir, 'apps/projector/main.js'), outDir };
+  return { main: join(outDir, entries[0].replace(/\.ts$/, '.js')), outDir };
 }
 
 export interface Exit { code: number | null; signal: NodeJS.Signals | null }
