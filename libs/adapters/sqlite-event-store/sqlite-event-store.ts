@@ -84,7 +84,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(clientId: string): Promise<ReadStreamResult> {
-    const events = decodeStream(this.guard(() => this.statements.readStreamEvents.all(clientId)), clientId);
+    const s = this.statements;
+    const events = decodeStream(this.guard(() => s.readStreamEvents.all(clientId)), clientId)
+      ?? decodeStream(this.guard(() => s.readStreamEventsExact.all(clientId)), clientId)!;
     return { currentVersion: events.at(-1)?.streamVersion ?? 0n, events };
   }
 

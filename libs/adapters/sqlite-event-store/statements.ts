@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { EVENT_COLUMNS, type EventRow, type InsertParams } from './rows.js';
-import { READ_COLUMNS, STREAM_READ_COLUMNS, type ReadRow } from './decode.js';
+import { READ_COLUMNS, STREAM_READ_COLUMNS, type ReadRow, type StreamRow } from './decode.js';
 
 export interface HeadRow { client_id: string; version: bigint; last_hash: string }
 export interface KeyRow { client_id: string; result: string }
@@ -15,8 +15,11 @@ export interface Statements {
   eventExists: Statement<[string], bigint>;
   /** With the hash: chain verification. */
   readStream: Statement<[string], EventRow>;
-  /** Raw rows without the hash: what readStream() (client_id NULL) / readAll() return. */
-  readStreamEvents: Statement<[string], ReadRow>;
+  /** Raw rows without the hash or client id, integers as numbers: what readStream() returns. */
+  readStreamEvents: Statement<[string], StreamRow>;
+  /** The same with bigints, for a stream whose positions pass 2^53. */
+  readStreamEventsExact: Statement<[string], StreamRow>;
+  /** Raw rows without the hash: what readAll() returns. */
   readAllEvents: Statement<[bigint, number], ReadRow>;
   readEverything: Statement<[], EventRow>;
   /** A page of stream ids in client-id order after a cursor ('' = from the first). */
@@ -39,7 +42,9 @@ export function prepareStatements(db: Database): Statements {
     insertKey: db.prepare('INSERT INTO idempotency_keys (key, client_id, result) VALUES (?, ?, ?)'),
     eventExists: db.prepare<[string], bigint>('SELECT 1 FROM events WHERE event_id = ?').pluck(),
     readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE client_id = ? ORDER BY stream_version`),
-    readStreamEvents: db.prepare<[string], ReadRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
+    readStreamEvents: db.prepare<[string], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
+      WHERE client_id = ? ORDER BY stream_version`).raw().safeIntegers(false),
+    readStreamEventsExact: db.prepare<[string], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
       WHERE client_id = ? ORDER BY stream_version`).raw(),
     readAllEvents: db.prepare<[bigint, number], ReadRow>(`SELECT ${READ_COLUMNS} FROM events
       WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(),
