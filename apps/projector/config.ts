@@ -44,7 +44,7 @@ export function loadConfig(env: Env = process.env): ProjectorConfig {
     batchSize: integer(env, 'PROJECTOR_BATCH_SIZE', 500, 1, 100_000),
     commitEveryBatches: integer(env, 'PROJECTOR_COMMIT_EVERY_BATCHES', 1, 1, 10_000),
     maxCachedClients: integer(env, 'PROJECTOR_MAX_CACHED_CLIENTS', 2_500, 1, 10_000_000),
-    streamsPerPage: integer(env, 'PROJECTOR_STREAMS_PER_PAGE', 250, 0, 100_000),
+    streamsPerPage: integer(env, 'PROJECTOR_STREAMS_PER_PAGE', 100, 0, 100_000),
     foldInWorker: onOff(env, 'PROJECTOR_FOLD_WORKER', true),
     idlePollMaxMs: integer(env, 'PROJECTOR_IDLE_POLL_MAX_MS', 1_000, 50, 3_600_000),
     port: integer(env, 'PROJECTOR_PORT', 3001, 0, 65_535),

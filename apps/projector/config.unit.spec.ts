@@ -6,7 +6,7 @@ describe('projector config', () => {
     expect(loadConfig({})).toEqual({
       eventStore: { kind: 'sqlite', path: resolve('./data/events.sqlite'), keyStorePath: resolve('./data/keys.sqlite') },
       readStore: { kind: 'sqlite', path: resolve('./data/read.sqlite') },
-      batchSize: 500, commitEveryBatches: 1, maxCachedClients: 2500, streamsPerPage: 250, foldInWorker: true, idlePollMaxMs: 1000, port: 3001, host: '127.0.0.1',
+      batchSize: 500, commitEveryBatches: 1, maxCachedClients: 2500, streamsPerPage: 100, foldInWorker: true, idlePollMaxMs: 1000, port: 3001, host: '127.0.0.1',
     });
     expect(parseMode(undefined)).toBe('follow');
   });
@@ -16,7 +16,7 @@ describe('projector config', () => {
       EVENT_STORE_PATH: '/x/e.sqlite', READ_STORE_PATH: '/x/r.sqlite', PROJECTOR_BATCH_SIZE: '25', PROJECTOR_PORT: '0', PROJECTOR_HOST: '',
     })).toEqual({
       eventStore: { kind: 'sqlite', path: '/x/e.sqlite', keyStorePath: resolve('./data/keys.sqlite') }, readStore: { kind: 'sqlite', path: '/x/r.sqlite' },
-      batchSize: 25, commitEveryBatches: 1, maxCachedClients: 2500, streamsPerPage: 250, foldInWorker: true, idlePollMaxMs: 1000, port: 0, host: '127.0.0.1',
+      batchSize: 25, commitEveryBatches: 1, maxCachedClients: 2500, streamsPerPage: 100, foldInWorker: true, idlePollMaxMs: 1000, port: 0, host: '127.0.0.1',
     });
   });
 

@@ -18,7 +18,7 @@ const readPath = argValue(argv, 'read')!;
 const keysPath = argValue(argv, 'keys')!;
 const variant = argValue(argv, 'variant') ?? 'by-stream';
 const batchSize = argNumber(argv, 'batch', 500);
-const streamsPerPage = variant === 'global-order' ? 0 : argNumber(argv, 'streams-per-page', 250);
+const streamsPerPage = variant === 'global-order' ? 0 : argNumber(argv, 'streams-per-page', 100);
 
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${readPath}${suffix}`, { force: true });
 const storeConfig = storeConfigFromEnv({ EVENT_STORE_PATH: eventsPath, READ_STORE_PATH: readPath, KEY_STORE_PATH: keysPath });

@@ -53,7 +53,7 @@ export interface ProjectorOptions {
   maxCachedClients?: number;
   /**
    * Projecting from checkpoint 0 (a rebuild, a new or interrupted read store) reads whole
-   * streams, this many per page, when the event store offers readStreams(). Default 250;
+   * streams, this many per page, when the event store offers readStreams(). Default 100;
    * 0 = always global order.
    */
   streamsPerPage?: number;
@@ -111,7 +111,7 @@ export class Projector {
     if (!Number.isSafeInteger(commitEvery) || commitEvery < 1) throw new RangeError(`commitEveryBatches must be a positive integer, got ${commitEvery}`);
     const largeLag = options.largeLagEvents ?? 5_000;
     if (!Number.isSafeInteger(largeLag) || largeLag < 0) throw new RangeError(`largeLagEvents must be a non-negative integer, got ${largeLag}`);
-    const streamsPerPage = options.streamsPerPage ?? 250;
+    const streamsPerPage = options.streamsPerPage ?? 100;
     if (!Number.isSafeInteger(streamsPerPage) || streamsPerPage < 0) throw new RangeError(`streamsPerPage must be a non-negative integer, got ${streamsPerPage}`);
     this.streamsPerPage = streamsPerPage;
     const maxCached = options.maxCachedClients ?? 2_500;
@@ -138,7 +138,7 @@ export class Projector {
     if (inWorker && worker) {
       return foldedPagesFromWorker({
         eventStore: worker.eventStore, head, streamsPerPage: this.streamsPerPage, pagesAhead: worker.pagesAhead ?? 1,
-        heapMb: worker.heapMb ?? 96,
+        heapMb: worker.heapMb ?? 128,
       });
     }
     const apply = this.apply;
