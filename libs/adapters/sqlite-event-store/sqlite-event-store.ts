@@ -11,7 +11,7 @@ import {
 import { configure, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { hashOfParams, toInsertParams } from './rows.js';
-import { decodeRows, decodeStream, toRecordedEvent } from './decode.js';
+import { decodeRows, decodeStream } from './decode.js';
 import { checkChains } from './chain-check.js';
 import { mapError } from './map-error.js';
 import { waitForWalChange } from './wal-watch.js';
@@ -99,15 +99,12 @@ export class SqliteEventStore implements EventStore {
     if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readStreams limit must be a positive integer, got ${limit}`);
     const s = this.statements;
     const after = afterClientId ?? '';
-    return this.guard(() => this.snapshot(() => {
-      const ids = s.streamIdsAfter.all(after, limit);
-      if (ids.length === 0) return [];
-      const byClient = new Map<string, RecordedEvent[]>(ids.map((id) => [id, []]));
-      for (const row of s.readStreamRange.all(after, ids[ids.length - 1], upToPosition)) {
-        byClient.get(row[2]!)?.push(toRecordedEvent(row, row[2]!));
-      }
-      return ids.map((clientId) => ({ clientId, events: byClient.get(clientId)! }));
-    }));
+    return this.guard(() => this.snapshot(() => s.streamIdsAfter.all(after, limit).map((clientId) => ({
+      clientId,
+      // one stream at a time: the fast row shape (no client_id cell, no BigInt per cell)
+      events: decodeStream(s.readStreamEventsUpTo.all(clientId, upToPosition), clientId)
+        ?? decodeStream(s.readStreamEventsUpToExact.all(clientId, upToPosition), clientId)!,
+    }))));
   }
 
   async headPosition(): Promise<bigint> {

@@ -34,6 +34,10 @@ describe('SqliteEventStore storage', () => {
     expect(events.map((e) => e.globalPosition)).toEqual([1n, 2n ** 53n + 6n, 2n ** 53n + 7n]);
     expect(events.map((e) => e.streamVersion)).toEqual([1n, 2n, 3n]);
     expect(currentVersion).toBe(3n);
+    const [stream] = await store.readStreams({ afterClientId: null, limit: 10, upToPosition: 2n ** 53n + 6n });
+    expect(stream.clientId).toBe(client);
+    expect(stream.events.map((e) => e.globalPosition)).toEqual([1n, 2n ** 53n + 6n]);
+    expect(stream.events).toEqual(events.slice(0, 2));
   });
 
   it('returns new event objects on every read', async () => {

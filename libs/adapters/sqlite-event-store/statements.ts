@@ -24,8 +24,9 @@ export interface Statements {
   readEverything: Statement<[], EventRow>;
   /** A page of stream ids in client-id order after a cursor ('' = from the first). */
   streamIdsAfter: Statement<[string, number], string>;
-  /** The events of the streams in (after, last], at or below a position, in stream order. */
-  readStreamRange: Statement<[string, string, bigint], ReadRow>;
+  /** One stream's events at or below a position (readStreams), as readStreamEvents reads them. */
+  readStreamEventsUpTo: Statement<[string, bigint], StreamRow>;
+  readStreamEventsUpToExact: Statement<[string, bigint], StreamRow>;
   headPosition: Statement<[], bigint>;
 }
 
@@ -50,9 +51,11 @@ export function prepareStatements(db: Database): Statements {
       WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(),
     streamIdsAfter: db.prepare<[string, number], string>(
       'SELECT client_id FROM streams WHERE client_id > ? ORDER BY client_id LIMIT ?').pluck(),
-    // the (client_id, stream_version) unique index serves the range in stream order
-    readStreamRange: db.prepare<[string, string, bigint], ReadRow>(`SELECT ${READ_COLUMNS} FROM events
-      WHERE client_id > ? AND client_id <= ? AND global_position <= ? ORDER BY client_id, stream_version`).raw(),
+    // the (client_id, stream_version) unique index serves each stream in order
+    readStreamEventsUpTo: db.prepare<[string, bigint], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
+      WHERE client_id = ? AND global_position <= ? ORDER BY stream_version`).raw().safeIntegers(false),
+    readStreamEventsUpToExact: db.prepare<[string, bigint], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
+      WHERE client_id = ? AND global_position <= ? ORDER BY stream_version`).raw(),
     readEverything: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY global_position`),
     headPosition: db.prepare<[], bigint>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
   };
