@@ -33,10 +33,13 @@ export const initialProjectionState = (): ClientProjectionState => ({
   domain: initialState(), profile: null, timeline: [], compensation: {},
 });
 
-function addCompensation(s: ClientProjectionState, e: Extract<PolkuDomainEvent, { type: 'AttendanceReported' }>): Record<string, CompensationRow> {
+function addCompensation(
+  s: ClientProjectionState, e: Extract<PolkuDomainEvent, { type: 'AttendanceReported' }>, owned: boolean,
+): Record<string, CompensationRow> {
   const period = s.domain.periods[e.data.periodId];
   if (!period) return s.compensation;
-  const out = { ...s.compensation };
+  // rows are replaced, never changed, so an owned map may take them in place
+  const out = owned ? s.compensation : { ...s.compensation };
   for (const date of e.data.attendedDates) {
     // Payer follows the benefit the client was on when the attendance was reported.
     const c = compensationFor(period.serviceType, s.domain.benefit, ruleSetOn(date));
@@ -49,6 +52,10 @@ function addCompensation(s: ClientProjectionState, e: Extract<PolkuDomainEvent, 
 }
 
 /** Folds one recorded event into the projection state. Pure and deterministic. */
+/**
+ * `ownsTimeline`: the caller made the timeline array and the compensation map its own (see
+ * applyEvents), so they are extended in place instead of copied per event.
+ */
 export function foldEvent(s: ClientProjectionState, event: RecordedEvent, ownsTimeline = false): ClientProjectionState {
   const e = event as unknown as RecordedEvent<PolkuDomainEvent>;
   const entry: TimelineEntry = {
@@ -56,7 +63,7 @@ export function foldEvent(s: ClientProjectionState, event: RecordedEvent, ownsTi
     organisationId: e.actor.organisationId, organisationType: e.actor.organisationType,
     author: { personId: e.actor.personId, displayName: e.actor.displayName }, summary: summarise(e), data: e.data,
   };
-  const compensation = e.type === 'AttendanceReported' ? addCompensation(s, e) : s.compensation;
+  const compensation = e.type === 'AttendanceReported' ? addCompensation(s, e, ownsTimeline) : s.compensation;
   if (e.type === 'ClientDataErased') {
     // Erasure: the structure stays for statistics, the personal data goes from the read model too.
     const timeline = [...s.timeline.map(redact), entry]; // a new array: the caller's stays valid
