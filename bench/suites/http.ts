@@ -8,7 +8,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { addDays, toDate } from '../../libs/domain/index.js';
 import { mintToken } from '../../apps/api/infrastructure/auth/token-minter.js';
@@ -20,8 +19,11 @@ const argv = process.argv.slice(2);
 const dataDir = argValue(argv, 'data')!;
 const seconds = argNumber(argv, 'seconds', 10);
 const connections = argNumber(argv, 'connections', 16);
-/** API processes on the port (API_PROCESSES); default: one per core. */
-const processes = argNumber(argv, 'processes', availableParallelism());
+/**
+ * API processes on the port (API_PROCESSES), default 1: on 2 cores with SQLite a second one
+ * measured no gain (writers wait on the file lock; autocannon needs CPU too).
+ */
+const processes = argNumber(argv, 'processes', 1);
 const manifest = readManifest(join(dataDir, 'manifest.json'));
 const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
 const ISSUER = 'polku-dev';
@@ -39,7 +41,7 @@ for (const name of ['events.sqlite', 'read.sqlite', 'keys.sqlite']) {
 
 const require = createRequire(join(BENCH_DIR, 'package.json'));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<any>;
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<any> & { stop(): void };
 
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const script = join(BENCH_DIR, 'dist-bench', 'bench', 'suites', 'http-server.js');
@@ -130,16 +132,25 @@ async function queryRequests(kind: 'path' | 'caseload' | 'worklist'): Promise<Re
   return out;
 }
 
-async function load(url: string, requests: Req[], duration: number, conns: number, maxRequests?: number) {
+/**
+ * `unique`: each request may be sent once (commands: attendance dates and reviews are valid
+ * once), so the run stops when they are used up or after `duration`, whichever is first.
+ */
+async function load(url: string, requests: Req[], duration: number, conns: number, unique = false) {
   let i = 0;
   const samples: string[] = [];
-  const result = await autocannon({
-    url, connections: conns, duration, ...(maxRequests ? { amount: Math.min(maxRequests, requests.length) } : {}),
+  const run = autocannon({
+    url, connections: conns, duration, ...(unique ? { amount: requests.length } : {}),
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...requests[i++ % requests.length] }),
       onResponse: (status: number, body: string) => { if (status >= 300 && samples.length < 3) samples.push(`${status} ${body.slice(0, 300)}`); } }],
   });
+  // `amount` makes autocannon ignore the duration: stop it ourselves
+  const timer = unique ? setTimeout(() => run.stop(), duration * 1000) : undefined;
+  const result = await run;
+  clearTimeout(timer);
+  const total = result.requests.total as number;
   return {
-    requests: result.requests.total as number, perSecond: round(result.requests.average as number, 0),
+    requests: total, perSecond: round(total / (result.duration as number), 0),
     p50Ms: result.latency.p50 as number, p99Ms: result.latency.p99 as number, non2xx: result.non2xx as number, errors: result.errors as number,
     ...(samples.length ? { sampleErrors: samples } : {}),
   };
@@ -149,9 +160,7 @@ const { child, url } = await startServer();
 try {
   const commands = await commandRequests();
   log(`  http: ${commands.length} distinct commands prepared; ${connections} connections, ${seconds} s`);
-  // commands must not repeat (attendance dates): autocannon stops at `amount` (which overrides
-  // the duration), so cap it near what the run can do in `seconds`
-  const cmd = await load(url, commands, seconds, connections, Math.min(commands.length, seconds * 1000));
+  const cmd = await load(url, commands, seconds, connections, true);
   const reads: Record<string, unknown> = {};
   for (const kind of ['path', 'caseload', 'worklist'] as const) {
     const reqs = await queryRequests(kind);

@@ -35,6 +35,11 @@ const partitions = argNumber(argv, 'partitions', 6);
 const publishMode = argValue(argv, 'publish') ?? '1';
 const publish = publishMode !== '0';
 const cpuProf = argValue(argv, 'cpu-prof');
+/**
+ * Ingest processes in one consumer group (the first one publishes), default 1: on 2 cores with
+ * SQLite a second one measured no gain (appends wait on the file lock).
+ */
+const processes = argNumber(argv, 'processes', 1);
 const timeoutMs = argNumber(argv, 'timeout', 600) * 1000;
 const extraEnv = Object.fromEntries((argValue(argv, 'ingest-env') ?? '').split(',').filter(Boolean)
   .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
@@ -111,19 +116,25 @@ const ingestEnv = {
 const publisher = publishMode === 'separate'
   ? startIngestProcess(main, { ...ingestEnv, KAFKA_PUBLISH: '1', KAFKA_COMMANDS_TOPIC: `${topics.commands}.idle`, KAFKA_TOPIC_PARTITIONS: '1', KAFKA_GROUP_ID: `${groupId}-publisher` })
   : undefined;
-const ingest = startIngestProcess(main, ingestEnv, cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${ensureDir(cpuProf)}`] : []);
+const ingests = Array.from({ length: processes }, (_, i) => startIngestProcess(main,
+  { ...ingestEnv, ...(i > 0 && { KAFKA_PUBLISH: '0' }) },
+  cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${ensureDir(cpuProf)}`] : []));
+const ingest = ingests[0];
 try {
   await publisher?.started;
-  await ingest.started;
-  const cpuStart = ingest.cpuSeconds();
-  const first = await ingest.firstSettled;
+  await Promise.all(ingests.map((p) => p.started));
+  const cpuOf = () => ingests.reduce((sum, p) => sum + p.cpuSeconds(), 0);
+  const cpuStart = cpuOf();
+  // the first message any of them settles starts the clock
+  const first = await Promise.race(ingests.map((p) => p.firstSettled));
   const deadline = Date.now() + timeoutMs;
   while (!(await committedAll(ends))) {
-    if (Date.now() > deadline || ingest.child.exitCode !== null) throw new Error(`ingest did not commit every offset in time: ${ingest.stderrTail()}`);
+    const gone = ingests.find((p) => p.child.exitCode !== null);
+    if (Date.now() > deadline || gone) throw new Error(`ingest did not commit every offset in time: ${(gone ?? ingest).stderrTail()}`);
     await new Promise((r) => setTimeout(r, 25));
   }
   const done = performance.now();
-  const cpuSeconds = ingest.cpuSeconds() - cpuStart;
+  const cpuSeconds = cpuOf() - cpuStart;
   const publishedAtEnd = publish ? await sumOffsets(topics.pathEvents) : 0;
   let publication: Record<string, unknown> = { running: false };
   if (publish) {
@@ -136,18 +147,19 @@ try {
       eventsPerSecond: round(messages.length / ((drained - first) / 1000), 0) };
   }
   const deadLetters = await sumOffsets(topics.deadLetter);
-  const exitCode = await ingest.stop();
+  const exitCodes = await Promise.all(ingests.map((p) => p.stop()));
+  const exitCode = exitCodes.find((c) => c !== 0) ?? exitCodes[0];
   if (argValue(argv, 'verbose')) log(`  ingest stderr (tail): ${ingest.stderrTail().slice(-1500)}`);
   const after = await openEventStore(api.eventStore);
   const appended = Number((await after.headPosition()) - headBefore);
   await after.close();
   const seconds = (done - first) / 1000;
   emit({
-    suite: 'kafka-ingest', messages: messages.length, partitions, publishMode, seconds: round(seconds, 2), messagesPerSecond: round(messages.length / seconds, 0),
+    suite: 'kafka-ingest', messages: messages.length, partitions, processes, publishMode, seconds: round(seconds, 2), messagesPerSecond: round(messages.length / seconds, 0),
     mix, deadLetters, appended, exitCode, cpuMsPerMessage: round((cpuSeconds * 1000) / messages.length, 3), publication, ingestEnv: extraEnv,
   });
 } finally {
-  await ingest.stop();
+  await Promise.all(ingests.map((p) => p.stop()));
   await publisher?.stop();
   await admin.deleteTopics({ topics: [...Object.values(topics), `${topics.commands}.idle`] }).catch(() => undefined);
   await admin.disconnect();
