@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --skip a,b]`
+ * `npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --processes P --skip a,b]`
  *
  * Generates (once per size and seed) a data set through the domain, then runs each suite in
  * its own process (clean peak RSS, no shared JIT/heap state): event-store appends and reads
@@ -139,7 +139,8 @@ if (!skip.has('http')) {
   else if (!process.env.KAFKA_BROKERS || !busReady) results.kafka = { skipped: 'skipped: no broker / ingest not available' };
   else {
     const kafkaArgs = (publish: string) => ['--data', dataDir, '--messages', String(argNumber(argv, 'kafka-messages', 40_000)),
-      '--partitions', String(argNumber(argv, 'kafka-partitions', 6)), '--publish', publish];
+      '--partitions', String(argNumber(argv, 'kafka-partitions', 6)), '--publish', publish,
+      ...(argValue(argv, 'processes') ? ['--processes', argValue(argv, 'processes')!] : [])];
     try {
       log('Kafka ingest: the ingest process with its publisher');
       const withPublication = await runNode(join(DIST, 'bench', 'suites', 'kafka-ingest.js'), kafkaArgs('1'));
