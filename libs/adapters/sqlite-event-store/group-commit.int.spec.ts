@@ -141,6 +141,41 @@ describe('SqliteEventStore group commit (concurrent appends on one file)', () =>
     expect(await store.headPosition()).toBe(1n);
   });
 
+  it("waits for another process's write lock without blocking this thread, then commits", async () => {
+    const store = openStore();
+    const lock = new Database(path);
+    lock.prepare('BEGIN IMMEDIATE').run(); // another writer holds the write lock
+    const [a, b] = [aClientId(), aClientId()];
+    let settled = false;
+    const first = store.appendToStream(a, someEvents(a, 1), { expectedVersion: 0n }).finally(() => { settled = true; });
+    // the event loop keeps running while the append waits: timers fire, reads are served,
+    // and a later append joins the waiting one (SQLite's busy handler would sleep in place)
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(settled).toBe(false);
+    expect(await store.headPosition()).toBe(0n);
+    const second = store.appendToStream(b, someEvents(b, 2), { expectedVersion: 0n });
+    lock.prepare('COMMIT').run();
+    lock.close();
+    expect(await first).toMatchObject({ nextExpectedVersion: 1n, lastGlobalPosition: 1n });
+    expect(await second).toMatchObject({ nextExpectedVersion: 2n, lastGlobalPosition: 3n });
+    expect((store as unknown as { db: Database.Database }).db.pragma('busy_timeout', { simple: true })).toBe(5000n);
+  });
+
+  it('closing waits for appends that wait for the write lock', async () => {
+    const store = openStore();
+    const lock = new Database(path);
+    lock.prepare('BEGIN IMMEDIATE').run();
+    const client = aClientId();
+    const pending = store.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const closed = store.close();
+    lock.prepare('COMMIT').run();
+    lock.close();
+    await closed;
+    expect(await pending).toMatchObject({ nextExpectedVersion: 1n });
+    expect((await openStore().readStream(client)).currentVersion).toBe(1n);
+  });
+
   it('writes appends still queued when the store is closed', async () => {
     const store = openStore();
     const client = aClientId();

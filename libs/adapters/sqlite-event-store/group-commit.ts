@@ -12,6 +12,11 @@ export interface QueuedAppend {
 
 type Outcome = { result: AppendResult } | { error: Error };
 
+const isBusy = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+};
+
 /**
  * Group commit: appends that arrive before the next flush (same tick, or while the event loop
  * is busy) run in ONE `BEGIN IMMEDIATE` transaction, so they share one WAL fsync. Each runs in
@@ -19,14 +24,23 @@ type Outcome = { result: AppendResult } | { error: Error };
  * see the earlier ones exactly as if they had run one after another (versions, idempotency
  * keys, hash chain, positions in queue order). Every promise settles only after the shared
  * COMMIT: if it fails, all of them reject. A lone append runs in its own transaction, as before.
+ *
+ * When another process holds the write lock, the queue waits without blocking this thread:
+ * SQLite's own busy handler would sleep in the middle of the event loop (1, 2, 5, 10 ms ...),
+ * stalling every request of the process; instead the attempt fails at once (busy_timeout 0
+ * for that attempt) and is retried a millisecond later, new appends joining it, until the
+ * connection's busy_timeout has passed (then they fail as before: retryable).
  */
 export class GroupCommit {
   private pending: QueuedAppend[] = [];
   private scheduled = false;
+  /** Set while the queue waits for another process's write lock: when it began, and the budget. */
+  private waiting: { since: number; budgetMs: number } | null = null;
+  private drained: (() => void)[] = [];
   private readonly alone: (append: QueuedAppend) => AppendResult;
   private readonly group: (appends: QueuedAppend[]) => Outcome[];
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     // better-sqlite3 runs a transaction function called inside another one as a SAVEPOINT
     const inSavepoint = db.transaction((append: QueuedAppend) => append.write());
     this.alone = db.transaction((append: QueuedAppend) => append.write()).immediate;
@@ -55,36 +69,70 @@ export class GroupCommit {
     });
   }
 
-  /** Runs what is queued now (also called before closing, so nothing queued is dropped). */
+  /** Resolves once nothing is queued or waiting for the lock (before closing). */
+  drain(): Promise<void> {
+    if (this.pending.length === 0 && !this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => this.drained.push(resolve));
+  }
+
+  /** Runs what is queued now. */
   flush(): void {
     this.scheduled = false;
     const appends = this.pending;
-    if (appends.length === 0) return;
+    if (appends.length === 0) return this.settleDrain();
     this.pending = [];
-    if (appends.length === 1) return this.flushAlone(appends[0]);
     let outcomes: Outcome[];
     try {
-      outcomes = this.group(appends);
+      outcomes = this.withoutBusyWait(() => (appends.length === 1 ? [this.outcomeAlone(appends[0])] : this.group(appends)));
     } catch (error) {
+      if (isBusy(error) && this.mayWaitMore()) {
+        this.pending = appends.concat(this.pending); // keep queue order; newer ones join the retry
+        this.scheduled = true;
+        setTimeout(() => this.flush(), 1);
+        return;
+      }
+      this.waiting = null;
       const failure = mapError(error);
       for (const append of appends) append.reject(failure);
-      return;
+      return this.settleDrain();
     }
+    this.waiting = null;
     outcomes.forEach((outcome, i) => {
       if ('result' in outcome) appends[i].resolve(outcome.result);
       else appends[i].reject(outcome.error);
     });
+    this.settleDrain();
   }
 
-  private flushAlone(append: QueuedAppend): void {
-    let result: AppendResult;
+  /** A lone append's outcome; only a busy write lock escapes (to be waited for). */
+  private outcomeAlone(append: QueuedAppend): Outcome {
     try {
-      result = this.alone(append);
+      return { result: this.alone(append) };
     } catch (error) {
-      append.reject(this.failureOf(append, error));
-      return;
+      if (isBusy(error)) throw error;
+      return { error: this.failureOf(append, error) };
     }
-    append.resolve(result);
+  }
+
+  /** One attempt that fails at once with SQLITE_BUSY instead of sleeping in SQLite. */
+  private withoutBusyWait<T>(attempt: () => T): T {
+    const budgetMs = Number(this.db.pragma('busy_timeout', { simple: true }));
+    this.waiting ??= { since: Date.now(), budgetMs };
+    this.db.pragma('busy_timeout = 0');
+    try {
+      return attempt();
+    } finally {
+      this.db.pragma(`busy_timeout = ${budgetMs}`);
+    }
+  }
+
+  private mayWaitMore(): boolean {
+    return this.waiting !== null && Date.now() - this.waiting.since < this.waiting.budgetMs;
+  }
+
+  private settleDrain(): void {
+    if (this.pending.length > 0 || this.scheduled) return;
+    for (const resolve of this.drained.splice(0)) resolve();
   }
 
   /** Never throws: this runs from setImmediate, where a throw would leave the promise pending. */

@@ -127,7 +127,8 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.commits.flush(); // appends already asked for are written, not dropped
-    this.db.close();
+    await this.commits.drain(); // including those waiting for another process's write lock
+    if (this.db.open) this.db.close();
   }
 
   /** The body of one append's transaction (or savepoint); any throw rolls the append back. */
