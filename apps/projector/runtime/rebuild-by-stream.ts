@@ -1,5 +1,5 @@
 import type { ClientStream, EventStore } from '../../../libs/event-store/index.js';
-import type { CommittableModel, ReadStore } from '../../../libs/read-store/index.js';
+import type { ClientReadModel, CommittableModel, ReadStore } from '../../../libs/read-store/index.js';
 import type { ApplyEvents } from './apply-batch.js';
 
 export interface ByStreamProgress {
@@ -11,8 +11,8 @@ export interface ByStreamProgress {
 }
 
 /** One page of whole streams, folded into its clients' models. */
-export interface StreamPage {
-  models: CommittableModel[];
+export interface StreamPage<M extends CommittableModel = CommittableModel> {
+  models: M[];
   events: number;
 }
 
@@ -28,7 +28,7 @@ export interface ByStreamOptions {
 /** Reads and folds the pages on the calling thread. */
 export async function* foldedPagesHere(
   readStreams: NonNullable<EventStore['readStreams']>, applyMany: ApplyEvents, head: bigint, streamsPerPage: number,
-): AsyncGenerator<StreamPage> {
+): AsyncGenerator<StreamPage<ClientReadModel>> {
   let afterClientId: string | null = null;
   for (;;) {
     const page: ClientStream[] = await readStreams({ afterClientId, limit: streamsPerPage, upToPosition: head });

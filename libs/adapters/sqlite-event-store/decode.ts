@@ -21,24 +21,21 @@ export type StreamRow = [
 ];
 
 export type ReadRow = [
-  globalPosition: bigint, eventId: string, clientId: string | null, streamVersion: bigint, type: string, schemaVersion: bigint,
+  globalPosition: bigint, eventId: string, clientId: string, streamVersion: bigint, type: string, schemaVersion: bigint,
   occurredAt: string, recordedAt: string, actor: string, correlationId: string, causationId: string | null, data: string,
 ];
 
 /** Current schema version per known type: rows already at it skip the upcaster entirely. */
 const CURRENT_SCHEMA = new Map<string, number>(Object.entries(EVENT_CATALOGUE).map(([type, e]) => [type, e.schemaVersion]));
 
-/**
- * Rows are stored in the schema they were written in; readers always get the current one.
- * `clientId` fills in the column when the statement selected NULL for it (STREAM_READ_COLUMNS).
- */
-export function toRecordedEvent(r: ReadRow, clientId: string): RecordedEvent {
+/** Rows are stored in the schema they were written in; readers always get the current one. */
+export function toRecordedEvent(r: ReadRow): RecordedEvent {
   const schemaVersion = Number(r[5]);
   const event: RecordedEvent = {
     eventId: r[1],
     type: r[4],
     schemaVersion,
-    clientId: r[2] ?? clientId,
+    clientId: r[2],
     occurredAt: r[6],
     recordedAt: r[7],
     actor: actorOf(r[8]),
@@ -57,7 +54,7 @@ function atCurrentSchema(event: RecordedEvent, schemaVersion: number): RecordedE
   return current === undefined || current === schemaVersion ? event : upcast(event);
 }
 
-export const decodeRows = (rows: ReadRow[]): RecordedEvent[] => rows.map((r) => toRecordedEvent(r, r[2]!));
+export const decodeRows = (rows: ReadRow[]): RecordedEvent[] => rows.map(toRecordedEvent);
 
 /**
  * Decodes one stream's rows read without safe integers; null when a position or version is not a

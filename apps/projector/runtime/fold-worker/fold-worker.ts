@@ -9,6 +9,7 @@ import { openEventStore } from '../../../../libs/adapters/open-stores/open-store
 import { applyEvents } from '../../projections/index.js';
 import { PAGE_COMMITTED, type FoldWorkerInput, type FoldWorkerMessage } from './protocol.js';
 import { serializeModel } from './serialize-model.js';
+import { foldedPagesHere } from '../rebuild-by-stream.js';
 
 const input = workerData as FoldWorkerInput;
 const port = parentPort!;
@@ -27,16 +28,11 @@ async function run(): Promise<void> {
   const store = await openEventStore(input.eventStore);
   try {
     if (!store.readStreams) throw new Error(`the ${input.eventStore.kind} event store cannot read streams in pages`);
-    let afterClientId: string | null = null;
-    for (;;) {
-      const page = await store.readStreams({ afterClientId, limit: input.streamsPerPage, upToPosition: input.head });
-      if (page.length === 0) break;
-      afterClientId = page[page.length - 1].clientId;
-      const models = page.filter((s) => s.events.length > 0).map((s) => serializeModel(applyEvents(undefined, s.events)));
-      const events = page.reduce((n, s) => n + s.events.length, 0);
+    for await (const page of foldedPagesHere(store.readStreams.bind(store), applyEvents, input.head, input.streamsPerPage)) {
+      const models = page.models.map(serializeModel);
       while (credits === 0) await new Promise<void>((resolve) => { wake = resolve; });
       credits -= 1;
-      send({ kind: 'page', models, events });
+      send({ kind: 'page', models, events: page.events });
     }
     send({ kind: 'done' });
   } finally {
