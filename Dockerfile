@@ -1,6 +1,6 @@
 # One image for every process: `node dist/apps/api/main.js`, `node dist/apps/projector/main.js`
 # or `node dist/apps/ingest/main.js` (docker-compose.yml runs all three).
-FROM node:20-bookworm-slim AS build
+FROM node:26-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
@@ -11,7 +11,7 @@ COPY apps apps
 COPY scripts scripts
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:26-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production DATA_DIR=/data HOST=0.0.0.0
 COPY --from=build /app/node_modules node_modules

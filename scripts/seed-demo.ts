@@ -3,6 +3,7 @@
  * (EVENT_STORE, default the SQLite file at EVENT_STORE_PATH = ./data/events.sqlite).
  * Safe to run twice (idempotency keys).
  */
+import '../libs/shared/runtime/check.js';
 import { openEventStore } from '../libs/adapters/open-stores/index.js';
 import { loadApiConfig } from '../apps/api/config.js';
 import { demoClients } from './demo/index.js';

@@ -4,6 +4,7 @@
  * on the same stores (SQLite files by default; EVENT_STORE / READ_STORE select others),
  * and stops both when either stops or on Ctrl-C.
  */
+import '../libs/shared/runtime/check.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';

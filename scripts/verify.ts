@@ -3,6 +3,7 @@
  * EVENT_STORE_PATH and prints the first broken link, or that the history is intact.
  * Exit code 0 = intact, 1 = broken, 2 = bad usage.
  */
+import '../libs/shared/runtime/check.js';
 import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
 import { loadApiConfig } from '../apps/api/config.js';
 

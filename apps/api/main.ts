@@ -1,3 +1,4 @@
+import '../../libs/shared/runtime/check.js';
 import { Logger } from '@nestjs/common';
 import { createLogger } from '../../libs/observability/index.js';
 import { createApp } from './app.module.js';

@@ -4,6 +4,7 @@
  * `polku.path-events.v1`. One JSON line per notable thing on stdout, errors on stderr.
  * SIGTERM/SIGINT finish the message and the publication batch in flight, then exit 0.
  */
+import '../../libs/shared/runtime/check.js';
 import 'reflect-metadata';
 import { ConfigError, isKafka, loadIngestConfig, type IngestConfig } from './config.js';
 import { startIngest, type LogEntry } from './runtime.js';

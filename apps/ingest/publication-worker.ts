@@ -55,7 +55,7 @@ export async function startPublicationWorker(config: KafkaIngestConfig, store: E
       else if (m.type === 'failed') { lastError = m.error; if (!ready) reject(new Error(m.error)); }
       else if (m.type === 'stopped') void worker.terminate(); // closed everything: nothing left to wait for
     });
-    worker.on('error', (error) => { lastError = error.message; if (!ready) reject(error); });
+    worker.on('error', (error) => { lastError = error instanceof Error ? error.message : String(error); if (!ready) reject(error); });
     worker.once('exit', (code) => {
       if (!ready) { reject(new Error(`publication worker exited (${code}) before starting: ${lastError ?? ''}`)); return; }
       if (stopping) return;

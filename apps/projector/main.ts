@@ -3,6 +3,7 @@
  * stdout carries one JSON line per event worth noticing (batch committed, done, stopping);
  * stderr carries errors. SIGTERM/SIGINT finish the batch in flight, close the stores, exit 0.
  */
+import '../../libs/shared/runtime/check.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openStores } from '../../libs/adapters/open-stores/index.js';

@@ -4,6 +4,7 @@
  *     --org-type employment_authority --role officer [--ttl 8h]
  * Deliberately free of Nest so it starts instantly.
  */
+import '../../../libs/shared/runtime/check.js';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../libs/events/index.js';

@@ -37,7 +37,7 @@ export class GroupCommitWriter {
     });
     this.worker.unref(); // idle, it keeps no process alive; ref'd while a write is in flight
     this.worker.on('message', (reply: Reply) => this.settle(reply));
-    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('error', (error) => this.fail(error instanceof Error ? error : new Error(String(error))));
     this.exited = new Promise((resolve) => this.worker.once('exit', () => {
       this.fail(new Error('audit log writer stopped'));
       resolve();

@@ -32,7 +32,7 @@ export async function* foldedPagesFromWorker(input: FoldWorkerInput): AsyncGener
   let notify: (() => void) | null = null;
   const wakeUp = () => { notify?.(); notify = null; };
   worker.on('message', (message: FoldWorkerMessage) => { inbox.push(message); wakeUp(); });
-  worker.on('error', (error) => { failure ??= error; wakeUp(); });
+  worker.on('error', (error) => { failure ??= error instanceof Error ? error : new Error(String(error)); wakeUp(); });
   worker.on('exit', (code) => { failure ??= new Error(`fold worker exited (${code}) before it was done`); wakeUp(); });
   try {
     for (;;) {

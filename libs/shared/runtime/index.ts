@@ -1,0 +1,1 @@
+export { SUPPORTED_NODE_MAJOR, unsupportedRuntimeMessage } from './supported-node.js';
