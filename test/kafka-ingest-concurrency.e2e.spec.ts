@@ -76,7 +76,7 @@ describeKafka('Kafka ingest, many clients at once (real broker)', () => {
       expect(await officersOf(c)).toEqual(Array.from({ length: ASSIGNS }, (_, n) => `o-${c}-${n}`));
     }
     const dead = await readMessages(kafka, topics.deadLetter, invalids);
-    expect(dead.map((d) => d.headers[HEADERS.errorField])).toEqual(Array(invalids).fill('command.data.assignedOn'));
+    expect(dead.map((d) => d.headers[HEADERS.errorField])).toEqual(Array(invalids).fill('command.data.namedOn'));
     const head = await events.headPosition();
     expect(head).toBe(BigInt(valid));
 

@@ -62,7 +62,7 @@ describeKafka('Kafka ingest → event store (real broker)', () => {
   it('appends published commands under the publisher\'s identity', async () => {
     await publish({ clientId: 'kafka-a', command: registerClient() }, { clientId: 'kafka-a', command: officer('te-liisa') });
     const stream = await streamOf('kafka-a', 2);
-    expect(stream.map((e) => e.type)).toEqual(['ClientRegistered', 'ResponsibleOfficerAssigned']);
+    expect(stream.map((e) => e.type)).toEqual(['ClientRegistered', 'PersonNamed']);
     expect(stream[0].actor).toEqual({
       personId: PRINCIPALS.agencySystem.personId, displayName: PRINCIPALS.agencySystem.displayName,
       organisationId: 'te-keski-suomi', organisationType: 'employment_authority',
@@ -75,7 +75,7 @@ describeKafka('Kafka ingest → event store (real broker)', () => {
     await publish(dup, dup, { clientId: 'kafka-b', command: officer('te-a') });
     // the third message is behind both copies on the client's partition
     const stream = await streamOf('kafka-b', 2);
-    expect(stream.map((e) => e.type)).toEqual(['ClientRegistered', 'ResponsibleOfficerAssigned']);
+    expect(stream.map((e) => e.type)).toEqual(['ClientRegistered', 'PersonNamed']);
     expect(ingest.logs.filter((l) => l.msg === 'command processed' && l.clientId === 'kafka-b').map((l) => l.replayed)).toEqual([false, true, false]);
   });
 

@@ -188,7 +188,7 @@ describe('executeClientCommand with the decision-state cache', () => {
     const a = aProcess();
     await run(a, 'c1', register);
     expect(a.cache.get('c1')?.state.birthDate).toBe('1980-01-01');
-    await executeClientCommand(a.store, { clientId: 'c1', command: { type: 'EraseClientData', data: { ground: 'client_request' } },
+    await executeClientCommand(a.store, { clientId: 'c1', command: { type: 'EraseClientData', data: { ground: 'client_request', legalGround: 'GDPR art. 17(1)(d)' } },
       actor: employment, correlationId: 'erase' }, now);
     expect(a.cache.get('c1')).toBeUndefined();
     const reads = a.reads();

@@ -105,7 +105,7 @@ describe('SqliteReadStore on a file', () => {
     }
     const check = new Database(older, { readonly: true });
     try {
-      expect(check.pragma('user_version', { simple: true })).toBe(2);
+      expect(check.pragma('user_version', { simple: true })).toBe(3);
     } finally {
       check.close();
     }

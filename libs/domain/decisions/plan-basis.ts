@@ -43,7 +43,9 @@ function checkTransition(plan: PlanState, set: RuleSet, startDate: IsoDate): voi
   if (plan.kind !== 'activation' || !set.activationPlanTransition) return;
   const agreedUnder = ruleSetById(plan.ruleSetId);
   if (!agreedUnder || agreedUnder.validFrom >= set.validFrom) return;
-  const renewal = plan.kuty?.assessmentDate ?? nextPlanReviewDate(plan);
+  const renewal = set.activationPlanTransition.earlierPlansValidUntil === 'cut_over'
+    ? addDays(set.validFrom, -1)
+    : plan.kuty?.assessmentDate ?? nextPlanReviewDate(plan);
   ensure(startDate <= renewal, 'kuty.activation_plan_lapsed',
     `The activation plan was agreed before ${set.validFrom} (${set.id}) and was valid until its renewal on ${renewal}: rest the period on the multi-sectoral plan or a new activation plan`,
     'data.planId', { renewal, ruleSet: set.id });

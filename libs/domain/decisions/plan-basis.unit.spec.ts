@@ -93,4 +93,10 @@ describe('HE 109/2025 (2026 rule set): activation plans narrowed', () => {
     expect(start(earlier(), at('2026-03-31', '2026-09-29'))).toHaveLength(1));
   it('refuses a period on an earlier activation plan after its renewal date', () =>
     expect(violation(() => start(earlier(), at('2026-04-01', '2026-09-30'))).rule).toBe('kuty.activation_plan_lapsed'));
+  it('ends earlier plans at the cut-over when the transition setting says so', () => {
+    const cutOver = { ...set, activationPlanTransition: { earlierPlansValidUntil: 'cut_over' as const } };
+    const ctx = contextOf('county', { ruleSetFor: (d) => (d >= '2026-01-01' ? cutOver : ruleSetOn(d)) });
+    const e = violation(() => decide({ type: 'StartServicePeriod', data: periodData({ referralId: 'referral-1', ...at('2026-03-31', '2026-09-29') }) }, earlier().state(), ctx));
+    expect(e).toMatchObject({ rule: 'kuty.activation_plan_lapsed', details: { renewal: '2025-12-31' } });
+  });
 });

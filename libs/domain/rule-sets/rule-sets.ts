@@ -50,10 +50,11 @@ export interface RuleSet {
   caseloadCapacity: Record<PersonRole, number>;
   activationEligibility: ActivationEligibilityRules;
   /**
-   * When activation plans narrowed (HE 109/2025): plans agreed before this set stay a valid
-   * basis for kuty until their next renewal (the plan's assessment date or next review).
+   * When activation plans narrowed (HE 109/2025), what becomes of plans agreed before this set:
+   * `next_renewal` (default) — a valid basis for kuty until their next renewal (the plan's
+   * assessment date, or its next review); `cut_over` — valid only until the day before the set.
    */
-  activationPlanTransition?: { earlierPlansValidUntil: 'next_renewal' };
+  activationPlanTransition?: { earlierPlansValidUntil: 'next_renewal' | 'cut_over' };
   serviceTypes: ServiceTypeRules[];
 }
 

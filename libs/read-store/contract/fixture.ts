@@ -26,8 +26,8 @@ export function readModelFixture(): ClientReadModel[] {
     outcomes: [outcome('anna', 'per-1', {}), outcome('anna', 'per-2', { endDate: '2025-04-02', endReason: 'studies', continuation: 'studies' })],
     compensation: [
       { clientId: 'anna', periodId: 'per-1', month: '2025-02', payer: 'kela', component: 'daily_compensation', attendedDays: 10, euros: 105.1 },
-      { clientId: 'anna', periodId: 'per-1', month: '2025-03', payer: 'kela', component: 'daily_compensation', attendedDays: 5, euros: 52.55 },
       { clientId: 'anna', periodId: 'per-1', month: '2025-02', payer: 'kela', component: 'travel', attendedDays: 10, euros: 35 },
+      { clientId: 'anna', periodId: 'per-1', month: '2025-03', payer: 'kela', component: 'daily_compensation', attendedDays: 5, euros: 52.55 },
     ],
   });
   const ben = aModel('ben', 12n, {
