@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { readModelFixture as fixture, readStoreContract } from '../../read-store/contract/index.js';
 import { ReadStoreSchemaMismatchError, SqliteReadStore } from './index.js';
+import { DATA_TABLES, READ_STORE_SCHEMA_VERSION } from './schema.js';
 
 // The behaviour every read store shares (libs/read-store/contract), on a fresh file per test.
 readStoreContract('SqliteReadStore', async () => {
@@ -44,7 +45,7 @@ describe('SqliteReadStore on a file', () => {
     await store.reset();
     const db = new Database(path, { readonly: true });
     try {
-      for (const table of ['client_models', 'caseload', 'deadlines', 'outcomes', 'compensation', 'checkpoints']) {
+      for (const table of DATA_TABLES) {
         expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
       }
     } finally {
@@ -105,7 +106,7 @@ describe('SqliteReadStore on a file', () => {
     }
     const check = new Database(older, { readonly: true });
     try {
-      expect(check.pragma('user_version', { simple: true })).toBe(2);
+      expect(check.pragma('user_version', { simple: true })).toBe(READ_STORE_SCHEMA_VERSION);
     } finally {
       check.close();
     }

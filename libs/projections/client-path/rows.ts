@@ -1,10 +1,11 @@
 import { deadlinesOf } from '../../domain/index.js';
 import type { CaseloadRow, ClientReadModel, DeadlineRow, OutcomeRow } from '../../read-store/index.js';
+import { searchRowOf } from './search-row.js';
 import type { ClientProjectionState } from './state.js';
 
-type Rows = Pick<ClientReadModel, 'caseload' | 'deadlines' | 'outcomes' | 'compensation'>;
+type Rows = Pick<ClientReadModel, 'caseload' | 'deadlines' | 'outcomes' | 'compensation' | 'search'>;
 
-/** Row sets for cross-client queries: caseloads, worklists, outcome statistics, ledger. */
+/** Row sets for cross-client queries: caseloads, worklists, outcome statistics, ledger, client search. */
 export function deriveRows(clientId: string, s: ClientProjectionState): Rows {
   const d = s.domain;
   const caseload: CaseloadRow[] = [];
@@ -26,5 +27,5 @@ export function deriveRows(clientId: string, s: ClientProjectionState): Rows {
     organisationId: p.recordedBy.organisationId, startDate: p.startDate, endDate: p.endDate!,
     endReason: p.endReason!, continuation: p.continuation!,
   }));
-  return { caseload, deadlines, outcomes, compensation: Object.values(s.compensation) };
+  return { caseload, deadlines, outcomes, compensation: Object.values(s.compensation), search: searchRowOf(clientId, s) };
 }
