@@ -24,18 +24,22 @@ const NOBODY = '';
 
 /**
  * Every id the state names: string values of keys ending in `Id` and elements of keys ending
- * in `Ids` (organisations, officers, instructors, plans …). A subject that relationshipBases
+ * in `Ids` (organisations, officers, instructors, plans …); relationshipHolders and
+ * identityViewers take them from here unless given them. A subject that relationshipBases
  * or entryVisibility can match is compared with an id the state holds, so it is among these.
  */
 export function idsNamedIn(state: ClientPathState): string[] {
   const out = new Set<string>();
+  // for…in and no Object.entries: the projector calls this for every client it writes
   const walk = (value: unknown, key: string): void => {
     if (typeof value === 'string') {
       if (key.endsWith('Id') || key.endsWith('Ids')) out.add(value);
     } else if (Array.isArray(value)) {
-      for (const v of value) walk(v, key);
-    } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) walk(v, k);
+      const named = key.endsWith('Ids');
+      for (const v of value) if (named || (v !== null && typeof v === 'object')) walk(v, key); // not every attended date
+    } else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      for (const k in record) walk(record[k], k);
     }
   };
   walk(state, '');
@@ -49,8 +53,7 @@ export function idsNamedIn(state: ClientPathState): string[] {
  * organisation). A relationship that needed a person *and* their organisation together
  * would need pairs here; holders.unit.spec.ts checks the two views agree.
  */
-export function relationshipHolders(state: ClientPathState): RelationshipHolder[] {
-  const ids = idsNamedIn(state);
+export function relationshipHolders(state: ClientPathState, ids = idsNamedIn(state)): RelationshipHolder[] {
   const organisations = ids.filter((id) => relationshipBases(state, { personId: NOBODY, organisationId: id }).length > 0);
   const persons = ids.filter((id) => relationshipBases(state, { personId: id, organisationId: NOBODY }).length > 0);
   return [
@@ -69,9 +72,9 @@ export function identityVisibility(state: ClientPathState, viewer: Viewer, today
  * Visibility only ends with time (a consent's validUntil), so asking from the first date on,
  * then the day after each consent that allowed it runs out, finds the last date.
  */
-export function identityViewers(state: ClientPathState): IdentityViewer[] {
+export function identityViewers(state: ClientPathState, ids = idsNamedIn(state)): IdentityViewer[] {
   const out: IdentityViewer[] = [];
-  for (const organisationId of idsNamedIn(state)) {
+  for (const organisationId of ids) {
     const viewer = { organisationId, role: 'officer' };
     let until: IsoDate | null = null;
     for (let day = DAWN; ;) {

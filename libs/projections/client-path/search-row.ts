@@ -1,4 +1,4 @@
-import { identityViewers, relationshipHolders } from '../../domain/index.js';
+import { identityViewers, idsNamedIn, relationshipHolders } from '../../domain/index.js';
 import { normaliseIdentityCode, searchNameWords, type ClientSearchRow } from '../../read-store/index.js';
 import type { ClientProjectionState } from './state.js';
 
@@ -10,6 +10,7 @@ import type { ClientProjectionState } from './state.js';
 export function searchRowOf(clientId: string, s: ClientProjectionState): ClientSearchRow | null {
   if (!s.domain.registered) return null;
   const p = s.profile;
+  const ids = idsNamedIn(s.domain); // walked once for both
   return {
     clientId,
     identityCode: p?.personalIdentityCode ? normaliseIdentityCode(p.personalIdentityCode) : null,
@@ -17,7 +18,7 @@ export function searchRowOf(clientId: string, s: ClientProjectionState): ClientS
     birthDate: p?.birthDate ?? null,
     municipality: p?.municipality ?? null,
     nameWords: p ? searchNameWords(p.fullName) : [],
-    holders: relationshipHolders(s.domain),
-    identityViewers: identityViewers(s.domain),
+    holders: relationshipHolders(s.domain, ids),
+    identityViewers: identityViewers(s.domain, ids),
   };
 }
