@@ -73,3 +73,14 @@ export const sortNameOf = (row: Pick<ClientSearchRow, 'nameWords'>): string => r
 
 /** The word that picks the candidates: the longest is the fewest names' prefix. */
 export const leadWord = (words: string[]): string => words.reduce((a, b) => (b.length > a.length ? b : a), '');
+
+/**
+ * A holder as one index key, and the keys that admit a viewer: the viewer's organisation, the
+ * viewer as a person, and the two together. A holder admits the viewer exactly when its key is
+ * among the viewer's (the same rule as matching its organisationId and personId, null = any).
+ */
+export function searchHolderKey(h: SearchHolder): string {
+  return JSON.stringify([h.organisationId, h.personId]);
+}
+export const viewerHolderKeys = (organisationId: string, personId: string): string[] =>
+  [[organisationId, null], [null, personId], [organisationId, personId]].map((k) => JSON.stringify(k));

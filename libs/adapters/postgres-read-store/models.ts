@@ -63,6 +63,7 @@ export async function commitModels(
       if (p.compensation[0].length > 0) await client.query(sql.insertCompensation, p.compensation);
       if (p.search[0].length > 0) await client.query(sql.insertSearch, p.search);
       if (p.searchWords[0].length > 0) await client.query(sql.insertSearchWords, p.searchWords);
+      if (p.holderWords[0].length > 0) await client.query(sql.insertHolderWords, p.holderWords);
       if (p.holders[0].length > 0) await client.query(sql.insertHolders, p.holders);
       if (p.identityViewers[0].length > 0) await client.query(sql.insertIdentityViewers, p.identityViewers);
     }

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import {
-  leadWord, type ClientSearchHit, type ClientSearchQuery,
+  leadWord, viewerHolderKeys, type ClientSearchHit, type ClientSearchQuery,
 } from '../../read-store/index.js';
 import type {
   CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow, OutcomeStatsQuery,
@@ -44,9 +44,10 @@ export function queries(pool: Pool, sql: Statements): Queries {
       const t = q.term;
       const v = q.viewer;
       const byName = t.kind === 'name_or_client_id';
-      return rows<ClientSearchHit>(sql.searchClients, [
+      return rows<ClientSearchHit>(v.everyone ? sql.searchEveryone : sql.searchAdmitted, [
         byName ? t.clientId : null, byName ? null : t.identityCode, byName ? t.words : null, byName ? leadWord(t.words) : null,
-        v.everyone, v.everyone ? null : v.organisationId, v.everyone ? null : v.personId,
+        v.everyone ? null : viewerHolderKeys(v.organisationId, v.personId),
+        v.everyone ? null : v.organisationId, v.everyone ? null : v.personId,
         q.today, q.limit, q.after?.sortName ?? null, q.after?.clientId ?? null,
       ]);
     },

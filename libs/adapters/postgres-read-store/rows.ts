@@ -1,5 +1,5 @@
 import {
-  documentsJson, sortNameOf, type ClientSearchRow, type CommittableModel, type CompensationLedgerRow, type CompensationRow,
+  documentsJson, searchHolderKey, sortNameOf, type ClientSearchRow, type CommittableModel, type CompensationLedgerRow, type CompensationRow,
 } from '../../read-store/index.js';
 
 /** Money is stored in integer cents so ledger sums are exact; euros on the port are rounded to cents. */
@@ -53,11 +53,14 @@ export function batchParams(batch: CommittableModel[]) {
 function searchParams(models: CommittableModel[]) {
   const rows = models.flatMap((m) => (m.search ? [{ ...m.search, clientId: m.clientId }] : []));
   const words = rows.flatMap((r) => [...new Set(r.nameWords)].map((word) => [r.clientId, word]));
+  const holderWords = rows.flatMap((r) => r.holders.map(searchHolderKey).flatMap((holder) =>
+    [...new Set(r.nameWords)].map((word) => [holder, word, r.clientId])));
   const own = (m: CommittableModel) => (m.search ? [m.search] : []);
   return {
     search: [rows.map((r) => r.clientId), ...(['identityCode', 'fullName', 'birthDate', 'municipality'] as const).map((f) => rows.map((r) => r[f])),
       rows.map((r) => JSON.stringify(r.nameWords)), rows.map(sortNameOf)],
     searchWords: [words.map(([c]) => c), words.map(([, w]) => w)],
+    holderWords: [0, 1, 2].map((i) => holderWords.map((row) => row[i])),
     holders: columns(models, (m) => own(m).flatMap((r) => r.holders), 2, (h) => [h.organisationId, h.personId]),
     identityViewers: columns(models, (m) => own(m).flatMap((r) => r.identityViewers), 2, (v) => [v.organisationId, v.until]),
   };

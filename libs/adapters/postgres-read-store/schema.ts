@@ -17,7 +17,7 @@ export const CHECKPOINT_NAME = 'client-read-model';
 
 export const DATA_TABLES = [
   'client_models', 'caseload', 'deadlines', 'outcomes', 'compensation',
-  'client_search', 'client_search_words', 'client_holders', 'client_identity_viewers', 'checkpoints',
+  'client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers', 'checkpoints',
 ] as const;
 
 const C = 'text COLLATE "C" NOT NULL';
@@ -52,6 +52,8 @@ CREATE TABLE IF NOT EXISTS ${s}.client_search (
 CREATE INDEX IF NOT EXISTS client_search_identity_code ON ${s}.client_search (identity_code) WHERE identity_code IS NOT NULL;
 CREATE TABLE IF NOT EXISTS ${s}.client_search_words (client_id ${C}, word ${C}, PRIMARY KEY (client_id, word));
 CREATE INDEX IF NOT EXISTS client_search_words_word ON ${s}.client_search_words (word, client_id);
+CREATE TABLE IF NOT EXISTS ${s}.client_search_holder_words (holder ${C}, word ${C}, client_id ${C}, PRIMARY KEY (holder, word, client_id));
+CREATE INDEX IF NOT EXISTS client_search_holder_words_client ON ${s}.client_search_holder_words (client_id);
 CREATE TABLE IF NOT EXISTS ${s}.client_holders (client_id ${C}, ord integer NOT NULL, organisation_id ${N}, person_id ${N});
 CREATE INDEX IF NOT EXISTS client_holders_client ON ${s}.client_holders (client_id);
 CREATE TABLE IF NOT EXISTS ${s}.client_identity_viewers (client_id ${C}, ord integer NOT NULL, organisation_id ${C}, until ${C});

@@ -30,7 +30,7 @@ export function statements(s: string) {
       SELECT * FROM unnest($1::text[], $2::bigint[], $3::jsonb[], $4::jsonb[])
       ON CONFLICT (client_id) DO UPDATE SET
         last_position = excluded.last_position, path = excluded.path, state = excluded.state`,
-    deleteRows: ['caseload', 'deadlines', 'outcomes', 'compensation', 'client_search', 'client_search_words', 'client_holders', 'client_identity_viewers']
+    deleteRows: ['caseload', 'deadlines', 'outcomes', 'compensation', 'client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers']
       .map((table) => `DELETE FROM ${s}.${table} WHERE client_id = ANY($1::text[])`),
     insertCaseload: `INSERT INTO ${s}.caseload (client_id, ord, person_id, person_name, organisation_id, role, since)
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
@@ -46,6 +46,8 @@ export function statements(s: string) {
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[])`,
     insertSearchWords: `INSERT INTO ${s}.client_search_words (client_id, word)
       SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+    insertHolderWords: `INSERT INTO ${s}.client_search_holder_words (holder, word, client_id)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
     insertHolders: `INSERT INTO ${s}.client_holders (client_id, ord, organisation_id, person_id)
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])`,
     insertIdentityViewers: `INSERT INTO ${s}.client_identity_viewers (client_id, ord, organisation_id, until)
@@ -77,7 +79,8 @@ export function statements(s: string) {
       GROUP BY month, payer ORDER BY month, payer`,
     clientCompensation: `SELECT ${COMPENSATION_COLUMNS} FROM ${s}.compensation WHERE client_id = $1
       ORDER BY month, period_id, ord`,
-    searchClients: searchClients(s),
+    searchEveryone: searchClients(s, true),
+    searchAdmitted: searchClients(s, false),
   };
 }
 
@@ -88,21 +91,28 @@ const PREFIX_OF = (column: string, prefix: string) =>
   `(${column} >= ${prefix} COLLATE "C" AND ${column} < (${prefix} || chr(1114111)) COLLATE "C")`;
 
 /**
- * One page of search hits, as the SQLite read store's SEARCH_CLIENTS (statements.ts there
- * says why it is built so). $1 client id, $2 identity code, $3 words, $4 lead word, $5 everyone,
- * $6 organisation, $7 person, $8 today, $9 limit, $10 / $11 the cursor's order key and client.
+ * One page of search hits, as the SQLite read store's searchClientsSql (statements.ts there
+ * says why it is built so). $1 client id, $2 identity code, $3 words, $4 lead word, $5 the
+ * viewer's holder keys, $6 organisation, $7 person, $8 today, $9 limit, $10 / $11 the cursor.
  */
-const searchClients = (s: string) => `
+const searchClients = (s: string, everyone: boolean) => {
+  const admits = (row: string) => (everyone ? 'true' : `EXISTS (SELECT 1 FROM ${s}.client_holders h WHERE h.client_id = ${row}.client_id
+    AND (h.organisation_id IS NULL OR h.organisation_id = $6::text) AND (h.person_id IS NULL OR h.person_id = $7::text))`);
+  const byWord = everyone
+    ? `SELECT client_id FROM ${s}.client_search_words WHERE ${PREFIX_OF('word', '$4::text')}`
+    : `SELECT client_id FROM ${s}.client_search_holder_words WHERE holder = ANY($5::text[]) AND ${PREFIX_OF('word', '$4::text')}`;
+  const shows = everyone ? 'true' : `EXISTS (SELECT 1 FROM ${s}.client_identity_viewers v
+      WHERE v.client_id = cs.client_id AND v.organisation_id = $6::text AND v.until >= $8::text)`;
+  // every parameter is used in both statements (PostgreSQL must infer each one's type)
+  const unused = everyone ? 'AND ($5::text[] IS NULL OR true) AND ($6::text IS NULL OR true) AND ($7::text IS NULL OR true) AND ($8::text IS NULL OR true)' : '';
+  return `
 WITH candidate (client_id) AS (
-  SELECT client_id FROM ${s}.client_search WHERE client_id = $1::text
-  UNION SELECT client_id FROM ${s}.client_search WHERE identity_code = $2::text
-  UNION SELECT client_id FROM ${s}.client_search_words WHERE ${PREFIX_OF('word', '$4::text')}
-), admitted AS (
-  SELECT cs.*, ($5::boolean OR EXISTS (SELECT 1 FROM ${s}.client_identity_viewers v
-      WHERE v.client_id = cs.client_id AND v.organisation_id = $6::text AND v.until >= $8::text)) AS shows
+  SELECT client_id FROM ${s}.client_search cs WHERE client_id = $1::text AND ${admits('cs')}
+  UNION SELECT client_id FROM ${s}.client_search cs WHERE identity_code = $2::text AND ${admits('cs')}
+  UNION ${byWord}
+), admitted AS MATERIALIZED (
+  SELECT cs.client_id, cs.identity_code, cs.full_name, cs.birth_date, cs.municipality, cs.sort_name, ${shows} AS shows
   FROM candidate c JOIN ${s}.client_search cs ON cs.client_id = c.client_id
-  WHERE $5::boolean OR EXISTS (SELECT 1 FROM ${s}.client_holders h
-    WHERE h.client_id = cs.client_id AND (h.organisation_id = $6::text OR h.person_id = $7::text))
 ), hit AS (
   SELECT client_id, full_name, birth_date, municipality, shows,
     CASE WHEN shows THEN sort_name ELSE '' END COLLATE "C" AS sort_key
@@ -114,9 +124,10 @@ WITH candidate (client_id) AS (
 SELECT client_id AS "clientId", CASE WHEN shows THEN full_name END AS "fullName",
   CASE WHEN shows THEN birth_date END AS "birthDate", CASE WHEN shows THEN municipality END AS municipality, sort_key AS "sortName"
 FROM hit
-WHERE $11::text IS NULL OR (sort_key, client_id) > ($10::text COLLATE "C", $11::text COLLATE "C")
+WHERE ($11::text IS NULL OR (sort_key, client_id) > ($10::text COLLATE "C", $11::text COLLATE "C")) ${unused}
 ORDER BY sort_key, client_id
 LIMIT $9`;
+};
 
 const CASELOAD_COLUMNS = `client_id AS "clientId", person_id AS "personId", person_name AS "personName",
   organisation_id AS "organisationId", role, since`;

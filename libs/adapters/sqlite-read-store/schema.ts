@@ -24,8 +24,9 @@ const WORKLIST_INDEX = `CREATE INDEX IF NOT EXISTS deadlines_worklist
 /**
  * Client search (libs/read-store/client-search.ts). One row per client with the fields shown
  * and matched (name_words as JSON so the row reads back as written); the distinct name words
- * indexed both ways (by word: a prefix range finds the candidates; by client: each further
- * word is checked on a candidate); who holds a relationship and who may see the identity.
+ * indexed by word (an auditor's prefix range) and by client (each further word checked on a
+ * candidate), and once more under each holder key (everyone else's prefix range, within what
+ * admits them); who holds a relationship and who may see the identity.
  */
 const CLIENT_SEARCH_SQL = `
 CREATE TABLE IF NOT EXISTS client_search (
@@ -45,6 +46,15 @@ CREATE TABLE IF NOT EXISTS client_search_words (
   PRIMARY KEY (client_id, word)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS client_search_words_word ON client_search_words (word, client_id);
+
+-- each name word once per holder key (searchHolderKey): a viewer's prefix range is read within their own keys
+CREATE TABLE IF NOT EXISTS client_search_holder_words (
+  holder    TEXT NOT NULL,
+  word      TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  PRIMARY KEY (holder, word, client_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS client_search_holder_words_client ON client_search_holder_words (client_id);
 
 CREATE TABLE IF NOT EXISTS client_holders (
   client_id       TEXT NOT NULL,
@@ -126,7 +136,7 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 /** Tables emptied by reset(), in no particular order (there are no foreign keys). */
 export const DATA_TABLES = [
   'client_models', 'caseload', 'deadlines', 'outcomes', 'compensation',
-  'client_search', 'client_search_words', 'client_holders', 'client_identity_viewers', 'checkpoints',
+  'client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers', 'checkpoints',
 ] as const;
 
 /**

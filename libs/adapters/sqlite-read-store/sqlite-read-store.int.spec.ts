@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { readModelFixture as fixture, readStoreContract } from '../../read-store/contract/index.js';
 import { ReadStoreSchemaMismatchError, SqliteReadStore } from './index.js';
 import { DATA_TABLES, READ_STORE_SCHEMA_VERSION } from './schema.js';
+import { prepareStatements } from './statements.js';
 
 // The behaviour every read store shares (libs/read-store/contract), on a fresh file per test.
 readStoreContract('SqliteReadStore', async () => {
@@ -73,6 +74,20 @@ describe('SqliteReadStore on a file', () => {
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX deadlines_worklist/);
     } finally {
       check.close();
+    }
+  });
+
+  it("reads a name search's candidates from the viewer's own holder keys in the word index", async () => {
+    const db = new Database(path, { readonly: true });
+    try {
+      const sql = prepareStatements(db).searchAdmitted.source;
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({
+        clientId: 'x', identityCode: null, words: '["aar"]', lead: 'aar', holderKeys: '[]', organisationId: 'org-a', personId: 'p',
+        today: '2025-06-01', limit: 10, afterSort: null, afterClient: null,
+      }) as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/client_search_holder_words USING PRIMARY KEY \(holder=\? AND word>\? AND word<\?\)/);
+    } finally {
+      db.close();
     }
   });
 

@@ -5,7 +5,7 @@ import {
   documentsJson, type CaseloadRow, type ClientDocuments, type ClientReadModel, type CommittableModel,
   type CompensationLedgerQuery, type CompensationLedgerRow, type CompensationRow, type DeadlineRow, type OutcomeRow,
   type OutcomeStatsQuery, type OutcomeStatsRow, type ReadStore, type WorklistQuery,
-  leadWord, sortNameOf, type ClientSearchHit, type ClientSearchQuery, type ClientSearchRow, type SearchHolder, type SearchIdentityViewer,
+  leadWord, searchHolderKey, sortNameOf, viewerHolderKeys, type ClientSearchHit, type ClientSearchQuery, type ClientSearchRow, type SearchHolder, type SearchIdentityViewer,
 } from '../../read-store/index.js';
 import { CHECKPOINT_NAME, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -107,6 +107,7 @@ export class SqliteReadStore implements ReadStore {
     const nameWords = JSON.stringify(r.nameWords);
     s.insertSearch.run({ ...pickSearch(r), nameWords, sortName: sortNameOf(r), ...own });
     s.insertSearchWords.run({ nameWords, ...own });
+    s.insertHolderWords.run({ nameWords, holderKeys: JSON.stringify(r.holders.map(searchHolderKey)), ...own });
     for (const h of r.holders) s.insertHolder.run({ organisationId: h.organisationId, personId: h.personId, ...own });
     for (const v of r.identityViewers) s.insertIdentityViewer.run({ organisationId: v.organisationId, until: v.until, ...own });
   }
@@ -168,13 +169,16 @@ export class SqliteReadStore implements ReadStore {
   async searchClients(q: ClientSearchQuery): Promise<ClientSearchHit[]> {
     const t = q.term;
     const v = q.viewer;
-    return this.sql.searchClients.all({
-      clientId: t.kind === 'name_or_client_id' ? t.clientId : null,
-      identityCode: t.kind === 'identity_code' ? t.identityCode : null,
-      words: t.kind === 'name_or_client_id' ? JSON.stringify(t.words) : null,
-      lead: t.kind === 'name_or_client_id' ? leadWord(t.words) : null,
-      everyone: v.everyone ? 1 : 0, organisationId: v.everyone ? null : v.organisationId, personId: v.everyone ? null : v.personId,
+    const byName = t.kind === 'name_or_client_id';
+    const params = {
+      clientId: byName ? t.clientId : null, identityCode: byName ? null : t.identityCode,
+      words: byName ? JSON.stringify(t.words) : null, lead: byName ? leadWord(t.words) : null,
       today: q.today, limit: q.limit, afterSort: q.after?.sortName ?? null, afterClient: q.after?.clientId ?? null,
+    };
+    if (v.everyone) return this.sql.searchEveryone.all(params) as ClientSearchHit[];
+    return this.sql.searchAdmitted.all({
+      ...params, organisationId: v.organisationId, personId: v.personId,
+      holderKeys: JSON.stringify(viewerHolderKeys(v.organisationId, v.personId)),
     }) as ClientSearchHit[];
   }
 

@@ -37,7 +37,7 @@ export function prepareStatements(db: Database) {
     deleteDeadlines: db.prepare('DELETE FROM deadlines WHERE client_id = ?'),
     deleteOutcomes: db.prepare('DELETE FROM outcomes WHERE client_id = ?'),
     deleteCompensation: db.prepare('DELETE FROM compensation WHERE client_id = ?'),
-    deleteSearch: ['client_search', 'client_search_words', 'client_holders', 'client_identity_viewers']
+    deleteSearch: ['client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers']
       .map((table) => db.prepare(`DELETE FROM ${table} WHERE client_id = ?`)),
     insertSearch: db.prepare(`INSERT INTO client_search
       (client_id, identity_code, full_name, birth_date, municipality, name_words, sort_name)
@@ -45,6 +45,8 @@ export function prepareStatements(db: Database) {
     // distinct words: a name may repeat one (Anna-Anna)
     insertSearchWords: db.prepare(`INSERT OR IGNORE INTO client_search_words (client_id, word)
       SELECT @clientId, value FROM json_each(@nameWords)`),
+    insertHolderWords: db.prepare(`INSERT OR IGNORE INTO client_search_holder_words (holder, word, client_id)
+      SELECT h.value, w.value, @clientId FROM json_each(@holderKeys) h, json_each(@nameWords) w`),
     insertHolder: db.prepare(`INSERT INTO client_holders (client_id, organisation_id, person_id)
       VALUES (@clientId, @organisationId, @personId)`),
     insertIdentityViewer: db.prepare(`INSERT INTO client_identity_viewers (client_id, organisation_id, until)
@@ -95,7 +97,8 @@ export function prepareStatements(db: Database) {
         AND (@clientId IS NULL OR client_id = @clientId)
       GROUP BY month, payer
       ORDER BY month, payer`),
-    searchClients: db.prepare(SEARCH_CLIENTS),
+    searchEveryone: db.prepare(searchClientsSql(true)),
+    searchAdmitted: db.prepare(searchClientsSql(false)),
     resetAll: DATA_TABLES.map((table) => db.prepare(`DELETE FROM ${table}`)),
     clientCompensation: db.prepare(`SELECT ${COMPENSATION_COLUMNS} FROM compensation WHERE client_id = ?
       ORDER BY month, period_id, rowid`),
@@ -108,23 +111,31 @@ export type Statements = ReturnType<typeof prepareStatements>;
 const PREFIX_OF = (column: string, prefix: string) => `(${column} >= ${prefix} AND ${column} < ${prefix} || char(1114111))`;
 
 /**
- * One page of search hits. Candidates come from an index (the client id, the identity code,
- * or the longest name word's prefix range); each is kept only where a holder admits the
- * viewer (before anything else, so no count or page ever reflects another's client), and
- * matched by name or identity code only where the viewer may see the identity today.
- * `shows` also decides whether the name is returned and the order key used.
+ * One page of search hits; one statement for a viewer who sees every client (auditor), one for
+ * a viewer whom holders must admit. Candidates come from indexes, already admitted: the client
+ * id or identity code (with the viewer's holder checked on that one row), or the longest name
+ * word's prefix range *within the viewer's own holder keys* (client_search_holder_words), so
+ * another organisation's clients are never even read, let alone counted or paged. Each
+ * candidate is then matched by name or identity code only where the viewer may see the
+ * identity today; `shows` also decides whether the name is returned and the order key used.
  */
-const SEARCH_CLIENTS = `
+const searchClientsSql = (everyone: boolean) => {
+  const admits = (row: string) => (everyone ? '1' : `EXISTS (SELECT 1 FROM client_holders h WHERE h.client_id = ${row}.client_id
+    AND (h.organisation_id IS NULL OR h.organisation_id = @organisationId) AND (h.person_id IS NULL OR h.person_id = @personId))`);
+  const byWord = everyone
+    ? `SELECT client_id FROM client_search_words WHERE ${PREFIX_OF('word', '@lead')}`
+    : `SELECT client_id FROM client_search_holder_words
+        WHERE holder IN (SELECT value FROM json_each(@holderKeys)) AND ${PREFIX_OF('word', '@lead')}`;
+  const shows = everyone ? '1' : `EXISTS (SELECT 1 FROM client_identity_viewers v
+      WHERE v.client_id = s.client_id AND v.organisation_id = @organisationId AND v.until >= @today)`;
+  return `
 WITH candidate (client_id) AS (
-  SELECT client_id FROM client_search WHERE client_id = @clientId
-  UNION SELECT client_id FROM client_search WHERE identity_code = @identityCode
-  UNION SELECT client_id FROM client_search_words WHERE ${PREFIX_OF('word', '@lead')}
-), admitted AS (
-  SELECT s.*, (@everyone = 1 OR EXISTS (SELECT 1 FROM client_identity_viewers v
-      WHERE v.client_id = s.client_id AND v.organisation_id = @organisationId AND v.until >= @today)) AS shows
+  SELECT client_id FROM client_search s WHERE client_id = @clientId AND ${admits('s')}
+  UNION SELECT client_id FROM client_search s WHERE identity_code = @identityCode AND ${admits('s')}
+  UNION ${byWord}
+), admitted AS MATERIALIZED (
+  SELECT s.client_id, s.identity_code, s.full_name, s.birth_date, s.municipality, s.sort_name, ${shows} AS shows
   FROM candidate c JOIN client_search s ON s.client_id = c.client_id
-  WHERE @everyone = 1 OR EXISTS (SELECT 1 FROM client_holders h
-    WHERE h.client_id = s.client_id AND (h.organisation_id = @organisationId OR h.person_id = @personId))
 ), hit AS (
   SELECT client_id, full_name, birth_date, municipality, shows, CASE WHEN shows THEN sort_name ELSE '' END AS sort_key
   FROM admitted a
@@ -138,6 +149,7 @@ FROM hit
 WHERE @afterClient IS NULL OR (sort_key, client_id) > (@afterSort, @afterClient)
 ORDER BY sort_key, client_id
 LIMIT @limit`;
+};
 
 const CASELOAD_COLUMNS = `client_id AS clientId, person_id AS personId, person_name AS personName,
   organisation_id AS organisationId, role, since`;
