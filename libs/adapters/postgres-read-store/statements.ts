@@ -101,8 +101,10 @@ const searchClients = (s: string, everyone: boolean) => {
   const byWord = everyone
     ? `SELECT client_id FROM ${s}.client_search_words WHERE ${PREFIX_OF('word', '$4::text')}`
     : `SELECT client_id FROM ${s}.client_search_holder_words WHERE holder = ANY($5::text[]) AND ${PREFIX_OF('word', '$4::text')}`;
-  const shows = everyone ? 'true' : `EXISTS (SELECT 1 FROM ${s}.client_identity_viewers v
-      WHERE v.client_id = cs.client_id AND v.organisation_id = $6::text AND v.until >= $8::text)`;
+  // LATERAL … LIMIT 1: one index probe per candidate. As a join or EXISTS the planner may hash
+  // every client's row instead (it did: a sequential scan of each table per search).
+  const shows = everyone ? '' : `LEFT JOIN LATERAL (SELECT true AS found FROM ${s}.client_identity_viewers v
+      WHERE v.client_id = cs.client_id AND v.organisation_id = $6::text AND v.until >= $8::text LIMIT 1) vis ON true`;
   // every parameter is used in both statements (PostgreSQL must infer each one's type)
   const unused = everyone ? 'AND ($5::text[] IS NULL OR true) AND ($6::text IS NULL OR true) AND ($7::text IS NULL OR true) AND ($8::text IS NULL OR true)' : '';
   return `
@@ -111,8 +113,11 @@ WITH candidate (client_id) AS (
   UNION SELECT client_id FROM ${s}.client_search cs WHERE identity_code = $2::text AND ${admits('cs')}
   UNION ${byWord}
 ), admitted AS MATERIALIZED (
-  SELECT cs.client_id, cs.identity_code, cs.full_name, cs.birth_date, cs.municipality, cs.sort_name, ${shows} AS shows
-  FROM candidate c JOIN ${s}.client_search cs ON cs.client_id = c.client_id
+  SELECT cs.client_id, cs.identity_code, cs.full_name, cs.birth_date, cs.municipality, cs.sort_name,
+    ${everyone ? 'true' : 'vis.found IS NOT NULL'} AS shows
+  FROM candidate c
+  CROSS JOIN LATERAL (SELECT * FROM ${s}.client_search one WHERE one.client_id = c.client_id LIMIT 1) cs
+  ${shows}
 ), hit AS (
   SELECT client_id, full_name, birth_date, municipality, shows,
     CASE WHEN shows THEN sort_name ELSE '' END COLLATE "C" AS sort_key
