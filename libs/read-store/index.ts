@@ -1,3 +1,4 @@
 export * from './model.js';
 export * from './port.js';
 export * from './errors.js';
+export * from './client-search.js';

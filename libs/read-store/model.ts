@@ -1,3 +1,5 @@
+import type { ClientSearchRow } from './client-search.js';
+
 /**
  * The read models the projector maintains. A client's whole read model is recomputed in
  * memory from its previous model + new events, then persisted: one JSON document (the
@@ -60,6 +62,8 @@ export interface ClientReadModel {
   deadlines: DeadlineRow[];
   outcomes: OutcomeRow[];
   compensation: CompensationRow[];
+  /** What finds the client (name, identity code, id) and who may find it; null before registration. */
+  search: ClientSearchRow | null;
 }
 
 /**

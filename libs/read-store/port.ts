@@ -1,3 +1,4 @@
+import type { ClientSearchHit, ClientSearchQuery } from './client-search.js';
 import type {
   CaseloadRow, ClientReadModel, CommittableModel, CompensationRow, DeadlineKind, DeadlineRow,
 } from './model.js';
@@ -88,6 +89,12 @@ export interface ReadStoreReader {
   compensationLedger(query: CompensationLedgerQuery): Promise<CompensationLedgerRow[]>;
   /** Compensation rows of one client (for a client's own view). */
   clientCompensation(clientId: string): Promise<CompensationRow[]>;
+  /**
+   * A page of the clients the viewer may find that match the term, in result order. Only
+   * clients a holder admits are considered at all; a name or identity code matches only
+   * where the viewer may see the identity data on `today` (a client id needs the holder alone).
+   */
+  searchClients(query: ClientSearchQuery): Promise<ClientSearchHit[]>;
 }
 
 export interface ReadStore extends ReadStoreWriter, ReadStoreReader {

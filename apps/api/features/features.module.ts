@@ -11,10 +11,11 @@ import { ReferralsController } from './referrals/referrals.controller.js';
 import { TypController } from './typ/typ.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AdminController } from './admin/admin.controller.js';
+import { ClientSearchController, SearchClientsHandler } from './client-search/index.js';
 
 /** The service-path capability: commands for every event family, and the reads. */
 @Module({
-  controllers: [ClientsController, TypController, PlansController, ReferralsController, PeriodsController, PeopleController, ReadsController, AuditController, AdminController],
-  providers: [ExecuteClientCommandHandler, ClientAccess, ...QUERY_HANDLERS],
+  controllers: [ClientsController, TypController, PlansController, ReferralsController, PeriodsController, PeopleController, ReadsController, AuditController, AdminController, ClientSearchController],
+  providers: [ExecuteClientCommandHandler, ClientAccess, ...QUERY_HANDLERS, SearchClientsHandler],
 })
 export class ServicePathModule {}

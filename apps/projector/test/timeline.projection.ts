@@ -41,6 +41,6 @@ export function applyTimeline(model: ClientReadModel | undefined, event: Recorde
 export function emptyTimelineModel(clientId: string): ClientReadModel {
   return {
     clientId, lastPosition: 0n, path: { clientId, timeline: [] }, state: {},
-    caseload: [], deadlines: [], outcomes: [], compensation: [],
+    caseload: [], deadlines: [], outcomes: [], compensation: [], search: null,
   };
 }

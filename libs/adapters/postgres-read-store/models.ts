@@ -1,9 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import {
-  CheckpointRegressionError, type CaseloadRow, type ClientReadModel, type CommittableModel, type DeadlineRow, type OutcomeRow,
+  CheckpointRegressionError, type CaseloadRow, type ClientReadModel, type ClientSearchRow, type SearchHolder, type SearchIdentityViewer, type CommittableModel, type DeadlineRow, type OutcomeRow,
 } from '../../read-store/index.js';
 import { inTransaction } from '../postgres-common/index.js';
-import { batchParams, toCompensation, type CompensationDbRow } from './rows.js';
+import { batchParams, toCompensation, type CompensationDbRow, type SearchDbRow } from './rows.js';
 import { CHECKPOINT_NAME } from './schema.js';
 import type { Statements } from './statements.js';
 
@@ -17,7 +17,7 @@ export async function loadModels(pool: Pool, sql: Statements, clientIds: string[
   await inTransaction(pool, async (client) => {
     const rows = async <R>(text: string) => (await client.query(text, [ids])).rows as R[];
     for (const m of await rows<ModelRow>(sql.getModels)) {
-      models.set(m.clientId, { ...m, caseload: [], deadlines: [], outcomes: [], compensation: [] });
+      models.set(m.clientId, { ...m, caseload: [], deadlines: [], outcomes: [], compensation: [], search: null });
     }
     // derived rows come back too, so a projection may carry them forward unchanged
     const attach = <R extends { clientId: string }>(list: R[], pick: (m: ClientReadModel) => R[]) => {
@@ -27,6 +27,15 @@ export async function loadModels(pool: Pool, sql: Statements, clientIds: string[
     attach(await rows<DeadlineRow>(sql.getDeadlinesOf), (m) => m.deadlines);
     attach(await rows<OutcomeRow>(sql.getOutcomesOf), (m) => m.outcomes);
     attach((await rows<CompensationDbRow>(sql.getCompensationOf)).map(toCompensation), (m) => m.compensation);
+    for (const r of await rows<SearchDbRow>(sql.getSearchOf)) {
+      const m = models.get(r.clientId);
+      if (m) m.search = { ...r, holders: [], identityViewers: [] };
+    }
+    const attachSearch = <R extends { clientId: string }>(list: R[], pick: (s: ClientSearchRow) => Omit<R, 'clientId'>[]) => {
+      for (const { clientId, ...row } of list) { const found = models.get(clientId)?.search; if (found) pick(found).push(row); }
+    };
+    attachSearch(await rows<SearchHolder & { clientId: string }>(sql.getHoldersOf), (r) => r.holders);
+    attachSearch(await rows<SearchIdentityViewer & { clientId: string }>(sql.getIdentityViewersOf), (r) => r.identityViewers);
   }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   return models;
 }
@@ -52,6 +61,11 @@ export async function commitModels(
       if (p.deadlines[0].length > 0) await client.query(sql.insertDeadlines, p.deadlines);
       if (p.outcomes[0].length > 0) await client.query(sql.insertOutcomes, p.outcomes);
       if (p.compensation[0].length > 0) await client.query(sql.insertCompensation, p.compensation);
+      if (p.search[0].length > 0) await client.query(sql.insertSearch, p.search);
+      if (p.searchWords[0].length > 0) await client.query(sql.insertSearchWords, p.searchWords);
+      if (p.holderWords[0].length > 0) await client.query(sql.insertHolderWords, p.holderWords);
+      if (p.holders[0].length > 0) await client.query(sql.insertHolders, p.holders);
+      if (p.identityViewers[0].length > 0) await client.query(sql.insertIdentityViewers, p.identityViewers);
     }
     await client.query(sql.setCheckpoint, [CHECKPOINT_NAME, checkpoint]);
   });

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type {
-  CaseloadCountRow, CaseloadRow, ClientDocuments, ClientReadModel, CommittableModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow,
+  CaseloadCountRow, CaseloadRow, ClientDocuments, ClientSearchHit, ClientSearchQuery, ClientReadModel, CommittableModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow,
   OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistQuery,
 } from '../../read-store/index.js';
 import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
@@ -94,6 +94,10 @@ export class PostgresReadStore implements ReadStore {
 
   clientCompensation(clientId: string): Promise<CompensationRow[]> {
     return this.reads.clientCompensation(clientId);
+  }
+
+  searchClients(q: ClientSearchQuery): Promise<ClientSearchHit[]> {
+    return this.reads.searchClients(q);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,7 @@
 import type { Pool } from 'pg';
+import {
+  leadWord, viewerHolderKeys, type ClientSearchHit, type ClientSearchQuery,
+} from '../../read-store/index.js';
 import type {
   CaseloadCountRow, CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow, OutcomeStatsQuery,
   OutcomeStatsRow, ReadStoreReader, WorklistQuery,
@@ -6,7 +9,7 @@ import type {
 import { toCompensation, toLedgerRow, type CompensationDbRow, type LedgerDbRow } from './rows.js';
 import type { Statements } from './statements.js';
 
-type Queries = Pick<ReadStoreReader, 'caseload' | 'caseloadCounts' | 'worklist' | 'outcomeStats' | 'compensationLedger' | 'clientCompensation'>;
+type Queries = Pick<ReadStoreReader, 'caseload' | 'caseloadCounts' | 'worklist' | 'outcomeStats' | 'compensationLedger' | 'clientCompensation' | 'searchClients'>;
 
 /** The cross-client reads the API serves; each one statement on the pool. */
 export function queries(pool: Pool, sql: Statements): Queries {
@@ -37,5 +40,17 @@ export function queries(pool: Pool, sql: Statements): Queries {
 
     clientCompensation: async (clientId: string): Promise<CompensationRow[]> =>
       (await rows<CompensationDbRow>(sql.clientCompensation, [clientId])).map(toCompensation),
+
+    searchClients: (q: ClientSearchQuery): Promise<ClientSearchHit[]> => {
+      const t = q.term;
+      const v = q.viewer;
+      const byName = t.kind === 'name_or_client_id';
+      return rows<ClientSearchHit>(v.everyone ? sql.searchEveryone : sql.searchAdmitted, [
+        byName ? t.clientId : null, byName ? null : t.identityCode, byName ? t.words : null, byName ? leadWord(t.words) : null,
+        v.everyone ? null : viewerHolderKeys(v.organisationId, v.personId),
+        v.everyone ? null : v.organisationId, v.everyone ? null : v.personId,
+        q.today, q.limit, q.after?.sortName ?? null, q.after?.clientId ?? null,
+      ]);
+    },
   };
 }

@@ -1,5 +1,5 @@
 import {
-  documentsJson, type CommittableModel, type CompensationLedgerRow, type CompensationRow,
+  documentsJson, searchHolderKey, sortNameOf, type ClientSearchRow, type CommittableModel, type CompensationLedgerRow, type CompensationRow,
 } from '../../read-store/index.js';
 
 /** Money is stored in integer cents so ledger sums are exact; euros on the port are rounded to cents. */
@@ -45,5 +45,26 @@ export function batchParams(batch: CommittableModel[]) {
     outcomes: columns(models, (m) => m.outcomes, 8, (r) => [
       r.periodId, r.serviceType, r.providerId, r.organisationId, r.startDate, r.endDate, r.endReason, r.continuation]),
     compensation: columns(models, (m) => m.compensation, 6, (r) => [r.periodId, r.month, r.payer, r.component, r.attendedDays, eurosToCents(r.euros)]),
+    ...searchParams(models),
   };
 }
+
+/** The search rows of a batch: one per client that has one, its distinct words, holders and identity viewers. */
+function searchParams(models: CommittableModel[]) {
+  const rows = models.flatMap((m) => (m.search ? [{ ...m.search, clientId: m.clientId }] : []));
+  const words = rows.flatMap((r) => [...new Set(r.nameWords)].map((word) => [r.clientId, word]));
+  const holderWords = rows.flatMap((r) => r.holders.map(searchHolderKey).flatMap((holder) =>
+    [...new Set(r.nameWords)].map((word) => [holder, word, r.clientId])));
+  const own = (m: CommittableModel) => (m.search ? [m.search] : []);
+  return {
+    search: [rows.map((r) => r.clientId), ...(['identityCode', 'fullName', 'birthDate', 'municipality'] as const).map((f) => rows.map((r) => r[f])),
+      rows.map((r) => JSON.stringify(r.nameWords)), rows.map(sortNameOf)],
+    searchWords: [words.map(([c]) => c), words.map(([, w]) => w)],
+    holderWords: [0, 1, 2].map((i) => holderWords.map((row) => row[i])),
+    holders: columns(models, (m) => own(m).flatMap((r) => r.holders), 2, (h) => [h.organisationId, h.personId]),
+    identityViewers: columns(models, (m) => own(m).flatMap((r) => r.identityViewers), 2, (v) => [v.organisationId, v.until]),
+  };
+}
+
+/** A client_search row as read: holders and viewers come from their own tables. */
+export type SearchDbRow = Omit<ClientSearchRow, 'holders' | 'identityViewers'>;

@@ -8,15 +8,20 @@ import { PostgresReadStoreSchemaMismatchError } from './errors.js';
  * Text that is sorted or compared uses COLLATE "C", the byte order SQLite uses, so every
  * adapter returns rows in the same order whatever the database locale. `ord` is a row's
  * index in its model's list: it keeps a client's rows in the order the projection wrote them.
+ * Client search: as in the SQLite read store (its schema.ts says why each table and index).
  */
-export const READ_STORE_SCHEMA_VERSION = 2;
+export const READ_STORE_SCHEMA_VERSION = 2; // 2: client search tables, caseload lead, compensation component and payers
 
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
 
-export const DATA_TABLES = ['client_models', 'caseload', 'deadlines', 'outcomes', 'compensation', 'checkpoints'] as const;
+export const DATA_TABLES = [
+  'client_models', 'caseload', 'deadlines', 'outcomes', 'compensation',
+  'client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers', 'checkpoints',
+] as const;
 
 const C = 'text COLLATE "C" NOT NULL';
+const N = 'text COLLATE "C"'; // nullable
 
 export const ddl = (s: string): string => `
 CREATE TABLE IF NOT EXISTS ${s}.read_store_meta (
@@ -43,6 +48,18 @@ CREATE TABLE IF NOT EXISTS ${s}.compensation (
   attended_days integer NOT NULL, cents bigint NOT NULL);
 CREATE INDEX IF NOT EXISTS compensation_month ON ${s}.compensation (month, payer);
 CREATE INDEX IF NOT EXISTS compensation_client ON ${s}.compensation (client_id);
+CREATE TABLE IF NOT EXISTS ${s}.client_search (
+  client_id ${C} PRIMARY KEY, identity_code ${N}, full_name ${N}, birth_date ${N}, municipality ${N},
+  name_words jsonb NOT NULL, sort_name ${C});
+CREATE INDEX IF NOT EXISTS client_search_identity_code ON ${s}.client_search (identity_code) WHERE identity_code IS NOT NULL;
+CREATE TABLE IF NOT EXISTS ${s}.client_search_words (client_id ${C}, word ${C}, PRIMARY KEY (client_id, word));
+CREATE INDEX IF NOT EXISTS client_search_words_word ON ${s}.client_search_words (word, client_id);
+CREATE TABLE IF NOT EXISTS ${s}.client_search_holder_words (holder ${C}, word ${C}, client_id ${C}, PRIMARY KEY (holder, word, client_id));
+CREATE INDEX IF NOT EXISTS client_search_holder_words_client ON ${s}.client_search_holder_words (client_id);
+CREATE TABLE IF NOT EXISTS ${s}.client_holders (client_id ${C}, ord integer NOT NULL, organisation_id ${N}, person_id ${N});
+CREATE INDEX IF NOT EXISTS client_holders_client ON ${s}.client_holders (client_id);
+CREATE TABLE IF NOT EXISTS ${s}.client_identity_viewers (client_id ${C}, ord integer NOT NULL, organisation_id ${C}, until ${C});
+CREATE INDEX IF NOT EXISTS client_identity_viewers_client ON ${s}.client_identity_viewers (client_id, organisation_id);
 CREATE TABLE IF NOT EXISTS ${s}.checkpoints (name ${C} PRIMARY KEY, position bigint NOT NULL);
 `;
 

@@ -1,3 +1,5 @@
+import { DATA_TABLES } from './schema.js';
+
 /**
  * Every statement of one read store, schema baked in. Optional filters use
  * `($n::text IS NULL OR col = $n)` so one statement serves every filter combination; lists
@@ -18,12 +20,17 @@ export function statements(s: string) {
     getDeadlinesOf: rows('deadlines', DEADLINE_COLUMNS),
     getOutcomesOf: rows('outcomes', OUTCOME_COLUMNS),
     getCompensationOf: rows('compensation', COMPENSATION_COLUMNS),
+    getSearchOf: `SELECT client_id AS "clientId", identity_code AS "identityCode", full_name AS "fullName",
+        birth_date AS "birthDate", municipality, name_words AS "nameWords"
+      FROM ${s}.client_search WHERE client_id = ANY($1::text[])`,
+    getHoldersOf: rows('client_holders', 'client_id AS "clientId", organisation_id AS "organisationId", person_id AS "personId"'),
+    getIdentityViewersOf: rows('client_identity_viewers', 'client_id AS "clientId", organisation_id AS "organisationId", until'),
 
     upsertModels: `INSERT INTO ${s}.client_models (client_id, last_position, path, state)
       SELECT * FROM unnest($1::text[], $2::bigint[], $3::jsonb[], $4::jsonb[])
       ON CONFLICT (client_id) DO UPDATE SET
         last_position = excluded.last_position, path = excluded.path, state = excluded.state`,
-    deleteRows: ['caseload', 'deadlines', 'outcomes', 'compensation']
+    deleteRows: ['caseload', 'deadlines', 'outcomes', 'compensation', 'client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers']
       .map((table) => `DELETE FROM ${s}.${table} WHERE client_id = ANY($1::text[])`),
     insertCaseload: `INSERT INTO ${s}.caseload (client_id, ord, person_id, person_name, organisation_id, role, since, lead)
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[])`,
@@ -35,8 +42,17 @@ export function statements(s: string) {
         $8::text[], $9::text[], $10::text[])`,
     insertCompensation: `INSERT INTO ${s}.compensation (client_id, ord, period_id, month, payer, component, attended_days, cents)
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bigint[])`,
-    reset: `TRUNCATE ${['client_models', 'caseload', 'deadlines', 'outcomes', 'compensation', 'checkpoints']
-      .map((table) => `${s}.${table}`).join(', ')}`,
+    insertSearch: `INSERT INTO ${s}.client_search (client_id, identity_code, full_name, birth_date, municipality, name_words, sort_name)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[])`,
+    insertSearchWords: `INSERT INTO ${s}.client_search_words (client_id, word)
+      SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+    insertHolderWords: `INSERT INTO ${s}.client_search_holder_words (holder, word, client_id)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+    insertHolders: `INSERT INTO ${s}.client_holders (client_id, ord, organisation_id, person_id)
+      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])`,
+    insertIdentityViewers: `INSERT INTO ${s}.client_identity_viewers (client_id, ord, organisation_id, until)
+      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])`,
+    reset: `TRUNCATE ${DATA_TABLES.map((table) => `${s}.${table}`).join(', ')}`,
 
     clientPath: `SELECT path, last_position AS "lastPosition" FROM ${s}.client_models WHERE client_id = $1`,
     clientDocuments: `SELECT last_position AS "lastPosition", path, state FROM ${s}.client_models WHERE client_id = $1`,
@@ -67,10 +83,60 @@ export function statements(s: string) {
       GROUP BY month, payer, component ORDER BY month, payer, component`,
     clientCompensation: `SELECT ${COMPENSATION_COLUMNS} FROM ${s}.compensation WHERE client_id = $1
       ORDER BY month, period_id, payer, component, ord`,
+    searchEveryone: searchClients(s, true),
+    searchAdmitted: searchClients(s, false),
   };
 }
 
 export type Statements = ReturnType<typeof statements>;
+
+/** Words beginning with a prefix: the range [prefix, prefix + U+10FFFF) in byte order ("C"), an index range. */
+const PREFIX_OF = (column: string, prefix: string) =>
+  `(${column} >= ${prefix} COLLATE "C" AND ${column} < (${prefix} || chr(1114111)) COLLATE "C")`;
+
+/**
+ * One page of search hits, as the SQLite read store's searchClientsSql (statements.ts there
+ * says why it is built so). $1 client id, $2 identity code, $3 words, $4 lead word, $5 the
+ * viewer's holder keys, $6 organisation, $7 person, $8 today, $9 limit, $10 / $11 the cursor.
+ */
+const searchClients = (s: string, everyone: boolean) => {
+  const admits = (row: string) => (everyone ? 'true' : `EXISTS (SELECT 1 FROM ${s}.client_holders h WHERE h.client_id = ${row}.client_id
+    AND (h.organisation_id IS NULL OR h.organisation_id = $6::text) AND (h.person_id IS NULL OR h.person_id = $7::text))`);
+  const byWord = everyone
+    ? `SELECT client_id FROM ${s}.client_search_words WHERE ${PREFIX_OF('word', '$4::text')}`
+    : `SELECT client_id FROM ${s}.client_search_holder_words WHERE holder = ANY($5::text[]) AND ${PREFIX_OF('word', '$4::text')}`;
+  // LATERAL … LIMIT 1: one index probe per candidate. As a join or EXISTS the planner may hash
+  // every client's row instead (it did: a sequential scan of each table per search).
+  const shows = everyone ? '' : `LEFT JOIN LATERAL (SELECT true AS found FROM ${s}.client_identity_viewers v
+      WHERE v.client_id = cs.client_id AND v.organisation_id = $6::text AND v.until >= $8::text LIMIT 1) vis ON true`;
+  // every parameter is used in both statements (PostgreSQL must infer each one's type)
+  const unused = everyone ? 'AND ($5::text[] IS NULL OR true) AND ($6::text IS NULL OR true) AND ($7::text IS NULL OR true) AND ($8::text IS NULL OR true)' : '';
+  return `
+WITH candidate (client_id) AS (
+  SELECT client_id FROM ${s}.client_search cs WHERE client_id = $1::text AND ${admits('cs')}
+  UNION SELECT client_id FROM ${s}.client_search cs WHERE identity_code = $2::text AND ${admits('cs')}
+  UNION ${byWord}
+), admitted AS MATERIALIZED (
+  SELECT cs.client_id, cs.identity_code, cs.full_name, cs.birth_date, cs.municipality, cs.sort_name,
+    ${everyone ? 'true' : 'vis.found IS NOT NULL'} AS shows
+  FROM candidate c
+  CROSS JOIN LATERAL (SELECT * FROM ${s}.client_search one WHERE one.client_id = c.client_id LIMIT 1) cs
+  ${shows}
+), hit AS (
+  SELECT client_id, full_name, birth_date, municipality, shows,
+    CASE WHEN shows THEN sort_name ELSE '' END COLLATE "C" AS sort_key
+  FROM admitted a
+  WHERE a.client_id = $1::text OR (a.shows AND (a.identity_code = $2::text
+    OR ($3::text[] IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unnest($3::text[]) w (value) WHERE NOT EXISTS (
+      SELECT 1 FROM ${s}.client_search_words x WHERE x.client_id = a.client_id AND ${PREFIX_OF('x.word', 'w.value')})))))
+)
+SELECT client_id AS "clientId", CASE WHEN shows THEN full_name END AS "fullName",
+  CASE WHEN shows THEN birth_date END AS "birthDate", CASE WHEN shows THEN municipality END AS municipality, sort_key AS "sortName"
+FROM hit
+WHERE ($11::text IS NULL OR (sort_key, client_id) > ($10::text COLLATE "C", $11::text COLLATE "C")) ${unused}
+ORDER BY sort_key, client_id
+LIMIT $9`;
+};
 
 const CASELOAD_COLUMNS = `client_id AS "clientId", person_id AS "personId", person_name AS "personName",
   organisation_id AS "organisationId", role, since, lead`;

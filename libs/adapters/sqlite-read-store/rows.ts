@@ -1,4 +1,4 @@
-import type { CaseloadRow, CompensationRow, DeadlineRow, OutcomeRow } from '../../read-store/index.js';
+import type { CaseloadRow, ClientSearchRow, CompensationRow, DeadlineRow, OutcomeRow } from '../../read-store/index.js';
 
 /** A client_models row as read (positions with safeIntegers, JSON still text). */
 export interface ModelRow { clientId: string; lastPosition: bigint; path: string; state: string }
@@ -29,3 +29,9 @@ export const pickOutcome = (r: OutcomeRow) => ({
 export const pickCompensation = (r: CompensationRow) => ({
   periodId: r.periodId, month: r.month, payer: r.payer, component: r.component, attendedDays: r.attendedDays, cents: eurosToCents(r.euros),
 });
+export const pickSearch = (r: ClientSearchRow) => ({
+  identityCode: r.identityCode, fullName: r.fullName, birthDate: r.birthDate, municipality: r.municipality,
+});
+
+/** A client_search row as read: name words still JSON text, holders and viewers from their own tables. */
+export type SearchDbRow = Omit<ClientSearchRow, 'nameWords' | 'holders' | 'identityViewers'> & { nameWords: string };

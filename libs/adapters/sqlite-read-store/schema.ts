@@ -9,7 +9,7 @@ import { ReadStoreSchemaMismatchError } from './errors.js';
  * projector writes them, from JSON.stringify, and the check re-parsed every document on
  * every write (v1 had it).
  */
-export const READ_STORE_SCHEMA_VERSION = 3;
+export const READ_STORE_SCHEMA_VERSION = 3; // 3: client search tables, caseload lead, compensation component and payers
 
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
@@ -20,6 +20,56 @@ export const CHECKPOINT_NAME = 'client-read-model';
  */
 const WORKLIST_INDEX = `CREATE INDEX IF NOT EXISTS deadlines_worklist
   ON deadlines (organisation_id, due_date, client_id, kind, ref_id, description);`;
+
+/**
+ * Client search (libs/read-store/client-search.ts). One row per client with the fields shown
+ * and matched (name_words as JSON so the row reads back as written); the distinct name words
+ * indexed by word (an auditor's prefix range) and by client (each further word checked on a
+ * candidate), and once more under each holder key (everyone else's prefix range, within what
+ * admits them); who holds a relationship and who may see the identity.
+ */
+const CLIENT_SEARCH_SQL = `
+CREATE TABLE IF NOT EXISTS client_search (
+  client_id     TEXT PRIMARY KEY,
+  identity_code TEXT,
+  full_name     TEXT,
+  birth_date    TEXT,
+  municipality  TEXT,
+  name_words    TEXT NOT NULL,
+  sort_name     TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS client_search_identity_code ON client_search (identity_code) WHERE identity_code IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS client_search_words (
+  client_id TEXT NOT NULL,
+  word      TEXT NOT NULL,
+  PRIMARY KEY (client_id, word)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS client_search_words_word ON client_search_words (word, client_id);
+
+-- each name word once per holder key (searchHolderKey): a viewer's prefix range is read within their own keys
+CREATE TABLE IF NOT EXISTS client_search_holder_words (
+  holder    TEXT NOT NULL,
+  word      TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  PRIMARY KEY (holder, word, client_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS client_search_holder_words_client ON client_search_holder_words (client_id);
+
+CREATE TABLE IF NOT EXISTS client_holders (
+  client_id       TEXT NOT NULL,
+  organisation_id TEXT,
+  person_id       TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS client_holders_client ON client_holders (client_id);
+
+CREATE TABLE IF NOT EXISTS client_identity_viewers (
+  client_id       TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  until           TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS client_identity_viewers_client ON client_identity_viewers (client_id, organisation_id);
+`;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS client_models (
@@ -78,6 +128,7 @@ CREATE TABLE IF NOT EXISTS compensation (
 CREATE INDEX IF NOT EXISTS compensation_month ON compensation (month, payer);
 CREATE INDEX IF NOT EXISTS compensation_client ON compensation (client_id);
 
+${CLIENT_SEARCH_SQL}
 CREATE TABLE IF NOT EXISTS checkpoints (
   name     TEXT PRIMARY KEY,
   position INTEGER NOT NULL
@@ -85,7 +136,10 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 `;
 
 /** Tables emptied by reset(), in no particular order (there are no foreign keys). */
-export const DATA_TABLES = ['client_models', 'caseload', 'deadlines', 'outcomes', 'compensation', 'checkpoints'] as const;
+export const DATA_TABLES = [
+  'client_models', 'caseload', 'deadlines', 'outcomes', 'compensation',
+  'client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers', 'checkpoints',
+] as const;
 
 /**
  * Creates a new file's tables, or empties and recreates an older version's (every version so

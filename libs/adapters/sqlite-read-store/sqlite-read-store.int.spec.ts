@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { readModelFixture as fixture, readStoreContract } from '../../read-store/contract/index.js';
 import { ReadStoreSchemaMismatchError, SqliteReadStore } from './index.js';
+import { DATA_TABLES, READ_STORE_SCHEMA_VERSION } from './schema.js';
+import { prepareStatements } from './statements.js';
 
 // The behaviour every read store shares (libs/read-store/contract), on a fresh file per test.
 readStoreContract('SqliteReadStore', async () => {
@@ -44,7 +46,7 @@ describe('SqliteReadStore on a file', () => {
     await store.reset();
     const db = new Database(path, { readonly: true });
     try {
-      for (const table of ['client_models', 'caseload', 'deadlines', 'outcomes', 'compensation', 'checkpoints']) {
+      for (const table of DATA_TABLES) {
         expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
       }
     } finally {
@@ -72,6 +74,20 @@ describe('SqliteReadStore on a file', () => {
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX deadlines_worklist/);
     } finally {
       check.close();
+    }
+  });
+
+  it("reads a name search's candidates from the viewer's own holder keys in the word index", async () => {
+    const db = new Database(path, { readonly: true });
+    try {
+      const sql = prepareStatements(db).searchAdmitted.source;
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({
+        clientId: 'x', identityCode: null, words: '["aar"]', lead: 'aar', holderKeys: '[]', organisationId: 'org-a', personId: 'p',
+        today: '2025-06-01', limit: 10, afterSort: null, afterClient: null,
+      }) as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/client_search_holder_words USING PRIMARY KEY \(holder=\? AND word>\? AND word<\?\)/);
+    } finally {
+      db.close();
     }
   });
 
@@ -105,7 +121,7 @@ describe('SqliteReadStore on a file', () => {
     }
     const check = new Database(older, { readonly: true });
     try {
-      expect(check.pragma('user_version', { simple: true })).toBe(3);
+      expect(check.pragma('user_version', { simple: true })).toBe(READ_STORE_SCHEMA_VERSION);
     } finally {
       check.close();
     }

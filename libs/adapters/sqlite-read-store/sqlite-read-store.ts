@@ -5,13 +5,14 @@ import {
   documentsJson, type CaseloadRow, type ClientDocuments, type ClientReadModel, type CommittableModel,
   type CaseloadCountRow, type CompensationLedgerQuery, type CompensationLedgerRow, type CompensationRow, type DeadlineRow, type OutcomeRow,
   type OutcomeStatsQuery, type OutcomeStatsRow, type ReadStore, type WorklistQuery,
+  leadWord, searchHolderKey, sortNameOf, viewerHolderKeys, type ClientSearchHit, type ClientSearchQuery, type ClientSearchRow, type SearchHolder, type SearchIdentityViewer,
 } from '../../read-store/index.js';
 import { CHECKPOINT_NAME, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { CheckpointRegressionError } from './errors.js';
 import {
-  centsToEuros, pickCaseload, toCaseload, pickCompensation, pickDeadline, pickOutcome, toCompensation,
-  type CompensationDbRow, type ModelRow,
+  centsToEuros, pickCaseload, toCaseload, pickCompensation, pickDeadline, pickOutcome, pickSearch, toCompensation,
+  type CompensationDbRow, type ModelRow, type SearchDbRow,
 } from './rows.js';
 
 type Db = Database.Database;
@@ -49,7 +50,7 @@ export class SqliteReadStore implements ReadStore {
       models.set(row.clientId, {
         clientId: row.clientId, lastPosition: row.lastPosition,
         path: JSON.parse(row.path), state: JSON.parse(row.state),
-        caseload: [], deadlines: [], outcomes: [], compensation: [],
+        caseload: [], deadlines: [], outcomes: [], compensation: [], search: null,
       });
     }
     // derived rows come back too, so a projection may carry them forward unchanged
@@ -60,6 +61,15 @@ export class SqliteReadStore implements ReadStore {
     attach(this.sql.getDeadlinesOf.all(ids) as DeadlineRow[], (m) => m.deadlines);
     attach(this.sql.getOutcomesOf.all(ids) as OutcomeRow[], (m) => m.outcomes);
     attach((this.sql.getCompensationOf.all(ids) as CompensationDbRow[]).map(toCompensation), (m) => m.compensation);
+    for (const row of this.sql.getSearchOf.all(ids) as SearchDbRow[]) {
+      const m = models.get(row.clientId);
+      if (m) m.search = { ...row, nameWords: JSON.parse(row.nameWords), holders: [], identityViewers: [] };
+    }
+    const attachSearch = <R extends { clientId: string }>(rows: R[], pick: (s: ClientSearchRow) => Omit<R, 'clientId'>[]) => {
+      for (const { clientId, ...row } of rows) { const found = models.get(clientId)?.search; if (found) pick(found).push(row); }
+    };
+    attachSearch(this.sql.getHoldersOf.all(ids) as (SearchHolder & { clientId: string })[], (r) => r.holders);
+    attachSearch(this.sql.getIdentityViewersOf.all(ids) as (SearchIdentityViewer & { clientId: string })[], (r) => r.identityViewers);
     return models;
   }
 
@@ -86,9 +96,21 @@ export class SqliteReadStore implements ReadStore {
       for (const r of m.deadlines) s.insertDeadline.run({ ...pickDeadline(r), ...own });
       for (const r of m.outcomes) s.insertOutcome.run({ ...pickOutcome(r), ...own });
       for (const r of m.compensation) s.insertCompensation.run({ ...pickCompensation(r), ...own });
+      for (const statement of s.deleteSearch) statement.run(m.clientId);
+      if (m.search) this.insertSearch(m.search, own);
     }
     s.setCheckpoint.run(CHECKPOINT_NAME, checkpoint);
   });
+
+  private insertSearch(r: ClientSearchRow, own: { clientId: string }): void {
+    const s = this.sql;
+    const nameWords = JSON.stringify(r.nameWords);
+    s.insertSearch.run({ ...pickSearch(r), nameWords, sortName: sortNameOf(r), ...own });
+    s.insertSearchWords.run({ nameWords, ...own });
+    s.insertHolderWords.run({ nameWords, holderKeys: JSON.stringify(r.holders.map(searchHolderKey)), ...own });
+    for (const h of r.holders) s.insertHolder.run({ organisationId: h.organisationId, personId: h.personId, ...own });
+    for (const v of r.identityViewers) s.insertIdentityViewer.run({ organisationId: v.organisationId, until: v.until, ...own });
+  }
 
   async reset(): Promise<void> {
     this.resetTx.immediate();
@@ -146,6 +168,22 @@ export class SqliteReadStore implements ReadStore {
 
   async clientCompensation(clientId: string): Promise<CompensationRow[]> {
     return (this.sql.clientCompensation.all(clientId) as CompensationDbRow[]).map(toCompensation);
+  }
+
+  async searchClients(q: ClientSearchQuery): Promise<ClientSearchHit[]> {
+    const t = q.term;
+    const v = q.viewer;
+    const byName = t.kind === 'name_or_client_id';
+    const params = {
+      clientId: byName ? t.clientId : null, identityCode: byName ? null : t.identityCode,
+      words: byName ? JSON.stringify(t.words) : null, lead: byName ? leadWord(t.words) : null,
+      today: q.today, limit: q.limit, afterSort: q.after?.sortName ?? null, afterClient: q.after?.clientId ?? null,
+    };
+    if (v.everyone) return this.sql.searchEveryone.all(params) as ClientSearchHit[];
+    return this.sql.searchAdmitted.all({
+      ...params, organisationId: v.organisationId, personId: v.personId,
+      holderKeys: JSON.stringify(viewerHolderKeys(v.organisationId, v.personId)),
+    }) as ClientSearchHit[];
   }
 
   async close(): Promise<void> {

@@ -23,6 +23,11 @@ export function prepareStatements(db: Database) {
     getDeadlinesOf: byClients('deadlines', DEADLINE_COLUMNS),
     getOutcomesOf: byClients('outcomes', OUTCOME_COLUMNS),
     getCompensationOf: byClients('compensation', COMPENSATION_COLUMNS),
+    getSearchOf: db.prepare(`SELECT client_id AS clientId, identity_code AS identityCode, full_name AS fullName,
+        birth_date AS birthDate, municipality, name_words AS nameWords
+      FROM client_search WHERE client_id IN (SELECT value FROM json_each(?))`),
+    getHoldersOf: byClients('client_holders', 'client_id AS clientId, organisation_id AS organisationId, person_id AS personId'),
+    getIdentityViewersOf: byClients('client_identity_viewers', 'client_id AS clientId, organisation_id AS organisationId, until'),
 
     upsertModel: db.prepare(`INSERT INTO client_models (client_id, last_position, path, state)
       VALUES (@clientId, @lastPosition, @path, @state)
@@ -32,6 +37,20 @@ export function prepareStatements(db: Database) {
     deleteDeadlines: db.prepare('DELETE FROM deadlines WHERE client_id = ?'),
     deleteOutcomes: db.prepare('DELETE FROM outcomes WHERE client_id = ?'),
     deleteCompensation: db.prepare('DELETE FROM compensation WHERE client_id = ?'),
+    deleteSearch: ['client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers']
+      .map((table) => db.prepare(`DELETE FROM ${table} WHERE client_id = ?`)),
+    insertSearch: db.prepare(`INSERT INTO client_search
+      (client_id, identity_code, full_name, birth_date, municipality, name_words, sort_name)
+      VALUES (@clientId, @identityCode, @fullName, @birthDate, @municipality, @nameWords, @sortName)`),
+    // distinct words: a name may repeat one (Anna-Anna)
+    insertSearchWords: db.prepare(`INSERT OR IGNORE INTO client_search_words (client_id, word)
+      SELECT @clientId, value FROM json_each(@nameWords)`),
+    insertHolderWords: db.prepare(`INSERT OR IGNORE INTO client_search_holder_words (holder, word, client_id)
+      SELECT h.value, w.value, @clientId FROM json_each(@holderKeys) h, json_each(@nameWords) w`),
+    insertHolder: db.prepare(`INSERT INTO client_holders (client_id, organisation_id, person_id)
+      VALUES (@clientId, @organisationId, @personId)`),
+    insertIdentityViewer: db.prepare(`INSERT INTO client_identity_viewers (client_id, organisation_id, until)
+      VALUES (@clientId, @organisationId, @until)`),
     insertCaseload: db.prepare(`INSERT INTO caseload
       (client_id, person_id, person_name, organisation_id, role, since, lead)
       VALUES (@clientId, @personId, @personName, @organisationId, @role, @since, @lead)`),
@@ -82,6 +101,8 @@ export function prepareStatements(db: Database) {
         AND (@clientId IS NULL OR client_id = @clientId)
       GROUP BY month, payer, component
       ORDER BY month, payer, component`),
+    searchEveryone: db.prepare(searchClientsSql(true)),
+    searchAdmitted: db.prepare(searchClientsSql(false)),
     resetAll: DATA_TABLES.map((table) => db.prepare(`DELETE FROM ${table}`)),
     clientCompensation: db.prepare(`SELECT ${COMPENSATION_COLUMNS} FROM compensation WHERE client_id = ?
       ORDER BY month, period_id, payer, component, rowid`),
@@ -89,6 +110,50 @@ export function prepareStatements(db: Database) {
 }
 
 export type Statements = ReturnType<typeof prepareStatements>;
+
+/** Words beginning with a prefix: the range [prefix, prefix + U+10FFFF) of the BINARY order, an index range. */
+const PREFIX_OF = (column: string, prefix: string) => `(${column} >= ${prefix} AND ${column} < ${prefix} || char(1114111))`;
+
+/**
+ * One page of search hits; one statement for a viewer who sees every client (auditor), one for
+ * a viewer whom holders must admit. Candidates come from indexes, already admitted: the client
+ * id or identity code (with the viewer's holder checked on that one row), or the longest name
+ * word's prefix range *within the viewer's own holder keys* (client_search_holder_words), so
+ * another organisation's clients are never even read, let alone counted or paged. Each
+ * candidate is then matched by name or identity code only where the viewer may see the
+ * identity today; `shows` also decides whether the name is returned and the order key used.
+ */
+const searchClientsSql = (everyone: boolean) => {
+  const admits = (row: string) => (everyone ? '1' : `EXISTS (SELECT 1 FROM client_holders h WHERE h.client_id = ${row}.client_id
+    AND (h.organisation_id IS NULL OR h.organisation_id = @organisationId) AND (h.person_id IS NULL OR h.person_id = @personId))`);
+  const byWord = everyone
+    ? `SELECT client_id FROM client_search_words WHERE ${PREFIX_OF('word', '@lead')}`
+    : `SELECT client_id FROM client_search_holder_words
+        WHERE holder IN (SELECT value FROM json_each(@holderKeys)) AND ${PREFIX_OF('word', '@lead')}`;
+  const shows = everyone ? '1' : `EXISTS (SELECT 1 FROM client_identity_viewers v
+      WHERE v.client_id = s.client_id AND v.organisation_id = @organisationId AND v.until >= @today)`;
+  return `
+WITH candidate (client_id) AS (
+  SELECT client_id FROM client_search s WHERE client_id = @clientId AND ${admits('s')}
+  UNION SELECT client_id FROM client_search s WHERE identity_code = @identityCode AND ${admits('s')}
+  UNION ${byWord}
+), admitted AS MATERIALIZED (
+  SELECT s.client_id, s.identity_code, s.full_name, s.birth_date, s.municipality, s.sort_name, ${shows} AS shows
+  FROM candidate c JOIN client_search s ON s.client_id = c.client_id
+), hit AS (
+  SELECT client_id, full_name, birth_date, municipality, shows, CASE WHEN shows THEN sort_name ELSE '' END AS sort_key
+  FROM admitted a
+  WHERE a.client_id = @clientId OR (a.shows AND (a.identity_code = @identityCode
+    OR (@words IS NOT NULL AND NOT EXISTS (SELECT 1 FROM json_each(@words) w WHERE NOT EXISTS (
+      SELECT 1 FROM client_search_words x WHERE x.client_id = a.client_id AND ${PREFIX_OF('x.word', 'w.value')})))))
+)
+SELECT client_id AS clientId, CASE WHEN shows THEN full_name END AS fullName, CASE WHEN shows THEN birth_date END AS birthDate,
+  CASE WHEN shows THEN municipality END AS municipality, sort_key AS sortName
+FROM hit
+WHERE @afterClient IS NULL OR (sort_key, client_id) > (@afterSort, @afterClient)
+ORDER BY sort_key, client_id
+LIMIT @limit`;
+};
 
 const CASELOAD_COLUMNS = `client_id AS clientId, person_id AS personId, person_name AS personName,
   organisation_id AS organisationId, role, since, lead`;

@@ -1,10 +1,11 @@
 import { compensationLines, deadlinesOf } from '../../domain/index.js';
 import type { CaseloadRow, ClientReadModel, DeadlineRow, OutcomeRow } from '../../read-store/index.js';
+import { searchRowOf } from './search-row.js';
 import type { ClientProjectionState } from './state.js';
 
-type Rows = Pick<ClientReadModel, 'caseload' | 'deadlines' | 'outcomes' | 'compensation'>;
+type Rows = Pick<ClientReadModel, 'caseload' | 'deadlines' | 'outcomes' | 'compensation' | 'search'>;
 
-/** Row sets for cross-client queries: caseloads, worklists, outcome statistics, ledger. */
+/** Row sets for cross-client queries: caseloads, worklists, outcome statistics, ledger, client search. */
 export function deriveRows(clientId: string, s: ClientProjectionState): Rows {
   const d = s.domain;
   // Everyone named now, per person and role: each person's caseload in each role.
@@ -22,5 +23,5 @@ export function deriveRows(clientId: string, s: ClientProjectionState): Rows {
     endReason: p.endReason!, continuation: p.continuation!,
   }));
   const compensation = compensationLines(d).map((line) => ({ clientId, ...line }));
-  return { caseload, deadlines, outcomes, compensation };
+  return { caseload, deadlines, outcomes, compensation, search: searchRowOf(clientId, s) };
 }

@@ -1,5 +1,5 @@
 import {
-  basisLabel, entryVisibility, type ClientPathState, type DisclosureBasis, type EntryRef, type Viewer,
+  basisLabel, entryVisibility, identityVisibility, type ClientPathState, type DisclosureBasis, type EntryRef, type Viewer,
 } from '../../domain/index.js';
 import type { TimelineEntry } from './state.js';
 
@@ -42,7 +42,6 @@ export function pathForViewer(path: Doc, state: ClientPathState, viewer: Viewer,
   const s = path.status as Doc;
   const periodVisible = (p: Doc) => quiet({ organisationId: p.recordedBy.organisationId, type: 'ServicePeriodStarted', periodId: p.periodId });
   const referralVisible = (r: Doc) => quiet({ organisationId: r.from.organisationId, type: 'ReferralMade', referralId: r.referralId });
-  const registeredBy = state.registeredBy?.organisationId ?? '';
   const lastBenefit = [...timeline].reverse().find((e) => e.type === 'BenefitStatusRecorded');
   const status = {
     ...s,
@@ -54,6 +53,6 @@ export function pathForViewer(path: Doc, state: ClientPathState, viewer: Viewer,
     endedPeriods: (s.endedPeriods as Doc[]).filter(periodVisible),
     deadlines: (s.deadlines as Doc[]).filter((d) => viewer.role === 'auditor' || (d.organisationIds as string[]).includes(viewer.organisationId)),
   };
-  const profile = quiet({ organisationId: registeredBy, type: 'ClientRegistered' }) ? path.profile : null;
+  const profile = identityVisibility(state, viewer, today) ? path.profile : null;
   return { path: { ...path, profile, status, timeline }, disclosures: [...tally.values()] };
 }

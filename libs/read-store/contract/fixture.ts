@@ -3,7 +3,7 @@ import type { ClientReadModel, OutcomeRow } from '../model.js';
 /** Test data for the read-store contract: a model with small path/state documents. */
 export const aModel = (clientId: string, lastPosition: bigint, extra: Partial<ClientReadModel> = {}): ClientReadModel => ({
   clientId, lastPosition, path: { clientId, steps: [clientId, Number(lastPosition)] }, state: { seen: Number(lastPosition) },
-  caseload: [], deadlines: [], outcomes: [], compensation: [], ...extra,
+  caseload: [], deadlines: [], outcomes: [], compensation: [], search: null, ...extra,
 });
 
 const outcome = (clientId: string, periodId: string, o: Partial<OutcomeRow>): OutcomeRow => ({
@@ -29,6 +29,11 @@ export function readModelFixture(): ClientReadModel[] {
       { clientId: 'anna', periodId: 'per-1', month: '2025-02', payer: 'kela', component: 'travel', attendedDays: 10, euros: 35 },
       { clientId: 'anna', periodId: 'per-1', month: '2025-03', payer: 'kela', component: 'daily_compensation', attendedDays: 5, euros: 52.55 },
     ],
+    search: {
+      clientId: 'anna', identityCode: '010190-123A', fullName: 'Anna Äärelä', birthDate: '1990-01-01', municipality: 'Pori',
+      nameWords: ['anna', 'aarela'], holders: [{ organisationId: 'org-a', personId: null }, { organisationId: null, personId: 'officer-1' }],
+      identityViewers: [{ organisationId: 'org-a', until: '9999-12-31' }, { organisationId: 'org-b', until: '2025-06-30' }],
+    },
   });
   const ben = aModel('ben', 12n, {
     caseload: [{ clientId: 'ben', personId: 'officer-1', personName: 'Olli', organisationId: 'org-a', role: 'responsible_officer', since: '2025-01-01', lead: false }],

@@ -2,6 +2,7 @@
 import type { OpenedReadStore, OpenReadStore, ReadStoreContext } from './context.js';
 import { writesContract } from './writes.contract.js';
 import { queriesContract } from './queries.contract.js';
+import { searchContract } from './search.contract.js';
 
 /**
  * The behaviour every ReadStore adapter must show. Call from an adapter's spec file:
@@ -32,5 +33,6 @@ export function readStoreContract(name: string, open: OpenReadStore): void {
 
     writesContract(context);
     queriesContract(context);
+    searchContract(context);
   });
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuditLog, DisclosureEntry, UsageEntry } from '../../../../libs/audit-log/index.js';
 import { ClientAccessDeniedError } from '../../../../libs/application/index.js';
 import { authoriseClientAccess, type ClientPathState } from '../../../../libs/domain/index.js';
@@ -63,10 +63,19 @@ export class ClientAccess {
     if (!decision.allowed) throw new ClientAccessDeniedError(clientId, decision.reason);
   }
 
-  /** Usage entries for several clients at once (caseloads, worklists): one write. */
-  async logMany(ctx: ReadContext, clientIds: string[], view: string): Promise<void> {
+  /**
+   * Usage entries for several clients at once (caseloads, worklists, search hits): one write.
+   * A null client id is an entry naming no client (a search that found nobody).
+   */
+  async logMany(ctx: ReadContext, clientIds: (string | null)[], view: string, detail: string | null = null): Promise<void> {
     const at = this.clock().toISOString();
-    await this.audit.recordUsage([...new Set(clientIds)].map((clientId) => this.entry(ctx, clientId, view, 'allowed', null, at)));
+    await this.audit.recordUsage([...new Set(clientIds)].map((clientId) => this.entry(ctx, clientId, view, 'allowed', detail, at)));
+  }
+
+  /** A read across clients this caller's role may not make: logged (naming no client), then refused. */
+  async refuse(ctx: ReadContext, view: string, reason: string): Promise<never> {
+    await this.audit.recordUsage([this.entry(ctx, null, view, 'refused', reason, this.clock().toISOString())]);
+    throw new ForbiddenException(`The role '${ctx.principal.role}' may not ${view}`);
   }
 
   private authorise(ctx: ReadContext, clientId: string, state: ClientPathState | null) {
@@ -74,7 +83,7 @@ export class ClientAccess {
     return authoriseClientAccess(p.role, { personId: p.personId, organisationId: p.organisationId }, state, 'read', clientId);
   }
 
-  private entry(ctx: ReadContext, clientId: string, view: string, outcome: Outcome, detail: string | null, at: string): UsageEntry {
+  private entry(ctx: ReadContext, clientId: string | null, view: string, outcome: Outcome, detail: string | null, at: string): UsageEntry {
     const p = ctx.principal;
     return { at, personId: p.personId, organisationId: p.organisationId, role: p.role, clientId, view, purpose: ctx.purpose, outcome, detail, correlationId: ctx.correlationId };
   }

@@ -6,7 +6,7 @@ import {
   COMPENSATION_COMPONENTS, COMPENSATION_PAYERS, DEADLINE_KINDS, type CompensationComponent, type CompensationPayer,
 } from '../../../../libs/domain/index.js';
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+export const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
 export class PathQueryDto {

@@ -1,0 +1,2 @@
+export * from './client-search.controller.js';
+export * from './search-clients.query.js';
