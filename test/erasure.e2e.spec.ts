@@ -46,6 +46,10 @@ describe('erasure after the retention period', () => {
     expect(report.body.clients).toEqual([{ clientId, retentionEndedOn: '2025-06-30', relationshipId: expect.any(String) }]);
     const res = await post(`/admin/clients/${clientId}/erasure`, { ground: 'typ_retention' }, 'admin');
     expect(res.status).toBe(201);
+    // The answer every command gives (position at the top level), plus the outcome.
+    expect(res.body).toEqual({ clientId, streamVersion: '4', position: expect.stringMatching(/^\d+$/), eventIds: [expect.any(String)], replayed: false, erased: true });
+    const again = await post(`/admin/clients/${clientId}/erasure`, { ground: 'typ_retention' }, 'admin');
+    expect(again.body).toEqual({ ...res.body, replayed: true });
 
     const history = await t.http.get(`/audit/clients/${clientId}/events`).set(await as('auditor'));
     const registered = history.body.events.find((e: { type: string }) => e.type === 'ClientRegistered');

@@ -91,7 +91,7 @@ describeKafka('Kafka ingest → event store (real broker)', () => {
     const dead = await deadLettersOf('kafka-c', 3);
     expect(dead.map((d) => d.headers[HEADERS.errorType])).toEqual(['malformed', 'validation', 'unknown_command']);
     expect(dead[1].headers[HEADERS.errorField]).toBe('command.data.birthDate');
-    expect(dead[1].headers[HEADERS.errorDetail]).toMatch(/command\.data\.birthDate: birthDate must be a calendar date/);
+    expect(dead[1].headers[HEADERS.errorDetail]).toMatch(/command\.data\.birthDate: birthDate is required/);
     expect(dead[0].value).toBe('{"schemaVersion":1,');
     expect(dead[0].headers[HEADERS.authorization]).toBeUndefined();
   });

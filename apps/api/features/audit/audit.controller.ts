@@ -1,8 +1,9 @@
-import { BadRequestException, Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
 import { RequireRoles } from '../../infrastructure/auth/index.js';
+import { RequestValidationException } from '../../infrastructure/problem/index.js';
 import { AUDIT_LOG, EVENT_STORE } from '../../infrastructure/tokens.js';
 import { ClientAccess, ReadCtx, type ReadContext } from '../access/index.js';
 import { IdPipe } from '../shared/params.js';
@@ -57,7 +58,7 @@ export class AuditController {
   @RequireRoles('auditor')
   @ApiOperation({ summary: 'Replay a client\'s path from the events: as known on a date, or as it was on a date' })
   async replayPath(@Param('clientId', IdPipe) clientId: string, @Query() q: ReplayQueryDto, @ReadCtx() ctx: ReadContext) {
-    if (q.asKnownOn && q.asOf) throw new BadRequestException('Give asKnownOn or asOf, not both');
+    if (q.asKnownOn && q.asOf) throw new RequestValidationException([{ field: 'asOf', message: 'give asKnownOn or asOf, not both' }]);
     const mode: ReplayMode = q.asKnownOn ? { kind: 'as_known_on', date: q.asKnownOn } : q.asOf ? { kind: 'as_of', date: q.asOf } : { kind: 'current' };
     const { currentVersion, events } = await this.events.readStream(clientId);
     await this.access.gate(ctx, clientId, foldState(clientId, events), `path-${mode.kind}`);

@@ -2,10 +2,10 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString,
-  Matches, Max, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsString,
+  Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface,
 } from 'class-validator';
-import { isIsoDate } from '../../../../libs/domain/time/index.js';
+import { EARLIEST_BUSINESS_DATE, isIsoDate, isWithinBusinessDates } from '../../../../libs/domain/time/index.js';
 
 /**
  * Field decorators that pair validation (400 on bad shape) with the OpenAPI description.
@@ -13,14 +13,21 @@ import { isIsoDate } from '../../../../libs/domain/time/index.js';
  */
 interface Opts { optional?: boolean; description?: string; example?: unknown }
 
-const maybeOptional = (o?: Opts) => (o?.optional ? [IsOptional()] : []);
+/**
+ * Presence, checked first (the pipe stops at a field's first error): a required field that
+ * is absent or null is "required"; an optional one may be left out, never null (IsOptional
+ * would let null through to the command as if it were a value).
+ */
+const maybeOptional = (o?: Opts) => (o?.optional
+  ? [ValidateIf((_object: unknown, value: unknown) => value !== undefined), IsDefined({ message: '$property must not be null; leave it out instead' })]
+  : [IsDefined({ message: '$property is required' })]);
 const doc = (o: Opts | undefined, extra: Record<string, unknown>) =>
   ApiProperty({ required: !o?.optional, description: o?.description, example: o?.example, ...extra });
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
 class CalendarDate implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean { return isIsoDate(value); }
-  defaultMessage(): string { return '$property must be a calendar date YYYY-MM-DD'; }
+  validate(value: unknown): boolean { return isIsoDate(value) && isWithinBusinessDates(value); }
+  defaultMessage(): string { return `$property must be a calendar date YYYY-MM-DD, not before ${EARLIEST_BUSINESS_DATE}`; }
 }
 
 export const DateField = (o?: Opts) =>

@@ -8,6 +8,8 @@ import { ProblemException } from './problem-exception.js';
 import { ClientAccessDeniedError } from '../../../../libs/application/index.js';
 import { ProblemTypes, ruleProblemType, type Problem } from './problem-types.js';
 import { RequestValidationException } from './validation.js';
+import { INPUT_LIMITS } from './input-limits.js';
+import { InvalidUtf8BodyError } from './http-limits.js';
 
 /**
  * Maps anything thrown while handling a request to a problem document. Returns
@@ -96,6 +98,9 @@ function fromHttpException(exception: HttpException): Problem {
       if (exception.cause instanceof SyntaxError) {
         return { type: ProblemTypes.malformedBody, title: 'Malformed request body', status, detail: 'The request body is not valid JSON.' };
       }
+      if (exception.cause instanceof InvalidUtf8BodyError) {
+        return { type: ProblemTypes.malformedBody, title: 'Malformed request body', status, detail: 'The request body is not valid UTF-8.' };
+      }
       return { type: ProblemTypes.blank, title: 'Bad Request', status, detail };
     case 401:
       return { type: ProblemTypes.unauthorized, title: 'Unauthorized', status, detail };
@@ -103,6 +108,11 @@ function fromHttpException(exception: HttpException): Problem {
       return { type: ProblemTypes.forbidden, title: 'Forbidden', status, detail };
     case 404:
       return { type: ProblemTypes.notFound, title: 'Not found', status, detail };
+    case 413:
+      return {
+        type: ProblemTypes.bodyTooLarge, title: 'Request body too large', status,
+        detail: `The request body is larger than ${INPUT_LIMITS.maxBodyBytes} bytes.`, limitBytes: INPUT_LIMITS.maxBodyBytes,
+      };
     default:
       return { type: ProblemTypes.blank, title: STATUS_CODES[status] ?? 'Error', status, detail };
   }

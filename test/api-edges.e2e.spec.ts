@@ -1,0 +1,134 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ProblemTypes } from '../apps/api/infrastructure/index.js';
+import { startTestApp, type TestApp } from './support/index.js';
+
+/** Edge inputs tried from outside (issue 12 §2): every refusal is a problem document, nothing is stored. */
+describe('API edges (e2e)', () => {
+  let t: TestApp;
+  const today = new Date('2026-03-02T09:00:00Z');
+  const client = { fullName: 'Reuna Tapaus', birthDate: '1980-01-01', municipality: 'Jyväskylä' };
+  const register = async (body: unknown) =>
+    t.http.post('/clients').set(await t.authHeader('employmentOfficer')).send(body as object);
+  const registerRaw = async (json: string | Buffer) => {
+    const req = t.http.post('/clients').set(await t.authHeader('employmentOfficer')).set('Content-Type', 'application/json');
+    if (typeof json === 'string') return req.send(json);
+    req.write(json); // supertest's send() would serialise a Buffer as JSON
+    return req;
+  };
+  const head = async () => (await t.http.get('/health')).body.eventStore.head as string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock: () => today, logger: false });
+  });
+  afterAll(async () => t?.close());
+
+  const expectFieldProblem = (res: { status: number; headers: Record<string, string>; body: { type: string; errors: { field: string }[] } }, field: string) => {
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.type).toBe(ProblemTypes.validation);
+    expect(res.body.errors).toEqual([{ field, message: expect.any(String) }]);
+  };
+
+  describe('null, absent and wrongly typed values', () => {
+    it('a null clientId is a 400 naming it, not a 500', async () => {
+      const res = await register({ ...client, clientId: null });
+      expectFieldProblem(res, 'clientId');
+      expect(res.body.errors[0].message).toMatch(/null/);
+      expect(await head()).toBe('0');
+    });
+
+    it('null anywhere, in required and optional fields, is a 400 naming the field', async () => {
+      expectFieldProblem(await register({ ...client, fullName: null }), 'fullName');
+      expectFieldProblem(await register({ ...client, personalIdentityCode: null }), 'personalIdentityCode');
+    });
+
+    it('one missing field gives one message', async () => {
+      const { fullName: _, ...withoutName } = client;
+      const res = await register(withoutName);
+      expectFieldProblem(res, 'fullName');
+      expect(res.body.errors[0].message).toBe('fullName is required');
+    });
+
+    it('a wrongly typed value gives one message', async () => {
+      expectFieldProblem(await register({ ...client, fullName: 42 }), 'fullName');
+      expectFieldProblem(await register({ ...client, clientId: ['a'] }), 'clientId');
+    });
+  });
+
+  describe('size and depth', () => {
+    it('JSON nested 10,000 levels deep is a 400 problem, not a stack overflow', async () => {
+      const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+      const res = await registerRaw(`{"fullName":${deep}}`);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: ProblemTypes.validation, errors: [{ field: expect.stringMatching(/^fullName/), message: expect.stringMatching(/levels deep/) }] });
+    });
+
+    it('a body over the limit is a 413 problem', async () => {
+      const res = await registerRaw(JSON.stringify({ ...client, fullName: 'x'.repeat(300 * 1024) }));
+      expect(res.status).toBe(413);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: ProblemTypes.bodyTooLarge, status: 413, limitBytes: expect.any(Number) });
+    });
+
+    it('headers over the limit are a 431 problem', async () => {
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      const res = await new Promise<{ status?: number; type?: string; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/health', headers: { 'X-Filler': 'f'.repeat(64 * 1024) } }, (r) => {
+          let body = '';
+          r.on('data', (c: Buffer) => { body += c.toString(); });
+          r.on('end', () => resolve({ status: r.statusCode, type: r.headers['content-type'], body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(res.status).toBe(431);
+      expect(res.type).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(res.body)).toMatchObject({ type: ProblemTypes.headersTooLarge, status: 431 });
+    });
+  });
+
+  describe('text', () => {
+    it('invalid UTF-8 is refused, not stored as U+FFFD', async () => {
+      const bytes = Buffer.concat([Buffer.from('{"fullName":"Ma'), Buffer.from([0xff, 0xfe]), Buffer.from(`","birthDate":"1980-01-01","municipality":"Oulu"}`)]);
+      const res = await registerRaw(bytes);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: ProblemTypes.malformedBody, detail: expect.stringMatching(/UTF-8/) });
+      expect(await head()).toBe('0');
+    });
+
+    it('a lone surrogate or a NUL byte is refused, naming the field', async () => {
+      expectFieldProblem(await registerRaw(JSON.stringify(client).replace('Reuna', 'Re\\ud800una')), 'fullName');
+      expectFieldProblem(await registerRaw(JSON.stringify(client).replace('Reuna', 'Re\\u0000una')), 'fullName');
+      expectFieldProblem(await registerRaw(JSON.stringify(client).replace('"municipality"', '"munici\\u0000pality"')), 'munici\u0000pality');
+      expect(await head()).toBe('0');
+    });
+
+    it('a well-formed pair and line breaks are fine', async () => {
+      const res = await register({ ...client, fullName: 'Emoji 😀 Tapaus', clientId: 'te-keski-suomi:edges-ok' });
+      expect(res.status).toBe(201);
+    });
+  });
+
+  describe('dates', () => {
+    it('business dates before 1900 are a 400', async () => {
+      expectFieldProblem(await register({ ...client, birthDate: '0000-01-01' }), 'birthDate');
+      expectFieldProblem(await register({ ...client, birthDate: '1899-12-31' }), 'birthDate');
+    });
+
+    it('a birth date meaning an age over 120 is a 422 rule', async () => {
+      const res = await register({ ...client, birthDate: '1905-03-01' });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ rule: 'client.birth_date_implausible', field: 'birthDate' });
+    });
+  });
+
+  describe('one problem shape', () => {
+    it('"asKnownOn or asOf, not both" is a validation problem naming the field', async () => {
+      const res = await t.http.get('/audit/clients/te-keski-suomi:edges-ok/path?asKnownOn=2026-01-01&asOf=2026-01-01').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');
+      expectFieldProblem(res, 'asOf');
+    });
+  });
+});
