@@ -125,6 +125,26 @@ describe('API edges (e2e)', () => {
     });
   });
 
+  describe('idempotency keys', () => {
+    it('a key reused with a different body is refused (409, named), not replayed', async () => {
+      const as = { ...(await t.authHeader('employmentOfficer')), 'Idempotency-Key': 'edges-once' };
+      const body = { ...client, clientId: 'te-keski-suomi:edges-idem' };
+      const first = await t.http.post('/clients').set(as).send(body);
+      expect(first.status).toBe(201);
+      const other = await t.http.post('/clients').set(as).send({ ...body, fullName: 'Toinen Nimi' });
+      expect(other.status).toBe(409);
+      expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(other.body).toMatchObject({
+        type: ProblemTypes.idempotencyKeyReused, rule: 'idempotency_key.reused_for_different_request', header: 'Idempotency-Key',
+      });
+      const retry = await t.http.post('/clients').set(as).send(body);
+      expect(retry.status).toBe(201);
+      expect(retry.body).toEqual({ ...first.body, replayed: true });
+      const path = await t.http.get('/audit/clients/te-keski-suomi:edges-idem/events').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');
+      expect(path.body.events.map((e: { data: { fullName: string } }) => e.data.fullName)).toEqual([client.fullName]);
+    });
+  });
+
   describe('one problem shape', () => {
     it('"asKnownOn or asOf, not both" is a validation problem naming the field', async () => {
       const res = await t.http.get('/audit/clients/te-keski-suomi:edges-ok/path?asKnownOn=2026-01-01&asOf=2026-01-01').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');

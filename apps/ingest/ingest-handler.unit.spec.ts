@@ -76,6 +76,15 @@ describe('ingest handler (memory bus, SQLite store)', () => {
     expect(await store.headPosition()).toBe(0n);
   });
 
+  it('dead-letters an idempotency key reused for a different command, and keeps the first', async () => {
+    expect(await deliver(message(register), await bearer())).toMatchObject({ outcome: 'processed' });
+    const changed = message({ type: 'RegisterClient', data: { ...register.data, fullName: 'Toinen Nimi' } });
+    expect(await deliver(changed, await bearer())).toMatchObject({
+      outcome: 'dead-letter', reason: { type: 'idempotency_key_reused', field: 'idempotencyKey', detail: expect.stringMatching(/different command/) },
+    });
+    expect((await store.readStream('c-1')).events.map((e) => e.data)).toEqual([expect.objectContaining({ fullName: register.data.fullName })]);
+  });
+
   it('dead-letters a key that is not the client id', async () => {
     expect(await deliver(message(register), await bearer(), 'c-other')).toMatchObject({ reason: { type: 'validation', field: 'key' } });
   });

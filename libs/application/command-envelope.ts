@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Actor } from '../events/index.js';
+import { canonicalJson } from '../event-store/index.js';
 import {
   authoriseClientAccess, type AccessRefusal, type AccessRole, type ClientCommand, type ClientPathState,
 } from '../domain/index.js';
@@ -35,6 +37,14 @@ export function authorise(cmd: CommandEnvelope, state: ClientPathState): void {
   const decision = authoriseClientAccess(cmd.access.role, cmd.access, state, action, cmd.clientId);
   if (!decision.allowed) throw new ClientAccessDeniedError(cmd.clientId, decision.reason);
 }
+
+/**
+ * The fingerprint stored with an idempotency key: the command itself (type and data, keys
+ * sorted), not the envelope. A retry carries the same command; the same key with another
+ * command is refused instead of answered with the first command's result.
+ */
+export const requestHashOf = (command: ClientCommand): string =>
+  createHash('sha256').update(canonicalJson(command)).digest('base64url');
 
 export interface CommandResult {
   clientId: string;

@@ -71,7 +71,11 @@ export function toProblem(exception: unknown): Problem | undefined {
       type: ProblemTypes.idempotencyKeyReused,
       title: 'Idempotency key reused',
       status: 409,
-      detail: 'This Idempotency-Key was already used for a different request; use a new key.',
+      detail: exception.reuse === 'other_client'
+        ? 'This Idempotency-Key was already used for another client; use a new key.'
+        : 'This Idempotency-Key was already used for a request with a different body; use a new key.',
+      rule: `idempotency_key.reused_for_${exception.reuse}`,
+      header: 'Idempotency-Key',
     };
   }
   if (exception instanceof EventStoreFailureError && exception.retryable) {
