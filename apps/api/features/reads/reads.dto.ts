@@ -1,10 +1,9 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DateField, EnumArrayField, EnumField, IdField, IntField } from '../shared/dto-fields.js';
+import { DateField, EnumArrayField, EnumField, IdField, IntField, PageCursorField, PageLimitField, toQueryInt as toInt } from '../shared/dto-fields.js';
 
 const DEADLINE_KINDS = ['multisectoral_plan_due', 'plan_review_due', 'goal_review_due', 'period_max_length_nearing', 'activity_day_limit_nearing', 'referral_unanswered'] as const;
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
 export class PathQueryDto {
@@ -21,11 +20,8 @@ export class WorklistQueryDto extends PathQueryDto {
   horizonDays?: number;
   @Transform(toList) @EnumArrayField(DEADLINE_KINDS, { optional: true, description: 'Comma-separated kinds' })
   kinds?: (typeof DEADLINE_KINDS)[number][];
-  @Transform(toInt) @IntField(1, 1000, { optional: true, description: `Items per page (default ${WORKLIST_PAGE})` })
-  limit?: number;
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,2048}$/, { message: 'after must be a nextCursor returned by this worklist' })
-  after?: string;
+  @PageLimitField(WORKLIST_PAGE) limit?: number;
+  @PageCursorField('worklist') after?: string;
 }
 
 export class OutcomeStatsQueryDto extends PathQueryDto {

@@ -1,24 +1,15 @@
 import type { DeadlineRow, WorklistCursor } from '../../../../libs/read-store/index.js';
-import { RequestValidationException } from '../../infrastructure/problem/validation.js';
+import { decodePageCursor, encodePageCursor } from '../shared/page-cursor.js';
 
-/**
- * The `after` / `nextCursor` of worklist pages: the last row's place in worklist order, as
- * base64url JSON. Opaque to clients; a tampered one is only ever a place in the order, never
- * access to anything (the organisation comes from the path and is authorised as usual).
- */
-export const encodeWorklistCursor = (r: DeadlineRow): string =>
-  Buffer.from(JSON.stringify([r.dueDate, r.clientId, r.kind, r.refId])).toString('base64url');
+/** A worklist page's place: the last row's due date, client, kind and reference. */
+export const encodeWorklistCursor = (r: DeadlineRow): string => encodePageCursor([r.dueDate, r.clientId, r.kind, r.refId]);
+
+const isPlace = (value: unknown): value is [string, string, string, string] =>
+  Array.isArray(value) && value.length === 4 && value.every((v) => typeof v === 'string');
 
 export function decodeWorklistCursor(text: string | undefined): WorklistCursor | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 4 && value.every((v) => typeof v === 'string')) {
-      const [dueDate, clientId, kind, refId] = value as string[];
-      return { dueDate, clientId, kind: kind as WorklistCursor['kind'], refId };
-    }
-  } catch {
-    // fall through to the field error
-  }
-  throw new RequestValidationException([{ field: 'after', message: 'after must be a nextCursor returned by this worklist' }]);
+  const place = decodePageCursor(text, isPlace, 'worklist');
+  if (!place) return undefined;
+  const [dueDate, clientId, kind, refId] = place;
+  return { dueDate, clientId, kind: kind as WorklistCursor['kind'], refId };
 }
