@@ -125,6 +125,31 @@ describe('API edges (e2e)', () => {
     });
   });
 
+  describe('existence of a client', () => {
+    it('an unrelated organisation gets the same answer whether or not a chosen client id exists', async () => {
+      const taken = 'te-keski-suomi:edges-existing';
+      expect((await register({ ...client, clientId: taken })).status).toBe(201);
+      const kela = await t.authHeader('kelaOfficer');
+      const answer = async (clientId: string) => {
+        const res = await t.http.post('/clients').set(kela).send({ ...client, clientId });
+        const { instance: _i, correlationId: _c, ...body } = res.body;
+        return { status: res.status, body: JSON.stringify(body).replaceAll(clientId, '<id>') };
+      };
+      const existing = await answer(taken);
+      expect(existing).toEqual(await answer('te-keski-suomi:edges-never-registered'));
+      expect(existing.status).toBe(422);
+      expect(JSON.parse(existing.body)).toMatchObject({ rule: 'client.id_outside_organisation_namespace', field: 'clientId' });
+    });
+
+    it('a chosen id is in the caller\'s namespace; a generated one is put there', async () => {
+      expect((await register({ ...client, clientId: 'edges-plain' })).status).toBe(422);
+      expect((await register({ ...client, clientId: 'te-keski-suomi:' })).status).toBe(422);
+      const generated = await register(client);
+      expect(generated.status).toBe(201);
+      expect(generated.body.clientId).toMatch(/^te-keski-suomi:[0-9a-f-]{36}$/);
+    });
+  });
+
   describe('idempotency keys', () => {
     it('a key reused with a different body is refused (409, named), not replayed', async () => {
       const as = { ...(await t.authHeader('employmentOfficer')), 'Idempotency-Key': 'edges-once' };

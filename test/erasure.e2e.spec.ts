@@ -6,7 +6,7 @@ import { startTestApp, testProjector, type TestApp } from './support/index.js';
 describe('erasure after the retention period', () => {
   let t: TestApp;
   let now = new Date('2020-01-10T09:00:00Z');
-  const clientId = 'client-erasure-1';
+  const clientId = 'te-keski-suomi:client-erasure-1';
   const c = `/clients/${clientId}`;
   const NAME = 'Erkki Erasable';
   const as = async (who: 'employmentOfficer' | 'auditor' | 'admin') => ({ ...(await t.authHeader(who)), 'X-Purpose': 'retention' });
