@@ -171,6 +171,12 @@ describe('API edges (e2e)', () => {
   });
 
   describe('one problem shape', () => {
+    it('a path that is not valid percent-encoding is a typed 400 problem', async () => {
+      const res = await t.http.get('/clients/%FF/path').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ type: ProblemTypes.malformedRequest, status: 400 });
+    });
+
     it('"asKnownOn or asOf, not both" is a validation problem naming the field', async () => {
       const res = await t.http.get('/audit/clients/te-keski-suomi:edges-ok/path?asKnownOn=2026-01-01&asOf=2026-01-01').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');
       expectFieldProblem(res, 'asOf');

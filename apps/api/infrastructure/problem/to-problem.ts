@@ -105,7 +105,11 @@ function fromHttpException(exception: HttpException): Problem {
       if (exception.cause instanceof InvalidUtf8BodyError) {
         return { type: ProblemTypes.malformedBody, title: 'Malformed request body', status, detail: 'The request body is not valid UTF-8.' };
       }
-      return { type: ProblemTypes.blank, title: 'Bad Request', status, detail };
+      // Express fails on a path parameter that is not valid percent-encoding (e.g. %FF).
+      if (exception.cause instanceof URIError) {
+        return { type: ProblemTypes.malformedRequest, title: 'Malformed request', status, detail: 'The request path is not valid percent-encoding.' };
+      }
+      return { type: ProblemTypes.malformedRequest, title: 'Bad Request', status, detail };
     case 401:
       return { type: ProblemTypes.unauthorized, title: 'Unauthorized', status, detail };
     case 403:
