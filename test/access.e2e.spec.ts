@@ -8,7 +8,7 @@ const otherProvider = { ...PRINCIPALS.providerInstructor, personId: 'other-provi
 describe('access rights, consent and the usage and disclosure logs', () => {
   let t: TestApp;
   let proj: Awaited<ReturnType<typeof testProjector>>;
-  const clientId = 'client-access-1';
+  const clientId = 'te-keski-suomi:client-access-1';
   const c = `/clients/${clientId}`;
   type Who = Parameters<TestApp['authHeader']>[0];
   const headers = async (who: Who, purpose: string | null = 'service planning') =>

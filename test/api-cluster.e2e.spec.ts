@@ -63,7 +63,7 @@ describe('API_PROCESSES: several API processes on one port', () => {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ clientId, fullName: 'Maija Meikäläinen', birthDate: '1984-05-02', municipality: 'Jyväskylä' }),
     });
-    const first = await Promise.all(Array.from({ length: 20 }, (_, i) => register(`cluster-${i}`)));
+    const first = await Promise.all(Array.from({ length: 20 }, (_, i) => register(`te-keski-suomi:cluster-${i}`)));
     expect(first.map((r) => r.status)).toEqual(Array(20).fill(201));
 
     // a worker killed outright is replaced by a new one on the same port
@@ -73,10 +73,10 @@ describe('API_PROCESSES: several API processes on one port', () => {
     const now = childPids(primary);
     expect(now).toHaveLength(2);
     expect(now).toContain(workers[1]);
-    const second = await Promise.all(Array.from({ length: 20 }, (_, i) => register(`cluster-${20 + i}`)));
+    const second = await Promise.all(Array.from({ length: 20 }, (_, i) => register(`te-keski-suomi:cluster-${20 + i}`)));
     expect(second.map((r) => r.status)).toEqual(Array(20).fill(201));
     // the same client twice is refused whichever process decides it (state from the store)
-    expect((await register('cluster-3')).status).toBe(422);
+    expect((await register('te-keski-suomi:cluster-3')).status).toBe(422);
 
     api.child.kill('SIGTERM');
     expect(await api.exited).toEqual({ code: 0, signal: null });
@@ -85,7 +85,7 @@ describe('API_PROCESSES: several API processes on one port', () => {
     const events = SqliteEventStore.open(join(dir!, 'events.sqlite'));
     try {
       const all = await events.readAll({ after: 0n, limit: 1_000 });
-      expect(new Set(all.map((e) => e.clientId))).toEqual(new Set(Array.from({ length: 40 }, (_, i) => `cluster-${i}`)));
+      expect(new Set(all.map((e) => e.clientId))).toEqual(new Set(Array.from({ length: 40 }, (_, i) => `te-keski-suomi:cluster-${i}`)));
     } finally {
       await events.close();
     }

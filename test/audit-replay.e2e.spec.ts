@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './support/index.js';
 describe('auditor replay and integrity', () => {
   let t: TestApp;
   let now = new Date('2025-03-01T10:00:00Z');
-  const clientId = 'client-replay-1';
+  const clientId = 'te-keski-suomi:client-replay-1';
   const c = `/clients/${clientId}`;
   const auditor = async () => ({ ...(await t.authHeader('auditor')), 'X-Purpose': 'audit' });
   const post = async (path: string, body: object, who: 'employmentOfficer' | 'wellbeingOfficer' = 'employmentOfficer') => {

@@ -32,17 +32,17 @@ describe('finding a client', () => {
   beforeAll(async () => {
     t = await startTestApp({ clock: () => now });
     proj = await testProjector(t.config);
-    await register('employmentOfficer', 'search-anna', 'Anna-Liisa Äärelä', '010190-123a');
-    await register('employmentOfficer', 'search-ben', 'Ben Äärelä', '020285-456B');
-    await register('employmentOfficer', 'search-cai', 'Cai Äärinen', '030375-789C');
-    await register(pirkanmaa, 'search-other', 'Anna Äärelä', '040480-111D');
+    await register('employmentOfficer', 'te-keski-suomi:search-anna', 'Anna-Liisa Äärelä', '010190-123a');
+    await register('employmentOfficer', 'te-keski-suomi:search-ben', 'Ben Äärelä', '020285-456B');
+    await register('employmentOfficer', 'te-keski-suomi:search-cai', 'Cai Äärinen', '030375-789C');
+    await register(pirkanmaa, 'te-pirkanmaa:search-other', 'Anna Äärelä', '040480-111D');
     // Eero's TYP relationship ended 2021-06-30: the 4-year retention lets him be erased on 2025-06-30.
-    await register('employmentOfficer', 'search-eero', 'Eero Poistettava', '050550-222E');
-    await post('employmentOfficer', '/clients/search-eero/typ-relationship', { startDate: '2021-01-04', parties: [TE, SOTE, KELA] });
+    await register('employmentOfficer', 'te-keski-suomi:search-eero', 'Eero Poistettava', '050550-222E');
+    await post('employmentOfficer', '/clients/te-keski-suomi:search-eero/typ-relationship', { startDate: '2021-01-04', parties: [TE, SOTE, KELA] });
     now = new Date('2021-06-30T09:00:00Z');
-    await post('employmentOfficer', '/clients/search-eero/typ-relationship/end', { endDate: '2021-06-30', reason: 'employment' });
+    await post('employmentOfficer', '/clients/te-keski-suomi:search-eero/typ-relationship/end', { endDate: '2021-06-30', reason: 'employment' });
     now = new Date('2025-06-30T09:00:00Z');
-    await post('employmentOfficer', '/clients/search-ben/typ-relationship', { startDate: '2025-06-02', parties: [TE, SOTE, KELA] });
+    await post('employmentOfficer', '/clients/te-keski-suomi:search-ben/typ-relationship', { startDate: '2025-06-02', parties: [TE, SOTE, KELA] });
   });
   afterAll(async () => { await proj?.close(); await t?.close(); });
 
@@ -51,46 +51,46 @@ describe('finding a client', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       items: [
-        { clientId: 'search-anna', fullName: 'Anna-Liisa Äärelä', birthDate: '1990-01-01', municipality: 'Jyväskylä' },
-        { clientId: 'search-ben', fullName: 'Ben Äärelä', birthDate: '1985-01-01', municipality: 'Jyväskylä' },
-        { clientId: 'search-cai', fullName: 'Cai Äärinen', birthDate: '1975-01-01', municipality: 'Jyväskylä' },
+        { clientId: 'te-keski-suomi:search-anna', fullName: 'Anna-Liisa Äärelä', birthDate: '1990-01-01', municipality: 'Jyväskylä' },
+        { clientId: 'te-keski-suomi:search-ben', fullName: 'Ben Äärelä', birthDate: '1985-01-01', municipality: 'Jyväskylä' },
+        { clientId: 'te-keski-suomi:search-cai', fullName: 'Cai Äärinen', birthDate: '1975-01-01', municipality: 'Jyväskylä' },
       ],
       nextCursor: null,
     });
-    expect(await ids('employmentOfficer', 'AARELA liisa')).toEqual(['search-anna']);
-    expect(await ids('employmentOfficer', 'anna äärelä')).toEqual(['search-anna']);
-    expect(await ids(pirkanmaa, 'anna äärelä')).toEqual(['search-other']);
-    expect(await ids(pirkanmaa, 'äär')).toEqual(['search-other']);
+    expect(await ids('employmentOfficer', 'AARELA liisa')).toEqual(['te-keski-suomi:search-anna']);
+    expect(await ids('employmentOfficer', 'anna äärelä')).toEqual(['te-keski-suomi:search-anna']);
+    expect(await ids(pirkanmaa, 'anna äärelä')).toEqual(['te-pirkanmaa:search-other']);
+    expect(await ids(pirkanmaa, 'äär')).toEqual(['te-pirkanmaa:search-other']);
   });
 
   it('finds by identity code (any case) and by client id, only among the clients one may see', async () => {
-    expect(await ids('employmentOfficer', '010190-123A')).toEqual(['search-anna']);
-    expect(await ids('employmentOfficer', '020285-456b')).toEqual(['search-ben']);
-    expect(await ids('employmentOfficer', 'search-cai')).toEqual(['search-cai']);
+    expect(await ids('employmentOfficer', '010190-123A')).toEqual(['te-keski-suomi:search-anna']);
+    expect(await ids('employmentOfficer', '020285-456b')).toEqual(['te-keski-suomi:search-ben']);
+    expect(await ids('employmentOfficer', 'te-keski-suomi:search-cai')).toEqual(['te-keski-suomi:search-cai']);
     expect(await ids('employmentOfficer', '040480-111D')).toEqual([]);
-    expect(await ids('employmentOfficer', 'search-other')).toEqual([]);
-    expect(await ids(pirkanmaa, '040480-111D')).toEqual(['search-other']);
+    expect(await ids('employmentOfficer', 'te-pirkanmaa:search-other')).toEqual([]);
+    expect(await ids(pirkanmaa, '040480-111D')).toEqual(['te-pirkanmaa:search-other']);
     expect(await ids(pirkanmaa, '010190-123A')).toEqual([]);
   });
 
   it('lets a TYP party find the client by id, but by name or identity code only with a consent to see the identity', async () => {
-    expect(await ids('kelaOfficer', 'search-ben')).toEqual(['search-ben']);
-    expect((await search('kelaOfficer', { q: 'search-ben' })).body.items).toEqual([
-      { clientId: 'search-ben', fullName: null, birthDate: null, municipality: null }]);
+    expect(await ids('kelaOfficer', 'te-keski-suomi:search-ben')).toEqual(['te-keski-suomi:search-ben']);
+    expect((await search('kelaOfficer', { q: 'te-keski-suomi:search-ben' })).body.items).toEqual([
+      { clientId: 'te-keski-suomi:search-ben', fullName: null, birthDate: null, municipality: null }]);
     expect(await ids('kelaOfficer', 'ben')).toEqual([]);
     expect(await ids('kelaOfficer', '020285-456B')).toEqual([]);
-    await post('employmentOfficer', '/clients/search-ben/consents', { consentId: 'c-1', scope: { organisationIds: [], dataKinds: ['identity'] } });
-    expect(await ids('kelaOfficer', 'ben')).toEqual(['search-ben']);
-    expect(await ids('kelaOfficer', '020285-456B')).toEqual(['search-ben']);
-    expect(await ids('kelaOfficer', 'äär')).toEqual(['search-ben']); // Anna is not Kela's client
+    await post('employmentOfficer', '/clients/te-keski-suomi:search-ben/consents', { consentId: 'c-1', scope: { organisationIds: [], dataKinds: ['identity'] } });
+    expect(await ids('kelaOfficer', 'ben')).toEqual(['te-keski-suomi:search-ben']);
+    expect(await ids('kelaOfficer', '020285-456B')).toEqual(['te-keski-suomi:search-ben']);
+    expect(await ids('kelaOfficer', 'äär')).toEqual(['te-keski-suomi:search-ben']); // Anna is not Kela's client
   });
 
   it('pages with limit and after, and the last page says so', async () => {
     const first = await search('employmentOfficer', { q: 'äär', limit: 2 });
-    expect(first.body.items.map((i: { clientId: string }) => i.clientId)).toEqual(['search-anna', 'search-ben']);
+    expect(first.body.items.map((i: { clientId: string }) => i.clientId)).toEqual(['te-keski-suomi:search-anna', 'te-keski-suomi:search-ben']);
     expect(first.body.nextCursor).toEqual(expect.any(String));
     const second = await search('employmentOfficer', { q: 'äär', limit: 2, after: first.body.nextCursor });
-    expect(second.body).toEqual({ items: [expect.objectContaining({ clientId: 'search-cai' })], nextCursor: null });
+    expect(second.body).toEqual({ items: [expect.objectContaining({ clientId: 'te-keski-suomi:search-cai' })], nextCursor: null });
   });
 
   it('logs every search with its purpose and the clients it returned, never the search text', async () => {
@@ -99,7 +99,7 @@ describe('finding a client', () => {
     const res = await t.http.get(`/audit/usage?personId=${PRINCIPALS.employmentOfficer.personId}`).set(await headers('auditor', 'audit'));
     const searches = (res.body.entries as { view: string; purpose: string }[]).filter((e) => e.view === 'search' && e.purpose === 'identifying a caller');
     expect(searches).toEqual(expect.arrayContaining([
-      expect.objectContaining({ clientId: 'search-anna', organisationId: 'te-keski-suomi', outcome: 'allowed', detail: 'search by identity_code' }),
+      expect.objectContaining({ clientId: 'te-keski-suomi:search-anna', organisationId: 'te-keski-suomi', outcome: 'allowed', detail: 'search by identity_code' }),
       expect.objectContaining({ clientId: null, outcome: 'allowed', detail: 'search by name_or_client_id, 1 word' }),
     ]));
     expect(searches).toHaveLength(2);
@@ -131,17 +131,17 @@ describe('finding a client', () => {
   });
 
   it('shows an auditor every client', async () => {
-    expect(await ids('auditor', 'äär')).toEqual(['search-other', 'search-anna', 'search-ben', 'search-cai']);
+    expect(await ids('auditor', 'äär')).toEqual(['te-pirkanmaa:search-other', 'te-keski-suomi:search-anna', 'te-keski-suomi:search-ben', 'te-keski-suomi:search-cai']);
   });
 
   it('finds an erased client by its id alone, with no personal fields', async () => {
-    expect(await ids('employmentOfficer', 'eero')).toEqual(['search-eero']);
-    const erased = await t.http.post('/admin/clients/search-eero/erasure').set(await headers('admin', null)).send({ ground: 'client_request', legalGround: 'GDPR art. 17(1)(d)' });
+    expect(await ids('employmentOfficer', 'eero')).toEqual(['te-keski-suomi:search-eero']);
+    const erased = await t.http.post('/admin/clients/te-keski-suomi:search-eero/erasure').set(await headers('admin', null)).send({ ground: 'client_request', legalGround: 'GDPR art. 17(1)(d)' });
     expect(erased.status).toBe(201);
     expect(await ids('employmentOfficer', 'eero')).toEqual([]);
     expect(await ids('employmentOfficer', 'poistettava')).toEqual([]);
     expect(await ids('employmentOfficer', '050550-222E')).toEqual([]);
-    expect((await search('employmentOfficer', { q: 'search-eero' })).body.items).toEqual([
-      { clientId: 'search-eero', fullName: null, birthDate: null, municipality: null }]);
+    expect((await search('employmentOfficer', { q: 'te-keski-suomi:search-eero' })).body.items).toEqual([
+      { clientId: 'te-keski-suomi:search-eero', fullName: null, birthDate: null, municipality: null }]);
   });
 });

@@ -6,7 +6,7 @@ import { startTestApp, testProjector, type TestApp } from './support/index.js';
 describe('erasure after the retention period', () => {
   let t: TestApp;
   let now = new Date('2020-01-10T09:00:00Z');
-  const clientId = 'client-erasure-1';
+  const clientId = 'te-keski-suomi:client-erasure-1';
   const c = `/clients/${clientId}`;
   const NAME = 'Erkki Erasable';
   const as = async (who: 'employmentOfficer' | 'auditor' | 'admin') => ({ ...(await t.authHeader(who)), 'X-Purpose': 'retention' });
@@ -40,7 +40,7 @@ describe('erasure after the retention period', () => {
 
   it('refuses erasure at the client\'s request while retention runs, unless the register keeper records the legal ground', async () => {
     now = new Date('2025-06-29T09:00:00Z');
-    const other = 'client-erasure-2';
+    const other = 'te-keski-suomi:client-erasure-2';
     await post('/clients', { clientId: other, fullName: 'Outi Other', birthDate: '1971-01-01', municipality: 'Oulu' });
     const refused = await post(`/admin/clients/${other}/erasure`, { ground: 'client_request' }, 'admin');
     expect(refused.status).toBe(422);
@@ -62,6 +62,10 @@ describe('erasure after the retention period', () => {
     expect(report.body.clients).toEqual([{ clientId, retentionEndedOn: '2025-06-30', basis: 'typ_retention', relationshipId: expect.any(String) }]);
     const res = await post(`/admin/clients/${clientId}/erasure`, { ground: 'retention_ended' }, 'admin');
     expect(res.status).toBe(201);
+    // The answer every command gives (position at the top level), plus the outcome.
+    expect(res.body).toEqual({ clientId, streamVersion: '4', position: expect.stringMatching(/^\d+$/), eventIds: [expect.any(String)], replayed: false, erased: true });
+    const again = await post(`/admin/clients/${clientId}/erasure`, { ground: 'retention_ended' }, 'admin');
+    expect(again.body).toEqual({ ...res.body, replayed: true });
 
     const history = await t.http.get(`/audit/clients/${clientId}/events`).set(await as('auditor'));
     const registered = history.body.events.find((e: { type: string }) => e.type === 'ClientRegistered');

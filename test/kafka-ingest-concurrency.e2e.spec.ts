@@ -21,7 +21,7 @@ const describeKafka = brokers ? describe : describe.skip;
 const now = new Date('2026-03-02T10:00:00Z');
 const CLIENTS = 40;
 const ASSIGNS = 6;
-const clientId = (c: number) => `conc-${c}`;
+const clientId = (c: number) => `te-keski-suomi:conc-${c}`;
 const assign = (c: number, n: number): CommandMessage => ({ clientId: clientId(c), idempotencyKey: `a-${c}-${n}`,
   command: { type: 'NamePerson', data: { personId: `o-${c}-${n}`, personName: 'Liisa Korhonen', role: 'responsible_officer', namedOn: '2026-03-01' } } });
 const invalid = (c: number): CommandMessage => ({ clientId: clientId(c), idempotencyKey: `bad-${c}`,

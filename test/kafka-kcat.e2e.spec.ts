@@ -31,7 +31,7 @@ describeKafka('kcat → Kafka ingest → HTTP path (real broker)', () => {
   });
 
   it('records a referral published with kcat and serves it in the client\'s path', async () => {
-    const clientId = 'kcat-client-1';
+    const clientId = 'te-keski-suomi:kcat-client-1';
     const lines = [
       commandValue({ clientId, idempotencyKey: 'kcat-1', command: { type: 'RegisterClient', data: { fullName: 'Kalle Kcat', birthDate: '1979-09-09', municipality: 'Turku' } } }),
       commandValue({ clientId, idempotencyKey: 'kcat-2', command: { type: 'MakeReferral', data: {

@@ -7,9 +7,9 @@ describe('metrics (Prometheus) and health', () => {
 
   it('counts appends and rejected commands and measures HTTP latency by route template', async () => {
     const auth = await t.authHeader('employmentOfficer');
-    const ok = await t.http.post('/clients').set(auth).send({ clientId: 'metrics-1', fullName: 'M', birthDate: '1990-01-01', municipality: 'Oulu' });
+    const ok = await t.http.post('/clients').set(auth).send({ clientId: 'te-keski-suomi:metrics-1', fullName: 'M', birthDate: '1990-01-01', municipality: 'Oulu' });
     expect(ok.status).toBe(201);
-    expect((await t.http.post('/clients').set(auth).send({ clientId: 'metrics-1', fullName: 'M', birthDate: '1990-01-01', municipality: 'Oulu' })).status).toBe(422);
+    expect((await t.http.post('/clients').set(auth).send({ clientId: 'te-keski-suomi:metrics-1', fullName: 'M', birthDate: '1990-01-01', municipality: 'Oulu' })).status).toBe(422);
     const res = await t.http.get('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);

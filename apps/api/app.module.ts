@@ -10,6 +10,7 @@ import { AuthModule } from './infrastructure/auth/auth.module.js';
 import { CoreModule } from './infrastructure/core.module.js';
 import { setupOpenApi } from './infrastructure/openapi.js';
 import { ProblemModule } from './infrastructure/problem/problem.module.js';
+import { answerClientErrorsWithProblems, useJsonBodyParser } from './infrastructure/problem/http-limits.js';
 import { correlationIdMiddleware } from './infrastructure/request-context/correlation-id.middleware.js';
 import { StoresModule } from './infrastructure/stores.module.js';
 import { AuditModule } from './infrastructure/audit/index.js';
@@ -59,14 +60,17 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
   // abortOnError: false makes boot failures throw instead of exiting the process.
   const app = await NestFactory.create<NestExpressApplication>(root, {
     abortOnError: false,
+    bodyParser: false, // useJsonBodyParser below: size limit and UTF-8 check
     ...(options.logger !== undefined && { logger: options.logger }),
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  answerClientErrorsWithProblems(app.getHttpServer());
   // Positions and versions are bigint; JSON.stringify would throw on them.
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   app.use(correlationIdMiddleware);
   app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel)));
+  useJsonBodyParser(app); // after the correlation id and metrics: its refusals carry both
   setupOpenApi(app);
   await app.init();
   return app;

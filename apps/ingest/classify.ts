@@ -27,7 +27,8 @@ export function classify(error: unknown, onInternalError?: (error: unknown) => v
       : deadLetter('forbidden', `Not allowed: ${error.reason.replace(/_/g, ' ')}`);
   }
   if (error instanceof IdempotencyKeyReusedError) {
-    return deadLetter('idempotency_key_reused', 'This idempotencyKey was already used for another client; use a new key', { field: 'idempotencyKey' });
+    const what = error.reuse === 'other_client' ? 'for another client' : 'for a different command';
+    return deadLetter('idempotency_key_reused', `This idempotencyKey was already used ${what}; use a new key`, { field: 'idempotencyKey' });
   }
   if (error instanceof StreamVersionConflictError || error instanceof EventStoreFailureError || error instanceof IdentityUnavailable) {
     return { outcome: 'retry', error };

@@ -14,6 +14,8 @@ const config = loadApiConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', JWT_S
 const auth = config.auth as Extract<typeof config.auth, { mode: 'hs256' }>;
 const SYSTEM: MintSpec = { personId: 'te-integration', displayName: 'TE integration', organisationId: 'te-keski-suomi', organisationType: 'employment_authority', role: 'agency_system' };
 const bearer = async (spec: Partial<MintSpec> = {}) => ({ [HEADERS.authorization]: `Bearer ${await mintToken({ ...SYSTEM, ...spec }, auth.secret, auth.issuer, auth.audience, { now })}` });
+/** Clients an agency registers are in its organisation's namespace. */
+const C1 = 'te-keski-suomi:c-1';
 const register = { type: 'RegisterClient', data: { fullName: 'Maija Meikäläinen', birthDate: '1984-05-02', municipality: 'Jyväskylä' } };
 
 describe('ingest handler (memory bus, SQLite store)', () => {
@@ -21,9 +23,9 @@ describe('ingest handler (memory bus, SQLite store)', () => {
   let inbox: MemoryCommandInbox;
   let mode: 'jwt' | 'headers';
   let refusals: UsageEntry[];
-  const deliver = async (body: unknown, headers: Headers, key: string | null = 'c-1') =>
-    inbox.deliver({ key, headers, value: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
-  const message = (command: unknown, extra: Record<string, unknown> = {}) => ({ schemaVersion: 1, idempotencyKey: 'k-1', clientId: 'c-1', command, ...extra });
+  const deliver = async (body: unknown, headers: Headers, key: string | null = C1) =>
+    inbox.deliver({ key, headers, value: Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
+  const message = (command: unknown, extra: Record<string, unknown> = {}) => ({ schemaVersion: 1, idempotencyKey: 'k-1', clientId: C1, command, ...extra });
 
   beforeEach(async () => {
     store = SqliteEventStore.open(':memory:');
@@ -40,7 +42,7 @@ describe('ingest handler (memory bus, SQLite store)', () => {
     const first = await deliver(message(register), await bearer());
     expect(first).toMatchObject({ outcome: 'processed', detail: { replayed: false, streamVersion: '1' } });
     expect(await deliver(message(register), await bearer())).toMatchObject({ outcome: 'processed', detail: { replayed: true } });
-    const { events } = await store.readStream('c-1');
+    const { events } = await store.readStream(C1);
     expect(events).toHaveLength(1);
     expect(events[0].actor).toEqual({ personId: 'te-integration', displayName: 'TE integration', organisationId: 'te-keski-suomi', organisationType: 'employment_authority' });
     expect(events[0].correlationId).toBe('kafka:memory:0:0');
@@ -49,7 +51,7 @@ describe('ingest handler (memory bus, SQLite store)', () => {
   it('records an agency system\'s command on behalf of a named person of its own organisation', async () => {
     const d = await deliver(message(register, { actor: { personId: 'te-liisa', displayName: 'Liisa Korhonen' } }), await bearer());
     expect(d?.outcome).toBe('processed');
-    expect((await store.readStream('c-1')).events[0].actor).toMatchObject({ personId: 'te-liisa', organisationId: 'te-keski-suomi' });
+    expect((await store.readStream(C1)).events[0].actor).toMatchObject({ personId: 'te-liisa', organisationId: 'te-keski-suomi' });
   });
 
   it.each([
@@ -62,11 +64,38 @@ describe('ingest handler (memory bus, SQLite store)', () => {
     ['a path id missing', message({ type: 'AcceptReferral', data: { acceptedOn: '2026-03-01' } }), 'validation', 'command.data.referralId'],
     ['no idempotency key', { ...message(register), idempotencyKey: undefined }, 'validation', 'idempotencyKey'],
     ['another clientId in RegisterClient', message({ type: 'RegisterClient', data: { ...register.data, clientId: 'c-2' } }), 'validation', 'command.data.clientId'],
+    ['a null optional field', message({ type: 'RegisterClient', data: { ...register.data, personalIdentityCode: null } }), 'validation', 'command.data.personalIdentityCode'],
+    ['a NUL byte', message({ type: 'RegisterClient', data: { ...register.data, fullName: 'Maija\u0000' } }), 'validation', 'command.data.fullName'],
+    ['a lone surrogate', message({ type: 'RegisterClient', data: { ...register.data, fullName: 'Maija\ud800' } }), 'validation', 'command.data.fullName'],
+    ['a date before 1900', message({ type: 'RegisterClient', data: { ...register.data, birthDate: '0000-01-01' } }), 'validation', 'command.data.birthDate'],
+    ['JSON nested 10,000 levels deep', `{"schemaVersion":1,"idempotencyKey":"k-1","clientId":"c-1","command":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+      'validation', expect.stringMatching(/^command\[0\]/)],
+    ['invalid UTF-8 (inside a string)', Buffer.concat(JSON.stringify(message(register)).split('Maija').flatMap((part, i) => (i ? [Buffer.from([0xff]), Buffer.from(part)] : [Buffer.from(part)]))), 'malformed', undefined],
   ])('dead-letters %s', async (_name, body, type, field) => {
     const d = await deliver(body, await bearer());
     expect(d).toMatchObject({ outcome: 'dead-letter', reason: { type } });
-    if (d?.outcome === 'dead-letter') expect(d.reason.field).toBe(field);
+    if (d?.outcome === 'dead-letter') expect(d.reason.field).toEqual(field);
     expect(await store.headPosition()).toBe(0n);
+  });
+
+  it('dead-letters an idempotency key reused for a different command, and keeps the first', async () => {
+    expect(await deliver(message(register), await bearer())).toMatchObject({ outcome: 'processed' });
+    const changed = message({ type: 'RegisterClient', data: { ...register.data, fullName: 'Toinen Nimi' } });
+    expect(await deliver(changed, await bearer())).toMatchObject({
+      outcome: 'dead-letter', reason: { type: 'idempotency_key_reused', field: 'idempotencyKey', detail: expect.stringMatching(/different command/) },
+    });
+    expect((await store.readStream(C1)).events.map((e) => e.data)).toEqual([expect.objectContaining({ fullName: register.data.fullName })]);
+  });
+
+  it('answers a registration outside the publisher\'s namespace the same, whether or not the client exists', async () => {
+    expect(await deliver(message(register), await bearer())).toMatchObject({ outcome: 'processed' });
+    const kela = await bearer({ organisationId: 'kela', organisationType: 'kela' });
+    const existing = await deliver(message(register, { idempotencyKey: 'k-kela-1' }), kela);
+    const unknown = await deliver(message(register, { idempotencyKey: 'k-kela-2', clientId: 'te-keski-suomi:c-9' }), kela, 'te-keski-suomi:c-9');
+    const reason = { type: 'rule_violation', rule: 'client.id_outside_organisation_namespace' };
+    expect(existing).toMatchObject({ outcome: 'dead-letter', reason });
+    expect(unknown).toMatchObject({ outcome: 'dead-letter', reason });
+    if (existing?.outcome === 'dead-letter' && unknown?.outcome === 'dead-letter') expect(existing.reason).toEqual(unknown.reason);
   });
 
   it('dead-letters a key that is not the client id', async () => {
@@ -101,16 +130,16 @@ describe('ingest handler (memory bus, SQLite store)', () => {
     await deliver(message(register), await bearer());
     const kela = { personId: 'kela-sys', displayName: 'Kela integration', organisationId: 'kela', organisationType: 'kela' as const };
     expect(await deliver(message({ type: 'NamePerson', data: { personId: 'k-1', personName: 'K', role: 'responsible_officer', namedOn: '2026-03-01' } }, { idempotencyKey: 'k-5' }), await bearer(kela)))
-      .toMatchObject({ outcome: 'dead-letter', reason: { type: 'not_found', detail: 'client c-1 not found' } });
-    expect(refusals).toEqual([expect.objectContaining({ organisationId: 'kela', clientId: 'c-1', view: 'command:NamePerson', outcome: 'refused', detail: 'no_client_relationship' })]);
-    expect((await store.readStream('c-1')).events).toHaveLength(1);
+      .toMatchObject({ outcome: 'dead-letter', reason: { type: 'not_found', detail: `client ${C1} not found` } });
+    expect(refusals).toEqual([expect.objectContaining({ organisationId: 'kela', clientId: C1, view: 'command:NamePerson', outcome: 'refused', detail: 'no_client_relationship' })]);
+    expect((await store.readStream(C1)).events).toHaveLength(1);
   });
 
   it('takes the identity from polku-* headers in headers mode, naming a missing header', async () => {
     mode = 'headers';
     const headers = { [HEADERS.organisationId]: 'kela', [HEADERS.organisationType]: 'kela', [HEADERS.personId]: 'kela-sys', [HEADERS.personName]: 'Kela integration' };
-    expect(await deliver(message(register), headers)).toMatchObject({ outcome: 'processed' });
-    expect((await store.readStream('c-1')).events[0].actor.organisationId).toBe('kela');
+    expect(await deliver(message(register, { clientId: 'kela:c-1' }), headers, 'kela:c-1')).toMatchObject({ outcome: 'processed' });
+    expect((await store.readStream('kela:c-1')).events[0].actor.organisationId).toBe('kela');
     const { [HEADERS.organisationId]: _, ...missing } = headers;
     expect(await deliver(message(register, { idempotencyKey: 'k-9' }), missing)).toMatchObject({
       reason: { type: 'unauthorised', field: 'headers.polku-organisation-id' },
@@ -123,7 +152,7 @@ describe('ingest handler (memory bus, SQLite store)', () => {
     const verify = verifier.verify.bind(verifier);
     verifier.verify = (token) => { checks++; return verify(token); };
     const handle = createIngestHandler({ store, verifier, authMode: 'jwt', clock: () => now });
-    const at = (n: number, headers: Headers, scope = batch) => handle({ topic: 't', partition: 0, offset: String(n), key: 'c-1', headers,
+    const at = (n: number, headers: Headers, scope = batch) => handle({ topic: 't', partition: 0, offset: String(n), key: C1, headers,
       value: Buffer.from(JSON.stringify(message(n === 0 ? register : { type: 'NamePerson', data: { personId: `o-${n}`, personName: 'O', role: 'responsible_officer', namedOn: '2026-03-01' } }, { idempotencyKey: `k-${n}` }))) }, scope);
     const headers = await bearer();
     let batch = batchScope();
@@ -143,7 +172,7 @@ describe('ingest handler (memory bus, SQLite store)', () => {
     const append = store.appendToStream.bind(store);
     store.appendToStream = async (...args) => {
       if (failures-- > 6) throw new EventStoreFailureError('database is locked', true);
-      if (failures >= 0) throw new StreamVersionConflictError('c-1', 0n, 1n);
+      if (failures >= 0) throw new StreamVersionConflictError(C1, 0n, 1n);
       return append(...args);
     };
     expect(await deliver(message(register), await bearer())).toMatchObject({ outcome: 'processed' });

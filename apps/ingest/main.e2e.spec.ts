@@ -95,7 +95,7 @@ describe('ingest process', () => {
     const p = run(topics);
     try {
       await p.saw('ingest started');
-      await publish(topics.commands, 'proc-1', [{ key: 'p-1', command: register }]);
+      await publish(topics.commands, 'kela:proc-1', [{ key: 'p-1', command: register }]);
       await p.saw('command processed');
       await p.saw('events published');
       const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
@@ -104,7 +104,7 @@ describe('ingest process', () => {
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
       expect(p.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));
-      expect((await streamOf('proc-1')).map((e) => e.type)).toEqual(['ClientRegistered']);
+      expect((await streamOf('kela:proc-1')).map((e) => e.type)).toEqual(['ClientRegistered']);
     } finally { p.kill(); }
   });
 
@@ -113,26 +113,26 @@ describe('ingest process', () => {
     await createTopics(kafka, topics, 3);
     const total = 600;
     const assign = (n: number) => ({ key: `a-${n}`, command: { type: 'NamePerson', data: { personId: `officer-${n}`, personName: `Officer ${n}`, role: 'responsible_officer', namedOn: '2026-01-01' } } });
-    await publish(topics.commands, 'crash-1', [{ key: 'r', command: register }, ...Array.from({ length: total - 1 }, (_, n) => assign(n))]);
+    await publish(topics.commands, 'kela:crash-1', [{ key: 'r', command: register }, ...Array.from({ length: total - 1 }, (_, n) => assign(n))]);
     const first = run(topics);
     try {
       await first.saw('command processed', 50);
       first.kill();
       await first.exited;
     } finally { first.kill(); }
-    const atCrash = (await streamOf('crash-1')).length;
+    const atCrash = (await streamOf('kela:crash-1')).length;
     expect(atCrash).toBeLessThan(total); // precondition: the crash really was mid-stream
 
     const second = run(topics);
     try {
       // the killed member holds its partition until its session times out (10 s)
-      await eventually(`all ${total} events after the restart`, async () => ((await streamOf('crash-1')).length >= total ? true : undefined), 90_000)
-        .catch(async (e: Error) => { throw new Error(`${e.message}: ${(await streamOf('crash-1')).length} at crash ${atCrash}; ${JSON.stringify(second.lines.slice(-3))}`); });
+      await eventually(`all ${total} events after the restart`, async () => ((await streamOf('kela:crash-1')).length >= total ? true : undefined), 90_000)
+        .catch(async (e: Error) => { throw new Error(`${e.message}: ${(await streamOf('kela:crash-1')).length} at crash ${atCrash}; ${JSON.stringify(second.lines.slice(-3))}`); });
       await second.saw('events published');
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
     } finally { second.kill(); }
-    const events = await streamOf('crash-1');
+    const events = await streamOf('kela:crash-1');
     expect(events).toHaveLength(total); // redelivered commands were recognised by their keys
     expect(events.slice(1).map((e) => (e.data as { personId: string }).personId)).toEqual(Array.from({ length: total - 1 }, (_, n) => `officer-${n}`));
   }, 150_000);

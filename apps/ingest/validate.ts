@@ -1,7 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { ClientCommand } from '../../libs/domain/index.js';
-import { flattenValidationErrors } from '../api/infrastructure/problem/validation.js';
+import { inputProblems } from '../api/infrastructure/problem/input-limits.js';
+import { flattenValidationErrors, VALIDATOR_OPTIONS } from '../api/infrastructure/problem/validation.js';
 import type { FieldError } from '../api/infrastructure/problem/problem-types.js';
 import { COMMAND_DTOS, isCommandType } from './command-table.js';
 import { InboundCommandDto, SUPPORTED_SCHEMA_VERSIONS } from './envelope.js';
@@ -14,14 +16,11 @@ export class MessageRejected extends Error {
   }
 }
 
-/** Exactly the HTTP API's ValidationPipe settings: unknown fields are errors, not dropped. */
-const OPTIONS = { whitelist: true, forbidNonWhitelisted: true } as const;
-
 // validateSync: the DTOs have no asynchronous constraint (the same errors as the pipe's
 // validate), and a message costs no promise per constraint.
 function check<T extends object>(cls: new () => T, plain: unknown, prefix: string): T {
   const instance = plainToInstance(cls, plain);
-  const errors = validateSync(instance, OPTIONS);
+  const errors = validateSync(instance, VALIDATOR_OPTIONS); // exactly the HTTP API's pipe settings
   if (errors.length > 0) throw invalid(flattenValidationErrors(errors), prefix);
   return instance;
 }
@@ -36,6 +35,8 @@ function invalid(errors: FieldError[], prefix: string): MessageRejected {
  * rules) as the HTTP API. Throws MessageRejected naming what is wrong.
  */
 export async function parseCommandMessage(value: Buffer | null): Promise<{ envelope: InboundCommandDto; command: ClientCommand }> {
+  // Decoding would silently turn invalid UTF-8 into U+FFFD, and that would be stored for good.
+  if (value && !isUtf8(value)) throw new MessageRejected('malformed', 'The message value is not valid UTF-8');
   let json: unknown;
   try {
     json = JSON.parse(value?.toString('utf8') ?? '');
@@ -45,6 +46,9 @@ export async function parseCommandMessage(value: Buffer | null): Promise<{ envel
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new MessageRejected('malformed', 'The message value must be a JSON object');
   }
+  // The HTTP API's input limits (depth, size, null, ill-formed text), before class-transformer.
+  const problems = inputProblems(json);
+  if (problems.length > 0) throw invalid(problems, '');
   const raw = json as Record<string, unknown>;
   if (!(SUPPORTED_SCHEMA_VERSIONS as readonly unknown[]).includes(raw.schemaVersion)) {
     throw new MessageRejected('unsupported_schema_version',

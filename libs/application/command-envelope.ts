@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Actor } from '../events/index.js';
+import { canonicalJson } from '../event-store/index.js';
 import {
-  authoriseClientAccess, type AccessRefusal, type AccessRole, type ClientCommand, type ClientPathState,
+  authoriseClientAccess, ensureRegistrableClientId, type AccessRefusal, type AccessRole, type ClientCommand, type ClientPathState,
 } from '../domain/index.js';
 
 export interface CommandEnvelope {
@@ -30,11 +32,21 @@ export class ClientAccessDeniedError extends Error {
 
 export function authorise(cmd: CommandEnvelope, state: ClientPathState): void {
   if (!cmd.access) return;
+  // First, whatever the state: the answer must not depend on whether the id is taken.
+  if (cmd.command.type === 'RegisterClient') ensureRegistrableClientId(cmd.clientId, cmd.access.organisationId);
   // Registering an id that is already taken is a write to that client, not a new registration.
   const action = cmd.command.type === 'RegisterClient' && !state.registered ? 'register' : 'write';
   const decision = authoriseClientAccess(cmd.access.role, cmd.access, state, action, cmd.clientId);
   if (!decision.allowed) throw new ClientAccessDeniedError(cmd.clientId, decision.reason);
 }
+
+/**
+ * The fingerprint stored with an idempotency key: the command itself (type and data, keys
+ * sorted), not the envelope. A retry carries the same command; the same key with another
+ * command is refused instead of answered with the first command's result.
+ */
+export const requestHashOf = (command: ClientCommand): string =>
+  createHash('sha256').update(canonicalJson(command)).digest('base64url');
 
 export interface CommandResult {
   clientId: string;

@@ -62,14 +62,14 @@ afterEach(async () => {
 describe('executeClientCommand with the decision-state cache', () => {
   it('decides the next command on the cached state, appends at the cached version and keeps the folded result', async () => {
     const a = aProcess();
-    await run(a, 'c1', register);
+    await run(a, 'te-1:c1', register);
     const readsAfterFirst = a.reads();
-    const second = await run(a, 'c1', assign('officer-2'));
-    const third = await run(a, 'c1', assign('officer-3', '2026-03-02'));
+    const second = await run(a, 'te-1:c1', assign('officer-2'));
+    const third = await run(a, 'te-1:c1', assign('officer-3', '2026-03-02'));
     expect(a.reads()).toBe(readsAfterFirst); // no stream read after the first command
     expect([second.streamVersion, third.streamVersion]).toEqual(['2', '3']);
-    const truth = await stored('c1');
-    expect(a.cache.get('c1')).toEqual({ state: truth.state, version: 3n });
+    const truth = await stored('te-1:c1');
+    expect(a.cache.get('te-1:c1')).toEqual({ state: truth.state, version: 3n });
     expect(truth.state.peopleHistory.map((o) => [o.personId, o.to])).toEqual([['officer-2', undefined], ['officer-3', undefined]]);
     expect(truth.state.leadOfficerId).toBe('officer-3');
   });
@@ -77,70 +77,70 @@ describe('executeClientCommand with the decision-state cache', () => {
   it('is the one the store instance uses by default, shared by every caller in the process', async () => {
     const a = aProcess();
     expect(clientStateCacheOf(a.store)).toBe(a.cache);
-    await run(a, 'c1', register);
-    expect(a.cache.get('c1')?.version).toBe(1n);
+    await run(a, 'te-1:c1', register);
+    expect(a.cache.get('te-1:c1')?.version).toBe(1n);
   });
 
   it('decides one client\'s concurrent commands in turn, in arrival order, each on its predecessor\'s state', async () => {
     const a = aProcess();
-    await run(a, 'c1', register);
+    await run(a, 'te-1:c1', register);
     const reads = a.reads();
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => run(a, 'c1', assign(`officer-${i}`))));
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => run(a, 'te-1:c1', assign(`officer-${i}`))));
     expect(results.map((r) => r.streamVersion)).toEqual(['2', '3', '4', '5', '6', '7', '8', '9']);
     expect(a.reads()).toBe(reads); // no conflict sent any of them back to the stream
-    expect(a.cache.get('c1')).toEqual({ state: (await stored('c1')).state, version: 9n });
+    expect(a.cache.get('te-1:c1')).toEqual({ state: (await stored('te-1:c1')).state, version: 9n });
   });
 
   it('notices a write by another process through the version conflict and decides again on the stored history', async () => {
     const a = aProcess();
     const b = aProcess();
-    await run(a, 'c1', register);
-    await run(a, 'c1', assign('officer-2'));
-    await run(b, 'c1', assign('officer-3')); // a's cache is now one event behind
-    const result = await run(a, 'c1', assign('officer-4', '2026-03-02'));
+    await run(a, 'te-1:c1', register);
+    await run(a, 'te-1:c1', assign('officer-2'));
+    await run(b, 'te-1:c1', assign('officer-3')); // a's cache is now one event behind
+    const result = await run(a, 'te-1:c1', assign('officer-4', '2026-03-02'));
     expect(result.streamVersion).toBe('4');
-    const truth = await stored('c1');
+    const truth = await stored('te-1:c1');
     expect(truth.state.peopleHistory.map((o) => o.personId)).toEqual(['officer-2', 'officer-3', 'officer-4']);
-    expect(a.cache.get('c1')).toEqual({ state: truth.state, version: 4n });
+    expect(a.cache.get('te-1:c1')).toEqual({ state: truth.state, version: 4n });
   });
 
   it('checks a rule violation on a cached state against the stored history before refusing', async () => {
     const a = aProcess();
     const b = aProcess();
-    await run(a, 'c1', register);
-    await run(a, 'c1', assign('officer-2'));
-    await run(b, 'c1', assign('officer-3'));
+    await run(a, 'te-1:c1', register);
+    await run(a, 'te-1:c1', assign('officer-2'));
+    await run(b, 'te-1:c1', assign('officer-3'));
     // On a's cached state officer-3 is nobody: only the stored history allows the release.
-    const released = await run(a, 'c1', release('officer-3'));
+    const released = await run(a, 'te-1:c1', release('officer-3'));
     expect(released.streamVersion).toBe('4');
-    await expect(run(a, 'c1', release('officer-3')))
+    await expect(run(a, 'te-1:c1', release('officer-3')))
       .rejects.toMatchObject({ name: 'RuleViolationError' });
-    expect(a.cache.get('c1')).toEqual({ state: (await stored('c1')).state, version: 4n });
+    expect(a.cache.get('te-1:c1')).toEqual({ state: (await stored('te-1:c1')).state, version: 4n });
   });
 
   it('checks an access refusal on a cached state against the stored history, and a refusal does not change the cache', async () => {
     const a = aProcess();
     const b = aProcess();
-    await run(a, 'c1', register);
-    await run(b, 'c1', assign(county, '2026-03-01', county)); // the county nurse is named on the client
+    await run(a, 'te-1:c1', register);
+    await run(b, 'te-1:c1', assign(county, '2026-03-01', county)); // the county nurse is named on the client
     const asNurse = { actor: county, access: asOfficer(county) };
-    expect((await run(a, 'c1', assign('officer-9', '2026-03-02'), asNurse)).streamVersion).toBe('3');
+    expect((await run(a, 'te-1:c1', assign('officer-9', '2026-03-02'), asNurse)).streamVersion).toBe('3');
 
     const stranger: Actor = { ...county, personId: 'stranger', organisationId: 'hva-2' };
-    await expect(run(a, 'c1', assign('officer-10', '2026-03-02'), { actor: stranger, access: asOfficer(stranger) }))
+    await expect(run(a, 'te-1:c1', assign('officer-10', '2026-03-02'), { actor: stranger, access: asOfficer(stranger) }))
       .rejects.toBeInstanceOf(ClientAccessDeniedError);
-    expect(a.cache.get('c1')).toEqual({ state: (await stored('c1')).state, version: 3n });
+    expect(a.cache.get('te-1:c1')).toEqual({ state: (await stored('te-1:c1')).state, version: 3n });
   });
 
   it('keeps If-Match exact: the caller\'s version is checked against the store, not the cache', async () => {
     const a = aProcess();
     const b = aProcess();
-    await run(a, 'c1', register);
-    await run(b, 'c1', assign('officer-2')); // stored version 2, a's cache says 1
-    const matching = await run(a, 'c1', assign('officer-3', '2026-03-02'), { expectedVersion: 2n });
+    await run(a, 'te-1:c1', register);
+    await run(b, 'te-1:c1', assign('officer-2')); // stored version 2, a's cache says 1
+    const matching = await run(a, 'te-1:c1', assign('officer-3', '2026-03-02'), { expectedVersion: 2n });
     expect(matching.streamVersion).toBe('3');
-    await run(b, 'c1', assign('officer-4', '2026-03-02')); // stored 4, a's cache says 3
-    const stale = await run(a, 'c1', assign('officer-5', '2026-03-02'), { expectedVersion: 3n }).catch((e: unknown) => e);
+    await run(b, 'te-1:c1', assign('officer-4', '2026-03-02')); // stored 4, a's cache says 3
+    const stale = await run(a, 'te-1:c1', assign('officer-5', '2026-03-02'), { expectedVersion: 3n }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(StreamVersionConflictError);
     expect(stale).toMatchObject({ expected: 3n, actual: 4n });
   });
@@ -149,52 +149,52 @@ describe('executeClientCommand with the decision-state cache', () => {
     const a = aProcess();
     const b = aProcess();
     const asNurse = { actor: county, access: asOfficer(county) };
-    await run(a, 'c1', register);
-    await run(a, 'c1', assign(county, '2026-03-01', county));
-    await run(a, 'c1', release('nurse-1'), { ...asNurse, idempotencyKey: 'hva-1:k1' });
-    await run(a, 'c1', assign(county, '2026-03-02', county)); // named again: a caches that at version 4
-    await run(b, 'c1', release('nurse-1'), asNurse); // in another process the nurse is released
-    await expect(run(a, 'c1', assign('officer-3', '2026-03-02'), { ...asNurse, expectedVersion: 5n })).rejects.toBeInstanceOf(ClientAccessDeniedError);
-    await run(a, 'c1', assign(county, '2026-03-02', county)); // a caches the nurse as named again
-    await run(b, 'c1', release('nurse-1'), asNurse);
-    await expect(run(a, 'c1', release('nurse-1'), { ...asNurse, idempotencyKey: 'hva-1:k1' }))
+    await run(a, 'te-1:c1', register);
+    await run(a, 'te-1:c1', assign(county, '2026-03-01', county));
+    await run(a, 'te-1:c1', release('nurse-1'), { ...asNurse, idempotencyKey: 'hva-1:k1' });
+    await run(a, 'te-1:c1', assign(county, '2026-03-02', county)); // named again: a caches that at version 4
+    await run(b, 'te-1:c1', release('nurse-1'), asNurse); // in another process the nurse is released
+    await expect(run(a, 'te-1:c1', assign('officer-3', '2026-03-02'), { ...asNurse, expectedVersion: 5n })).rejects.toBeInstanceOf(ClientAccessDeniedError);
+    await run(a, 'te-1:c1', assign(county, '2026-03-02', county)); // a caches the nurse as named again
+    await run(b, 'te-1:c1', release('nurse-1'), asNurse);
+    await expect(run(a, 'te-1:c1', release('nurse-1'), { ...asNurse, idempotencyKey: 'hva-1:k1' }))
       .rejects.toBeInstanceOf(ClientAccessDeniedError);
   });
 
   it('replays an idempotent command without appending, also from a process whose cache is behind', async () => {
     const a = aProcess();
     const b = aProcess();
-    await run(a, 'c1', register);
-    const first = await run(a, 'c1', assign('officer-2'), { idempotencyKey: 'te-1:k1' });
-    await run(b, 'c1', assign('officer-3'));
-    const again = await run(a, 'c1', assign('officer-2'), { idempotencyKey: 'te-1:k1' });
-    const elsewhere = await run(b, 'c1', assign('officer-2'), { idempotencyKey: 'te-1:k1' });
+    await run(a, 'te-1:c1', register);
+    const first = await run(a, 'te-1:c1', assign('officer-2'), { idempotencyKey: 'te-1:k1' });
+    await run(b, 'te-1:c1', assign('officer-3'));
+    const again = await run(a, 'te-1:c1', assign('officer-2'), { idempotencyKey: 'te-1:k1' });
+    const elsewhere = await run(b, 'te-1:c1', assign('officer-2'), { idempotencyKey: 'te-1:k1' });
     expect(again).toEqual({ ...first, replayed: true });
     expect(elsewhere).toEqual({ ...first, replayed: true });
-    expect((await stored('c1')).version).toBe(3n);
+    expect((await stored('te-1:c1')).version).toBe(3n);
   });
 
   it('keeps at most maxClients clients; an evicted client is read from its stream again', async () => {
     const a = aProcess({ maxClients: 2, ttlMs: 60_000 });
-    for (const id of ['c1', 'c2', 'c3']) await run(a, id, register);
+    for (const id of ['te-1:c1', 'te-1:c2', 'te-1:c3']) await run(a, id, register);
     expect(a.cache.size).toBe(2);
-    expect(a.cache.get('c1')).toBeUndefined();
+    expect(a.cache.get('te-1:c1')).toBeUndefined();
     const reads = a.reads();
-    expect((await run(a, 'c1', assign('officer-2'))).streamVersion).toBe('2');
+    expect((await run(a, 'te-1:c1', assign('officer-2'))).streamVersion).toBe('2');
     expect(a.reads()).toBe(reads + 1);
   });
 
   it('forgets an erased client: no personal data stays in the cache', async () => {
     const a = aProcess();
-    await run(a, 'c1', register);
-    expect(a.cache.get('c1')?.state.birthDate).toBe('1980-01-01');
-    await executeClientCommand(a.store, { clientId: 'c1', command: { type: 'EraseClientData', data: { ground: 'client_request', legalGround: 'GDPR art. 17(1)(d)' } },
+    await run(a, 'te-1:c1', register);
+    expect(a.cache.get('te-1:c1')?.state.birthDate).toBe('1980-01-01');
+    await executeClientCommand(a.store, { clientId: 'te-1:c1', command: { type: 'EraseClientData', data: { ground: 'client_request', legalGround: 'GDPR art. 17(1)(d)' } },
       actor: employment, correlationId: 'erase' }, now);
-    expect(a.cache.get('c1')).toBeUndefined();
+    expect(a.cache.get('te-1:c1')).toBeUndefined();
     const reads = a.reads();
-    await expect(run(a, 'c1', assign('officer-2'))).rejects.toThrow(/erased/); // decided on the stored history
+    await expect(run(a, 'te-1:c1', assign('officer-2'))).rejects.toThrow(/erased/); // decided on the stored history
     expect(a.reads()).toBe(reads + 1);
-    expect(a.cache.get('c1')).toBeUndefined();
+    expect(a.cache.get('te-1:c1')).toBeUndefined();
   });
 
   it('folds every demo path to exactly the stored state, on frozen states (decide and evolve never mutate)', async () => {

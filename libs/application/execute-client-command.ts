@@ -5,7 +5,7 @@ import { StreamVersionConflictError, type EventStore } from '../event-store/inde
 import { clientStateCacheOf, type ClientStateCache } from './client-state-cache/index.js';
 import { ClientStates, type ClientSnapshot } from './client-states.js';
 import { inClientTurn } from './client-turns.js';
-import { authorise, toResult, type CommandEnvelope, type CommandResult } from './command-envelope.js';
+import { authorise, requestHashOf, toResult, type CommandEnvelope, type CommandResult } from './command-envelope.js';
 
 export { ClientAccessDeniedError, type CommandEnvelope, type CommandResult } from './command-envelope.js';
 
@@ -34,10 +34,11 @@ export function executeClientCommand(store: EventStore, cmd: CommandEnvelope, no
 
 async function execute(store: EventStore, cmd: CommandEnvelope, now: Date, options: ExecuteOptions): Promise<CommandResult> {
   const states = new ClientStates(store, cmd.clientId, options.stateCache === undefined ? clientStateCacheOf(store) : options.stateCache);
+  const requestHash = cmd.idempotencyKey ? requestHashOf(cmd.command) : undefined;
   if (cmd.idempotencyKey) {
     // A replay answers only a caller who may still write this client.
     const authorised = cmd.access ? (await states.use((s) => authorise(cmd, s.state))).snapshot : undefined;
-    const seen = await store.findIdempotentResult(cmd.idempotencyKey, cmd.clientId);
+    const seen = await store.findIdempotentResult(cmd.idempotencyKey, cmd.clientId, requestHash);
     if (seen) {
       if (authorised?.cached) authorise(cmd, (await states.fresh()).state);
       return toResult(cmd.clientId, seen.eventIds, seen.nextExpectedVersion, seen.lastGlobalPosition, true);
@@ -62,7 +63,7 @@ async function execute(store: EventStore, cmd: CommandEnvelope, now: Date, optio
     }));
     const ticket = states.ticket();
     try {
-      const r = await store.appendToStream(cmd.clientId, events, { expectedVersion: snapshot.version, idempotencyKey: cmd.idempotencyKey });
+      const r = await store.appendToStream(cmd.clientId, events, { expectedVersion: snapshot.version, idempotencyKey: cmd.idempotencyKey, requestHash });
       if (!r.replayed) states.appended(snapshot, events, r.nextExpectedVersion, ticket);
       return toResult(cmd.clientId, r.eventIds, r.nextExpectedVersion, r.lastGlobalPosition, r.replayed);
     } catch (err) {

@@ -43,6 +43,10 @@ export interface AuditQuery {
   from?: string; // ISO instant, inclusive
   to?: string; // ISO instant, exclusive
   limit?: number;
+  /** Newest entries first (a page of the log as people read it); default oldest first. */
+  newestFirst?: boolean;
+  /** Only entries with a lower id (exclusive): the next page of a newest-first listing. */
+  beforeId?: string;
 }
 
 export interface AuditLog {

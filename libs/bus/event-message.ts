@@ -1,4 +1,4 @@
-import { EVENT_CATALOGUE, isPolkuEventType, mapPersonalFields, type RecordedEvent } from '../events/index.js';
+import { EVENT_CATALOGUE, isPolkuEventType, mapPublicationWithheldFields, type RecordedEvent } from '../events/index.js';
 
 /** What a personal field reads as on the topic: subscribers fetch personal data through the API, where access and consent are checked and logged. */
 export const WITHHELD = '[withheld]';
@@ -17,8 +17,9 @@ export const toJson = (value: unknown): string =>
  */
 export function toPathEventMessage(event: RecordedEvent): OutboundMessage {
   // The topic carries the path's structure, never personal data: it cannot be erased from
-  // subscribers' copies, and consent cannot be checked per subscriber.
-  const data = mapPersonalFields(event.type, event.data, (v) => (Array.isArray(v) ? [WITHHELD] : WITHHELD));
+  // subscribers' copies, and consent cannot be checked per subscriber. Birth date and
+  // municipality go too: with the client id they identify the person.
+  const data = mapPublicationWithheldFields(event.type, event.data, (v) => (Array.isArray(v) ? [WITHHELD] : WITHHELD));
   return {
     key: event.clientId,
     value: toJson({ ...event, data }),

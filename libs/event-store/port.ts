@@ -14,6 +14,12 @@ export interface AppendOptions {
    * Callers namespace keys (e.g. per organisation) before passing them.
    */
   idempotencyKey?: string;
+  /**
+   * A fingerprint of the request the key is given for (e.g. a hash of the command). Stored
+   * with the key: the key used again with another fingerprint is refused with
+   * IdempotencyKeyReusedError ('different_request') instead of replaying another request's result.
+   */
+  requestHash?: string;
 }
 
 export interface AppendResult {
@@ -59,10 +65,10 @@ export interface EventStore {
   appendToStream(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult>;
   /**
    * The stored result of an earlier append with this key (replayed: true), or null when the
-   * key is unseen; IdempotencyKeyReusedError when it was used for another client. Lets a
-   * command handler skip deciding again on a retry.
+   * key is unseen; IdempotencyKeyReusedError when it was used for another client, or (given
+   * `requestHash`) for another request. Lets a command handler skip deciding again on a retry.
    */
-  findIdempotentResult(idempotencyKey: string, clientId: string): Promise<AppendResult | null>;
+  findIdempotentResult(idempotencyKey: string, clientId: string, requestHash?: string): Promise<AppendResult | null>;
   readStream(clientId: string): Promise<ReadStreamResult>;
   /** Global order; never skips an event that becomes visible later with a lower position. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;

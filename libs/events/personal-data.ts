@@ -37,6 +37,16 @@ export const PERSONAL_FIELDS: Partial<Record<PolkuEventType, string[]>> = {
   ResponsibleOfficerReleased: ['reason'],
 };
 
+/**
+ * Fields that are not erased (they stay as the path's structure: age band and home
+ * municipality drive statistics and the compensation payer) but that, with the client id,
+ * identify a person: they never leave on a topic, whose copies can be neither erased nor
+ * consent-checked. Same path syntax as PERSONAL_FIELDS.
+ */
+export const QUASI_IDENTIFYING_FIELDS: Partial<Record<PolkuEventType, string[]>> = {
+  ClientRegistered: ['birthDate', 'municipality'],
+};
+
 /** What an erased personal value reads as (an erased string[] reads as `[ERASED]`). */
 export const ERASED = '[erased]';
 
@@ -63,6 +73,16 @@ export function mapPersonalFields<D>(type: string, data: D, fn: (value: Personal
  */
 export function mapPersonalFieldsInPlace(type: string, data: unknown, fn: Visitor): void {
   visit(type, data, fn);
+}
+
+/**
+ * mapPersonalFields over the personal *and* the quasi-identifying fields: what must be
+ * withheld from anything published (a topic's copies cannot be erased).
+ */
+export function mapPublicationWithheldFields<D>(type: string, data: D, fn: (value: PersonalValue, path: string) => PersonalValue): D {
+  const copy = structuredClone(data);
+  for (const path of withheldOnPublication(type)) walk(copy, path, 0, fn);
+  return copy;
 }
 
 /** Calls `fn` for each personal value present, without copying (read-only scans). */
@@ -111,6 +131,12 @@ const COMPILED = new Map<string, CompiledPath[]>(
   Object.entries(PERSONAL_FIELDS).map(([type, paths]) => [type, (paths ?? []).map(compile)]),
 );
 const NONE: CompiledPath[] = [];
+const WITHHELD_ON_PUBLICATION = new Map<string, CompiledPath[]>(
+  [...new Set([...Object.keys(PERSONAL_FIELDS), ...Object.keys(QUASI_IDENTIFYING_FIELDS)])].map((type) => [type, [
+    ...(PERSONAL_FIELDS[type as PolkuEventType] ?? []), ...(QUASI_IDENTIFYING_FIELDS[type as PolkuEventType] ?? []),
+  ].map(compile)]),
+);
+const withheldOnPublication = (type: string): CompiledPath[] => WITHHELD_ON_PUBLICATION.get(type) ?? NONE;
 
 // A Map, not the object: a type named like an Object.prototype member must not match.
 const compiledPaths = (type: string): CompiledPath[] => COMPILED.get(type) ?? NONE;

@@ -3,7 +3,7 @@ import type {
 } from './index.js';
 import {
   ERASED, PERSONAL_FIELDS, WORK_ABILITY_TOOLS, forEachPersonalValue, hasPersonalFields, mapPersonalFields,
-  mapPersonalFieldsInPlace, somePersonalValue,
+  mapPersonalFieldsInPlace, mapPublicationWithheldFields, somePersonalValue,
 } from './index.js';
 
 const upper = (value: string | string[]) => (typeof value === 'string' ? value.toUpperCase() : value.map((v) => v.toUpperCase()));
@@ -138,5 +138,13 @@ describe('personal data of events', () => {
     expect(somePersonalValue('ServiceNeedAssessmentRecorded', data, (v) => v === 'nothing')).toBe(false);
     expect(somePersonalValue('ClientRegistered', { birthDate: '1984-05-02' }, () => true)).toBe(false);
     expect(somePersonalValue('AttendanceReported', { periodId: 'p-1' }, () => true)).toBe(false);
+  });
+
+  it('withholds quasi-identifiers (birth date, municipality) on publication, but never erases them', () => {
+    const data: ClientRegistered['data'] = { fullName: 'Maija', personalIdentityCode: '020584-123A', birthDate: '1984-05-02', municipality: 'Jyväskylä' };
+    expect(mapPublicationWithheldFields('ClientRegistered', data, () => 'W'))
+      .toEqual({ fullName: 'W', personalIdentityCode: 'W', birthDate: 'W', municipality: 'W' });
+    expect(mapPersonalFields('ClientRegistered', data, () => 'E')).toMatchObject({ birthDate: '1984-05-02', municipality: 'Jyväskylä' });
+    expect(mapPublicationWithheldFields('ReferralMade', { reason: 'r', referralId: 'x' }, () => 'W')).toEqual({ reason: 'W', referralId: 'x' });
   });
 });

@@ -29,13 +29,14 @@ export async function appendEvents(ctx: AppendContext, clientId: string, events:
   const key = options.idempotencyKey;
   const deadline = Date.now() + ctx.idempotencyWaitMs;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const settled = key === undefined ? undefined : await ctx.markers.settle(key, clientId, deadline);
+    const settled = key === undefined ? undefined : await ctx.markers.settle(key, clientId, deadline, options.requestHash);
     if (settled?.kind === 'replay') return settled.result;
     const head = await readHead(ctx.client, ctx.names, clientId);
     check(clientId, options.expectedVersion, head, events);
     if (key !== undefined && settled?.kind === 'free') {
       const reserved = await ctx.markers.reserve(settled.marker, {
         key, clientId, eventIds: events.map((e) => e.eventId), fromVersion: head.version.toString(), reservedAt: new Date().toISOString(),
+        ...(options.requestHash !== undefined && { requestHash: options.requestHash }),
       });
       if (!reserved) continue; // another append with this key got in first: settle again
     }

@@ -1,6 +1,6 @@
 import { jsonEvent, NO_STREAM, type JSONType, type KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { randomUUID } from 'node:crypto';
-import { EventStoreFailureError, IdempotencyKeyReusedError, type AppendResult } from '../../event-store/index.js';
+import { assertSameKeyUse, EventStoreFailureError, type AppendResult } from '../../event-store/index.js';
 import { backoffDelay, sleep, type BackoffSchedule } from './backoff.js';
 import { isWrongExpectedVersion, toStoreError } from './errors.js';
 import type { StreamNames } from './naming.js';
@@ -57,16 +57,17 @@ export class IdempotencyMarkers {
   /**
    * The stored result of the key, or 'free' with the marker to reserve against. Waits (until
    * `deadline`, epoch ms) while the last reservation is in flight; throws a retryable failure
-   * when it is still in flight then, and IdempotencyKeyReusedError for another client's key.
+   * when it is still in flight then, and IdempotencyKeyReusedError for another client's key
+   * or another request's.
    */
-  async settle(key: string, clientId: string, deadline: number): Promise<Settled> {
+  async settle(key: string, clientId: string, deadline: number, requestHash?: string): Promise<Settled> {
     for (let polls = 0; ; polls += 1) {
       const marker = await this.read(key);
       let last: ReservationState | undefined;
       for (const reservation of marker.reservations) {
         last = await this.stateOf(reservation);
         if (last.kind !== 'committed') continue;
-        if (reservation.clientId !== clientId) throw new IdempotencyKeyReusedError(key, clientId);
+        assertSameKeyUse(key, clientId, reservation, requestHash);
         return { kind: 'replay', result: last.result };
       }
       const pending = marker.reservations.at(-1);

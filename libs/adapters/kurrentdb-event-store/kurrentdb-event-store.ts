@@ -77,9 +77,9 @@ export class KurrentDbEventStore implements EventStore {
     return appendEvents(this.append, clientId, events, options);
   }
 
-  async findIdempotentResult(idempotencyKey: string, clientId: string): Promise<AppendResult | null> {
+  async findIdempotentResult(idempotencyKey: string, clientId: string, requestHash?: string): Promise<AppendResult | null> {
     this.ensureOpen();
-    const settled = await this.append.markers.settle(idempotencyKey, clientId, Date.now() + this.append.idempotencyWaitMs);
+    const settled = await this.append.markers.settle(idempotencyKey, clientId, Date.now() + this.append.idempotencyWaitMs, requestHash);
     return settled.kind === 'replay' ? settled.result : null;
   }
 

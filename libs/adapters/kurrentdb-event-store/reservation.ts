@@ -14,6 +14,8 @@ export interface Reservation {
   fromVersion: string;
   /** ISO instant (the reserving process's clock). */
   reservedAt: string;
+  /** The fingerprint of the request (AppendOptions.requestHash); absent in older reservations. */
+  requestHash?: string;
 }
 
 export const RESERVATION_TYPE = 'PolkuIdempotencyKeyReserved';

@@ -1,13 +1,15 @@
 import type { PoolClient } from 'pg';
 import type { PolkuEvent } from '../../events/index.js';
 import {
-  GENESIS_HASH, IdempotencyKeyReusedError, StreamVersionConflictError, type AppendOptions, type AppendResult,
+  GENESIS_HASH, assertSameKeyUse, StreamVersionConflictError, type AppendOptions, type AppendResult,
 } from '../../event-store/index.js';
 import type { HeadRow } from './chain-check.js';
 import { toInsertColumns } from './rows.js';
 import type { Statements } from './statements.js';
 
-export interface KeyRow { client_id: string; next_version: bigint; event_ids: string[]; global_position: bigint | null }
+export interface KeyRow {
+  client_id: string; next_version: bigint; event_ids: string[]; global_position: bigint | null; request_hash: string | null;
+}
 
 /**
  * The body of one append transaction (READ COMMITTED); any throw rolls everything back.
@@ -32,7 +34,7 @@ export async function appendInTransaction(
   await client.query(sql.streamLock, [schema, clientId]);
   const key = options.idempotencyKey;
   if (key !== undefined) {
-    const replay = replayFrom((await client.query<KeyRow>(sql.selectKey, [key])).rows[0], key, clientId);
+    const replay = replayFrom((await client.query<KeyRow>(sql.selectKey, [key])).rows[0], key, clientId, options.requestHash);
     if (replay) return replay;
   }
   const head = (await client.query<HeadRow>(sql.selectHead, [clientId])).rows[0];
@@ -42,7 +44,9 @@ export async function appendInTransaction(
   }
   const { columns: c, lastVersion, lastHash } = toInsertColumns(events, current, head?.last_hash ?? GENESIS_HASH);
   await client.query(sql.upsertHead, [clientId, lastVersion, lastHash]);
-  if (key !== undefined) await client.query(sql.insertKey, [key, clientId, lastVersion, c.eventIds.at(-1), c.eventIds]);
+  if (key !== undefined) {
+    await client.query(sql.insertKey, [key, clientId, lastVersion, c.eventIds.at(-1), c.eventIds, options.requestHash ?? null]);
+  }
 
   // Delivered at COMMIT (never for a rollback), wherever it is issued: sent before the order
   // lock so it does not lengthen the time every other append waits. Followers only need the
@@ -57,10 +61,10 @@ export async function appendInTransaction(
   return { nextExpectedVersion: lastVersion, lastGlobalPosition, eventIds: c.eventIds, replayed: false };
 }
 
-/** The stored result of a key, null when unseen; a key of another client is refused. */
-export function replayFrom(row: KeyRow | undefined, key: string, clientId: string): AppendResult | null {
+/** The stored result of a key, null when unseen; a key of another client or request is refused. */
+export function replayFrom(row: KeyRow | undefined, key: string, clientId: string, requestHash: string | undefined): AppendResult | null {
   if (!row) return null;
-  if (row.client_id !== clientId) throw new IdempotencyKeyReusedError(key, clientId);
+  assertSameKeyUse(key, clientId, { clientId: row.client_id, requestHash: row.request_hash }, requestHash);
   if (row.global_position === null) throw new Error(`The last event of idempotency key ${key} is missing from the store`);
   return {
     nextExpectedVersion: row.next_version, lastGlobalPosition: row.global_position, eventIds: row.event_ids, replayed: true,

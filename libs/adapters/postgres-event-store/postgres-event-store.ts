@@ -60,16 +60,16 @@ export class PostgresEventStore implements EventStore {
       const resolved = await resolveAppendError(error, {
         clientId, events, options,
         query: (text, values) => this.query(text, values),
-        findIdempotentResult: (key) => this.findIdempotentResult(key, clientId),
+        findIdempotentResult: (key) => this.findIdempotentResult(key, clientId, options.requestHash),
       }, this.sql);
       if (resolved instanceof Error) throw resolved;
       return resolved;
     }
   }
 
-  async findIdempotentResult(idempotencyKey: string, clientId: string): Promise<AppendResult | null> {
+  async findIdempotentResult(idempotencyKey: string, clientId: string, requestHash?: string): Promise<AppendResult | null> {
     const rows = await this.query<KeyRow>(this.sql.selectKey, [idempotencyKey]);
-    return replayFrom(rows[0], idempotencyKey, clientId);
+    return replayFrom(rows[0], idempotencyKey, clientId, requestHash);
   }
 
   async readStream(clientId: string): Promise<ReadStreamResult> {

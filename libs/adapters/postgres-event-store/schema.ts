@@ -47,6 +47,8 @@ CREATE TABLE IF NOT EXISTS ${s}.idempotency_keys (
   last_event_id text NOT NULL,
   event_ids text[] NOT NULL
 );
+-- The fingerprint of the request a key was used for (null for keys stored before it existed).
+ALTER TABLE ${s}.idempotency_keys ADD COLUMN IF NOT EXISTS request_hash text;
 `;
 
 /**

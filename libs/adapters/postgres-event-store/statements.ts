@@ -10,15 +10,15 @@ export function statements(s: string) {
     streamLock: "SELECT pg_advisory_xact_lock(hashtext('polku.stream:' || $1), hashtext($2))",
     /** Serialises position assignment with commit: see append.ts. */
     orderLock: "SELECT pg_advisory_xact_lock(hashtextextended('polku.order:' || $1, 0))",
-    selectKey: `SELECT k.client_id, k.next_version, k.event_ids, e.global_position
+    selectKey: `SELECT k.client_id, k.next_version, k.event_ids, k.request_hash, e.global_position
       FROM ${s}.idempotency_keys k LEFT JOIN ${s}.events e ON e.event_id = k.last_event_id
       WHERE k.key = $1`,
     selectHead: `SELECT client_id, version, last_hash FROM ${s}.streams WHERE client_id = $1`,
     selectHeads: `SELECT client_id, version, last_hash FROM ${s}.streams`,
     upsertHead: `INSERT INTO ${s}.streams (client_id, version, last_hash) VALUES ($1, $2, $3)
       ON CONFLICT (client_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash`,
-    insertKey: `INSERT INTO ${s}.idempotency_keys (key, client_id, next_version, last_event_id, event_ids)
-      VALUES ($1, $2, $3, $4, $5)`,
+    insertKey: `INSERT INTO ${s}.idempotency_keys (key, client_id, next_version, last_event_id, event_ids, request_hash)
+      VALUES ($1, $2, $3, $4, $5, $6)`,
     // One statement for the whole batch; ORDER BY ord makes nextval follow stream-version order
     // (volatile select-list expressions are evaluated after the sort).
     insertEvents: `INSERT INTO ${s}.events (${EVENT_COLUMNS})

@@ -106,6 +106,21 @@ describe('SqliteAuditLog', () => {
     expect(await log.usage({ organisationId: 'other' })).toEqual([]);
   });
 
+  it('lists newest first from below an id, across old rows and requests of many clients', async () => {
+    writeOldRow('anna');
+    await log.recordUsage(['ben', 'cai', 'dan'].map((id) => usage(id, { view: 'worklist', detail: null })));
+    await log.recordUsage([usage('anna')]);
+    await log.record([], [disclosure('anna'), disclosure('ben')]);
+    const ids = async (q: object) => (await log.usage({ newestFirst: true, ...q })).map((e) => e.id);
+    expect(await ids({})).toEqual(['5', '4', '3', '2', '1']);
+    expect(await ids({ limit: 2 })).toEqual(['5', '4']);
+    expect(await ids({ limit: 2, beforeId: '4' })).toEqual(['3', '2']); // inside one request's ids
+    expect(await ids({ beforeId: '2' })).toEqual(['1']);
+    expect(await ids({ clientId: 'anna', beforeId: '5' })).toEqual(['1']);
+    expect(await ids({ clientId: 'cai', beforeId: '3' })).toEqual([]);
+    expect((await log.disclosures({ newestFirst: true, beforeId: '2' })).map((e) => e.clientId)).toEqual(['anna']);
+  });
+
   it('finds a client in every request that named it, whatever its position and the other clients', async () => {
     const read = (ids: (string | null)[], correlationId: string) =>
       log.recordUsage(ids.map((id) => usage(id as string, { view: 'worklist', detail: null, correlationId })));

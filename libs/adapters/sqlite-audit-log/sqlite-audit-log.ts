@@ -20,6 +20,7 @@ function where(q: AuditQuery): { sql: string; params: unknown[] } {
   if (q.organisationId) add('to_organisation_id = ?', q.organisationId);
   if (q.from) add('at >= ?', q.from);
   if (q.to) add('at < ?', q.to);
+  if (q.beforeId !== undefined) add('id < ?', Number(q.beforeId));
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -59,7 +60,8 @@ export class SqliteAuditLog implements AuditLog {
 
   async disclosures(q: AuditQuery): Promise<(DisclosureEntry & { id: string })[]> {
     const w = where(q);
-    const rows = this.db.prepare(`SELECT * FROM disclosure_log ${w.sql} ORDER BY id LIMIT ?`).all(...w.params, q.limit ?? 1000) as Row[];
+    const rows = this.db.prepare(`SELECT * FROM disclosure_log ${w.sql} ORDER BY id ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`)
+      .all(...w.params, q.limit ?? 1000) as Row[];
     return rows.map((r) => toEntry<DisclosureEntry>(r));
   }
 

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
 import {
-  GENESIS_HASH, IdempotencyKeyReusedError, StreamVersionConflictError,
+  GENESIS_HASH, assertSameKeyUse, StreamVersionConflictError,
   type AppendOptions, type AppendResult, type ChainVerification, type EventStore, type ReadAllOptions,
   type ClientStream, type ReadStreamResult, type ReadStreamsOptions,
   validateBatch,
@@ -79,8 +79,8 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  async findIdempotentResult(idempotencyKey: string, clientId: string): Promise<AppendResult | null> {
-    return this.guard(() => this.replayOf(idempotencyKey, clientId));
+  async findIdempotentResult(idempotencyKey: string, clientId: string, requestHash?: string): Promise<AppendResult | null> {
+    return this.guard(() => this.replayOf(idempotencyKey, clientId, requestHash));
   }
 
   async readStream(clientId: string): Promise<ReadStreamResult> {
@@ -135,7 +135,7 @@ export class SqliteEventStore implements EventStore {
   private write(clientId: string, events: PolkuEvent[], options: AppendOptions): AppendResult {
     const s = this.statements;
     const key = options.idempotencyKey;
-    const replay = key === undefined ? null : this.replayOf(key, clientId);
+    const replay = key === undefined ? null : this.replayOf(key, clientId, options.requestHash);
     if (replay) return replay;
     const head = s.selectHead.get(clientId);
     const current = head?.version ?? 0n;
@@ -155,15 +155,16 @@ export class SqliteEventStore implements EventStore {
     const result: AppendResult = {
       nextExpectedVersion: version, lastGlobalPosition: position, eventIds: events.map((e) => e.eventId), replayed: false,
     };
-    if (key !== undefined) s.insertKey.run(key, clientId, encodeResult(result));
+    if (key !== undefined) s.insertKey.run(key, clientId, encodeResult(result, options.requestHash));
     return result;
   }
 
-  private replayOf(key: string, clientId: string): AppendResult | null {
+  private replayOf(key: string, clientId: string, requestHash: string | undefined): AppendResult | null {
     const seen = this.statements.selectKey.get(key);
     if (!seen) return null;
-    if (seen.client_id !== clientId) throw new IdempotencyKeyReusedError(key, clientId);
-    return decodeResult(seen.result);
+    const { result, requestHash: storedHash } = decodeResult(seen.result);
+    assertSameKeyUse(key, clientId, { clientId: seen.client_id, requestHash: storedHash }, requestHash);
+    return result;
   }
 
   private guard<T>(read: () => T): T {
@@ -176,10 +177,11 @@ export class SqliteEventStore implements EventStore {
 }
 
 
-const encodeResult = (r: AppendResult): string =>
-  JSON.stringify({ v: r.nextExpectedVersion.toString(), p: r.lastGlobalPosition.toString(), ids: r.eventIds });
+// The request's fingerprint rides in the stored result (`h`): no schema change, older rows have none.
+const encodeResult = (r: AppendResult, requestHash: string | undefined): string =>
+  JSON.stringify({ v: r.nextExpectedVersion.toString(), p: r.lastGlobalPosition.toString(), ids: r.eventIds, ...(requestHash !== undefined && { h: requestHash }) });
 
-function decodeResult(text: string): AppendResult {
-  const { v, p, ids } = JSON.parse(text) as { v: string; p: string; ids: string[] };
-  return { nextExpectedVersion: BigInt(v), lastGlobalPosition: BigInt(p), eventIds: ids, replayed: true };
+function decodeResult(text: string): { result: AppendResult; requestHash?: string } {
+  const { v, p, ids, h } = JSON.parse(text) as { v: string; p: string; ids: string[]; h?: string };
+  return { result: { nextExpectedVersion: BigInt(v), lastGlobalPosition: BigInt(p), eventIds: ids, replayed: true }, requestHash: h };
 }

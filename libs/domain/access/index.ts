@@ -2,3 +2,4 @@ export * from './relationship.js';
 export * from './policy.js';
 export * from './visibility.js';
 export * from './holders.js';
+export * from './registration.js';

@@ -2,10 +2,13 @@ import type { ClientPathState } from '../client-path/index.js';
 import type { CommandOfType, EventDraft } from './commands.js';
 import { draft, ensure, notInFuture, type DecisionContext } from './context.js';
 import { NotFoundInStreamError } from '../errors.js';
+import { isPlausibleBirthDate, MAX_CLIENT_AGE_YEARS } from '../time/index.js';
 
 export function registerClient(state: ClientPathState, cmd: CommandOfType<'RegisterClient'>, ctx: DecisionContext): EventDraft[] {
   ensure(!state.registered, 'client.already_registered', 'The client is already registered');
   notInFuture(ctx, cmd.data.birthDate, 'data.birthDate');
+  ensure(isPlausibleBirthDate(cmd.data.birthDate, ctx.today), 'client.birth_date_implausible',
+    `birthDate ${cmd.data.birthDate} means an age over ${MAX_CLIENT_AGE_YEARS} years`, 'data.birthDate', { maxAgeYears: MAX_CLIENT_AGE_YEARS });
   return [draft('ClientRegistered', ctx.today, cmd.data)];
 }
 

@@ -1,1 +1,2 @@
 export * from './dates.js';
+export * from './date-bounds.js';

@@ -34,6 +34,20 @@ export function idempotencyContract(ctx: ContractContext): void {
       expect((await ctx.store.readStream(b)).currentVersion).toBe(0n);
     });
 
+    it('refuses the same key with another request fingerprint, and appends nothing', async () => {
+      const client = aClientId();
+      const first = await ctx.store.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n, idempotencyKey: 'k-6', requestHash: 'h-a' });
+      const error = await rejectionOf(ctx.store.appendToStream(client, someEvents(client, 1), { expectedVersion: 1n, idempotencyKey: 'k-6', requestHash: 'h-b' }));
+      expect(error).toBeInstanceOf(IdempotencyKeyReusedError);
+      expect(error).toMatchObject({ key: 'k-6', reuse: 'different_request' });
+      expect(await rejectionOf(ctx.store.findIdempotentResult('k-6', client, 'h-b'))).toBeInstanceOf(IdempotencyKeyReusedError);
+      expect((await ctx.store.readStream(client)).currentVersion).toBe(1n);
+      // The same fingerprint, or a caller that gives none, still gets the replay.
+      const retry = await ctx.store.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n, idempotencyKey: 'k-6', requestHash: 'h-a' });
+      expect(retry).toEqual({ ...first, replayed: true });
+      expect(await ctx.store.findIdempotentResult('k-6', client)).toEqual({ ...first, replayed: true });
+    });
+
     it('looks up a key without appending', async () => {
       const [a, b] = [aClientId(), aClientId()];
       expect(await ctx.store.findIdempotentResult('k-5', a)).toBeNull();

@@ -49,8 +49,8 @@ export class ProtectedEventStore implements EventStore {
     return this.inner.appendToStream(clientId, events.map((event) => encryptEvent(event, key)), options);
   }
 
-  findIdempotentResult(idempotencyKey: string, clientId: string): Promise<AppendResult | null> {
-    return this.inner.findIdempotentResult(idempotencyKey, clientId);
+  findIdempotentResult(idempotencyKey: string, clientId: string, requestHash?: string): Promise<AppendResult | null> {
+    return this.inner.findIdempotentResult(idempotencyKey, clientId, requestHash);
   }
 
   async readStream(clientId: string): Promise<ReadStreamResult> {
@@ -109,7 +109,7 @@ export class ProtectedEventStore implements EventStore {
    */
   private async replayAfterErasure(error: unknown, clientId: string, options: AppendOptions): Promise<AppendResult> {
     if (error instanceof ClientKeyDestroyedError && options.idempotencyKey !== undefined) {
-      const replay = await this.inner.findIdempotentResult(options.idempotencyKey, clientId);
+      const replay = await this.inner.findIdempotentResult(options.idempotencyKey, clientId, options.requestHash);
       if (replay) return replay;
     }
     throw error;

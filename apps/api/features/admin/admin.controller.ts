@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { executeClientCommand } from '../../../../libs/application/index.js';
+import { executeClientCommand, type CommandResult } from '../../../../libs/application/index.js';
 import { addMonths, REGISTRY_KEEPER, ruleSetOn } from '../../../../libs/domain/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
 import type { ClientKeyStore } from '../../../../libs/key-store/index.js';
@@ -40,16 +40,26 @@ export class AdminController {
 
   @Post('clients/:clientId/erasure')
   @ApiOperation({ summary: 'Erase a client\'s personal data: record the erasure, then destroy the client\'s key' })
-  async erase(@Param('clientId', IdPipe) clientId: string, @Body() body: EraseClientDataDto, @CommandMeta() meta: CommandMeta) {
+  async erase(@Param('clientId', IdPipe) clientId: string, @Body() body: EraseClientDataDto, @CommandMeta() meta: CommandMeta): Promise<CommandResult & { erased: true }> {
     const now = this.clock();
     // The erasure is recorded first (a durable fact), then the key goes: a crash in between
     // is finished by repeating the request, as the key destruction is idempotent.
-    const alreadyErased = (await this.keys.isDestroyed(clientId));
-    const result = alreadyErased ? null : await executeClientCommand(this.events, {
+    const result = (await this.keys.isDestroyed(clientId)) ? await this.recordedErasure(clientId) : await executeClientCommand(this.events, {
       clientId, command: { type: 'EraseClientData', data: body }, actor: meta.principal.actor,
       correlationId: meta.correlationId, idempotencyKey: meta.idempotencyKey ?? `erasure:${clientId}`,
     }, now);
     await this.keys.destroyKey(clientId, body.ground);
-    return { clientId, erased: true, recorded: result };
+    // The answer of every command (streamVersion, position for ?minPosition=), plus the outcome.
+    return { ...result, erased: true };
+  }
+
+  /** Erased before: the answer is the recorded erasure's, as a replay. */
+  private async recordedErasure(clientId: string): Promise<CommandResult> {
+    const { currentVersion, events } = await this.events.readStream(clientId);
+    const erasure = events.findLast((e) => e.type === 'ClientDataErased') ?? events.at(-1);
+    return {
+      clientId, streamVersion: currentVersion.toString(), position: (erasure?.globalPosition ?? 0n).toString(),
+      eventIds: erasure ? [erasure.eventId] : [], replayed: true,
+    };
   }
 }

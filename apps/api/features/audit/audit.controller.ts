@@ -1,12 +1,14 @@
-import { BadRequestException, Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
 import { RequireRoles } from '../../infrastructure/auth/index.js';
+import { RequestValidationException } from '../../infrastructure/problem/index.js';
 import { AUDIT_LOG, EVENT_STORE } from '../../infrastructure/tokens.js';
 import { ClientAccess, ReadCtx, type ReadContext } from '../access/index.js';
 import { IdPipe } from '../shared/params.js';
-import { AuditQueryDto, IntegrityQueryDto, ReplayQueryDto } from './audit.dto.js';
+import { AuditQueryDto, IntegrityQueryDto, LogPageQueryDto, ReplayQueryDto } from './audit.dto.js';
+import { logPageOf, readLogPages } from './log-pages.js';
 import { foldState, replay, type ReplayMode } from './replay.js';
 
 /** Auditors (tietosuojavastaava): logs, raw history, replays and tamper checks. Read-only. */
@@ -21,26 +23,28 @@ export class AuditController {
 
   @Get('audit/usage')
   @RequireRoles('auditor')
-  @ApiOperation({ summary: 'Usage log: who read whose data, why and when (allowed, refused, unauthenticated)' })
+  @ApiOperation({ summary: 'Usage log: who read whose data, why and when (allowed, refused, unauthenticated); newest first, paged' })
   usage(@Query() q: AuditQueryDto) {
-    return this.audit.usage(q).then((entries) => ({ entries }));
+    const { clientId, personId, organisationId } = q;
+    return logPageOf((f) => this.audit.usage(f), { clientId, personId, organisationId }, q);
   }
 
   @Get('audit/disclosures')
   @RequireRoles('auditor')
-  @ApiOperation({ summary: 'Disclosure log: what was disclosed to whom, when, on which consent or legal basis' })
+  @ApiOperation({ summary: 'Disclosure log: what was disclosed to whom, when, on which consent or legal basis; newest first, paged' })
   disclosures(@Query() q: AuditQueryDto) {
-    return this.audit.disclosures(q).then((entries) => ({ entries }));
+    const { clientId, personId, organisationId } = q;
+    return logPageOf((f) => this.audit.disclosures(f), { clientId, personId, organisationId }, q);
   }
 
   @Get('clients/:clientId/access-log')
   @RequireRoles('client', 'auditor')
-  @ApiOperation({ summary: 'A client\'s own usage and disclosure log (law 703/2023 §11); clients see only their own' })
-  async clientLog(@Param('clientId', IdPipe) clientId: string, @ReadCtx() ctx: ReadContext) {
+  @ApiOperation({ summary: 'A client\'s own usage and disclosure log (law 703/2023 §11); clients see only their own; newest first, paged' })
+  async clientLog(@Param('clientId', IdPipe) clientId: string, @Query() q: LogPageQueryDto, @ReadCtx() ctx: ReadContext) {
     if (ctx.principal.role === 'client' && ctx.principal.personId !== clientId) throw new ForbiddenException('Only your own log');
     await this.access.gate(ctx, clientId, null, 'access-log'); // reading the log is itself logged
-    const [usage, disclosures] = await Promise.all([this.audit.usage({ clientId }), this.audit.disclosures({ clientId })]);
-    return { clientId, usage, disclosures };
+    const page = await readLogPages({ usage: (f) => this.audit.usage(f), disclosures: (f) => this.audit.disclosures(f) }, { clientId }, q);
+    return { clientId, ...page };
   }
 
   @Get('audit/clients/:clientId/events')
@@ -57,7 +61,7 @@ export class AuditController {
   @RequireRoles('auditor')
   @ApiOperation({ summary: 'Replay a client\'s path from the events: as known on a date, or as it was on a date' })
   async replayPath(@Param('clientId', IdPipe) clientId: string, @Query() q: ReplayQueryDto, @ReadCtx() ctx: ReadContext) {
-    if (q.asKnownOn && q.asOf) throw new BadRequestException('Give asKnownOn or asOf, not both');
+    if (q.asKnownOn && q.asOf) throw new RequestValidationException([{ field: 'asOf', message: 'give asKnownOn or asOf, not both' }]);
     const mode: ReplayMode = q.asKnownOn ? { kind: 'as_known_on', date: q.asKnownOn } : q.asOf ? { kind: 'as_of', date: q.asOf } : { kind: 'current' };
     const { currentVersion, events } = await this.events.readStream(clientId);
     await this.access.gate(ctx, clientId, foldState(clientId, events), `path-${mode.kind}`);

@@ -1,15 +1,26 @@
 import { IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DateField, IdField } from '../shared/dto-fields.js';
+import { DateField, IdField, PageCursorField, PageLimitField } from '../shared/dto-fields.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
 
-export class AuditQueryDto {
+/** Default page of a log: what a screen shows; older entries come page by page. */
+export const LOG_PAGE = 100;
+
+/** A page of a log, newest entries first, optionally within a time window. */
+export class LogPageQueryDto {
+  @ApiPropertyOptional({ example: '2025-01-01', description: 'Entries at or after this date or instant' })
+  @IsOptional() @Matches(INSTANT, { message: 'from must be an ISO date or instant' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Entries before this date or instant' })
+  @IsOptional() @Matches(INSTANT, { message: 'to must be an ISO date or instant' }) to?: string;
+  @PageLimitField(LOG_PAGE) limit?: number;
+  @PageCursorField('log') after?: string;
+}
+
+export class AuditQueryDto extends LogPageQueryDto {
   @IdField({ optional: true }) clientId?: string;
   @IdField({ optional: true }) personId?: string;
   @IdField({ optional: true }) organisationId?: string;
-  @ApiPropertyOptional({ example: '2025-01-01' }) @IsOptional() @Matches(INSTANT, { message: 'from must be an ISO date or instant' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @Matches(INSTANT, { message: 'to must be an ISO date or instant' }) to?: string;
 }
 
 export class ReplayQueryDto {

@@ -1,8 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IntField } from '../shared/dto-fields.js';
-import { PathQueryDto, toInt } from '../reads/reads.dto.js';
+import { IntField, toQueryInt as toInt } from '../shared/dto-fields.js';
+import { PathQueryDto } from '../reads/reads.dto.js';
 
 /** Hits per page unless `limit` says otherwise: one screen of a search result. */
 export const SEARCH_PAGE = 20;

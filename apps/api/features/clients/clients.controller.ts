@@ -5,6 +5,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandMeta } from '../../infrastructure/request-context/index.js';
 import { runClientCommand, type CommandResult } from '../client-commands/index.js';
 import { IdPipe } from '../shared/params.js';
+import { clientIdNamespace } from '../../../../libs/domain/index.js';
 import {
   GiveConsentDto, LimitConsentDto, RecordBenefitStatusDto, RecordWorkAbilityAssessmentDto, RegisterClientDto, WithdrawConsentDto,
 } from './clients.dto.js';
@@ -17,7 +18,8 @@ export class ClientsController {
   @Post()
   @ApiOperation({ summary: 'Register a client (starts the client\'s stream)' })
   register(@Body() body: RegisterClientDto, @CommandMeta() meta: CommandMeta): Promise<CommandResult> {
-    const { clientId = randomUUID(), ...data } = body;
+    // A generated id sits in the caller's namespace like a chosen one (clientIdNamespace).
+    const { clientId = `${clientIdNamespace(meta.principal.organisationId)}${randomUUID()}`, ...data } = body;
     return runClientCommand(this.bus, clientId, { type: 'RegisterClient', data }, meta);
   }
 

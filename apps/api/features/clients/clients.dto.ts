@@ -4,7 +4,7 @@ import {
 } from '../shared/dto-fields.js';
 
 export class RegisterClientDto {
-  @IdField({ optional: true, description: 'Client id; generated when absent (an agency system may bring its own)' }) clientId?: string;
+  @IdField({ optional: true, description: 'Client id in your organisation\'s namespace, `<organisationId>:<id>`; generated when absent (an agency system may bring its own)', example: 'te-keski-suomi:asiakas-123' }) clientId?: string;
   @TextField({ max: 200, example: 'Maija Meikäläinen' }) fullName: string;
   @TextField({ optional: true, max: 11, description: 'Henkilötunnus', example: '010190-123A' }) personalIdentityCode?: string;
   @DateField({ example: '1990-01-01' }) birthDate: string;

@@ -1,12 +1,10 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DateField, EnumArrayField, EnumField, IdField, IntField } from '../shared/dto-fields.js';
+import { DateField, EnumArrayField, EnumField, IdField, IntField, PageCursorField, PageLimitField, toQueryInt as toInt } from '../shared/dto-fields.js';
 import {
   COMPENSATION_COMPONENTS, COMPENSATION_PAYERS, DEADLINE_KINDS, type CompensationComponent, type CompensationPayer,
 } from '../../../../libs/domain/index.js';
-
-export const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
 export class PathQueryDto {
@@ -23,11 +21,8 @@ export class WorklistQueryDto extends PathQueryDto {
   horizonDays?: number;
   @Transform(toList) @EnumArrayField(DEADLINE_KINDS, { optional: true, description: 'Comma-separated kinds' })
   kinds?: (typeof DEADLINE_KINDS)[number][];
-  @Transform(toInt) @IntField(1, 1000, { optional: true, description: `Items per page (default ${WORKLIST_PAGE})` })
-  limit?: number;
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,2048}$/, { message: 'after must be a nextCursor returned by this worklist' })
-  after?: string;
+  @PageLimitField(WORKLIST_PAGE) limit?: number;
+  @PageCursorField('worklist') after?: string;
 }
 
 export class OutcomeStatsQueryDto extends PathQueryDto {

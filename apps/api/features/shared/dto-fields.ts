@@ -1,11 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString,
-  Matches, Max, MaxLength, Min, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsString,
+  Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface,
 } from 'class-validator';
-import { isIsoDate } from '../../../../libs/domain/time/index.js';
+import { EARLIEST_BUSINESS_DATE, isIsoDate, isWithinBusinessDates } from '../../../../libs/domain/time/index.js';
 
 /**
  * Field decorators that pair validation (400 on bad shape) with the OpenAPI description.
@@ -13,14 +13,21 @@ import { isIsoDate } from '../../../../libs/domain/time/index.js';
  */
 interface Opts { optional?: boolean; description?: string; example?: unknown }
 
-const maybeOptional = (o?: Opts) => (o?.optional ? [IsOptional()] : []);
+/**
+ * Presence, checked first (the pipe stops at a field's first error): a required field that
+ * is absent or null is "required"; an optional one may be left out, never null (IsOptional
+ * would let null through to the command as if it were a value).
+ */
+const maybeOptional = (o?: Opts) => (o?.optional
+  ? [ValidateIf((_object: unknown, value: unknown) => value !== undefined), IsDefined({ message: '$property must not be null; leave it out instead' })]
+  : [IsDefined({ message: '$property is required' })]);
 const doc = (o: Opts | undefined, extra: Record<string, unknown>) =>
   ApiProperty({ required: !o?.optional, description: o?.description, example: o?.example, ...extra });
 
 @ValidatorConstraint({ name: 'isCalendarDate' })
 class CalendarDate implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean { return isIsoDate(value); }
-  defaultMessage(): string { return '$property must be a calendar date YYYY-MM-DD'; }
+  validate(value: unknown): boolean { return isIsoDate(value) && isWithinBusinessDates(value); }
+  defaultMessage(): string { return `$property must be a calendar date YYYY-MM-DD, not before ${EARLIEST_BUSINESS_DATE}`; }
 }
 
 export const DateField = (o?: Opts) =>
@@ -33,8 +40,20 @@ export const IdField = (o?: Opts) =>
   applyDecorators(doc(o, { type: String, example: o?.example ?? 'a1b2c3' }), ...maybeOptional(o), IsString(),
     Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, { message: '$property must be 1-128 letters, digits or . _ : -' }));
 
+/** Query strings are text: `?limit=20` becomes 20 before IntField checks it (anything else stays text and fails). */
+export const toQueryInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
 export const IntField = (min: number, max: number, o?: Opts) =>
   applyDecorators(doc(o, { type: Number, minimum: min, maximum: max }), ...maybeOptional(o), IsInt(), Min(min), Max(max));
+
+/** `limit` of a paged listing (1-1000, default `pageSize`). */
+export const PageLimitField = (pageSize: number) =>
+  applyDecorators(Transform(toQueryInt), IntField(1, 1000, { optional: true, description: `Items per page (default ${pageSize})` }));
+
+/** `after` of a paged listing: the nextCursor of the previous page (decoded by the listing). */
+export const PageCursorField = (listing: string) =>
+  applyDecorators(doc({ optional: true }, { type: String, description: 'The nextCursor of the previous page' }), ...maybeOptional({ optional: true }),
+    Matches(/^[A-Za-z0-9_-]{1,2048}$/, { message: `after must be a nextCursor returned by this ${listing}` }));
 
 export const NumberField = (min: number, max: number, o?: Opts) =>
   applyDecorators(doc(o, { type: Number, minimum: min, maximum: max }), ...maybeOptional(o), IsNumber({ allowNaN: false, allowInfinity: false }), Min(min), Max(max));

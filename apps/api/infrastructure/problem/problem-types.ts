@@ -7,6 +7,9 @@ export const PROBLEM_BASE = 'https://polku.example/problems/';
 export const ProblemTypes = {
   validation: `${PROBLEM_BASE}validation`,
   malformedBody: `${PROBLEM_BASE}malformed-body`,
+  bodyTooLarge: `${PROBLEM_BASE}body-too-large`,
+  headersTooLarge: `${PROBLEM_BASE}headers-too-large`,
+  malformedRequest: `${PROBLEM_BASE}malformed-request`,
   invalidHeader: `${PROBLEM_BASE}invalid-header`,
   unauthorized: `${PROBLEM_BASE}unauthorized`,
   forbidden: `${PROBLEM_BASE}forbidden`,

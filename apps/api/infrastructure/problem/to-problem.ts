@@ -8,6 +8,8 @@ import { ProblemException } from './problem-exception.js';
 import { ClientAccessDeniedError } from '../../../../libs/application/index.js';
 import { ProblemTypes, ruleProblemType, type Problem } from './problem-types.js';
 import { RequestValidationException } from './validation.js';
+import { INPUT_LIMITS } from './input-limits.js';
+import { InvalidUtf8BodyError } from './http-limits.js';
 
 /**
  * Maps anything thrown while handling a request to a problem document. Returns
@@ -69,7 +71,11 @@ export function toProblem(exception: unknown): Problem | undefined {
       type: ProblemTypes.idempotencyKeyReused,
       title: 'Idempotency key reused',
       status: 409,
-      detail: 'This Idempotency-Key was already used for a different request; use a new key.',
+      detail: exception.reuse === 'other_client'
+        ? 'This Idempotency-Key was already used for another client; use a new key.'
+        : 'This Idempotency-Key was already used for a request with a different body; use a new key.',
+      rule: `idempotency_key.reused_for_${exception.reuse}`,
+      header: 'Idempotency-Key',
     };
   }
   if (exception instanceof EventStoreFailureError && exception.retryable) {
@@ -96,13 +102,25 @@ function fromHttpException(exception: HttpException): Problem {
       if (exception.cause instanceof SyntaxError) {
         return { type: ProblemTypes.malformedBody, title: 'Malformed request body', status, detail: 'The request body is not valid JSON.' };
       }
-      return { type: ProblemTypes.blank, title: 'Bad Request', status, detail };
+      if (exception.cause instanceof InvalidUtf8BodyError) {
+        return { type: ProblemTypes.malformedBody, title: 'Malformed request body', status, detail: 'The request body is not valid UTF-8.' };
+      }
+      // Express fails on a path parameter that is not valid percent-encoding (e.g. %FF).
+      if (exception.cause instanceof URIError) {
+        return { type: ProblemTypes.malformedRequest, title: 'Malformed request', status, detail: 'The request path is not valid percent-encoding.' };
+      }
+      return { type: ProblemTypes.malformedRequest, title: 'Bad Request', status, detail };
     case 401:
       return { type: ProblemTypes.unauthorized, title: 'Unauthorized', status, detail };
     case 403:
       return { type: ProblemTypes.forbidden, title: 'Forbidden', status, detail };
     case 404:
       return { type: ProblemTypes.notFound, title: 'Not found', status, detail };
+    case 413:
+      return {
+        type: ProblemTypes.bodyTooLarge, title: 'Request body too large', status,
+        detail: `The request body is larger than ${INPUT_LIMITS.maxBodyBytes} bytes.`, limitBytes: INPUT_LIMITS.maxBodyBytes,
+      };
     default:
       return { type: ProblemTypes.blank, title: STATUS_CODES[status] ?? 'Error', status, detail };
   }

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { inputProblems } from './input-limits.js';
 import type { FieldError } from './problem-types.js';
 
 /** Thrown by the global ValidationPipe; the filter renders it as a 400 `validation` problem. */
@@ -34,12 +35,31 @@ export function validationExceptionFactory(errors: ValidationError[]): RequestVa
   return new RequestValidationException(flattenValidationErrors(errors));
 }
 
-/** Unknown fields are rejected, not silently dropped: a typo must not lose data. */
+/**
+ * The class-validator options of every input, HTTP or Kafka. Unknown fields are rejected,
+ * not silently dropped: a typo must not lose data. One message per field: the first broken
+ * constraint (a missing field is "required", not also "must be a string" and "too long").
+ */
+export const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true } as const;
+
+/** Refuses input beyond INPUT_LIMITS (depth, size, null, ill-formed text) before class-transformer walks it. */
+export function assertAcceptableInput(value: unknown, root = ''): void {
+  const problems = inputProblems(value, root);
+  if (problems.length > 0) throw new RequestValidationException(problems);
+}
+
+/** The global pipe: input limits first, then the DTO's constraints. */
+export class InputValidationPipe extends ValidationPipe {
+  constructor() {
+    super({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory: validationExceptionFactory });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') assertAcceptableInput(value);
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: validationExceptionFactory,
-  });
+  return new InputValidationPipe();
 }

@@ -1,0 +1,67 @@
+import { isUtf8 } from 'node:buffer';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { INPUT_LIMITS } from './input-limits.js';
+import { PROBLEM_CONTENT_TYPE, ProblemTypes, type Problem } from './problem-types.js';
+
+/** The status and type body-parser gives an invalid UTF-8 body (the filter maps it to a problem). */
+export class InvalidUtf8BodyError extends Error {
+  override readonly name = 'InvalidUtf8BodyError';
+  readonly status = 400;
+  readonly type = 'entity.invalid.utf8';
+  constructor() {
+    super('The request body is not valid UTF-8');
+  }
+}
+
+/**
+ * JSON bodies up to INPUT_LIMITS.maxBodyBytes, and only valid UTF-8: decoding would turn
+ * invalid bytes into U+FFFD silently, and that would enter the immutable log. Create the app
+ * with `bodyParser: false` so this is the only parser.
+ */
+export function useJsonBodyParser(app: NestExpressApplication): void {
+  app.useBodyParser('json', {
+    limit: INPUT_LIMITS.maxBodyBytes,
+    verify: (_req: unknown, _res: unknown, body: Buffer) => {
+      if (!isUtf8(body)) throw new InvalidUtf8BodyError();
+    },
+  });
+}
+
+/**
+ * Requests Node refuses before Express sees them (headers over the server's limit, a
+ * malformed request line) get a problem document too, instead of Node's bare status line.
+ */
+export function answerClientErrorsWithProblems(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const problem = clientErrorProblem(error.code);
+    const body = JSON.stringify(problem);
+    socket.end([
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}`,
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'));
+  });
+}
+
+function clientErrorProblem(code: string | undefined): Problem {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return {
+        type: ProblemTypes.headersTooLarge, title: 'Request header fields too large', status: 431,
+        detail: 'The request headers are larger than the server accepts; send fewer or shorter headers.',
+      };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return { type: ProblemTypes.blank, title: 'Request timeout', status: 408, detail: 'The request was not received in time.' };
+    default:
+      return { type: ProblemTypes.malformedRequest, title: 'Malformed request', status: 400, detail: 'The request is not valid HTTP/1.1.' };
+  }
+}
