@@ -50,6 +50,15 @@ describe('API edges (e2e)', () => {
       expect(res.body.errors[0].message).toBe('fullName is required');
     });
 
+    it('a body that is not an object is a 400 problem', async () => {
+      for (const body of ['[]', `[${JSON.stringify(client)}]`, '"text"', '42']) {
+        const res = await registerRaw(body);
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      expect(await head()).toBe('0');
+    });
+
     it('a wrongly typed value gives one message', async () => {
       expectFieldProblem(await register({ ...client, fullName: 42 }), 'fullName');
       expectFieldProblem(await register({ ...client, clientId: ['a'] }), 'clientId');
