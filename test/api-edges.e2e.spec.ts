@@ -179,6 +179,19 @@ describe('API edges (e2e)', () => {
     });
   });
 
+  describe('a registration without a client id', () => {
+    it('is replayed on a retry with the same Idempotency-Key (the generated id follows the key)', async () => {
+      const as = { ...(await t.authHeader('employmentOfficer')), 'Idempotency-Key': 'edges-generated' };
+      const first = await t.http.post('/clients').set(as).send(client);
+      expect(first.status).toBe(201);
+      const retry = await t.http.post('/clients').set(as).send(client);
+      expect(retry.body).toEqual({ ...first.body, replayed: true });
+      const other = await t.http.post('/clients').set({ ...as, 'Idempotency-Key': 'edges-generated-2' }).send(client);
+      expect(other.body.clientId).not.toBe(first.body.clientId);
+      expect((await t.http.post('/clients').set(as).send({ ...client, fullName: 'Toinen' })).body.rule).toBe('idempotency_key.reused_for_different_request');
+    });
+  });
+
   describe('one problem shape', () => {
     it('a path that is not valid percent-encoding is a typed 400 problem', async () => {
       const res = await t.http.get('/clients/%FF/path').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');
