@@ -193,6 +193,19 @@ describe('API edges (e2e)', () => {
   });
 
   describe('one problem shape', () => {
+    it('a missing client is the same 404 document for every caller (what, id)', async () => {
+      const auditor = { ...(await t.authHeader('auditor')), 'X-Purpose': 'audit' };
+      const kela = { ...(await t.authHeader('kelaOfficer')), 'X-Purpose': 'benefit decision' };
+      const shapes = await Promise.all([
+        t.http.get('/clients/te-keski-suomi:nobody/path').set(auditor), t.http.get('/clients/te-keski-suomi:nobody/path').set(kela),
+        t.http.get('/audit/clients/te-keski-suomi:nobody/events').set(auditor),
+      ]);
+      for (const res of shapes) {
+        expect(res.status).toBe(404);
+        expect(res.body).toMatchObject({ type: ProblemTypes.notFound, what: 'client', id: 'te-keski-suomi:nobody' });
+      }
+    });
+
     it('a path that is not valid percent-encoding is a typed 400 problem', async () => {
       const res = await t.http.get('/clients/%FF/path').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');
       expect(res.status).toBe(400);
