@@ -32,12 +32,10 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export function inputProblems(input: unknown, root = ''): FieldError[] {
   const problems: FieldError[] = [];
   const stack: { value: unknown; path: string; depth: number; badKey?: string }[] = [{ value: input, path: root, depth: 0 }];
-  let values = 0;
+  const tooMany = [{ field: root || '(body)', message: `must hold at most ${INPUT_LIMITS.maxValues} values` }];
+  let values = 1; // counted when seen, before any path is built for them
   while (stack.length > 0) {
     const { value, path, depth, badKey } = stack.pop()!;
-    if (++values > INPUT_LIMITS.maxValues) {
-      return [{ field: root || '(body)', message: `must hold at most ${INPUT_LIMITS.maxValues} values` }];
-    }
     if (badKey !== undefined) {
       problems.push({ field: path, message: `the field name ${badKey}` });
     } else if (value === null) {
@@ -49,6 +47,8 @@ export function inputProblems(input: unknown, root = ''): FieldError[] {
       if (depth >= INPUT_LIMITS.maxDepth) {
         return [{ field: path || '(body)', message: `must not nest objects and arrays more than ${INPUT_LIMITS.maxDepth} levels deep` }];
       }
+      values += Array.isArray(value) ? value.length : Object.keys(value).length;
+      if (values > INPUT_LIMITS.maxValues) return tooMany;
       const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
       // Pushed last to first, so fields are visited (and reported) in document order.
       for (let i = entries.length - 1; i >= 0; i -= 1) {
