@@ -50,6 +50,15 @@ describe('API edges (e2e)', () => {
       expect(res.body.errors[0].message).toBe('fullName is required');
     });
 
+    it('a body that is not an object is a 400 problem', async () => {
+      for (const body of ['[]', `[${JSON.stringify(client)}]`, '"text"', '42']) {
+        const res = await registerRaw(body);
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      expect(await head()).toBe('0');
+    });
+
     it('a wrongly typed value gives one message', async () => {
       expectFieldProblem(await register({ ...client, fullName: 42 }), 'fullName');
       expectFieldProblem(await register({ ...client, clientId: ['a'] }), 'clientId');
@@ -170,7 +179,33 @@ describe('API edges (e2e)', () => {
     });
   });
 
+  describe('a registration without a client id', () => {
+    it('is replayed on a retry with the same Idempotency-Key (the generated id follows the key)', async () => {
+      const as = { ...(await t.authHeader('employmentOfficer')), 'Idempotency-Key': 'edges-generated' };
+      const first = await t.http.post('/clients').set(as).send(client);
+      expect(first.status).toBe(201);
+      const retry = await t.http.post('/clients').set(as).send(client);
+      expect(retry.body).toEqual({ ...first.body, replayed: true });
+      const other = await t.http.post('/clients').set({ ...as, 'Idempotency-Key': 'edges-generated-2' }).send(client);
+      expect(other.body.clientId).not.toBe(first.body.clientId);
+      expect((await t.http.post('/clients').set(as).send({ ...client, fullName: 'Toinen' })).body.rule).toBe('idempotency_key.reused_for_different_request');
+    });
+  });
+
   describe('one problem shape', () => {
+    it('a missing client is the same 404 document for every caller (what, id)', async () => {
+      const auditor = { ...(await t.authHeader('auditor')), 'X-Purpose': 'audit' };
+      const kela = { ...(await t.authHeader('kelaOfficer')), 'X-Purpose': 'benefit decision' };
+      const shapes = await Promise.all([
+        t.http.get('/clients/te-keski-suomi:nobody/path').set(auditor), t.http.get('/clients/te-keski-suomi:nobody/path').set(kela),
+        t.http.get('/audit/clients/te-keski-suomi:nobody/events').set(auditor),
+      ]);
+      for (const res of shapes) {
+        expect(res.status).toBe(404);
+        expect(res.body).toMatchObject({ type: ProblemTypes.notFound, what: 'client', id: 'te-keski-suomi:nobody' });
+      }
+    });
+
     it('a path that is not valid percent-encoding is a typed 400 problem', async () => {
       const res = await t.http.get('/clients/%FF/path').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');
       expect(res.status).toBe(400);

@@ -70,6 +70,7 @@ describe('ingest handler (memory bus, SQLite store)', () => {
     ['a date before 1900', message({ type: 'RegisterClient', data: { ...register.data, birthDate: '0000-01-01' } }), 'validation', 'command.data.birthDate'],
     ['JSON nested 10,000 levels deep', `{"schemaVersion":1,"idempotencyKey":"k-1","clientId":"c-1","command":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
       'validation', expect.stringMatching(/^command\[0\]/)],
+    ['a value over the HTTP body limit', message({ type: 'RegisterClient', data: { ...register.data, fullName: 'x'.repeat(300 * 1024) } }), 'too_large', undefined],
     ['invalid UTF-8 (inside a string)', Buffer.concat(JSON.stringify(message(register)).split('Maija').flatMap((part, i) => (i ? [Buffer.from([0xff]), Buffer.from(part)] : [Buffer.from(part)]))), 'malformed', undefined],
   ])('dead-letters %s', async (_name, body, type, field) => {
     const d = await deliver(body, await bearer());

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { ClientCommand } from '../../libs/domain/index.js';
-import { inputProblems } from '../api/infrastructure/problem/input-limits.js';
+import { INPUT_LIMITS, inputProblems } from '../api/infrastructure/problem/input-limits.js';
 import { flattenValidationErrors, VALIDATOR_OPTIONS } from '../api/infrastructure/problem/validation.js';
 import type { FieldError } from '../api/infrastructure/problem/problem-types.js';
 import { COMMAND_DTOS, isCommandType } from './command-table.js';
@@ -35,6 +35,9 @@ function invalid(errors: FieldError[], prefix: string): MessageRejected {
  * rules) as the HTTP API. Throws MessageRejected naming what is wrong.
  */
 export async function parseCommandMessage(value: Buffer | null): Promise<{ envelope: InboundCommandDto; command: ClientCommand }> {
+  if (value && value.length > INPUT_LIMITS.maxBodyBytes) {
+    throw new MessageRejected('too_large', `The message value is larger than ${INPUT_LIMITS.maxBodyBytes} bytes (as an HTTP body may be)`);
+  }
   // Decoding would silently turn invalid UTF-8 into U+FFFD, and that would be stored for good.
   if (value && !isUtf8(value)) throw new MessageRejected('malformed', 'The message value is not valid UTF-8');
   let json: unknown;

@@ -1,4 +1,5 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { NotFoundInStreamError } from '../../../../libs/domain/errors.js';
 import type { AuditLog, DisclosureEntry, UsageEntry } from '../../../../libs/audit-log/index.js';
 import { ClientAccessDeniedError } from '../../../../libs/application/index.js';
 import { authoriseClientAccess, type ClientPathState } from '../../../../libs/domain/index.js';
@@ -42,7 +43,7 @@ export class ClientAccess {
     const used = this.entry(ctx, clientId, view, 'allowed', decision.bases.join(','), at);
     if (!docs || !state) {
       await this.audit.recordUsage([used]);
-      throw new NotFoundException(`client ${clientId} not found`);
+      throw new NotFoundInStreamError('client', clientId);
     }
     let rendered: ReturnType<ClientRender<T>>;
     try {

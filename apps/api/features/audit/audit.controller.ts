@@ -1,4 +1,5 @@
-import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, Param, Query } from '@nestjs/common';
+import { NotFoundInStreamError } from '../../../../libs/domain/errors.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
@@ -53,7 +54,7 @@ export class AuditController {
   async history(@Param('clientId', IdPipe) clientId: string, @ReadCtx() ctx: ReadContext) {
     const { currentVersion, events } = await this.events.readStream(clientId);
     await this.access.gate(ctx, clientId, foldState(clientId, events), 'events');
-    if (currentVersion === 0n) throw new NotFoundException(`client ${clientId} not found`);
+    if (currentVersion === 0n) throw new NotFoundInStreamError('client', clientId);
     return { clientId, streamVersion: currentVersion, events };
   }
 
@@ -65,7 +66,7 @@ export class AuditController {
     const mode: ReplayMode = q.asKnownOn ? { kind: 'as_known_on', date: q.asKnownOn } : q.asOf ? { kind: 'as_of', date: q.asOf } : { kind: 'current' };
     const { currentVersion, events } = await this.events.readStream(clientId);
     await this.access.gate(ctx, clientId, foldState(clientId, events), `path-${mode.kind}`);
-    if (currentVersion === 0n) throw new NotFoundException(`client ${clientId} not found`);
+    if (currentVersion === 0n) throw new NotFoundInStreamError('client', clientId);
     return replay(clientId, events, mode);
   }
 

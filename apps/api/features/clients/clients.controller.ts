@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandMeta } from '../../infrastructure/request-context/index.js';
 import { runClientCommand, type CommandResult } from '../client-commands/index.js';
 import { IdPipe } from '../shared/params.js';
-import { clientIdNamespace } from '../../../../libs/domain/index.js';
+import { generatedClientId } from './generated-client-id.js';
 import {
   GiveConsentDto, LimitConsentDto, RecordBenefitStatusDto, RecordWorkAbilityAssessmentDto, RegisterClientDto, WithdrawConsentDto,
 } from './clients.dto.js';
@@ -18,8 +17,7 @@ export class ClientsController {
   @Post()
   @ApiOperation({ summary: 'Register a client (starts the client\'s stream)' })
   register(@Body() body: RegisterClientDto, @CommandMeta() meta: CommandMeta): Promise<CommandResult> {
-    // A generated id sits in the caller's namespace like a chosen one (clientIdNamespace).
-    const { clientId = `${clientIdNamespace(meta.principal.organisationId)}${randomUUID()}`, ...data } = body;
+    const { clientId = generatedClientId(meta), ...data } = body;
     return runClientCommand(this.bus, clientId, { type: 'RegisterClient', data }, meta);
   }
 

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES, type Server } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { Socket } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { INPUT_LIMITS } from './input-limits.js';
 import { PROBLEM_CONTENT_TYPE, ProblemTypes, type Problem } from './problem-types.js';
@@ -34,8 +34,10 @@ export function useJsonBodyParser(app: NestExpressApplication): void {
  * malformed request line) get a problem document too, instead of Node's bare status line.
  */
 export function answerClientErrorsWithProblems(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // Like Node's own handler: answer only on a socket that has sent nothing yet (a response
+    // to an earlier request on it may be under way).
+    if (error.code === 'ECONNRESET' || !socket.writable || socket.bytesWritten > 0) {
       socket.destroy();
       return;
     }

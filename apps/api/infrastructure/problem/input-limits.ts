@@ -31,14 +31,14 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  */
 export function inputProblems(input: unknown, root = ''): FieldError[] {
   const problems: FieldError[] = [];
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: root, depth: 0 }];
-  let values = 0;
+  const stack: { value: unknown; path: string; depth: number; badKey?: string }[] = [{ value: input, path: root, depth: 0 }];
+  const tooMany = [{ field: root || '(body)', message: `must hold at most ${INPUT_LIMITS.maxValues} values` }];
+  let values = 1; // counted when seen, before any path is built for them
   while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
-    if (++values > INPUT_LIMITS.maxValues) {
-      return [{ field: root || '(body)', message: `must hold at most ${INPUT_LIMITS.maxValues} values` }];
-    }
-    if (value === null) {
+    const { value, path, depth, badKey } = stack.pop()!;
+    if (badKey !== undefined) {
+      problems.push({ field: path, message: `the field name ${badKey}` });
+    } else if (value === null) {
       problems.push({ field: path || '(body)', message: `${nameOf(path)} must not be null; leave it out instead` });
     } else if (typeof value === 'string') {
       const problem = stringProblem(value);
@@ -47,16 +47,19 @@ export function inputProblems(input: unknown, root = ''): FieldError[] {
       if (depth >= INPUT_LIMITS.maxDepth) {
         return [{ field: path || '(body)', message: `must not nest objects and arrays more than ${INPUT_LIMITS.maxDepth} levels deep` }];
       }
+      values += Array.isArray(value) ? value.length : Object.keys(value).length;
+      if (values > INPUT_LIMITS.maxValues) return tooMany;
       const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
-      for (const [key, child] of entries) {
-        const keyProblem = Array.isArray(value) ? undefined : stringProblem(key);
+      // Pushed last to first, so fields are visited (and reported) in document order.
+      for (let i = entries.length - 1; i >= 0; i -= 1) {
+        const [key, child] = entries[i];
         const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-        if (keyProblem) problems.push({ field: childPath, message: `the field name ${keyProblem}` });
-        else stack.push({ value: child, path: childPath, depth: depth + 1 });
+        const badKey = Array.isArray(value) ? undefined : stringProblem(key);
+        stack.push({ value: child, path: childPath, depth: depth + 1, ...(badKey !== undefined && { badKey }) });
       }
     }
   }
-  return problems.reverse(); // the stack visits last fields first
+  return problems;
 }
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
