@@ -51,6 +51,12 @@ describe('relationship holders: relationshipBases seen from the client', () => {
   });
 
   it('names nobody for a client with no history', () => expect(relationshipHolders(new History().state())).toEqual([]));
+
+  it('asks about every id the state names, also as the keys of a map of records and not every date', () => {
+    const state = { ...new History().registered().state(), namedPeople: { 'org-z': { lead: { personId: 'p-z', since: '2025-01-01' } } } };
+    expect(idsNamedIn(state)).toEqual(expect.arrayContaining([ORG.employment.organisationId, 'org-z', 'lead', 'p-z']));
+    expect(idsNamedIn(state)).not.toContain('2025-01-01');
+  });
 });
 
 describe('identity viewers: identityVisibility over time', () => {
