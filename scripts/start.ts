@@ -49,7 +49,7 @@ function stop(code: number) {
 }
 // With BUS=kafka the ingest process (Kafka commands in, path events out) runs too.
 // The projector's heap is capped: its work is paged, and without a cap V8 lets garbage pile up
-// (a rebuild's RSS stays near 220 MB with it instead of 300+; see README, Performance).
+// (a rebuild's RSS stays near 220 MB with it instead of 300+; see docs/performance.md).
 const processes: [string, string, string[]][] = [
   ['projector', 'apps/projector/main.js', [PROJECTOR_HEAP]], ['api', 'apps/api/main.js', []],
 ];

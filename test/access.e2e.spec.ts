@@ -56,7 +56,7 @@ describe('access rights, consent and the usage and disclosure logs', () => {
   });
 
   it('lets the named responsible officer read even from another organisation, but not their colleague', async () => {
-    await ok(post('employmentOfficer', `${c}/responsible-officer`, { officerId: 'te-pirkanmaa-liisa', officerName: 'Liisa Named', organisation: { organisationId: 'te-pirkanmaa', organisationType: 'employment_authority' }, assignedOn: '2025-06-02' }));
+    await ok(post('employmentOfficer', `${c}/people`, { personId: 'te-pirkanmaa-liisa', personName: 'Liisa Named', role: 'responsible_officer', organisation: { organisationId: 'te-pirkanmaa', organisationType: 'employment_authority' }, namedOn: '2025-06-02' }));
     const named = { ...outsider, personId: 'te-pirkanmaa-liisa', displayName: 'Liisa Named' };
     expect((await get(named, `${c}/path`)).status).toBe(200);
     expect((await get(outsider, `${c}/path`)).status).toBe(404);

@@ -85,6 +85,17 @@ describe('finding a client', () => {
     expect(await ids('kelaOfficer', 'äär')).toEqual(['search-ben']); // Anna is not Kela's client
   });
 
+  it('lets a person named on the client find it, and not their colleague', async () => {
+    const named = { ...pirkanmaa, personId: 'te-pirkanmaa-liisa', displayName: 'Liisa Nimetty' };
+    expect(await ids(named, 'search-cai')).toEqual([]);
+    await post('employmentOfficer', '/clients/search-cai/people', { personId: named.personId, personName: named.displayName, role: 'responsible_officer',
+      organisation: { organisationId: 'te-pirkanmaa', organisationType: 'employment_authority' }, namedOn: '2025-06-30' });
+    expect(await ids(named, 'search-cai')).toEqual(['search-cai']);
+    expect(await ids(pirkanmaa, 'search-cai')).toEqual([]);
+    // the name is TE Keski-Suomi's record: without a consent covering identity, Pirkanmaa matches no name
+    expect(await ids(named, 'äärinen')).toEqual([]);
+  });
+
   it('pages with limit and after, and the last page says so', async () => {
     const first = await search('employmentOfficer', { q: 'äär', limit: 2 });
     expect(first.body.items.map((i: { clientId: string }) => i.clientId)).toEqual(['search-anna', 'search-ben']);
@@ -136,7 +147,7 @@ describe('finding a client', () => {
 
   it('finds an erased client by its id alone, with no personal fields', async () => {
     expect(await ids('employmentOfficer', 'eero')).toEqual(['search-eero']);
-    const erased = await t.http.post('/admin/clients/search-eero/erasure').set(await headers('admin', null)).send({ ground: 'typ_retention' });
+    const erased = await t.http.post('/admin/clients/search-eero/erasure').set(await headers('admin', null)).send({ ground: 'retention_ended' });
     expect(erased.status).toBe(201);
     expect(await ids('employmentOfficer', 'eero')).toEqual([]);
     expect(await ids('employmentOfficer', 'poistettava')).toEqual([]);

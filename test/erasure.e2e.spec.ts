@@ -31,11 +31,27 @@ describe('erasure after the retention period', () => {
 
   it('refuses erasure before 4 years have passed since the relationship ended', async () => {
     now = new Date('2025-06-29T09:00:00Z');
-    const res = await post(`/admin/clients/${clientId}/erasure`, { ground: 'typ_retention' }, 'admin');
+    const res = await post(`/admin/clients/${clientId}/erasure`, { ground: 'retention_ended' }, 'admin');
     expect(res.status).toBe(422);
     expect(res.body.rule).toBe('erasure.retention_not_passed');
     const report = await t.http.get('/admin/retention').set(await as('admin'));
     expect(report.body.clients).toEqual([]);
+  });
+
+  it('refuses erasure at the client\'s request while retention runs, unless the register keeper records the legal ground', async () => {
+    now = new Date('2025-06-29T09:00:00Z');
+    const other = 'client-erasure-2';
+    await post('/clients', { clientId: other, fullName: 'Outi Other', birthDate: '1971-01-01', municipality: 'Oulu' });
+    const refused = await post(`/admin/clients/${other}/erasure`, { ground: 'client_request' }, 'admin');
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ rule: 'erasure.retention_period_running' });
+    expect(JSON.stringify(refused.body)).toContain('legalGround');
+    const history = await t.http.get(`/audit/clients/${other}/events`).set(await as('auditor'));
+    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['ClientRegistered']);
+    const erased = await post(`/admin/clients/${other}/erasure`, { ground: 'client_request', legalGround: 'GDPR art. 17(1)(d): recorded without a basis' }, 'admin');
+    expect(erased.status).toBe(201);
+    const after = await t.http.get(`/audit/clients/${other}/events`).set(await as('auditor'));
+    expect(after.body.events.at(-1)).toMatchObject({ type: 'ClientDataErased', data: { ground: 'client_request', legalGround: 'GDPR art. 17(1)(d): recorded without a basis' } });
   });
 
   it('lists the client in the retention report once 4 years have passed, and erases', async () => {
@@ -43,8 +59,8 @@ describe('erasure after the retention period', () => {
     const proj = await testProjector(t.config);
     await proj.catchUp();
     const report = await t.http.get('/admin/retention').set(await as('admin'));
-    expect(report.body.clients).toEqual([{ clientId, retentionEndedOn: '2025-06-30', relationshipId: expect.any(String) }]);
-    const res = await post(`/admin/clients/${clientId}/erasure`, { ground: 'typ_retention' }, 'admin');
+    expect(report.body.clients).toEqual([{ clientId, retentionEndedOn: '2025-06-30', basis: 'typ_retention', relationshipId: expect.any(String) }]);
+    const res = await post(`/admin/clients/${clientId}/erasure`, { ground: 'retention_ended' }, 'admin');
     expect(res.status).toBe(201);
 
     const history = await t.http.get(`/audit/clients/${clientId}/events`).set(await as('auditor'));

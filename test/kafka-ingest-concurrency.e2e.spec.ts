@@ -23,9 +23,9 @@ const CLIENTS = 40;
 const ASSIGNS = 6;
 const clientId = (c: number) => `conc-${c}`;
 const assign = (c: number, n: number): CommandMessage => ({ clientId: clientId(c), idempotencyKey: `a-${c}-${n}`,
-  command: { type: 'AssignResponsibleOfficer', data: { officerId: `o-${c}-${n}`, officerName: 'Liisa Korhonen', assignedOn: '2026-03-01' } } });
+  command: { type: 'NamePerson', data: { personId: `o-${c}-${n}`, personName: 'Liisa Korhonen', role: 'responsible_officer', namedOn: '2026-03-01' } } });
 const invalid = (c: number): CommandMessage => ({ clientId: clientId(c), idempotencyKey: `bad-${c}`,
-  command: { type: 'AssignResponsibleOfficer', data: { officerId: `o-${c}-x`, officerName: 'Liisa Korhonen', assignedOn: '2026-02-30' } } });
+  command: { type: 'NamePerson', data: { personId: `o-${c}-x`, personName: 'Liisa Korhonen', role: 'responsible_officer', namedOn: '2026-02-30' } } });
 
 describeKafka('Kafka ingest, many clients at once (real broker)', () => {
   const topics = uniqueTopics('ingest-conc');
@@ -36,7 +36,7 @@ describeKafka('Kafka ingest, many clients at once (real broker)', () => {
   let events: EventStore;
   let token: string;
   const officersOf = async (c: number) => (await events.readStream(clientId(c))).events
-    .filter((e) => e.type === 'ResponsibleOfficerAssigned').map((e) => (e.data as { officerId: string }).officerId);
+    .filter((e) => e.type === 'PersonNamed').map((e) => (e.data as { personId: string }).personId);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'polku-kafka-conc-'));
@@ -76,7 +76,7 @@ describeKafka('Kafka ingest, many clients at once (real broker)', () => {
       expect(await officersOf(c)).toEqual(Array.from({ length: ASSIGNS }, (_, n) => `o-${c}-${n}`));
     }
     const dead = await readMessages(kafka, topics.deadLetter, invalids);
-    expect(dead.map((d) => d.headers[HEADERS.errorField])).toEqual(Array(invalids).fill('command.data.assignedOn'));
+    expect(dead.map((d) => d.headers[HEADERS.errorField])).toEqual(Array(invalids).fill('command.data.namedOn'));
     const head = await events.headPosition();
     expect(head).toBe(BigInt(valid));
 

@@ -20,7 +20,7 @@ const brokers = kafkaBrokersForTests('kafka ingest e2e');
 const describeKafka = brokers ? describe : describe.skip;
 const now = new Date('2026-03-02T10:00:00Z');
 const clock = () => now;
-const officer = (id: string) => ({ type: 'AssignResponsibleOfficer', data: { officerId: id, officerName: 'Liisa Korhonen', assignedOn: '2026-03-01' } });
+const officer = (id: string) => ({ type: 'NamePerson', data: { personId: id, personName: 'Liisa Korhonen', role: 'responsible_officer', namedOn: '2026-03-01' } });
 
 describeKafka('Kafka ingest → event store (real broker)', () => {
   const topics = uniqueTopics('ingest');
@@ -62,7 +62,7 @@ describeKafka('Kafka ingest → event store (real broker)', () => {
   it('appends published commands under the publisher\'s identity', async () => {
     await publish({ clientId: 'kafka-a', command: registerClient() }, { clientId: 'kafka-a', command: officer('te-liisa') });
     const stream = await streamOf('kafka-a', 2);
-    expect(stream.map((e) => e.type)).toEqual(['ClientRegistered', 'ResponsibleOfficerAssigned']);
+    expect(stream.map((e) => e.type)).toEqual(['ClientRegistered', 'PersonNamed']);
     expect(stream[0].actor).toEqual({
       personId: PRINCIPALS.agencySystem.personId, displayName: PRINCIPALS.agencySystem.displayName,
       organisationId: 'te-keski-suomi', organisationType: 'employment_authority',
@@ -75,7 +75,7 @@ describeKafka('Kafka ingest → event store (real broker)', () => {
     await publish(dup, dup, { clientId: 'kafka-b', command: officer('te-a') });
     // the third message is behind both copies on the client's partition
     const stream = await streamOf('kafka-b', 2);
-    expect(stream.map((e) => e.type)).toEqual(['ClientRegistered', 'ResponsibleOfficerAssigned']);
+    expect(stream.map((e) => e.type)).toEqual(['ClientRegistered', 'PersonNamed']);
     expect(ingest.logs.filter((l) => l.msg === 'command processed' && l.clientId === 'kafka-b').map((l) => l.replayed)).toEqual([false, true, false]);
   });
 
@@ -103,7 +103,7 @@ describeKafka('Kafka ingest → event store (real broker)', () => {
     await producer.send({ topic: topics.commands, messages: [{ key: 'kafka-d', value: JSON.stringify({ schemaVersion: 1, idempotencyKey: 'x', clientId: 'kafka-d', command: officer('te-x') }) }] });
     await publish({ clientId: 'kafka-d', command: officer('te-after') });
     const stream = await streamOf('kafka-d', 2);
-    expect(stream[1].data).toMatchObject({ officerId: 'te-after' });
+    expect(stream[1].data).toMatchObject({ personId: 'te-after' });
     const dead = await deadLettersOf('kafka-d', 2);
     expect(dead[0].headers).toMatchObject({
       [HEADERS.errorType]: 'rule_violation', [HEADERS.errorRule]: 'referral.to_self', [HEADERS.errorField]: 'command.data.to.organisationId',
@@ -120,7 +120,7 @@ describeKafka('Kafka ingest → event store (real broker)', () => {
     const stream = await streamOf('kafka-e', 3);
     await publish({ clientId: 'kafka-e', command: officer('te-3') });
     const after = await streamOf('kafka-e', 4);
-    expect(after.map((e) => (e.data as { officerId?: string }).officerId ?? e.type)).toEqual(['ClientRegistered', 'te-1', 'te-2', 'te-3']);
+    expect(after.map((e) => (e.data as { personId?: string }).personId ?? e.type)).toEqual(['ClientRegistered', 'te-1', 'te-2', 'te-3']);
     expect(stream).toHaveLength(3);
   });
 });

@@ -24,7 +24,7 @@ const describeKafka = brokers ? describe : describe.skip;
 const now = new Date('2026-03-02T10:00:00Z');
 const { role: _role, ...actor } = PRINCIPALS.employmentOfficer;
 const register: ClientCommand = { type: 'RegisterClient', data: { fullName: 'Pekka Pouta', birthDate: '1980-01-01', municipality: 'Pori' } };
-const assign = (n: number): ClientCommand => ({ type: 'AssignResponsibleOfficer', data: { officerId: `officer-${n}`, officerName: `Officer ${n}`, assignedOn: '2026-03-01' } });
+const assign = (n: number): ClientCommand => ({ type: 'NamePerson', data: { personId: `officer-${n}`, personName: `Officer ${n}`, role: 'responsible_officer', namedOn: '2026-03-01' } });
 
 describeKafka('path-events publication (real broker)', () => {
   const topics = uniqueTopics('publication');

@@ -2,9 +2,9 @@ import type { ClientCommand } from '../../libs/domain/index.js';
 import {
   GiveConsentDto, LimitConsentDto, RecordBenefitStatusDto, RecordWorkAbilityAssessmentDto, RegisterClientDto, WithdrawConsentDto,
 } from '../api/features/clients/clients.dto.js';
-import { AssignResponsibleOfficerDto, ReleaseResponsibleOfficerDto } from '../api/features/officers/officers.dto.js';
+import { DesignateLeadOfficerDto, NamePersonDto, ReleasePersonDto } from '../api/features/people/people.dto.js';
 import {
-  AssignOwnInstructorDto, EndServicePeriodDto, HoldGoalReviewDto, PauseServicePeriodDto, ReportAttendanceDto,
+  ChangeServicePeriodDto, EndServicePeriodDto, HoldGoalReviewDto, PauseServicePeriodDto, ReportAbsenceDto, ReportAttendanceDto,
   ResumeServicePeriodDto, StartServicePeriodDto,
 } from '../api/features/periods/periods.dto.js';
 import { AgreeActivationPlanDto, AgreeEmploymentPlanDto, AgreeMultisectoralPlanDto, ReviewPlanDto } from '../api/features/plans/plans.dto.js';
@@ -44,11 +44,13 @@ const SPECS: Record<Exclude<ClientCommand['type'], 'EraseClientData'>, { dto: Dt
   PauseServicePeriod: { dto: PauseServicePeriodDto, pathIds: ['periodId'] },
   ResumeServicePeriod: { dto: ResumeServicePeriodDto, pathIds: ['periodId'] },
   EndServicePeriod: { dto: EndServicePeriodDto, pathIds: ['periodId'] },
+  ChangeServicePeriod: { dto: ChangeServicePeriodDto, pathIds: ['periodId'] },
   ReportAttendance: { dto: ReportAttendanceDto, pathIds: ['periodId'] },
+  ReportAbsence: { dto: ReportAbsenceDto, pathIds: ['periodId'] },
   HoldGoalReview: { dto: HoldGoalReviewDto, pathIds: ['periodId'] },
-  AssignResponsibleOfficer: { dto: AssignResponsibleOfficerDto },
-  ReleaseResponsibleOfficer: { dto: ReleaseResponsibleOfficerDto },
-  AssignOwnInstructor: { dto: AssignOwnInstructorDto, pathIds: ['periodId'] },
+  NamePerson: { dto: NamePersonDto },
+  ReleasePerson: { dto: ReleasePersonDto },
+  DesignateLeadOfficer: { dto: DesignateLeadOfficerDto },
 };
 
 /** The DTO plus its path ids as required IdFields (built once per command type). */

@@ -36,8 +36,8 @@ describe('ingest concurrency', () => {
 });
 
 describe('command table', () => {
-  it('maps all 26 command types to an HTTP DTO; path ids become required fields', () => {
-    expect(COMMAND_TYPES).toHaveLength(26);
+  it('maps all 28 command types to an HTTP DTO; path ids become required fields', () => {
+    expect(COMMAND_TYPES).toHaveLength(28);
     for (const type of COMMAND_TYPES) expect(typeof COMMAND_DTOS[type]).toBe('function');
     expect(COMMAND_DTOS.AcceptReferral.name).toBe('AcceptReferralDto');
     expect(Object.getPrototypeOf(COMMAND_DTOS.AcceptReferral).name).toBe('AcceptReferralDto');

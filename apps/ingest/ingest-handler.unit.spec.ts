@@ -100,9 +100,9 @@ describe('ingest handler (memory bus, SQLite store)', () => {
   it('applies the access policy: outside the client relationship a write looks like an unknown client, and is logged', async () => {
     await deliver(message(register), await bearer());
     const kela = { personId: 'kela-sys', displayName: 'Kela integration', organisationId: 'kela', organisationType: 'kela' as const };
-    expect(await deliver(message({ type: 'AssignResponsibleOfficer', data: { officerId: 'k-1', officerName: 'K', assignedOn: '2026-03-01' } }, { idempotencyKey: 'k-5' }), await bearer(kela)))
+    expect(await deliver(message({ type: 'NamePerson', data: { personId: 'k-1', personName: 'K', role: 'responsible_officer', namedOn: '2026-03-01' } }, { idempotencyKey: 'k-5' }), await bearer(kela)))
       .toMatchObject({ outcome: 'dead-letter', reason: { type: 'not_found', detail: 'client c-1 not found' } });
-    expect(refusals).toEqual([expect.objectContaining({ organisationId: 'kela', clientId: 'c-1', view: 'command:AssignResponsibleOfficer', outcome: 'refused', detail: 'no_client_relationship' })]);
+    expect(refusals).toEqual([expect.objectContaining({ organisationId: 'kela', clientId: 'c-1', view: 'command:NamePerson', outcome: 'refused', detail: 'no_client_relationship' })]);
     expect((await store.readStream('c-1')).events).toHaveLength(1);
   });
 
@@ -124,7 +124,7 @@ describe('ingest handler (memory bus, SQLite store)', () => {
     verifier.verify = (token) => { checks++; return verify(token); };
     const handle = createIngestHandler({ store, verifier, authMode: 'jwt', clock: () => now });
     const at = (n: number, headers: Headers, scope = batch) => handle({ topic: 't', partition: 0, offset: String(n), key: 'c-1', headers,
-      value: Buffer.from(JSON.stringify(message(n === 0 ? register : { type: 'AssignResponsibleOfficer', data: { officerId: `o-${n}`, officerName: 'O', assignedOn: '2026-03-01' } }, { idempotencyKey: `k-${n}` }))) }, scope);
+      value: Buffer.from(JSON.stringify(message(n === 0 ? register : { type: 'NamePerson', data: { personId: `o-${n}`, personName: 'O', role: 'responsible_officer', namedOn: '2026-03-01' } }, { idempotencyKey: `k-${n}` }))) }, scope);
     const headers = await bearer();
     let batch = batchScope();
     for (const n of [0, 1, 2]) expect(await at(n, headers)).toMatchObject({ outcome: 'processed' });

@@ -112,7 +112,7 @@ describe('ingest process', () => {
     const topics = uniqueTopics('crash');
     await createTopics(kafka, topics, 3);
     const total = 600;
-    const assign = (n: number) => ({ key: `a-${n}`, command: { type: 'AssignResponsibleOfficer', data: { officerId: `officer-${n}`, officerName: `Officer ${n}`, assignedOn: '2026-01-01' } } });
+    const assign = (n: number) => ({ key: `a-${n}`, command: { type: 'NamePerson', data: { personId: `officer-${n}`, personName: `Officer ${n}`, role: 'responsible_officer', namedOn: '2026-01-01' } } });
     await publish(topics.commands, 'crash-1', [{ key: 'r', command: register }, ...Array.from({ length: total - 1 }, (_, n) => assign(n))]);
     const first = run(topics);
     try {
@@ -134,6 +134,6 @@ describe('ingest process', () => {
     } finally { second.kill(); }
     const events = await streamOf('crash-1');
     expect(events).toHaveLength(total); // redelivered commands were recognised by their keys
-    expect(events.slice(1).map((e) => (e.data as { officerId: string }).officerId)).toEqual(Array.from({ length: total - 1 }, (_, n) => `officer-${n}`));
+    expect(events.slice(1).map((e) => (e.data as { personId: string }).personId)).toEqual(Array.from({ length: total - 1 }, (_, n) => `officer-${n}`));
   }, 150_000);
 });

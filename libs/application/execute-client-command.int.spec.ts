@@ -25,9 +25,11 @@ const asOfficer = (a: Actor) => ({ role: 'officer' as const, personId: a.personI
 const register: ClientCommand = { type: 'RegisterClient', data: { fullName: 'Pekka Pouta', birthDate: '1980-01-01', municipality: 'Pori' } };
 const assign = (who: Actor | string, on = '2026-03-01', organisation?: Actor): ClientCommand => {
   const id = typeof who === 'string' ? who : who.personId;
-  return { type: 'AssignResponsibleOfficer', data: { officerId: id, officerName: `Officer ${id}`, assignedOn: on,
+  return { type: 'NamePerson', data: { personId: id, personName: `Officer ${id}`, role: 'responsible_officer', lead: true, namedOn: on,
     ...(organisation ? { organisation: { organisationId: organisation.organisationId, organisationType: organisation.organisationType } } : {}) } };
 };
+const release = (personId: string, on = '2026-03-02'): ClientCommand =>
+  ({ type: 'ReleasePerson', data: { personId, role: 'responsible_officer', releasedOn: on } });
 
 interface Process { store: EventStore; cache: ClientStateCache; reads: () => number; close: () => Promise<void> }
 let dir: string;
@@ -68,7 +70,8 @@ describe('executeClientCommand with the decision-state cache', () => {
     expect([second.streamVersion, third.streamVersion]).toEqual(['2', '3']);
     const truth = await stored('c1');
     expect(a.cache.get('c1')).toEqual({ state: truth.state, version: 3n });
-    expect(truth.state.officerHistory.map((o) => [o.officerId, o.to])).toEqual([['officer-2', '2026-03-02'], ['officer-3', undefined]]);
+    expect(truth.state.peopleHistory.map((o) => [o.personId, o.to])).toEqual([['officer-2', undefined], ['officer-3', undefined]]);
+    expect(truth.state.leadOfficerId).toBe('officer-3');
   });
 
   it('is the one the store instance uses by default, shared by every caller in the process', async () => {
@@ -97,7 +100,7 @@ describe('executeClientCommand with the decision-state cache', () => {
     const result = await run(a, 'c1', assign('officer-4', '2026-03-02'));
     expect(result.streamVersion).toBe('4');
     const truth = await stored('c1');
-    expect(truth.state.officerHistory.map((o) => o.officerId)).toEqual(['officer-2', 'officer-3', 'officer-4']);
+    expect(truth.state.peopleHistory.map((o) => o.personId)).toEqual(['officer-2', 'officer-3', 'officer-4']);
     expect(a.cache.get('c1')).toEqual({ state: truth.state, version: 4n });
   });
 
@@ -108,9 +111,9 @@ describe('executeClientCommand with the decision-state cache', () => {
     await run(a, 'c1', assign('officer-2'));
     await run(b, 'c1', assign('officer-3'));
     // On a's cached state officer-3 is nobody: only the stored history allows the release.
-    const released = await run(a, 'c1', { type: 'ReleaseResponsibleOfficer', data: { officerId: 'officer-3', releasedOn: '2026-03-02' } });
+    const released = await run(a, 'c1', release('officer-3'));
     expect(released.streamVersion).toBe('4');
-    await expect(run(a, 'c1', { type: 'ReleaseResponsibleOfficer', data: { officerId: 'officer-3', releasedOn: '2026-03-02' } }))
+    await expect(run(a, 'c1', release('officer-3')))
       .rejects.toMatchObject({ name: 'RuleViolationError' });
     expect(a.cache.get('c1')).toEqual({ state: (await stored('c1')).state, version: 4n });
   });
@@ -119,7 +122,7 @@ describe('executeClientCommand with the decision-state cache', () => {
     const a = aProcess();
     const b = aProcess();
     await run(a, 'c1', register);
-    await run(b, 'c1', assign(county, '2026-03-01', county)); // the county nurse becomes responsible officer
+    await run(b, 'c1', assign(county, '2026-03-01', county)); // the county nurse is named on the client
     const asNurse = { actor: county, access: asOfficer(county) };
     expect((await run(a, 'c1', assign('officer-9', '2026-03-02'), asNurse)).streamVersion).toBe('3');
 
@@ -148,13 +151,13 @@ describe('executeClientCommand with the decision-state cache', () => {
     const asNurse = { actor: county, access: asOfficer(county) };
     await run(a, 'c1', register);
     await run(a, 'c1', assign(county, '2026-03-01', county));
-    await run(a, 'c1', { type: 'ReleaseResponsibleOfficer', data: { officerId: 'nurse-1', releasedOn: '2026-03-02' } }, { ...asNurse, idempotencyKey: 'hva-1:k1' });
-    await run(a, 'c1', assign(county, '2026-03-02', county)); // responsible again: a caches that at version 4
-    await run(b, 'c1', assign('officer-2', '2026-03-02')); // the nurse is no longer responsible
-    await expect(run(a, 'c1', assign('officer-3', '2026-03-02'), { ...asNurse, expectedVersion: 4n })).rejects.toBeInstanceOf(ClientAccessDeniedError);
-    await run(a, 'c1', assign(county, '2026-03-02', county)); // a caches the nurse as responsible again
-    await run(b, 'c1', assign('officer-2', '2026-03-02'));
-    await expect(run(a, 'c1', { type: 'ReleaseResponsibleOfficer', data: { officerId: 'nurse-1', releasedOn: '2026-03-02' } }, { ...asNurse, idempotencyKey: 'hva-1:k1' }))
+    await run(a, 'c1', release('nurse-1'), { ...asNurse, idempotencyKey: 'hva-1:k1' });
+    await run(a, 'c1', assign(county, '2026-03-02', county)); // named again: a caches that at version 4
+    await run(b, 'c1', release('nurse-1'), asNurse); // in another process the nurse is released
+    await expect(run(a, 'c1', assign('officer-3', '2026-03-02'), { ...asNurse, expectedVersion: 5n })).rejects.toBeInstanceOf(ClientAccessDeniedError);
+    await run(a, 'c1', assign(county, '2026-03-02', county)); // a caches the nurse as named again
+    await run(b, 'c1', release('nurse-1'), asNurse);
+    await expect(run(a, 'c1', release('nurse-1'), { ...asNurse, idempotencyKey: 'hva-1:k1' }))
       .rejects.toBeInstanceOf(ClientAccessDeniedError);
   });
 
@@ -185,7 +188,7 @@ describe('executeClientCommand with the decision-state cache', () => {
     const a = aProcess();
     await run(a, 'c1', register);
     expect(a.cache.get('c1')?.state.birthDate).toBe('1980-01-01');
-    await executeClientCommand(a.store, { clientId: 'c1', command: { type: 'EraseClientData', data: { ground: 'client_request' } },
+    await executeClientCommand(a.store, { clientId: 'c1', command: { type: 'EraseClientData', data: { ground: 'client_request', legalGround: 'GDPR art. 17(1)(d)' } },
       actor: employment, correlationId: 'erase' }, now);
     expect(a.cache.get('c1')).toBeUndefined();
     const reads = a.reads();

@@ -1,7 +1,7 @@
 /**
  * The Kafka contract between agency systems and Polku: topic names and header names.
  * Every command travels on ONE inbound topic; its type is in the JSON value, the
- * publisher's identity in headers (see the README, "Kafka").
+ * publisher's identity in headers (see the docs/kafka.md).
  */
 export const DEFAULT_TOPICS = {
   /** Inbound: agency systems publish client commands here, keyed by client id. */

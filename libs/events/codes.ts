@@ -56,7 +56,13 @@ export type TypEndReason = (typeof TYP_END_REASONS)[number];
 export const REFERRAL_DECLINE_REASONS = ['not_eligible', 'no_capacity', 'client_declined', 'other'] as const;
 
 /** Main income / benefit the client lives on: decides who pays kuty compensation. */
-export const BENEFIT_TYPES = ['labour_market_subsidy', 'social_assistance', 'earnings_related', 'none'] as const;
+export const BENEFIT_TYPES = [
+  'labour_market_subsidy', // työmarkkinatuki (Kela)
+  'basic_unemployment_allowance', // peruspäiväraha (Kela)
+  'earnings_related', // ansiosidonnainen päiväraha (unemployment fund)
+  'social_assistance', // toimeentulotuki (because of unemployment)
+  'none',
+] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];
 
 export const DATA_KINDS = ['identity', 'plans', 'referrals', 'service_periods', 'assessments', 'benefits', 'attendance'] as const;
@@ -64,3 +70,15 @@ export type DataKind = (typeof DATA_KINDS)[number];
 
 export const WORK_ABILITY_TOOLS = ['kykyviisari', 'vat'] as const;
 export type WorkAbilityTool = (typeof WORK_ABILITY_TOOLS)[number];
+
+/** Roles in which an organisation names its people on a client. */
+export const PERSON_ROLES = [
+  'responsible_officer', // vastuuvirkailija / asiakasvastaava (employment area, TYP)
+  'named_worker', // omatyöntekijä (Social Welfare Act 1301/2014 §42)
+  'own_instructor', // omaohjaaja: the provider's instructor of one period
+] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+/** Why an expected activity day was missed. */
+export const ABSENCE_REASONS = ['illness', 'agreed_leave', 'unexplained'] as const;
+export type AbsenceReason = (typeof ABSENCE_REASONS)[number];

@@ -20,8 +20,13 @@ export const PERSONAL_FIELDS: Partial<Record<PolkuEventType, string[]>> = {
   ActivationPlanAgreed: [
     'services[].description', 'kuty.goal', 'kuty.description', 'kuty.supportAndGuidance', 'kuty.otherServices',
   ],
-  MultisectoralPlanAgreed: ['services[].description', 'followUp', 'jobSearchObligation'],
-  PlanReviewed: ['outcome'],
+  MultisectoralPlanAgreed: [
+    'services[].description', 'followUp', 'jobSearchObligation',
+    'kuty.goal', 'kuty.description', 'kuty.supportAndGuidance', 'kuty.otherServices',
+  ],
+  PlanReviewed: ['outcome', 'kuty.goal', 'kuty.description', 'kuty.supportAndGuidance', 'kuty.otherServices'],
+  AbsenceReported: ['note'],
+  PersonReleased: ['reason'],
   ReferralMade: ['reason'],
   ReferralDeclined: ['reason'],
   ReferralWithdrawn: ['reason'],

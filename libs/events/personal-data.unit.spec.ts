@@ -75,9 +75,11 @@ describe('personal data of events', () => {
       ActivationPlanAgreed: { planId: 'p', agreedOn: '2025-01-12', employmentPlanId: 'e', services: svc, kuty },
       MultisectoralPlanAgreed: {
         planId: 'p', agreedOn: '2025-02-01', services: svc, followUp: 'f', jobSearchObligation: 'o',
-        kelaRehabilitationNeeded: false, approvedByOrganisations: [], approvedByClient: true,
+        kelaRehabilitationNeeded: false, approvedByOrganisations: [], approvedByClient: true, kuty,
       },
-      PlanReviewed: { planId: 'p', reviewedOn: '2025-03-01', requestedByClient: false, outcome: 'o' },
+      PlanReviewed: { planId: 'p', reviewedOn: '2025-03-01', requestedByClient: false, outcome: 'o', kuty },
+      AbsenceReported: { periodId: 'p', absentDates: ['2025-03-03'], reason: 'illness', note: 'n' },
+      PersonReleased: { personId: 'x', organisationId: 'o', role: 'named_worker', releasedOn: '2025-05-01', reason: 'r' },
       ReferralMade: {
         referralId: 'r', serviceType: 's', to: { organisationId: 'o', organisationType: 'provider' }, reason: 'r', madeOn: '2025-01-01',
       },

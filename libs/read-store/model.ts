@@ -11,18 +11,16 @@ export interface CaseloadRow {
   personId: string; // the officer or instructor
   personName: string;
   organisationId: string;
-  role: 'responsible_officer' | 'own_instructor';
+  role: PersonRole;
   since: string; // YYYY-MM-DD
+  /** The client's lead responsible officer (asiakasvastaava). */
+  lead: boolean;
 }
 
-export type DeadlineKind =
-  | 'multisectoral_plan_due' // plan within 3 months of TYP start
-  | 'plan_review_due'
-  | 'goal_review_due'
-  | 'period_max_length_nearing' // kuty nearing 24 months
-  | 'activity_day_limit_nearing' // 178 days in 12 months nearing
-  | 'referral_unanswered'
-  | 'retention_period_ended'; // on the register keeper's worklist
+export type { DeadlineKind } from '../domain/rules/deadlines.js';
+import type { PersonRole } from '../events/index.js';
+import type { CompensationLine } from '../domain/rules/compensation.js';
+import type { DeadlineKind } from '../domain/rules/deadlines.js';
 
 export interface DeadlineRow {
   clientId: string;
@@ -47,13 +45,9 @@ export interface OutcomeRow {
   continuation: string;
 }
 
-export interface CompensationRow {
+/** One client's ledger line: a period's days and euros in a month, for one payer and component. */
+export interface CompensationRow extends CompensationLine {
   clientId: string;
-  periodId: string;
-  month: string; // YYYY-MM
-  payer: 'kela' | 'municipality';
-  attendedDays: number;
-  euros: number; // rounded to cents
 }
 
 export interface ClientReadModel {

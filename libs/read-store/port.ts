@@ -2,6 +2,7 @@ import type { ClientSearchHit, ClientSearchQuery } from './client-search.js';
 import type {
   CaseloadRow, ClientReadModel, CommittableModel, CompensationRow, DeadlineKind, DeadlineRow,
 } from './model.js';
+import type { CompensationComponent, CompensationPayer } from '../domain/rule-sets/index.js';
 
 export type ClientDocuments = Pick<ClientReadModel, 'lastPosition' | 'path' | 'state'>;
 
@@ -21,6 +22,8 @@ export interface WorklistQuery {
  * cut by value (keyset), so rows added or removed between two pages never shift the next one.
  */
 export type WorklistCursor = Pick<DeadlineRow, 'dueDate' | 'clientId' | 'kind' | 'refId'>;
+
+export interface CaseloadCountRow { personId: string; personName: string; role: CaseloadRow['role']; clients: number }
 
 export interface OutcomeStatsQuery {
   organisationId?: string;
@@ -45,13 +48,15 @@ export interface OutcomeStatsRow {
 export interface CompensationLedgerQuery {
   fromMonth?: string;
   toMonth?: string;
-  payer?: 'kela' | 'municipality';
+  payer?: CompensationPayer;
+  component?: CompensationComponent;
   clientId?: string;
 }
 
 export interface CompensationLedgerRow {
   month: string;
-  payer: 'kela' | 'municipality';
+  payer: CompensationPayer;
+  component: CompensationComponent;
   attendedDays: number;
   euros: number;
   clients: number;
@@ -77,6 +82,8 @@ export interface ReadStoreReader {
    */
   clientDocuments(clientId: string): Promise<ClientDocuments | null>;
   caseload(personId: string): Promise<CaseloadRow[]>;
+  /** How many clients each person of an organisation has, per role (a person in two roles: two rows). */
+  caseloadCounts(organisationId: string): Promise<CaseloadCountRow[]>;
   worklist(query: WorklistQuery): Promise<DeadlineRow[]>;
   outcomeStats(query: OutcomeStatsQuery): Promise<OutcomeStatsRow[]>;
   compensationLedger(query: CompensationLedgerQuery): Promise<CompensationLedgerRow[]>;

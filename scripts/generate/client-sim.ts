@@ -83,7 +83,6 @@ export class ClientSim {
   private officer: Actor | null = null;
   private typNo = 0;
   private mspId: string | null = null;
-  private activationPlanId: string | null = null;
   private kutyDates: IsoDate[] = []; // every attended kuty day, ascending
   private period: null | {
     id: string; type: string; kuty: boolean; provider: Provider; by: Actor; start: IsoDate; plannedEnd: IsoDate;
@@ -133,7 +132,7 @@ export class ClientSim {
     const p = this.period;
     return {
       clientId: this.clientId, region: this.region.index,
-      responsibleOfficerId: this.state.responsibleOfficer?.officerId ?? null,
+      responsibleOfficerId: this.state.leadOfficerId,
       multisectoralPlanId: this.state.typ ? this.mspId : null,
       kuty: p && p.kuty && this.state.periods[p.id]?.status === 'active' ? {
         periodId: p.id, startDate: p.start, plannedEndDate: p.plannedEnd, weekdays: p.weekdays, hoursPerDay: p.hours,
@@ -287,11 +286,24 @@ export class ClientSim {
     this.at(addDays(on, this.rng.int(150, 210)), (d) => this.workAbility(d, withKela, typNo));
   }
 
+  /**
+   * The lead officer: a responsible officer of the employment area or a named worker of the
+   * county. A successor is named (and leads) first, then the predecessor's organisation
+   * releases them: naming one never ends another's.
+   */
   private assignOfficer(on: IsoDate, officer: Actor): void {
-    if (this.state.responsibleOfficer?.officerId === officer.personId) return;
-    if (this.exec(on, officer, { type: 'AssignResponsibleOfficer', data: { officerId: officer.personId, officerName: officer.displayName, assignedOn: on } })) {
+    if (this.state.leadOfficerId === officer.personId) return;
+    const previous = this.officer;
+    const role = officer.organisationType === 'wellbeing_county' ? 'named_worker' : 'responsible_officer';
+    if (this.exec(on, officer, { type: 'NamePerson', data: { personId: officer.personId, personName: officer.displayName, role, lead: true, namedOn: on } })) {
       this.officer = officer;
+      if (previous) this.releaseOfficer(on, previous, 'Caseload handed over');
     }
+  }
+
+  private releaseOfficer(on: IsoDate, officer: Actor, reason: string): void {
+    const named = this.state.people.find((p) => p.personId === officer.personId && p.role !== 'own_instructor');
+    if (named) this.exec(on, officer, { type: 'ReleasePerson', data: { personId: officer.personId, role: named.role, releasedOn: on, reason } });
   }
 
   private changeOfficer(on: IsoDate, typNo: number): void {
@@ -353,8 +365,8 @@ export class ClientSim {
     if (!this.typActive()) return;
     const actor = this.officer ?? this.teOfficer();
     this.exec(on, actor, { type: 'EndTypRelationship', data: { endDate: on, reason } });
-    if (this.state.responsibleOfficer) {
-      this.exec(on, this.officer ?? actor, { type: 'ReleaseResponsibleOfficer', data: { officerId: this.state.responsibleOfficer.officerId, releasedOn: on, reason: 'TYP relationship ended' } });
+    if (this.officer) {
+      this.releaseOfficer(on, this.officer, 'TYP relationship ended');
       this.officer = null;
     }
     // many come back: the long-term unemployed often return to the joint service; the
@@ -413,25 +425,26 @@ export class ClientSim {
     const hoursPerDay = daysPerWeek === 4 ? this.rng.pick([4, 5, 6]) : this.rng.pick([4, 5, 6, 6, 7]);
     const start = nextMonday(addDays(on, this.rng.int(10, 25)));
     const plannedEnd = addDays(addMonths(start, lengthMonths), -1);
-    const planId = this.id('ap');
-    const ok = this.exec(on, sote, { type: 'AgreeActivationPlan', data: {
-      planId, agreedOn: on, employmentPlanId: `${this.clientId}-ep1`, services: [{ serviceType: 'rehabilitative_work_activity', providerId: provider.organisationId }],
-      kuty: {
-        goal: this.rng.pick(['Regular daily rhythm', 'Find a vocational direction', 'Strengthen work ability', 'Path to a work trial']),
-        description: this.rng.pick(['Workshop work in a second-hand shop', 'Carpentry and kitchen work', 'Outdoor and property maintenance', 'Café and catering']),
-        place: provider.name ?? provider.organisationId, providerId: provider.organisationId, providerKind: provider.providerKind,
-        hoursPerDay, daysPerWeek, startDate: start, lengthMonths, supportAndGuidance: 'Own instructor; weekly check-in',
-        otherServices: this.rng.pick(['None', 'Substance-abuse outpatient visits', 'Mental-health nurse', 'Debt counselling']),
-        assessmentDate: addDays(plannedEnd, -this.rng.int(0, 10)),
-      },
+    const kuty = {
+      goal: this.rng.pick(['Regular daily rhythm', 'Find a vocational direction', 'Strengthen work ability', 'Path to a work trial']),
+      description: this.rng.pick(['Workshop work in a second-hand shop', 'Carpentry and kitchen work', 'Outdoor and property maintenance', 'Café and catering']),
+      place: provider.name ?? provider.organisationId, providerId: provider.organisationId, providerKind: provider.providerKind,
+      hoursPerDay, daysPerWeek, startDate: start, lengthMonths, supportAndGuidance: 'Own instructor; weekly check-in',
+      otherServices: this.rng.pick(['None', 'Substance-abuse outpatient visits', 'Mental-health nurse', 'Debt counselling']),
+      assessmentDate: addDays(plannedEnd, -this.rng.int(0, 10)),
+    };
+    // A TYP client's kuty rests on the multi-sectoral plan alone (Central Finland seed: instead of
+    // an activation plan): the plan is amended at a review to carry the kuty items.
+    const planId = this.mspId;
+    const ok = planId !== null && this.exec(on, this.officer ?? this.teOfficer(), { type: 'ReviewPlan', data: {
+      planId, reviewedOn: on, requestedByClient: false, outcome: 'Kuty agreed as part of the plan', kuty,
     } });
     if (!ok) { this.startOther(on, 'job_coaching'); return; }
-    this.activationPlanId = planId;
     const referralId = this.id('ref');
     const madeOn = addDays(on, this.rng.int(0, 3));
     this.at(madeOn, (d) => {
       if (!this.typActive()) return;
-      this.exec(d, sote, { type: 'MakeReferral', data: { referralId, serviceType: 'rehabilitative_work_activity', to: provider, reason: 'Kuty per activation plan', madeOn: d } });
+      this.exec(d, sote, { type: 'MakeReferral', data: { referralId, serviceType: 'rehabilitative_work_activity', to: provider, reason: 'Kuty per the multi-sectoral plan', madeOn: d } });
       this.at(addDays(d, this.rng.int(1, 6)), (d2) => {
         this.exec(d2, instructor, { type: 'AcceptReferral', data: { referralId, acceptedOn: d2 } });
         this.at(start, (d3) => this.startPeriod(d3, 'rehabilitative_work_activity', provider, instructor, plannedEnd, reason, {
@@ -492,16 +505,12 @@ export class ClientSim {
     this.period = { id: periodId, type, kuty, provider, by, start: on, plannedEnd, weekdays, hours: extra.hoursPerDay ?? 6,
       reportedUpTo: addDays(on, -1), pausedFrom: null, pauses: [], lastAttended: null };
     if (kuty || type === 'disability_work_activity') {
-      this.exec(on, by, { type: 'AssignOwnInstructor', data: { periodId, instructorId: by.personId, instructorName: by.displayName, assignedOn: on } });
+      this.exec(on, by, { type: 'NamePerson', data: { personId: by.personId, personName: by.displayName, role: 'own_instructor', periodId, namedOn: on } });
     }
     const attends = kuty || ['work_trial', 'job_coaching', 'social_rehabilitation', 'pay_subsidy'].includes(type);
     if (attends) this.at(nextReportDay(on), (d) => this.periodicAttendance(d, periodId));
     if (attends) this.at(addDays(on, this.rng.int(50, 85)), (d) => this.goalReview(d, periodId));
     if (kuty) {
-      if (this.activationPlanId) {
-        const ap = this.activationPlanId;
-        this.at(addDays(on, this.rng.int(60, 85)), (d) => this.reviewActivationPlan(d, ap, periodId));
-      }
       if (this.rng.chance(0.05)) this.at(addDays(on, this.rng.int(30, 80)), (d) => this.pause(d, periodId));
     }
     // early endings happen part-way through; planned ones on the planned end
@@ -549,7 +558,8 @@ export class ClientSim {
   private goalReview(on: IsoDate, periodId: string): void {
     const p = this.period;
     if (!p || p.id !== periodId) return;
-    const officer = this.state.responsibleOfficer?.officerId;
+    // the officer following the kuty: a responsible officer or named worker on record now
+    const officer = this.state.people.find((x) => x.role !== 'own_instructor')?.personId;
     if (officer || !p.kuty) {
       this.exec(on, p.by, { type: 'HoldGoalReview', data: {
         periodId, heldOn: on, participants: { client: true, responsibleOfficerId: officer ?? undefined, ownInstructorId: p.by.personId },
@@ -557,12 +567,6 @@ export class ClientSim {
       } });
     }
     this.at(addDays(on, this.rng.int(60, 85)), (d) => this.goalReview(d, periodId));
-  }
-
-  private reviewActivationPlan(on: IsoDate, planId: string, periodId: string): void {
-    if (!this.period || this.period.id !== periodId) return;
-    this.exec(on, this.soteOfficer(), { type: 'ReviewPlan', data: { planId, reviewedOn: on, requestedByClient: false, outcome: 'Kuty continues' } });
-    this.at(addDays(on, this.rng.int(70, 88)), (d) => this.reviewActivationPlan(d, planId, periodId));
   }
 
   private pause(on: IsoDate, periodId: string): void {

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ExecuteClientCommandHandler } from './client-commands/index.js';
 import { ClientAccess } from './access/index.js';
 import { ClientsController } from './clients/clients.controller.js';
-import { OfficersController } from './officers/officers.controller.js';
+import { PeopleController } from './people/people.controller.js';
 import { PeriodsController } from './periods/periods.controller.js';
 import { PlansController } from './plans/plans.controller.js';
 import { QUERY_HANDLERS } from './reads/queries.js';
@@ -15,7 +15,7 @@ import { ClientSearchController, SearchClientsHandler } from './client-search/in
 
 /** The service-path capability: commands for every event family, and the reads. */
 @Module({
-  controllers: [ClientsController, TypController, PlansController, ReferralsController, PeriodsController, OfficersController, ReadsController, AuditController, AdminController, ClientSearchController],
+  controllers: [ClientsController, TypController, PlansController, ReferralsController, PeriodsController, PeopleController, ReadsController, AuditController, AdminController, ClientSearchController],
   providers: [ExecuteClientCommandHandler, ClientAccess, ...QUERY_HANDLERS, SearchClientsHandler],
 })
 export class ServicePathModule {}

@@ -23,7 +23,7 @@ export type Settled = { kind: 'replay'; result: AppendResult } | { kind: 'free';
 const POLL: BackoffSchedule = { initialMs: 20, maxMs: 250, factor: 2 };
 
 /**
- * Idempotency keys without multi-stream transactions (see README "Running on KurrentDB"): a
+ * Idempotency keys without multi-stream transactions (see docs/kurrentdb.md): a
  * key is claimed by appending a reservation to its marker stream with the marker's expected
  * revision (one winner), BEFORE the events; the events then go to the exact slot the
  * reservation names. A retry reads the marker and the slot: committed → replay; slot taken by

@@ -8,9 +8,9 @@ import { streamNames } from './naming.js';
 import { RESERVATION_TYPE } from './reservation.js';
 
 // No KurrentDB server runs on the development machine (no Docker): these run wherever
-// KURRENTDB_URL points at one, e.g. `docker compose up -d kurrentdb` (README "Running on KurrentDB").
+// KURRENTDB_URL points at one, e.g. `docker compose up -d kurrentdb` (docs/kurrentdb.md).
 const url = process.env.KURRENTDB_URL;
-if (!url) process.stderr.write('KurrentDbEventStore: skipped, KURRENTDB_URL is not set (README "Running on KurrentDB")\n');
+if (!url) process.stderr.write('KurrentDbEventStore: skipped, KURRENTDB_URL is not set (docs/kurrentdb.md)\n');
 const suite = url ? describe : describe.skip;
 
 /** Each store gets its own namespace on the shared server, so it starts empty. */

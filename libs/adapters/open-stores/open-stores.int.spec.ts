@@ -11,7 +11,7 @@ const url = process.env.DATABASE_URL;
 if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
 if (!url) process.stderr.write('openStores (PostgreSQL case): skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n');
 const kurrentUrl = process.env.KURRENTDB_URL;
-if (!kurrentUrl) process.stderr.write('openStores (KurrentDB case): skipped, KURRENTDB_URL is not set (see README "Running on KurrentDB")\n');
+if (!kurrentUrl) process.stderr.write('openStores (KurrentDB case): skipped, KURRENTDB_URL is not set (see docs/kurrentdb.md)\n');
 
 describe('openStores (shared by the API, the projector and the scripts)', () => {
   let dir: string;

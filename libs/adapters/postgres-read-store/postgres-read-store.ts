@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type {
-  CaseloadRow, ClientDocuments, ClientSearchHit, ClientSearchQuery, ClientReadModel, CommittableModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow,
+  CaseloadCountRow, CaseloadRow, ClientDocuments, ClientSearchHit, ClientSearchQuery, ClientReadModel, CommittableModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow,
   OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistQuery,
 } from '../../read-store/index.js';
 import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
@@ -70,6 +70,10 @@ export class PostgresReadStore implements ReadStore {
   async clientDocuments(clientId: string): Promise<ClientDocuments | null> {
     const { rows: [row] } = await this.pool.query<ClientDocuments>(this.sql.clientDocuments, [clientId]);
     return row ?? null;
+  }
+
+  caseloadCounts(organisationId: string): Promise<CaseloadCountRow[]> {
+    return this.reads.caseloadCounts(organisationId);
   }
 
   caseload(personId: string): Promise<CaseloadRow[]> {

@@ -3,13 +3,13 @@ import {
   leadWord, viewerHolderKeys, type ClientSearchHit, type ClientSearchQuery,
 } from '../../read-store/index.js';
 import type {
-  CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow, OutcomeStatsQuery,
+  CaseloadCountRow, CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow, OutcomeStatsQuery,
   OutcomeStatsRow, ReadStoreReader, WorklistQuery,
 } from '../../read-store/index.js';
 import { toCompensation, toLedgerRow, type CompensationDbRow, type LedgerDbRow } from './rows.js';
 import type { Statements } from './statements.js';
 
-type Queries = Pick<ReadStoreReader, 'caseload' | 'worklist' | 'outcomeStats' | 'compensationLedger' | 'clientCompensation' | 'searchClients'>;
+type Queries = Pick<ReadStoreReader, 'caseload' | 'caseloadCounts' | 'worklist' | 'outcomeStats' | 'compensationLedger' | 'clientCompensation' | 'searchClients'>;
 
 /** The cross-client reads the API serves; each one statement on the pool. */
 export function queries(pool: Pool, sql: Statements): Queries {
@@ -17,6 +17,7 @@ export function queries(pool: Pool, sql: Statements): Queries {
     (await pool.query<R>(text, values)).rows;
   return {
     caseload: (personId: string): Promise<CaseloadRow[]> => rows<CaseloadRow>(sql.caseload, [personId]),
+    caseloadCounts: (organisationId: string): Promise<CaseloadCountRow[]> => rows<CaseloadCountRow>(sql.caseloadCounts, [organisationId]),
 
     /** An absent or empty `kinds` means every kind. */
     worklist: (q: WorklistQuery): Promise<DeadlineRow[]> =>
@@ -34,7 +35,7 @@ export function queries(pool: Pool, sql: Statements): Queries {
 
     compensationLedger: async (q: CompensationLedgerQuery): Promise<CompensationLedgerRow[]> =>
       (await rows<LedgerDbRow>(sql.compensationLedger, [
-        q.fromMonth ?? null, q.toMonth ?? null, q.payer ?? null, q.clientId ?? null,
+        q.fromMonth ?? null, q.toMonth ?? null, q.payer ?? null, q.clientId ?? null, q.component ?? null,
       ])).map(toLedgerRow),
 
     clientCompensation: async (clientId: string): Promise<CompensationRow[]> =>

@@ -10,9 +10,9 @@ export type CompensationDbRow = Omit<CompensationRow, 'euros'> & { cents: bigint
 export const toCompensation = ({ cents, ...r }: CompensationDbRow): CompensationRow => ({ ...r, euros: centsToEuros(cents) });
 
 /** Aggregates come back as int8 (bigint): small counts, so numbers on the port. */
-export interface LedgerDbRow { month: string; payer: 'kela' | 'municipality'; attendedDays: bigint; cents: bigint; clients: bigint }
+export interface LedgerDbRow extends Pick<CompensationLedgerRow, 'month' | 'payer' | 'component'> { attendedDays: bigint; cents: bigint; clients: bigint }
 export const toLedgerRow = (r: LedgerDbRow): CompensationLedgerRow => ({
-  month: r.month, payer: r.payer, attendedDays: Number(r.attendedDays), euros: centsToEuros(r.cents), clients: Number(r.clients),
+  month: r.month, payer: r.payer, component: r.component, attendedDays: Number(r.attendedDays), euros: centsToEuros(r.cents), clients: Number(r.clients),
 });
 
 /** Column arrays for one `unnest` insert; every row takes its model's clientId and its index as ord. */
@@ -40,11 +40,11 @@ export function batchParams(batch: CommittableModel[]) {
   return {
     ids,
     models: [ids, models.map((m) => m.lastPosition), docs.map((d) => d.path), docs.map((d) => d.state)],
-    caseload: columns(models, (m) => m.caseload, 5, (r) => [r.personId, r.personName, r.organisationId, r.role, r.since]),
+    caseload: columns(models, (m) => m.caseload, 6, (r) => [r.personId, r.personName, r.organisationId, r.role, r.since, r.lead]),
     deadlines: columns(models, (m) => m.deadlines, 5, (r) => [r.organisationId, r.kind, r.dueDate, r.refId, r.description]),
     outcomes: columns(models, (m) => m.outcomes, 8, (r) => [
       r.periodId, r.serviceType, r.providerId, r.organisationId, r.startDate, r.endDate, r.endReason, r.continuation]),
-    compensation: columns(models, (m) => m.compensation, 5, (r) => [r.periodId, r.month, r.payer, r.attendedDays, eurosToCents(r.euros)]),
+    compensation: columns(models, (m) => m.compensation, 6, (r) => [r.periodId, r.month, r.payer, r.component, r.attendedDays, eurosToCents(r.euros)]),
     ...searchParams(models),
   };
 }

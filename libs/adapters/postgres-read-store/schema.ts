@@ -10,7 +10,7 @@ import { PostgresReadStoreSchemaMismatchError } from './errors.js';
  * index in its model's list: it keeps a client's rows in the order the projection wrote them.
  * Client search: as in the SQLite read store (its schema.ts says why each table and index).
  */
-export const READ_STORE_SCHEMA_VERSION = 2; // 2: client search tables
+export const READ_STORE_SCHEMA_VERSION = 3; // 3: client search tables
 
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS ${s}.read_store_meta (
 CREATE TABLE IF NOT EXISTS ${s}.client_models (
   client_id ${C} PRIMARY KEY, last_position bigint NOT NULL, path jsonb NOT NULL, state jsonb NOT NULL);
 CREATE TABLE IF NOT EXISTS ${s}.caseload (
-  client_id ${C}, ord integer NOT NULL, person_id ${C}, person_name ${C}, organisation_id ${C}, role ${C}, since ${C});
+  client_id ${C}, ord integer NOT NULL, person_id ${C}, person_name ${C}, organisation_id ${C}, role ${C}, since ${C},
+  lead boolean NOT NULL);
 CREATE INDEX IF NOT EXISTS caseload_person ON ${s}.caseload (person_id);
 CREATE INDEX IF NOT EXISTS caseload_client ON ${s}.caseload (client_id);
 CREATE TABLE IF NOT EXISTS ${s}.deadlines (
@@ -43,7 +44,8 @@ CREATE INDEX IF NOT EXISTS outcomes_end_date ON ${s}.outcomes (end_date);
 CREATE INDEX IF NOT EXISTS outcomes_client ON ${s}.outcomes (client_id);
 CREATE TABLE IF NOT EXISTS ${s}.compensation (
   client_id ${C}, ord integer NOT NULL, period_id ${C}, month ${C},
-  payer ${C} CHECK (payer IN ('kela', 'municipality')), attended_days integer NOT NULL, cents bigint NOT NULL);
+  payer ${C} CHECK (payer IN ('kela', 'unemployment_fund', 'wellbeing_county', 'municipality')), component ${C},
+  attended_days integer NOT NULL, cents bigint NOT NULL);
 CREATE INDEX IF NOT EXISTS compensation_month ON ${s}.compensation (month, payer);
 CREATE INDEX IF NOT EXISTS compensation_client ON ${s}.compensation (client_id);
 CREATE TABLE IF NOT EXISTS ${s}.client_search (

@@ -32,16 +32,17 @@ export function statements(s: string) {
         last_position = excluded.last_position, path = excluded.path, state = excluded.state`,
     deleteRows: ['caseload', 'deadlines', 'outcomes', 'compensation', 'client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers']
       .map((table) => `DELETE FROM ${s}.${table} WHERE client_id = ANY($1::text[])`),
-    insertCaseload: `INSERT INTO ${s}.caseload (client_id, ord, person_id, person_name, organisation_id, role, since)
-      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+    insertCaseload: `INSERT INTO ${s}.caseload (client_id, ord, person_id, person_name, organisation_id, role, since, lead)
+      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[])`,
     insertDeadlines: `INSERT INTO ${s}.deadlines (client_id, ord, organisation_id, kind, due_date, ref_id, description)
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
     insertOutcomes: `INSERT INTO ${s}.outcomes (client_id, ord, period_id, service_type, provider_id, organisation_id,
         start_date, end_date, end_reason, continuation)
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
         $8::text[], $9::text[], $10::text[])`,
-    insertCompensation: `INSERT INTO ${s}.compensation (client_id, ord, period_id, month, payer, attended_days, cents)
-      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::bigint[])`,
+    insertCompensation: `INSERT INTO ${s}.compensation (client_id, ord, period_id, month, payer, component, attended_days, cents)
+      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bigint[])`,
+
     insertSearch: `INSERT INTO ${s}.client_search (client_id, identity_code, full_name, birth_date, municipality, name_words, sort_name)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[])`,
     insertSearchWords: `INSERT INTO ${s}.client_search_words (client_id, word)
@@ -56,6 +57,9 @@ export function statements(s: string) {
 
     clientPath: `SELECT path, last_position AS "lastPosition" FROM ${s}.client_models WHERE client_id = $1`,
     clientDocuments: `SELECT last_position AS "lastPosition", path, state FROM ${s}.client_models WHERE client_id = $1`,
+    caseloadCounts: `SELECT person_id AS "personId", max(person_name) AS "personName", role,
+        count(DISTINCT client_id)::int AS clients
+      FROM ${s}.caseload WHERE organisation_id = $1 GROUP BY person_id, role ORDER BY person_id, role`,
     caseload: `SELECT ${CASELOAD_COLUMNS} FROM ${s}.caseload WHERE person_id = $1 ORDER BY since, client_id, ord`,
     worklist: `SELECT ${DEADLINE_COLUMNS} FROM ${s}.deadlines
       WHERE organisation_id = $1 AND due_date <= $2 AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
@@ -71,14 +75,15 @@ export function statements(s: string) {
         AND ($5::text IS NULL OR end_date <= $5)
       GROUP BY end_reason, continuation, service_type, provider_id, organisation_id, month
       ORDER BY month, "organisationId", "providerId", "serviceType", "endReason", continuation`,
-    compensationLedger: `SELECT month, payer, sum(attended_days) AS "attendedDays", sum(cents) AS cents,
+    compensationLedger: `SELECT month, payer, component, sum(attended_days) AS "attendedDays", sum(cents) AS cents,
         count(DISTINCT client_id) AS clients
       FROM ${s}.compensation
       WHERE ($1::text IS NULL OR month >= $1) AND ($2::text IS NULL OR month <= $2)
         AND ($3::text IS NULL OR payer = $3) AND ($4::text IS NULL OR client_id = $4)
-      GROUP BY month, payer ORDER BY month, payer`,
+        AND ($5::text IS NULL OR component = $5)
+      GROUP BY month, payer, component ORDER BY month, payer, component`,
     clientCompensation: `SELECT ${COMPENSATION_COLUMNS} FROM ${s}.compensation WHERE client_id = $1
-      ORDER BY month, period_id, ord`,
+      ORDER BY month, period_id, payer, component, ord`,
     searchEveryone: searchClients(s, true),
     searchAdmitted: searchClients(s, false),
   };
@@ -135,12 +140,12 @@ LIMIT $9`;
 };
 
 const CASELOAD_COLUMNS = `client_id AS "clientId", person_id AS "personId", person_name AS "personName",
-  organisation_id AS "organisationId", role, since`;
+  organisation_id AS "organisationId", role, since, lead`;
 const DEADLINE_COLUMNS = `client_id AS "clientId", organisation_id AS "organisationId", kind,
   due_date AS "dueDate", ref_id AS "refId", description`;
 const OUTCOME_COLUMNS = `client_id AS "clientId", period_id AS "periodId", service_type AS "serviceType",
   provider_id AS "providerId", organisation_id AS "organisationId", start_date AS "startDate",
   end_date AS "endDate", end_reason AS "endReason", continuation`;
 // euros are stored as integer cents; rows.ts converts
-const COMPENSATION_COLUMNS = `client_id AS "clientId", period_id AS "periodId", month, payer,
+const COMPENSATION_COLUMNS = `client_id AS "clientId", period_id AS "periodId", month, payer, component,
   attended_days AS "attendedDays", cents`;

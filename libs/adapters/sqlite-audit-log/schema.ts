@@ -5,7 +5,7 @@
  * Usage is written per request (`usage_request`): the fields a request's entries share, and
  * the list of clients it concerned as a *client set*, stored once per distinct list and
  * indexed by client once (`usage_client_set_member`). A worklist read again and again over
- * the same clients costs one row, not one indexed row per client (README, Performance). The
+ * the same clients costs one row, not one indexed row per client (docs/performance.md). The
  * request's entries have the ids first_id .. first_id + size - 1, one per position in its
  * set, so ids stay unique and in write order, continuing the `usage_log` table where entries
  * were stored one row each before (still read, no longer written).

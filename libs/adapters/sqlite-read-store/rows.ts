@@ -16,8 +16,9 @@ export function toCompensation({ cents, ...r }: CompensationDbRow): Compensation
 
 // Explicit column picks: extra properties on a row object never reach SQL binding.
 export const pickCaseload = (r: CaseloadRow) => ({
-  personId: r.personId, personName: r.personName, organisationId: r.organisationId, role: r.role, since: r.since,
+  personId: r.personId, personName: r.personName, organisationId: r.organisationId, role: r.role, since: r.since, lead: r.lead ? 1 : 0,
 });
+export const toCaseload = (r: Omit<CaseloadRow, 'lead'> & { lead: number | boolean }): CaseloadRow => ({ ...r, lead: Boolean(r.lead) });
 export const pickDeadline = (r: DeadlineRow) => ({
   organisationId: r.organisationId, kind: r.kind, dueDate: r.dueDate, refId: r.refId, description: r.description,
 });
@@ -26,7 +27,7 @@ export const pickOutcome = (r: OutcomeRow) => ({
   startDate: r.startDate, endDate: r.endDate, endReason: r.endReason, continuation: r.continuation,
 });
 export const pickCompensation = (r: CompensationRow) => ({
-  periodId: r.periodId, month: r.month, payer: r.payer, attendedDays: r.attendedDays, cents: eurosToCents(r.euros),
+  periodId: r.periodId, month: r.month, payer: r.payer, component: r.component, attendedDays: r.attendedDays, cents: eurosToCents(r.euros),
 });
 export const pickSearch = (r: ClientSearchRow) => ({
   identityCode: r.identityCode, fullName: r.fullName, birthDate: r.birthDate, municipality: r.municipality,

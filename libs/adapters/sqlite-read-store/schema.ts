@@ -9,7 +9,7 @@ import { ReadStoreSchemaMismatchError } from './errors.js';
  * projector writes them, from JSON.stringify, and the check re-parsed every document on
  * every write (v1 had it).
  */
-export const READ_STORE_SCHEMA_VERSION = 3; // 3: client search tables
+export const READ_STORE_SCHEMA_VERSION = 4; // 4: client search tables
 
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
@@ -85,7 +85,8 @@ CREATE TABLE IF NOT EXISTS caseload (
   person_name     TEXT NOT NULL,
   organisation_id TEXT NOT NULL,
   role            TEXT NOT NULL,
-  since           TEXT NOT NULL
+  since           TEXT NOT NULL,
+  lead            INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS caseload_person ON caseload (person_id);
 CREATE INDEX IF NOT EXISTS caseload_client ON caseload (client_id);
@@ -119,7 +120,8 @@ CREATE TABLE IF NOT EXISTS compensation (
   client_id     TEXT NOT NULL,
   period_id     TEXT NOT NULL,
   month         TEXT NOT NULL,
-  payer         TEXT NOT NULL CHECK (payer IN ('kela', 'municipality')),
+  payer         TEXT NOT NULL CHECK (payer IN ('kela', 'unemployment_fund', 'wellbeing_county', 'municipality')),
+  component     TEXT NOT NULL,
   attended_days INTEGER NOT NULL,
   cents         INTEGER NOT NULL
 ) STRICT;

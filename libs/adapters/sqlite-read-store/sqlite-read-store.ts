@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   documentsJson, type CaseloadRow, type ClientDocuments, type ClientReadModel, type CommittableModel,
-  type CompensationLedgerQuery, type CompensationLedgerRow, type CompensationRow, type DeadlineRow, type OutcomeRow,
+  type CaseloadCountRow, type CompensationLedgerQuery, type CompensationLedgerRow, type CompensationRow, type DeadlineRow, type OutcomeRow,
   type OutcomeStatsQuery, type OutcomeStatsRow, type ReadStore, type WorklistQuery,
   leadWord, searchHolderKey, sortNameOf, viewerHolderKeys, type ClientSearchHit, type ClientSearchQuery, type ClientSearchRow, type SearchHolder, type SearchIdentityViewer,
 } from '../../read-store/index.js';
@@ -11,7 +11,7 @@ import { CHECKPOINT_NAME, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { CheckpointRegressionError } from './errors.js';
 import {
-  centsToEuros, pickCaseload, pickCompensation, pickDeadline, pickOutcome, pickSearch, toCompensation,
+  centsToEuros, pickCaseload, toCaseload, pickCompensation, pickDeadline, pickOutcome, pickSearch, toCompensation,
   type CompensationDbRow, type ModelRow, type SearchDbRow,
 } from './rows.js';
 
@@ -57,7 +57,7 @@ export class SqliteReadStore implements ReadStore {
     const attach = <R extends { clientId: string }>(rows: R[], pick: (m: ClientReadModel) => R[]) => {
       for (const row of rows) { const m = models.get(row.clientId); if (m) pick(m).push(row); }
     };
-    attach(this.sql.getCaseloadOf.all(ids) as CaseloadRow[], (m) => m.caseload);
+    attach((this.sql.getCaseloadOf.all(ids) as CaseloadRow[]).map(toCaseload), (m) => m.caseload);
     attach(this.sql.getDeadlinesOf.all(ids) as DeadlineRow[], (m) => m.deadlines);
     attach(this.sql.getOutcomesOf.all(ids) as OutcomeRow[], (m) => m.outcomes);
     attach((this.sql.getCompensationOf.all(ids) as CompensationDbRow[]).map(toCompensation), (m) => m.compensation);
@@ -134,8 +134,12 @@ export class SqliteReadStore implements ReadStore {
     return row ? { lastPosition: row.lastPosition, path: JSON.parse(row.path), state: JSON.parse(row.state) } : null;
   }
 
+  async caseloadCounts(organisationId: string): Promise<CaseloadCountRow[]> {
+    return this.sql.caseloadCounts.all(organisationId) as CaseloadCountRow[];
+  }
+
   async caseload(personId: string): Promise<CaseloadRow[]> {
-    return this.sql.caseload.all(personId) as CaseloadRow[];
+    return (this.sql.caseload.all(personId) as CaseloadRow[]).map(toCaseload);
   }
 
   /** An absent or empty `kinds` means every kind. */
@@ -157,7 +161,7 @@ export class SqliteReadStore implements ReadStore {
 
   async compensationLedger(q: CompensationLedgerQuery): Promise<CompensationLedgerRow[]> {
     const rows = this.sql.compensationLedger.all({
-      fromMonth: q.fromMonth ?? null, toMonth: q.toMonth ?? null, payer: q.payer ?? null, clientId: q.clientId ?? null,
+      fromMonth: q.fromMonth ?? null, toMonth: q.toMonth ?? null, payer: q.payer ?? null, component: q.component ?? null, clientId: q.clientId ?? null,
     }) as (Omit<CompensationLedgerRow, 'euros'> & { cents: number })[];
     return rows.map(({ cents, ...r }) => ({ ...r, euros: centsToEuros(cents) }));
   }

@@ -52,8 +52,8 @@ export function prepareStatements(db: Database) {
     insertIdentityViewer: db.prepare(`INSERT INTO client_identity_viewers (client_id, organisation_id, until)
       VALUES (@clientId, @organisationId, @until)`),
     insertCaseload: db.prepare(`INSERT INTO caseload
-      (client_id, person_id, person_name, organisation_id, role, since)
-      VALUES (@clientId, @personId, @personName, @organisationId, @role, @since)`),
+      (client_id, person_id, person_name, organisation_id, role, since, lead)
+      VALUES (@clientId, @personId, @personName, @organisationId, @role, @since, @lead)`),
     insertDeadline: db.prepare(`INSERT INTO deadlines
       (client_id, organisation_id, kind, due_date, ref_id, description)
       VALUES (@clientId, @organisationId, @kind, @dueDate, @refId, @description)`),
@@ -62,8 +62,8 @@ export function prepareStatements(db: Database) {
       VALUES (@clientId, @periodId, @serviceType, @providerId, @organisationId, @startDate, @endDate,
         @endReason, @continuation)`),
     insertCompensation: db.prepare(`INSERT INTO compensation
-      (client_id, period_id, month, payer, attended_days, cents)
-      VALUES (@clientId, @periodId, @month, @payer, @attendedDays, @cents)`),
+      (client_id, period_id, month, payer, component, attended_days, cents)
+      VALUES (@clientId, @periodId, @month, @payer, @component, @attendedDays, @cents)`),
 
     clientPath: db.prepare('SELECT path, last_position AS lastPosition FROM client_models WHERE client_id = ?')
       .safeIntegers(true),
@@ -71,6 +71,9 @@ export function prepareStatements(db: Database) {
       .safeIntegers(true),
     caseload: db.prepare(`SELECT ${CASELOAD_COLUMNS} FROM caseload WHERE person_id = ?
       ORDER BY since, client_id, rowid`),
+    caseloadCounts: db.prepare(`SELECT person_id AS personId, max(person_name) AS personName, role,
+        count(DISTINCT client_id) AS clients
+      FROM caseload WHERE organisation_id = ? GROUP BY person_id, role ORDER BY person_id, role`),
     worklist: db.prepare(`SELECT ${DEADLINE_COLUMNS} FROM deadlines
       WHERE organisation_id = @organisationId AND due_date <= @dueOnOrBefore
         AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
@@ -88,20 +91,21 @@ export function prepareStatements(db: Database) {
         AND (@to IS NULL OR end_date <= @to)
       GROUP BY end_reason, continuation, service_type, provider_id, organisation_id, month
       ORDER BY month, organisationId, providerId, serviceType, endReason, continuation`),
-    compensationLedger: db.prepare(`SELECT month, payer, sum(attended_days) AS attendedDays,
+    compensationLedger: db.prepare(`SELECT month, payer, component, sum(attended_days) AS attendedDays,
         sum(cents) AS cents, count(DISTINCT client_id) AS clients
       FROM compensation
       WHERE (@fromMonth IS NULL OR month >= @fromMonth)
         AND (@toMonth IS NULL OR month <= @toMonth)
         AND (@payer IS NULL OR payer = @payer)
+        AND (@component IS NULL OR component = @component)
         AND (@clientId IS NULL OR client_id = @clientId)
-      GROUP BY month, payer
-      ORDER BY month, payer`),
+      GROUP BY month, payer, component
+      ORDER BY month, payer, component`),
     searchEveryone: db.prepare(searchClientsSql(true)),
     searchAdmitted: db.prepare(searchClientsSql(false)),
     resetAll: DATA_TABLES.map((table) => db.prepare(`DELETE FROM ${table}`)),
     clientCompensation: db.prepare(`SELECT ${COMPENSATION_COLUMNS} FROM compensation WHERE client_id = ?
-      ORDER BY month, period_id, rowid`),
+      ORDER BY month, period_id, payer, component, rowid`),
   };
 }
 
@@ -152,12 +156,12 @@ LIMIT @limit`;
 };
 
 const CASELOAD_COLUMNS = `client_id AS clientId, person_id AS personId, person_name AS personName,
-  organisation_id AS organisationId, role, since`;
+  organisation_id AS organisationId, role, since, lead`;
 const DEADLINE_COLUMNS = `client_id AS clientId, organisation_id AS organisationId, kind,
   due_date AS dueDate, ref_id AS refId, description`;
 const OUTCOME_COLUMNS = `client_id AS clientId, period_id AS periodId, service_type AS serviceType,
   provider_id AS providerId, organisation_id AS organisationId, start_date AS startDate,
   end_date AS endDate, end_reason AS endReason, continuation`;
 // euros are stored as integer cents; callers convert with centsToEuros
-const COMPENSATION_COLUMNS = `client_id AS clientId, period_id AS periodId, month, payer,
+const COMPENSATION_COLUMNS = `client_id AS clientId, period_id AS periodId, month, payer, component,
   attended_days AS attendedDays, cents`;

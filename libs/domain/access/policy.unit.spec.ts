@@ -22,9 +22,9 @@ describe('client relationship bases', () => {
     const declined = new History().registered().typStarted().referral().referralDeclined();
     expect(relationshipBases(declined.state(), subject('association'))).toEqual([]);
   });
-  it('the named responsible officer has a relationship; a colleague without a basis has none', () => {
-    const h = new History().registered().officerAssigned('officer-x', '2025-01-05', 'kela');
-    expect(read('officer', subject('kela', 'officer-x'), h)).toEqual({ allowed: true, bases: ['responsible_officer'] });
+  it('a person named on the client has a relationship; a colleague without a basis has none', () => {
+    const h = new History().registered().personNamed('officer-x', 'responsible_officer', '2025-01-05', 'kela');
+    expect(read('officer', subject('kela', 'officer-x'), h)).toEqual({ allowed: true, bases: ['named_person'] });
     expect(read('officer', subject('kela', 'officer-y'), h)).toEqual({ allowed: false, reason: 'no_client_relationship' });
   });
 });
@@ -32,7 +32,7 @@ describe('client relationship bases', () => {
 describe('the provider\'s own instructor', () => {
   it('has a relationship while the period is active, and loses it when the period ends', () => {
     const running = new History().registered().periodStarted({ periodId: 'p1' })
-      .add('OwnInstructorAssigned', { periodId: 'p1', instructorId: 'instr-1', instructorName: 'I', assignedOn: '2025-01-20' }, 'association');
+      .personNamed('instr-1', 'own_instructor', '2025-01-20', 'association', { periodId: 'p1' });
     const instructor = { personId: 'instr-1', organisationId: 'elsewhere' };
     expect(relationshipBases(running.state(), instructor)).toEqual(['own_instructor']);
     expect(relationshipBases(running.periodEnded('p1', '2025-06-01').state(), instructor)).toEqual([]);

@@ -9,8 +9,8 @@ export type RelationshipBasis =
   | 'typ_party' // the organisation takes part in the active TYP relationship
   | 'referral_party' // party to an open or accepted referral
   | 'service_period_party' // provider or recorder of an active (or paused) period
-  | 'responsible_officer'
-  | 'own_instructor';
+  | 'named_person' // named on the client by their organisation (responsible officer, named worker)
+  | 'own_instructor'; // the own instructor of an active period
 
 export interface AccessSubject {
   personId: string;
@@ -30,7 +30,8 @@ export function relationshipBases(state: ClientPathState, who: AccessSubject): R
   }
   const active = Object.values(state.periods).filter((p) => p.status !== 'ended');
   if (active.some((p) => p.provider.organisationId === org || p.recordedBy.organisationId === org)) out.push('service_period_party');
-  if (state.responsibleOfficer?.officerId === who.personId) out.push('responsible_officer');
-  if (active.some((p) => p.ownInstructor?.instructorId === who.personId)) out.push('own_instructor');
+  const named = state.people.filter((p) => p.personId === who.personId);
+  if (named.some((p) => p.role !== 'own_instructor')) out.push('named_person');
+  if (named.some((p) => p.role === 'own_instructor')) out.push('own_instructor');
   return out;
 }

@@ -1,6 +1,6 @@
 import type {
-  BenefitStatusRecorded, ConsentScope, Continuation, KutyPlanItems, OrganisationRef, PeriodEndReason,
-  PlanKind, ProviderKind, TypEndReason,
+  AbsenceReason, AttendanceException, BenefitStatusRecorded, BenefitType, ConsentScope, Continuation, KutyPlanItems,
+  OrganisationRef, PeriodEndReason, PersonRole, PlanKind, ProviderKind, TypEndReason,
 } from '../../events/index.js';
 import type { IsoDate } from '../time/index.js';
 
@@ -34,6 +34,8 @@ export interface PlanState {
   kuty?: KutyPlanItems;
   /** Organisations party to the plan (multi-sectoral: approvers). */
   parties: string[];
+  /** The rule set in force when the plan was agreed (the HE 109/2025 transition needs it). */
+  ruleSetId: string;
 }
 
 export interface ReferralState {
@@ -56,22 +58,34 @@ export interface PeriodState {
   plannedEndDate: IsoDate;
   daysPerWeek?: number;
   hoursPerDay?: number;
+  place?: string;
+  travelEuroPerDay?: number;
   referralId?: string;
   planId?: string;
   status: 'active' | 'paused' | 'ended';
   pausedOn?: IsoDate;
+  /** Every pause, past and current (`to` absent while it lasts). */
+  pauses: { from: IsoDate; to?: IsoDate }[];
   endDate?: IsoDate;
   endReason?: PeriodEndReason;
   continuation?: Continuation;
   attendedDates: IsoDate[];
+  absences: { date: IsoDate; reason: AbsenceReason }[];
+  /** Reported days that broke a limit: recorded (they took place and were paid) and flagged. */
+  exceptions: AttendanceException[];
   lastGoalReviewOn?: IsoDate;
-  ownInstructor?: { instructorId: string; instructorName: string; since: IsoDate };
+  endAssessedOn?: IsoDate;
+  /** Changes of days, hours, place or length during the period. */
+  changes: { changedOn: IsoDate; planId: string }[];
 }
 
-export interface OfficerAssignment {
-  officerId: string;
-  officerName: string;
+/** A person an organisation has named on the client, in a role (own instructor: per period). */
+export interface NamedPerson {
+  personId: string;
+  personName: string;
   organisation: OrganisationRef;
+  role: PersonRole;
+  periodId?: string;
   from: IsoDate;
   to?: IsoDate;
 }
@@ -90,12 +104,20 @@ export interface ClientPathState {
   pastTypRelationships: TypRelationshipState[];
   assessmentIds: string[];
   benefit: BenefitStatus | null;
+  /** The benefit the client lived on from each date on (sorted by date): payers follow it. */
+  benefitHistory: { from: IsoDate; benefit: BenefitType }[];
   plans: Record<string, PlanState>;
   referrals: Record<string, ReferralState>;
   periods: Record<string, PeriodState>;
-  responsibleOfficer: OfficerAssignment | null;
-  officerHistory: OfficerAssignment[];
+  /** Everyone named on the client now. */
+  people: NamedPerson[];
+  /** Everyone ever named, with `to` once released. */
+  peopleHistory: NamedPerson[];
+  /** The client's lead responsible officer (asiakasvastaava): a person named now. */
+  leadOfficerId: string | null;
   workAbilityAssessmentIds: string[];
+  /** Date of the latest event: retention of a client without TYP runs from it. */
+  lastEventOn: IsoDate | null;
 }
 
 export const initialState = (): ClientPathState => ({
@@ -107,10 +129,13 @@ export const initialState = (): ClientPathState => ({
   pastTypRelationships: [],
   assessmentIds: [],
   benefit: null,
+  benefitHistory: [],
   plans: {},
   referrals: {},
   periods: {},
-  responsibleOfficer: null,
-  officerHistory: [],
+  people: [],
+  peopleHistory: [],
+  leadOfficerId: null,
   workAbilityAssessmentIds: [],
+  lastEventOn: null,
 });

@@ -1,37 +1,51 @@
-import type { ClientPathState } from '../client-path/index.js';
+import type { AttendanceException } from '../../events/index.js';
+import type { ClientPathState, PeriodState } from '../client-path/index.js';
 import { NotFoundInStreamError } from '../errors.js';
-import { serviceTypeRules } from '../rule-sets/index.js';
-import { maxDaysInAny12Months } from '../rules/index.js';
-import { addDays, isoWeek } from '../time/index.js';
+import { serviceTypeRules, type ServiceTypeRules } from '../rule-sets/index.js';
+import { maxDaysInAny12Months, periodMaxEndDate } from '../rules/index.js';
+import { addDays, addMonths, isoWeek, type IsoDate } from '../time/index.js';
 import type { CommandOfType, EventDraft } from './commands.js';
-import { ensure, notInFuture, rulesFor, type DecisionContext } from './context.js';
-import { checkHoursPerDay } from './period-limits.js';
-import { periodMaxEndDate } from '../rules/index.js';
+import { draft, ensure, notInFuture, rulesFor, type DecisionContext } from './context.js';
 
-/** Attendance: within the period, not twice, weekly days and the 178-days-in-12-months cap. */
-export function reportAttendance(state: ClientPathState, cmd: CommandOfType<'ReportAttendance'>, ctx: DecisionContext): EventDraft[] {
-  const d = cmd.data;
-  const p = state.periods[d.periodId];
-  if (!p) throw new NotFoundInStreamError('service period', d.periodId);
-  ensure(d.attendedDates.length > 0, 'attendance.no_dates', 'Report at least one attended date', 'data.attendedDates');
-  const dates = [...d.attendedDates].sort();
-  const t = serviceTypeRules(rulesFor(ctx, p.startDate), p.serviceType);
-  ensure(t, 'service_type.unknown', `Unknown service type '${p.serviceType}'`);
-  const maxEnd = periodMaxEndDate(p, (date) => rulesFor(ctx, date));
-  const known = new Set(p.attendedDates);
+const inPause = (p: PeriodState, date: IsoDate) => (p.pauses ?? []).some((x) => date >= x.from && (x.to === undefined || date <= x.to));
+
+function period(state: ClientPathState, periodId: string): PeriodState {
+  const p = state.periods[periodId];
+  if (!p) throw new NotFoundInStreamError('service period', periodId);
+  return p;
+}
+
+/**
+ * Days that cannot have happened in this period are refused: before its start, after its
+ * end, inside a pause (past or current), reported twice, in the future.
+ */
+function checkDatesBelongToPeriod(p: PeriodState, dates: IsoDate[], original: IsoDate[], ctx: DecisionContext, field: string, taken: Set<IsoDate>): void {
   dates.forEach((date, i) => {
-    const field = `data.attendedDates[${d.attendedDates.indexOf(date)}]`;
-    notInFuture(ctx, date, field);
-    ensure(date >= p.startDate, 'attendance.outside_period', `${date} is before the period started`, field);
-    ensure(!p.endDate || date <= p.endDate, 'attendance.outside_period', `${date} is after the period ended`, field);
-    ensure(!maxEnd || date <= maxEnd, 'service_period.max_length', `${date} is past the ${t.maxMonths}-month maximum (${maxEnd})`, field);
-    ensure(!(p.status === 'paused' && p.pausedOn && date >= p.pausedOn), 'attendance.while_paused', `${date} falls in a pause`, field);
-    ensure(!known.has(date) && dates[i - 1] !== date, 'attendance.duplicate_date', `${date} is already reported`, field);
+    const at = `${field}[${original.indexOf(date)}]`;
+    notInFuture(ctx, date, at);
+    ensure(date >= p.startDate, 'attendance.outside_period', `${date} is before the period started`, at);
+    ensure(!p.endDate || date <= p.endDate, 'attendance.outside_period', `${date} is after the period ended`, at);
+    ensure(!inPause(p, date), 'attendance.while_paused', `${date} falls in a pause`, at);
+    ensure(!taken.has(date) && dates[i - 1] !== date, 'attendance.duplicate_date', `${date} is already reported`, at);
   });
-  checkHoursPerDay(t, d.hoursPerDay, 'data.hoursPerDay');
-  // Limits that count across every period of the same family (e.g. all kuty periods).
-  // Only weeks and windows that contain a new date can change (the rest passed these checks
-  // when reported), so a long history costs string comparisons, not date arithmetic.
+}
+
+/**
+ * Limits a report of what already happened can break. The days took place and were paid:
+ * they are recorded and flagged (exceptions on the path, the worklist and in reports), never
+ * refused, so the records and the payments stay in step.
+ */
+function limitExceptions(t: ServiceTypeRules, state: ClientPathState, p: PeriodState, dates: IsoDate[], hoursPerDay: number, ctx: DecisionContext): AttendanceException[] {
+  const out: AttendanceException[] = [];
+  if (t.hoursPerDay && (hoursPerDay < t.hoursPerDay.min || hoursPerDay > t.hoursPerDay.max)) {
+    out.push({ rule: 'service_period.hours_per_day', dates,
+      message: `${hoursPerDay} hours a day (${t.name}: ${t.hoursPerDay.min}–${t.hoursPerDay.max})` });
+  }
+  const maxEnd = periodMaxEndDate(p, (date) => rulesFor(ctx, date));
+  const late = maxEnd ? dates.filter((d) => d > maxEnd) : [];
+  if (late.length) out.push({ rule: 'service_period.max_length', dates: late, message: `Past the ${t.maxMonths}-month maximum (${maxEnd})` });
+  // Limits across every period of the same family (e.g. all kuty periods). Only weeks and
+  // windows that contain a new date can change, so a long history costs comparisons only.
   const family = Object.values(state.periods).filter((q) => q.family === p.family).flatMap((q) => q.attendedDates);
   const all = [...family, ...dates];
   if (t.daysPerWeek) {
@@ -43,14 +57,43 @@ export function reportAttendance(state: ClientPathState, cmd: CommandOfType<'Rep
       const week = isoWeek(date);
       if (weeks.has(week)) perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
     }
-    const over = [...perWeek.entries()].find(([, n]) => n > t.daysPerWeek!.max);
-    ensure(!over, 'service_period.days_per_week', `Week ${over?.[0]} would have ${over?.[1]} activity days (max ${t.daysPerWeek.max})`, 'data.attendedDates', { max: t.daysPerWeek.max });
+    const over = [...perWeek.entries()].filter(([, n]) => n > t.daysPerWeek!.max).map(([w]) => w);
+    if (over.length) {
+      out.push({ rule: 'service_period.days_per_week', dates: dates.filter((d) => over.includes(isoWeek(d))),
+        message: `More than ${t.daysPerWeek.max} activity days in week ${over.join(', ')}` });
+    }
   }
   if (t.maxActivityDaysIn12Months) {
     const worst = maxDaysInAny12Months(all, dates[0]);
-    ensure(worst.days <= t.maxActivityDaysIn12Months, 'kuty.activity_days_in_12_months',
-      `${worst.days} activity days in the 12 months ending ${worst.windowEnd} (max ${t.maxActivityDaysIn12Months})`, 'data.attendedDates',
-      { days: worst.days, max: t.maxActivityDaysIn12Months, windowEnd: worst.windowEnd });
+    if (worst.days > t.maxActivityDaysIn12Months && worst.windowEnd) {
+      const from = addMonths(worst.windowEnd, -12);
+      out.push({ rule: 'kuty.activity_days_in_12_months', dates: dates.filter((d) => d > from && d <= worst.windowEnd!),
+        message: `${worst.days} activity days in the 12 months ending ${worst.windowEnd} (max ${t.maxActivityDaysIn12Months})` });
+    }
   }
-  return [{ type: 'AttendanceReported', occurredAt: dates[dates.length - 1], data: { ...d, attendedDates: dates } }];
+  return out;
+}
+
+/** Attendance: days of the period, not twice, not in a pause; limit breaches flagged. */
+export function reportAttendance(state: ClientPathState, cmd: CommandOfType<'ReportAttendance'>, ctx: DecisionContext): EventDraft[] {
+  const d = cmd.data;
+  const p = period(state, d.periodId);
+  ensure(d.attendedDates.length > 0, 'attendance.no_dates', 'Report at least one attended date', 'data.attendedDates');
+  const dates = [...d.attendedDates].sort();
+  const t = serviceTypeRules(rulesFor(ctx, p.startDate), p.serviceType);
+  ensure(t, 'service_type.unknown', `Unknown service type '${p.serviceType}'`);
+  checkDatesBelongToPeriod(p, dates, d.attendedDates, ctx, 'data.attendedDates', new Set([...p.attendedDates, ...(p.absences ?? []).map((a) => a.date)]));
+  const exceptions = limitExceptions(t, state, p, dates, d.hoursPerDay, ctx);
+  const { periodId, hoursPerDay } = d;
+  return [draft('AttendanceReported', dates[dates.length - 1], { periodId, attendedDates: dates, hoursPerDay, ...(exceptions.length ? { exceptions } : {}) })];
+}
+
+/** Expected days the client missed, with the reason (illness, agreed leave, unexplained). */
+export function reportAbsence(state: ClientPathState, cmd: CommandOfType<'ReportAbsence'>, ctx: DecisionContext): EventDraft[] {
+  const d = cmd.data;
+  const p = period(state, d.periodId);
+  ensure(d.absentDates.length > 0, 'absence.no_dates', 'Report at least one absent date', 'data.absentDates');
+  const dates = [...d.absentDates].sort();
+  checkDatesBelongToPeriod(p, dates, d.absentDates, ctx, 'data.absentDates', new Set([...p.attendedDates, ...(p.absences ?? []).map((a) => a.date)]));
+  return [draft('AbsenceReported', dates[dates.length - 1], { ...d, absentDates: dates })];
 }

@@ -27,22 +27,30 @@ export type StartServicePeriod = Cmd<'StartServicePeriod', WithOptional<EventDat
 export type PauseServicePeriod = Cmd<'PauseServicePeriod', EventData<'ServicePeriodPaused'>>;
 export type ResumeServicePeriod = Cmd<'ResumeServicePeriod', EventData<'ServicePeriodResumed'>>;
 export type EndServicePeriod = Cmd<'EndServicePeriod', EventData<'ServicePeriodEnded'>>;
-export type ReportAttendance = Cmd<'ReportAttendance', EventData<'AttendanceReported'>>;
+export type ChangeServicePeriod = Cmd<'ChangeServicePeriod', EventData<'ServicePeriodChanged'>>;
+/** Exceptions are the decision's to find, never the caller's to claim. */
+export type ReportAttendance = Cmd<'ReportAttendance', Omit<EventData<'AttendanceReported'>, 'exceptions'>>;
+export type ReportAbsence = Cmd<'ReportAbsence', EventData<'AbsenceReported'>>;
 export type HoldGoalReview = Cmd<'HoldGoalReview', EventData<'GoalReviewHeld'>>;
 export type RecordWorkAbilityAssessment = Cmd<'RecordWorkAbilityAssessment', WithOptional<EventData<'WorkAbilityAssessmentRecorded'>, 'assessmentId'>>;
-export type AssignResponsibleOfficer = Cmd<'AssignResponsibleOfficer', WithOptional<EventData<'ResponsibleOfficerAssigned'>, 'organisation'>>;
-export type ReleaseResponsibleOfficer = Cmd<'ReleaseResponsibleOfficer', EventData<'ResponsibleOfficerReleased'>>;
-export type AssignOwnInstructor = Cmd<'AssignOwnInstructor', EventData<'OwnInstructorAssigned'>>;
-export type EraseClientData = Cmd<'EraseClientData', { ground: 'typ_retention' | 'client_request'; note?: string }>;
+/** The organisation defaults to the caller's (an own instructor's: the period's provider). */
+export type NamePerson = Cmd<'NamePerson', WithOptional<EventData<'PersonNamed'>, 'organisation'>>;
+export type ReleasePerson = Cmd<'ReleasePerson', WithOptional<EventData<'PersonReleased'>, 'organisationId'>>;
+export type DesignateLeadOfficer = Cmd<'DesignateLeadOfficer', EventData<'LeadOfficerDesignated'>>;
+export type EraseClientData = Cmd<'EraseClientData', {
+  ground: 'retention_ended' | 'client_request'; note?: string;
+  /** Needed for a client's request while a retention period runs: the ground the register keeper records. */
+  legalGround?: string;
+}>;
 
 export type ClientCommand =
   | RegisterClient | GiveConsent | LimitConsent | WithdrawConsent
   | StartTypRelationship | EndTypRelationship | RecordServiceNeedAssessment | RecordBenefitStatus
   | AgreeEmploymentPlan | AgreeActivationPlan | AgreeMultisectoralPlan | ReviewPlan
   | MakeReferral | AcceptReferral | DeclineReferral | WithdrawReferral
-  | StartServicePeriod | PauseServicePeriod | ResumeServicePeriod | EndServicePeriod
-  | ReportAttendance | HoldGoalReview | RecordWorkAbilityAssessment
-  | AssignResponsibleOfficer | ReleaseResponsibleOfficer | AssignOwnInstructor
+  | StartServicePeriod | PauseServicePeriod | ResumeServicePeriod | EndServicePeriod | ChangeServicePeriod
+  | ReportAttendance | ReportAbsence | HoldGoalReview | RecordWorkAbilityAssessment
+  | NamePerson | ReleasePerson | DesignateLeadOfficer
   | EraseClientData;
 
 export type CommandOfType<T extends ClientCommand['type']> = Extract<ClientCommand, { type: T }>;

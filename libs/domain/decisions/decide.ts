@@ -34,11 +34,13 @@ const HANDLERS: Record<ClientCommand['type'], Handler> = {
   PauseServicePeriod: periods.pauseServicePeriod,
   ResumeServicePeriod: periods.resumeServicePeriod,
   EndServicePeriod: periods.endServicePeriod,
+  ChangeServicePeriod: periods.changeServicePeriod,
   ReportAttendance: periods.reportAttendance,
+  ReportAbsence: periods.reportAbsence,
   HoldGoalReview: periods.holdGoalReview,
-  AssignResponsibleOfficer: people.assignResponsibleOfficer,
-  ReleaseResponsibleOfficer: people.releaseResponsibleOfficer,
-  AssignOwnInstructor: people.assignOwnInstructor,
+  NamePerson: people.namePerson,
+  ReleasePerson: people.releasePerson,
+  DesignateLeadOfficer: people.designateLeadOfficer,
   EraseClientData: eraseClientData,
 };
 

@@ -15,7 +15,8 @@ const dated: [string, OrgKey, (on: string) => ClientCommand][] = [
   ['MakeReferral', 'county', (on) => ({ type: 'MakeReferral', data: { serviceType: 'work_trial', to: ORG.employment, reason: 'x', madeOn: on } })],
   ['ReportAttendance', 'association', (on) => ({ type: 'ReportAttendance', data: { periodId: 'period-1', attendedDates: [on], hoursPerDay: 6 } })],
   ['EndServicePeriod', 'association', (on) => ({ type: 'EndServicePeriod', data: { periodId: 'period-1', endDate: on, endReason: 'planned_end', continuation: 'none' } })],
-  ['AssignResponsibleOfficer', 'employment', (on) => ({ type: 'AssignResponsibleOfficer', data: { officerId: 'o', officerName: 'O', assignedOn: on } })],
+  ['NamePerson', 'employment', (on) => ({ type: 'NamePerson', data: { personId: 'o', personName: 'O', role: 'responsible_officer', namedOn: on } })],
+  ['ReportAbsence', 'association', (on) => ({ type: 'ReportAbsence', data: { periodId: 'period-1', absentDates: [on], reason: 'illness' } })],
 ];
 
 describe('dates after today are refused (date.in_future)', () => {

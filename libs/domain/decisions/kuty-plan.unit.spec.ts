@@ -54,14 +54,14 @@ describe('kuty shape in the activation plan', () => {
     expect(violation(() => agree(kutyItems({ hoursPerDay: 9 }))).rule).toBe('service_period.hours_per_day'));
 });
 
-describe('a kuty period needs an activation plan with the kuty items', () => {
+describe('a kuty period needs a plan with the kuty items', () => {
   const base = () => new History().registered().benefit().employmentPlan().typStarted().referral().referralAccepted();
 
   it('starts with an activation plan carrying every item', () => {
     expect(start(kutyReady())).toEqual([expect.objectContaining({ type: 'ServicePeriodStarted' })]);
   });
-  it('refuses a period without an activation plan', () => {
-    expect(violation(() => start(base(), { planId: undefined })).rule).toBe('kuty.activation_plan_missing');
+  it('refuses a period without an activation or multi-sectoral plan', () => {
+    expect(violation(() => start(base(), { planId: undefined })).rule).toBe('kuty.plan_missing');
   });
   it('refuses a period whose activation plan has no kuty items, naming all of them', () => {
     const e = violation(() => start(base().activationPlan({ kuty: null })));
@@ -74,7 +74,7 @@ describe('a kuty period needs an activation plan with the kuty items', () => {
   });
   it('refuses a period starting before its activation plan was agreed', () => {
     const h = base().activationPlan({ agreedOn: '2025-01-16' });
-    expect(violation(() => start(h)).rule).toBe('kuty.activation_plan_missing');
+    expect(violation(() => start(h)).rule).toBe('kuty.plan_missing');
   });
   it('allows a period starting on the day the plan was agreed', () => {
     const h = base().activationPlan({ agreedOn: '2025-01-15' });
@@ -82,6 +82,6 @@ describe('a kuty period needs an activation plan with the kuty items', () => {
   });
   it('refuses a period naming an unknown plan', () => {
     expect(violation(() => start(withActivationPlan().typStarted().referral().referralAccepted(), { planId: 'nope' })).rule)
-      .toBe('kuty.activation_plan_missing');
+      .toBe('kuty.plan_missing');
   });
 });

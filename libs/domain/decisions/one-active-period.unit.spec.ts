@@ -1,10 +1,12 @@
 import { NotFoundInStreamError } from '../errors.js';
 import { decide } from './index.js';
-import { contextOf, History, kutyReady, kutyRunning, periodData, violation, withActivationPlan, type PeriodData } from '../test-support/index.js';
+import { contextOf, History, kutyItems, kutyReady, kutyRunning, periodData, violation, withActivationPlan, type PeriodData } from '../test-support/index.js';
 
-// One kuty period at a time; a period starts on an accepted referral only.
+// One kuty period at a time; a period starts on an accepted referral only. The second period
+// rests on a renewed plan whose kuty starts 2025-07-25 for 3 months.
 const second = (over: Partial<PeriodData> = {}): Partial<PeriodData> =>
-  ({ periodId: 'period-2', referralId: undefined, startDate: '2025-08-01', plannedEndDate: '2025-10-31', ...over });
+  ({ periodId: 'period-2', planId: 'activation-2', referralId: undefined, startDate: '2025-08-01', plannedEndDate: '2025-10-31', ...over });
+const renewed = (h: History) => h.activationPlan({ planId: 'activation-2', agreedOn: '2025-07-01', kuty: kutyItems({ startDate: '2025-07-25', lengthMonths: 3, assessmentDate: '2025-10-31' }) });
 const start = (h: History, over: Partial<PeriodData>) =>
   decide({ type: 'StartServicePeriod', data: periodData(over) }, h.state(), contextOf('county'));
 
@@ -19,7 +21,7 @@ describe('one active kuty period at a time', () => {
       .toBe('service_period.one_active_at_a_time');
   });
   it('allows a second period after the first ended', () => {
-    expect(start(kutyRunning().periodEnded('period-1', '2025-07-14'), second())).toEqual([
+    expect(start(renewed(kutyRunning().periodEnded('period-1', '2025-07-14')), second())).toEqual([
       expect.objectContaining({ type: 'ServicePeriodStarted', data: expect.objectContaining({ periodId: 'period-2' }) }),
     ]);
   });
@@ -29,7 +31,7 @@ describe('one active kuty period at a time', () => {
       .toBe('service_period.one_active_at_a_time');
   });
   it('allows the second period the day after the first ended', () => {
-    const h = kutyRunning().periodEnded('period-1', '2025-07-14');
+    const h = renewed(kutyRunning().periodEnded('period-1', '2025-07-14'));
     expect(start(h, second({ startDate: '2025-07-15', plannedEndDate: '2025-10-14' }))).toHaveLength(1);
   });
   it('allows another service family alongside an active kuty period', () => {

@@ -1,10 +1,13 @@
 import { ruleSetOn, type RuleSet } from '../rule-sets/index.js';
 import { decide } from './index.js';
-import { contextOf, KUTY, kutyReady, periodData, providerRef, violation, type PeriodData } from '../test-support/index.js';
+import { contextOf, History, KUTY, kutyItems, periodData, providerRef, violation, type PeriodData } from '../test-support/index.js';
 
 // Kuty period shape (law 189/2001): 3–24 months, 1–4 days a week, 4–8 hours a day, ≤ 32 h a week, no company.
+// The plan here allows more than the law, so each refusal below is the law's, not the plan's.
+const widePlan = () => new History().registered().benefit().employmentPlan()
+  .activationPlan({ kuty: kutyItems({ daysPerWeek: 7, hoursPerDay: 24, lengthMonths: 36 }) }).typStarted().referral().referralAccepted();
 const start = (over: Partial<PeriodData>, ctx = contextOf('county')) =>
-  decide({ type: 'StartServicePeriod', data: periodData({ referralId: 'referral-1', ...over }) }, kutyReady().state(), ctx);
+  decide({ type: 'StartServicePeriod', data: periodData({ referralId: 'referral-1', ...over }) }, widePlan().state(), ctx);
 const ok = (over: Partial<PeriodData>, ctx?: ReturnType<typeof contextOf>) =>
   expect(start(over, ctx)).toEqual([expect.objectContaining({ type: 'ServicePeriodStarted' })]);
 const ruleOf = (over: Partial<PeriodData>, ctx?: ReturnType<typeof contextOf>) => violation(() => start(over, ctx)).rule;

@@ -1,7 +1,7 @@
 import type { KutyPlanItems } from '../../events/index.js';
 import type { ClientPathState } from '../client-path/index.js';
 import { NotFoundInStreamError } from '../errors.js';
-import { serviceTypeRules } from '../rule-sets/index.js';
+import { serviceTypeRules, type RuleSet } from '../rule-sets/index.js';
 import { activationPlanEligibility } from '../rules/index.js';
 import { addDays, addMonths } from '../time/index.js';
 import type { CommandOfType, EventDraft } from './commands.js';
@@ -10,7 +10,7 @@ import { checkPeriodShape } from './period-limits.js';
 
 export const KUTY_SERVICE_TYPE = 'rehabilitative_work_activity';
 
-/** Items law 189/2001 requires in the plan before a kuty period may start. */
+/** Items law 189/2001 (702/2020) requires in the plan before a kuty period may start. */
 export const MANDATORY_KUTY_ITEMS: (keyof KutyPlanItems)[] = [
   'goal', 'description', 'place', 'providerId', 'providerKind', 'hoursPerDay', 'daysPerWeek',
   'startDate', 'lengthMonths', 'supportAndGuidance', 'otherServices', 'assessmentDate',
@@ -18,6 +18,19 @@ export const MANDATORY_KUTY_ITEMS: (keyof KutyPlanItems)[] = [
 
 export const missingKutyItems = (items: Partial<KutyPlanItems> | undefined): string[] =>
   MANDATORY_KUTY_ITEMS.filter((k) => items?.[k] === undefined || items[k] === null || items[k] === '');
+
+/** Kuty items in a plan (either kind) or a plan amendment: complete, and within the law's limits. */
+function checkKutyItems(kuty: KutyPlanItems, set: RuleSet, prefix: string): void {
+  const missing = missingKutyItems(kuty);
+  ensure(missing.length === 0, 'kuty.plan_items_missing', `The plan lacks kuty items: ${missing.join(', ')}`, `${prefix}.${missing[0]}`, { missing });
+  const t = serviceTypeRules(set, KUTY_SERVICE_TYPE)!;
+  const plannedEndDate = addDays(addMonths(kuty.startDate, kuty.lengthMonths), -1);
+  checkPeriodShape(t, { ...kuty, plannedEndDate }, {
+    plannedEndDate: `${prefix}.lengthMonths`, daysPerWeek: `${prefix}.daysPerWeek`,
+    hoursPerDay: `${prefix}.hoursPerDay`, providerKind: `${prefix}.providerKind`,
+  });
+  ensure(kuty.assessmentDate >= kuty.startDate, 'kuty.assessment_before_start', 'The assessment date is before the planned start', `${prefix}.assessmentDate`);
+}
 
 export function agreeEmploymentPlan(_s: ClientPathState, cmd: CommandOfType<'AgreeEmploymentPlan'>, ctx: DecisionContext): EventDraft[] {
   ensure(ctx.actor.organisationType === 'employment_authority', 'employment_plan.author', 'Only the employment authority agrees an employment plan');
@@ -39,16 +52,7 @@ export function agreeActivationPlan(state: ClientPathState, cmd: CommandOfType<'
   const eligibility = activationPlanEligibility(state.birthDate, d.agreedOn, state.benefit, set.activationEligibility);
   ensure(eligibility.eligible, 'activation_plan.eligibility',
     `The client (${eligibility.ageBand.replace(/_/g, ' ')}) meets no activation-plan criterion`, undefined, { ageBand: eligibility.ageBand });
-  if (d.kuty) {
-    const missing = missingKutyItems(d.kuty);
-    ensure(missing.length === 0, 'kuty.plan_items_missing', `The plan lacks kuty items: ${missing.join(', ')}`, `data.kuty.${missing[0]}`, { missing });
-    const t = serviceTypeRules(set, KUTY_SERVICE_TYPE)!;
-    const plannedEndDate = addDays(addMonths(d.kuty.startDate, d.kuty.lengthMonths), -1);
-    checkPeriodShape(t, { ...d.kuty, plannedEndDate }, {
-      plannedEndDate: 'data.kuty.lengthMonths', daysPerWeek: 'data.kuty.daysPerWeek',
-      hoursPerDay: 'data.kuty.hoursPerDay', providerKind: 'data.kuty.providerKind',
-    });
-  }
+  if (d.kuty) checkKutyItems(d.kuty, set, 'data.kuty');
   return [draft('ActivationPlanAgreed', d.agreedOn, { ...d, planId: d.planId ?? ctx.newId() })];
 }
 
@@ -64,6 +68,7 @@ export function agreeMultisectoralPlan(state: ClientPathState, cmd: CommandOfTyp
     'The employment authority and the wellbeing county must approve the plan', 'data.approvedByOrganisations');
   ensure(!d.kelaRehabilitationNeeded || types.has('kela'), 'multisectoral_plan.kela_party',
     'Kela is a party when its rehabilitation is needed', 'data.approvedByOrganisations');
+  if (d.kuty) checkKutyItems(d.kuty, rulesFor(ctx, d.agreedOn), 'data.kuty');
   return [draft('MultisectoralPlanAgreed', d.agreedOn, { ...d, planId: d.planId ?? ctx.newId() })];
 }
 
@@ -72,5 +77,9 @@ export function reviewPlan(state: ClientPathState, cmd: CommandOfType<'ReviewPla
   if (!plan) throw new NotFoundInStreamError('plan', cmd.data.planId);
   notInFuture(ctx, cmd.data.reviewedOn, 'data.reviewedOn');
   ensure(cmd.data.reviewedOn >= plan.agreedOn, 'plan_review.before_agreement', 'A review cannot predate the plan', 'data.reviewedOn');
+  if (cmd.data.kuty) {
+    ensure(plan.kind !== 'employment', 'plan_review.kuty_on_employment_plan', 'Kuty items live in the activation or the multi-sectoral plan', 'data.kuty');
+    checkKutyItems(cmd.data.kuty, rulesFor(ctx, cmd.data.reviewedOn), 'data.kuty');
+  }
   return [draft('PlanReviewed', cmd.data.reviewedOn, cmd.data)];
 }

@@ -1,6 +1,6 @@
 import { decide } from '../decisions/index.js';
 import { ruleSetOn, RULE_SETS, serviceTypeRules, type RuleSet } from './index.js';
-import { contextOf, History, KUTY, kutyReady, periodData, violation, type PeriodData } from '../test-support/index.js';
+import { contextOf, History, KUTY, kutyItems, kutyReady, periodData, violation, type PeriodData } from '../test-support/index.js';
 
 // Service types are data: a family (disability work activity) or a new type needs no core code.
 const DWA = 'disability_work_activity';
@@ -21,7 +21,8 @@ describe('disability work activity: its own family, no 24-month cap', () => {
   it('refuses 7 hours a day in disability work activity (max 6)', () =>
     expect(violation(() => start(client(), dwa({ plannedEndDate: '2027-07-14', hoursPerDay: 7 }))).rule).toBe('service_period.hours_per_day'));
   it('needs no activation plan', () =>
-    expect(serviceTypeRules(ruleSetOn('2025-01-15'), DWA)).toMatchObject({ family: DWA, maxMonths: null, requiresActivationPlanItems: false }));
+    expect(serviceTypeRules(ruleSetOn('2025-01-15'), DWA)).toMatchObject({ family: DWA, maxMonths: null }));
+  it('rests on no plan', () => expect(serviceTypeRules(ruleSetOn('2025-01-15'), DWA)?.planBasis).toBeUndefined());
   it('records the period under its own family, so a kuty period may run alongside it', () => {
     const h = kutyReady().periodStarted(dwa({ plannedEndDate: '2027-07-14' }) as PeriodData);
     expect(h.state().periods['dwa-1'].family).toBe(DWA);
@@ -35,7 +36,7 @@ describe('a new service type added as data through the rule set', () => {
     ...base, id: 'test-day-activity',
     serviceTypes: [...base.serviceTypes, {
       code: 'day_activity', name: 'Day activity', nameFi: 'päivätoiminta', family: 'day_activity',
-      minMonths: 1, maxMonths: 12, forbiddenProviderKinds: ['company'], oneActivePeriodAtATime: true, requiresActivationPlanItems: false,
+      minMonths: 1, maxMonths: 12, forbiddenProviderKinds: ['company'], oneActivePeriodAtATime: true,
     }],
   };
   const ctx = () => contextOf('county', { ruleSetFor: () => withDayActivity });
@@ -50,13 +51,17 @@ describe('a new service type added as data through the rule set', () => {
 
 describe('a decision uses the rule set in force on its business date', () => {
   // A hypothetical amendment from 2025-06-01 caps kuty at 12 months.
+  const inForce = ruleSetOn('2025-05-31');
   const amended: RuleSet = {
-    ...RULE_SETS[1], id: 'test-amendment', validFrom: '2025-06-01',
-    serviceTypes: RULE_SETS[1].serviceTypes.map((t) => (t.code === KUTY ? { ...t, maxMonths: 12 } : t)),
+    ...inForce, id: 'test-amendment', validFrom: '2025-06-01',
+    serviceTypes: inForce.serviceTypes.map((t) => (t.code === KUTY ? { ...t, maxMonths: 12 } : t)),
   };
   const ctx = () => contextOf('county', { ruleSetFor: (d) => ruleSetOn(d, [...RULE_SETS, amended]) });
+  // the plan carries a 19-month kuty from 2025-05-31
+  const planned = () => new History().registered().benefit().employmentPlan()
+    .activationPlan({ kuty: kutyItems({ startDate: '2025-05-31', lengthMonths: 19, assessmentDate: '2026-11-30' }) }).referral().referralAccepted();
   const eighteenMonths = (startDate: string, plannedEndDate: string) =>
-    start(kutyReady(), { referralId: 'referral-1', startDate, plannedEndDate }, ctx());
+    start(planned(), { referralId: 'referral-1', startDate, plannedEndDate }, ctx());
   it('allows 18 months for a period starting 2025-05-31 (before the amendment)', () =>
     expect(eighteenMonths('2025-05-31', '2026-11-30')).toHaveLength(1));
   it('refuses 18 months for a period starting 2025-06-01 (amendment in force)', () => {

@@ -3,10 +3,18 @@ import { ruleSetOn, serviceTypeRules, type RuleSet } from '../rule-sets/index.js
 import { addDays, addMonths, type IsoDate } from '../time/index.js';
 import { kutyDaysInWindow } from './activity-days.js';
 
-export type DeadlineKind =
-  | 'multisectoral_plan_due' | 'plan_review_due' | 'goal_review_due'
-  | 'period_max_length_nearing' | 'activity_day_limit_nearing' | 'referral_unanswered'
-  | 'retention_period_ended';
+export const DEADLINE_KINDS = [
+  'multisectoral_plan_due', // plan within 3 months of TYP start
+  'plan_review_due',
+  'plan_assessment_due', // the plan's kuty assessment (and renewal) date
+  'goal_review_due',
+  'period_max_length_nearing', // kuty nearing 24 months
+  'activity_day_limit_nearing', // 178 days in 12 months nearing
+  'attendance_exception', // reported days that broke a limit
+  'referral_unanswered',
+  'retention_period_ended', // on the register keeper's worklist
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** The register keeper's worklist: retention deadlines are nobody's casework. */
 export const REGISTRY_KEEPER = 'polku:registry-keeper';
@@ -22,12 +30,33 @@ export interface Deadline {
 
 type RuleSetFor = (date: IsoDate) => RuleSet;
 
-/** The day the retention of TYP register data ends (N years after the last relationship ended), or null while one is active. */
-export function retentionEndsOn(state: ClientPathState, rules: RuleSetFor = ruleSetOn): IsoDate | null {
-  if (state.typ || state.pastTypRelationships.length === 0) return null;
-  const lastEnd = state.pastTypRelationships.map((t) => t.endDate!).sort().at(-1)!;
-  return addMonths(lastEnd, rules(lastEnd).typRetentionYears * 12);
+export interface Retention {
+  /** The day retention ends; null while a TYP relationship is active. */
+  endsOn: IsoDate | null;
+  /** typ_retention: TYP register (4 years after the relationship ended); records_retention: other records after the last event. */
+  basis: 'typ_retention' | 'records_retention';
+  years: number;
 }
+
+/**
+ * Every client has a retention end: TYP register data 4 years after the last relationship
+ * ended; a client who never had one, a settable period (default 10 years) after the last event.
+ */
+export function retentionOf(state: ClientPathState, rules: RuleSetFor = ruleSetOn): Retention {
+  if (state.typ) return { endsOn: null, basis: 'typ_retention', years: rules(state.typ.startDate).typRetentionYears };
+  if (state.pastTypRelationships.length > 0) {
+    const lastEnd = state.pastTypRelationships.map((t) => t.endDate!).sort().at(-1)!;
+    const years = rules(lastEnd).typRetentionYears;
+    return { endsOn: addMonths(lastEnd, years * 12), basis: 'typ_retention', years };
+  }
+  const last = state.lastEventOn;
+  if (!last) return { endsOn: null, basis: 'records_retention', years: rules('9999-12-31').otherRecordsRetentionYears };
+  const years = rules(last).otherRecordsRetentionYears;
+  return { endsOn: addMonths(last, years * 12), basis: 'records_retention', years };
+}
+
+/** The day the client's retention ends, or null while a TYP relationship is active. */
+export const retentionEndsOn = (state: ClientPathState, rules: RuleSetFor = ruleSetOn): IsoDate | null => retentionOf(state, rules).endsOn;
 
 /** Multi-sectoral plan due date: 3 months (a setting) after TYP start. */
 export const multisectoralPlanDueDate = (typStart: IsoDate, rules: RuleSetFor = ruleSetOn): IsoDate =>
@@ -76,6 +105,11 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
     const orgs = [...new Set([...plan.parties, ...(plan.kind === 'multisectoral' ? typParties : [])])];
     out.push({ kind: 'plan_review_due', dueDate: nextPlanReviewDate(plan, rules), refId: plan.planId,
       organisationIds: orgs, description: `Review of the ${plan.kind} plan` });
+    // The date by which the kuty's effect is assessed and the plan renewed (189/2001).
+    if (plan.kuty?.assessmentDate) {
+      out.push({ kind: 'plan_assessment_due', dueDate: plan.kuty.assessmentDate, refId: plan.planId,
+        organisationIds: orgs, description: `Assess the kuty's effect and renew the ${plan.kind} plan` });
+    }
   }
   const kutyDates: IsoDate[] = [];
   for (const p of Object.values(state.periods)) {
@@ -88,6 +122,14 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
     const maxEnd = periodMaxEndDate(p, rules);
     if (maxEnd) out.push({ kind: 'period_max_length_nearing', dueDate: maxEnd, refId: p.periodId, organisationIds: orgs, description: `Period reaches its maximum length (${t?.maxMonths} months)` });
   }
+  // Reported days that broke a limit: recorded and paid, shown until someone follows them up.
+  for (const p of Object.values(state.periods)) {
+    const orgs = [...new Set([p.recordedBy.organisationId, p.provider.organisationId])];
+    for (const x of p.exceptions ?? []) {
+      out.push({ kind: 'attendance_exception', dueDate: x.dates[x.dates.length - 1], refId: `${p.periodId}:${x.rule}:${x.dates[0]}`,
+        organisationIds: orgs, description: `Exception (${x.rule}): ${x.message}` });
+    }
+  }
   if (kutyDates.length) {
     const last = kutyDates.reduce((a, b) => (a > b ? a : b));
     const set = rules(last);
@@ -99,10 +141,14 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
         description: `${used} attended days in 12 months (limit ${serviceTypeRules(set, active.serviceType)?.maxActivityDaysIn12Months})` });
     }
   }
-  const retentionEnds = state.erased ? null : retentionEndsOn(state, rules);
-  if (retentionEnds) {
-    out.push({ kind: 'retention_period_ended', dueDate: retentionEnds, refId: state.pastTypRelationships.at(-1)!.relationshipId,
-      organisationIds: [REGISTRY_KEEPER], description: 'TYP register data due for erasure (retention after the relationship ended)' });
+  const retention = state.erased ? null : retentionOf(state, rules);
+  if (retention?.endsOn) {
+    const typ = retention.basis === 'typ_retention';
+    out.push({ kind: 'retention_period_ended', dueDate: retention.endsOn,
+      refId: typ ? state.pastTypRelationships.at(-1)!.relationshipId : state.clientId ?? 'client',
+      organisationIds: [REGISTRY_KEEPER], description: typ
+        ? 'TYP register data due for erasure (retention after the relationship ended)'
+        : `Records due for erasure (${retention.years} years after the last entry; check the organisation's retention schedule)` });
   }
   for (const r of Object.values(state.referrals)) {
     if (r.status !== 'open') continue;

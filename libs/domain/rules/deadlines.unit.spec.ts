@@ -5,11 +5,11 @@ import { History } from '../test-support/index.js';
 
 // Plan reviews at least every 3 months from 2025 (law 381/2023), every 6 months before (law 1369/2014).
 const planAgreed = (agreedOn: string, lastReviewedOn?: string): PlanState =>
-  ({ planId: 'p', kind: 'activation', agreedOn, organisationId: 'o', parties: ['o'], lastReviewedOn });
+  ({ planId: 'p', kind: 'activation', agreedOn, organisationId: 'o', parties: ['o'], lastReviewedOn, ruleSetId: ruleSetOn(agreedOn).id });
 
 describe('dated rule sets', () => {
   it('uses the old law on 2024-12-31', () => {
-    expect(ruleSetOn('2024-12-31')).toMatchObject({ id: 'typ-1369-2014', planReviewIntervalMonths: 6 });
+    expect(ruleSetOn('2024-12-31')).toMatchObject({ id: 'wellbeing-counties-2023', planReviewIntervalMonths: 6 });
   });
   it('uses the new law from 2025-01-01', () => {
     expect(ruleSetOn('2025-01-01')).toMatchObject({ id: 'typ-381-2023', planReviewIntervalMonths: 3 });
@@ -30,7 +30,7 @@ describe('nextPlanReviewDate', () => {
     expect(nextPlanReviewDate(planAgreed('2024-06-10', '2025-02-01'))).toBe('2025-05-01');
   });
   it('takes the interval as a setting of the rule set', () => {
-    const monthly: RuleSet = { ...RULE_SETS[1], id: 'test-monthly', planReviewIntervalMonths: 1 };
+    const monthly: RuleSet = { ...RULE_SETS[4], id: 'test-monthly', planReviewIntervalMonths: 1 };
     expect(nextPlanReviewDate(planAgreed('2025-01-10'), () => monthly)).toBe('2025-02-10');
   });
 });
@@ -49,6 +49,15 @@ describe('plan_review_due in deadlinesOf', () => {
     const h = new History().registered().employmentPlan().activationPlan({ agreedOn: '2025-01-08' })
       .add('PlanReviewed', { planId: 'activation-1', reviewedOn: '2025-03-20', requestedByClient: true, outcome: 'Continue' });
     expect(reviewDue(h)).toEqual([expect.objectContaining({ dueDate: '2025-06-20' })]);
+  });
+  it('lists the plan\'s kuty assessment date (effect assessed, plan renewed)', () => {
+    const h = new History().registered().employmentPlan().activationPlan({ agreedOn: '2025-01-08' });
+    expect(deadlinesOf(h.state()).filter((d) => d.kind === 'plan_assessment_due'))
+      .toEqual([expect.objectContaining({ refId: 'activation-1', dueDate: '2025-07-14' })]);
+  });
+  it('lists no assessment date for a plan without kuty items', () => {
+    const h = new History().registered().employmentPlan().activationPlan({ agreedOn: '2025-01-08', kuty: null });
+    expect(deadlinesOf(h.state()).map((d) => d.kind)).not.toContain('plan_assessment_due');
   });
   it('does not list the employment plan on its own', () => {
     expect(reviewDue(new History().registered().employmentPlan())).toEqual([]);

@@ -3,7 +3,7 @@
  * `decide` from the same state production would rebuild. Pure (no jest).
  */
 import type {
-  Actor, EventData, EventOfType, OrganisationRef, PolkuDomainEvent, PolkuEventType, TypEndReason,
+  Actor, EventData, EventOfType, OrganisationRef, PersonRole, PolkuDomainEvent, PolkuEventType, TypEndReason,
 } from '../../events/index.js';
 import { evolve, initialState, type ClientPathState } from '../client-path/index.js';
 import { decide, type ClientCommand, type DecisionContext, type EventDraft } from '../decisions/index.js';
@@ -103,10 +103,12 @@ export class History {
     return this.add('TypRelationshipEnded', { relationshipId, endDate, reason });
   }
 
-  multisectoralPlan(planId: string, agreedOn: IsoDate): this {
+  /** Multi-sectoral plan; with `kuty` it carries the kuty items instead of an activation plan. */
+  multisectoralPlan(planId: string, agreedOn: IsoDate, kuty?: EventData<'MultisectoralPlanAgreed'>['kuty']): this {
     return this.add('MultisectoralPlanAgreed', {
       planId, agreedOn, services: [], followUp: 'Monthly meeting', jobSearchObligation: 'None during kuty',
       kelaRehabilitationNeeded: false, approvedByOrganisations: [ORG.employment, ORG.county], approvedByClient: true,
+      ...(kuty ? { kuty } : {}),
     });
   }
 
@@ -139,6 +141,22 @@ export class History {
     return this.add('AttendanceReported', { periodId, attendedDates, hoursPerDay }, 'association', attendedDates[attendedDates.length - 1]);
   }
 
+  /** A person of `org` named on the client in a role (own instructor: of `periodId`, by the provider). */
+  personNamed(personId: string, role: PersonRole, namedOn: IsoDate, org: OrgKey = 'employment', extra: { periodId?: string; lead?: boolean } = {}): this {
+    return this.add('PersonNamed', { personId, personName: `Name ${personId}`, organisation: ORG[org], role, namedOn, ...extra }, org);
+  }
+
+  personReleased(personId: string, role: PersonRole, releasedOn: IsoDate, org: OrgKey = 'employment'): this {
+    return this.add('PersonReleased', { personId, organisationId: ORG[org].organisationId, role, releasedOn }, org);
+  }
+
+  /** The people a kuty goal review needs: the TYP officer (lead) and the period's own instructor. */
+  kutyPeople(periodId = 'period-1', on: IsoDate = KUTY_START): this {
+    return this.personNamed('officer-1', 'responsible_officer', '2025-01-02', 'employment', { lead: true })
+      .personNamed('instructor-1', 'own_instructor', on, 'association', { periodId });
+  }
+
+  /** A legacy (pre-2026-12) responsible-officer event, as older histories hold it. */
   officerAssigned(officerId: string, assignedOn: IsoDate, org: OrgKey = 'employment'): this {
     return this.add('ResponsibleOfficerAssigned', { officerId, officerName: `Name ${officerId}`, organisation: ORG[org], assignedOn }, org);
   }
@@ -154,6 +172,10 @@ export const withActivationPlan = (birthDate?: IsoDate): History =>
 
 /** …plus an active TYP relationship and an accepted kuty referral: a kuty period may start. */
 export const kutyReady = (): History => withActivationPlan().typStarted().referral().referralAccepted();
+
+/** A TYP client whose kuty rests on the multi-sectoral plan alone (no activation plan). */
+export const typKutyReady = (): History => new History().registered().benefit().typStarted()
+  .multisectoralPlan('msp-1', '2025-01-08', kutyItems()).referral().referralAccepted();
 
 /** …plus a started kuty period 'period-1' from KUTY_START. */
 export const kutyRunning = (over: Partial<PeriodData> = {}): History => kutyReady().periodStarted(over);

@@ -1,25 +1,30 @@
 import {
   addDays, deadlinesOf, kutyDaysInWindow, multisectoralPlanDueDate, nextGoalReviewDate, nextPlanReviewDate,
-  periodMaxEndDate, ruleSetOn, serviceTypeRules, type PeriodState,
+  periodMaxEndDate, retentionOf, ruleSetOn, serviceTypeRules, type NamedPerson, type PeriodState,
 } from '../../domain/index.js';
 import type { ClientProjectionState } from './state.js';
 import { timelineOrder } from './state.js';
 
-function periodView(p: PeriodState, allFamilyDates: string[]) {
+function periodView(p: PeriodState, allFamilyDates: string[], people: NamedPerson[]) {
   const t = serviceTypeRules(ruleSetOn(p.startDate), p.serviceType);
   const last = p.attendedDates[p.attendedDates.length - 1];
   return {
     periodId: p.periodId, serviceType: p.serviceType, serviceName: t?.name ?? p.serviceType, status: p.status,
     provider: p.provider, recordedBy: p.recordedBy, startDate: p.startDate, plannedEndDate: p.plannedEndDate,
-    daysPerWeek: p.daysPerWeek, hoursPerDay: p.hoursPerDay, referralId: p.referralId, planId: p.planId,
-    pausedOn: p.pausedOn, endDate: p.endDate, endReason: p.endReason, continuation: p.continuation,
+    daysPerWeek: p.daysPerWeek, hoursPerDay: p.hoursPerDay, place: p.place ?? null, travelEuroPerDay: p.travelEuroPerDay ?? null,
+    referralId: p.referralId, planId: p.planId,
+    pausedOn: p.pausedOn, pauses: p.pauses ?? [], endDate: p.endDate, endReason: p.endReason, continuation: p.continuation,
     attendedDays: p.attendedDates.length,
+    absences: p.absences ?? [],
+    exceptions: p.exceptions ?? [],
+    changes: p.changes ?? [],
     activityDaysInLast12Months: t?.maxActivityDaysIn12Months && last ? kutyDaysInWindow(allFamilyDates, last) : undefined,
     maxActivityDaysIn12Months: t?.maxActivityDaysIn12Months,
     maxEndDate: periodMaxEndDate(p),
     lastGoalReviewOn: p.lastGoalReviewOn,
+    endAssessedOn: p.endAssessedOn ?? null,
     nextGoalReviewDue: p.status === 'ended' ? null : nextGoalReviewDate(p),
-    ownInstructor: p.ownInstructor ?? null,
+    ownInstructor: people.find((x) => x.role === 'own_instructor' && x.periodId === p.periodId) ?? null,
   };
 }
 
@@ -46,10 +51,13 @@ export function buildPathView(clientId: string, s: ClientProjectionState): Recor
       openReferrals: Object.values(d.referrals).filter((r) => r.status === 'open')
         .map((r) => ({ ...r, answerDue: addDays(r.madeOn, ruleSetOn(r.madeOn).referralAnswerDays) })),
       referrals: Object.values(d.referrals),
-      activePeriods: periods.filter((p) => p.status !== 'ended').map((p) => periodView(p, familyDates(p.family))),
-      endedPeriods: periods.filter((p) => p.status === 'ended').map((p) => periodView(p, familyDates(p.family))),
-      responsibleOfficer: d.responsibleOfficer,
-      officerHistory: d.officerHistory,
+      activePeriods: periods.filter((p) => p.status !== 'ended').map((p) => periodView(p, familyDates(p.family), d.people)),
+      endedPeriods: periods.filter((p) => p.status === 'ended').map((p) => periodView(p, familyDates(p.family), d.people)),
+      // Everyone named now, per organisation and role, and who leads (asiakasvastaava).
+      people: d.people.map((p) => ({ ...p, lead: p.personId === d.leadOfficerId && p.role !== 'own_instructor' })),
+      leadOfficer: d.people.find((p) => p.personId === d.leadOfficerId && p.role !== 'own_instructor') ?? null,
+      peopleHistory: d.peopleHistory,
+      retention: retentionOf(d),
       consents: Object.values(d.consents),
       deadlines: deadlinesOf(d),
     },

@@ -13,11 +13,10 @@ export function applyEvents(model: ClientReadModel | undefined, events: Recorded
   const clientId = model?.clientId ?? events[0].clientId;
   const stored = model?.state as unknown as ClientProjectionState | undefined;
   // The timeline is stored once, in the path document; the carried state leaves it out
-  // (half the bytes to write per client per batch). One copy per call (and of the compensation
-  // map), then extended in place.
+  // (half the bytes to write per client per batch). One copy per call, then extended in place.
   const timeline = [...((model?.path.timeline as TimelineEntry[] | undefined) ?? stored?.timeline ?? [])];
   const start = stored ?? initialProjectionState();
-  let state: ClientProjectionState = { ...start, timeline, compensation: { ...start.compensation } };
+  let state: ClientProjectionState = { ...start, timeline };
   let lastPosition = model?.lastPosition ?? 0n;
   for (const e of events) {
     if (e.globalPosition <= lastPosition) continue;

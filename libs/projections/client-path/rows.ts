@@ -1,4 +1,4 @@
-import { deadlinesOf } from '../../domain/index.js';
+import { compensationLines, deadlinesOf } from '../../domain/index.js';
 import type { CaseloadRow, ClientReadModel, DeadlineRow, OutcomeRow } from '../../read-store/index.js';
 import { searchRowOf } from './search-row.js';
 import type { ClientProjectionState } from './state.js';
@@ -8,24 +8,20 @@ type Rows = Pick<ClientReadModel, 'caseload' | 'deadlines' | 'outcomes' | 'compe
 /** Row sets for cross-client queries: caseloads, worklists, outcome statistics, ledger, client search. */
 export function deriveRows(clientId: string, s: ClientProjectionState): Rows {
   const d = s.domain;
-  const caseload: CaseloadRow[] = [];
-  if (d.responsibleOfficer && !d.erased) {
-    const o = d.responsibleOfficer;
-    caseload.push({ clientId, personId: o.officerId, personName: o.officerName, organisationId: o.organisation.organisationId, role: 'responsible_officer', since: o.from });
-  }
-  const periods = Object.values(d.periods);
-  for (const p of periods) {
-    if (p.status === 'ended' || !p.ownInstructor) continue;
-    caseload.push({ clientId, personId: p.ownInstructor.instructorId, personName: p.ownInstructor.instructorName,
-      organisationId: p.provider.organisationId, role: 'own_instructor', since: p.ownInstructor.since });
-  }
+  // Everyone named now, per person and role: each person's caseload in each role.
+  const caseload: CaseloadRow[] = d.erased ? [] : d.people.map((p) => ({
+    clientId, personId: p.personId, personName: p.personName, organisationId: p.organisation.organisationId,
+    role: p.role, since: p.from, lead: d.leadOfficerId === p.personId && p.role !== 'own_instructor',
+  }));
   const deadlines: DeadlineRow[] = deadlinesOf(d).flatMap((x) => x.organisationIds.map((organisationId) => ({
     clientId, organisationId, kind: x.kind, dueDate: x.dueDate, refId: x.refId, description: x.description,
   })));
+  const periods = Object.values(d.periods);
   const outcomes: OutcomeRow[] = periods.filter((p) => p.status === 'ended').map((p) => ({
     clientId, periodId: p.periodId, serviceType: p.serviceType, providerId: p.provider.organisationId,
     organisationId: p.recordedBy.organisationId, startDate: p.startDate, endDate: p.endDate!,
     endReason: p.endReason!, continuation: p.continuation!,
   }));
-  return { caseload, deadlines, outcomes, compensation: Object.values(s.compensation), search: searchRowOf(clientId, s) };
+  const compensation = compensationLines(d).map((line) => ({ clientId, ...line }));
+  return { caseload, deadlines, outcomes, compensation, search: searchRowOf(clientId, s) };
 }

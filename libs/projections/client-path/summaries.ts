@@ -13,8 +13,8 @@ export function summarise(e: PolkuDomainEvent): string {
     case 'BenefitStatusRecorded': return `Benefit status recorded: ${e.data.currentBenefit}`;
     case 'EmploymentPlanAgreed': return 'Employment plan agreed';
     case 'ActivationPlanAgreed': return e.data.kuty ? `Activation plan agreed with rehabilitative work activity at ${e.data.kuty.place}` : 'Activation plan agreed';
-    case 'MultisectoralPlanAgreed': return 'Multi-sectoral employment plan agreed';
-    case 'PlanReviewed': return `Plan reviewed${e.data.requestedByClient ? ' at the client\'s request' : ''}`;
+    case 'MultisectoralPlanAgreed': return e.data.kuty ? `Multi-sectoral employment plan agreed with rehabilitative work activity at ${e.data.kuty.place}` : 'Multi-sectoral employment plan agreed';
+    case 'PlanReviewed': return `Plan reviewed${e.data.requestedByClient ? ' at the client\'s request' : ''}${e.data.kuty ? '; kuty items amended' : ''}`;
     case 'ReferralMade': return `Referral to ${e.data.serviceType} at ${e.data.to.name ?? e.data.to.organisationId}`;
     case 'ReferralAccepted': return 'Referral accepted';
     case 'ReferralDeclined': return 'Referral declined';
@@ -23,9 +23,14 @@ export function summarise(e: PolkuDomainEvent): string {
     case 'ServicePeriodPaused': return 'Period paused';
     case 'ServicePeriodResumed': return 'Period resumed';
     case 'ServicePeriodEnded': return `Period ended: ${e.data.endReason}; continues with ${e.data.continuation}`;
-    case 'AttendanceReported': return `${e.data.attendedDates.length} attended day(s) reported`;
-    case 'GoalReviewHeld': return 'Goal review held';
+    case 'ServicePeriodChanged': return `Period changed (${[e.data.daysPerWeek && `${e.data.daysPerWeek} days a week`, e.data.hoursPerDay && `${e.data.hoursPerDay} hours a day`, e.data.place && 'place', e.data.plannedEndDate && `planned end ${e.data.plannedEndDate}`].filter(Boolean).join(', ')})`;
+    case 'AttendanceReported': return `${e.data.attendedDates.length} attended day(s) reported${e.data.exceptions?.length ? `; exception: ${e.data.exceptions.map((x) => x.rule).join(', ')}` : ''}`;
+    case 'AbsenceReported': return `${e.data.absentDates.length} absent day(s) reported (${e.data.reason.replace(/_/g, ' ')})`;
+    case 'GoalReviewHeld': return e.data.endAssessment ? 'End assessment held' : 'Goal review held';
     case 'WorkAbilityAssessmentRecorded': return `Work-ability assessment (${e.data.tool})`;
+    case 'PersonNamed': return `${e.data.role.replace(/_/g, ' ')} named: ${e.data.personName}${e.data.lead ? ' (lead)' : ''}`;
+    case 'PersonReleased': return `${e.data.role.replace(/_/g, ' ')} released`;
+    case 'LeadOfficerDesignated': return 'Lead responsible officer designated';
     case 'ResponsibleOfficerAssigned': return `Responsible officer: ${e.data.officerName}`;
     case 'ResponsibleOfficerReleased': return 'Responsible officer released';
     case 'OwnInstructorAssigned': return `Own instructor: ${e.data.instructorName}`;

@@ -8,6 +8,14 @@ export function queriesContract(ctx: ReadStoreContext): void {
       await ctx.store.commitBatch(fixture(), 12n);
     });
 
+    it('caseloadCounts: clients per person and role of one organisation', async () => {
+      expect(await ctx.store.caseloadCounts('org-a')).toEqual([
+        { personId: 'officer-1', personName: 'Olli', role: 'responsible_officer', clients: 2 },
+      ]);
+      expect(await ctx.store.caseloadCounts('prov-1')).toEqual([{ personId: 'instr-9', personName: 'Iida', role: 'own_instructor', clients: 1 }]);
+      expect(await ctx.store.caseloadCounts('nobody')).toEqual([]);
+    });
+
     it('caseload: rows of one person, oldest assignment first', async () => {
       const rows = await ctx.store.caseload('officer-1');
       expect(rows.map((r) => [r.clientId, r.since])).toEqual([['ben', '2025-01-01'], ['anna', '2025-01-02']]);
@@ -57,17 +65,19 @@ export function queriesContract(ctx: ReadStoreContext): void {
       expect(await ctx.store.outcomeStats({ serviceType: 'none' })).toEqual([]);
     });
 
-    it('compensationLedger: per month and payer, exact cent sums and distinct clients', async () => {
+    it('compensationLedger: per month, payer and component, exact cent sums and distinct clients', async () => {
       expect(await ctx.store.compensationLedger({})).toEqual([
-        { month: '2025-02', payer: 'kela', attendedDays: 13, euros: 105.2, clients: 2 },
-        { month: '2025-02', payer: 'municipality', attendedDays: 4, euros: 0.2, clients: 1 },
-        { month: '2025-03', payer: 'kela', attendedDays: 5, euros: 52.55, clients: 1 },
+        { month: '2025-02', payer: 'kela', component: 'daily_compensation', attendedDays: 13, euros: 105.2, clients: 2 },
+        { month: '2025-02', payer: 'kela', component: 'travel', attendedDays: 10, euros: 35, clients: 1 },
+        { month: '2025-02', payer: 'wellbeing_county', component: 'daily_compensation', attendedDays: 4, euros: 0.2, clients: 1 },
+        { month: '2025-03', payer: 'kela', component: 'daily_compensation', attendedDays: 5, euros: 52.55, clients: 1 },
       ]);
       expect(await ctx.store.compensationLedger({ fromMonth: '2025-03' })).toEqual([
-        { month: '2025-03', payer: 'kela', attendedDays: 5, euros: 52.55, clients: 1 },
+        { month: '2025-03', payer: 'kela', component: 'daily_compensation', attendedDays: 5, euros: 52.55, clients: 1 },
       ]);
-      expect((await ctx.store.compensationLedger({ toMonth: '2025-02', payer: 'kela' })).map((r) => r.euros)).toEqual([105.2]);
-      expect((await ctx.store.compensationLedger({ clientId: 'ben' })).map((r) => r.payer)).toEqual(['kela', 'municipality']);
+      expect((await ctx.store.compensationLedger({ toMonth: '2025-02', payer: 'kela' })).map((r) => r.euros)).toEqual([105.2, 35]);
+      expect((await ctx.store.compensationLedger({ component: 'travel' })).map((r) => r.euros)).toEqual([35]);
+      expect((await ctx.store.compensationLedger({ clientId: 'ben' })).map((r) => r.payer)).toEqual(['kela', 'wellbeing_county']);
     });
 
     it('clientDocuments: path, state and position of one client; null for an unknown one', async () => {

@@ -24,7 +24,7 @@ export class AdminController {
   ) {}
 
   @Get('retention')
-  @ApiOperation({ summary: 'Clients whose TYP relationship ended more than N years ago (default 4) and whose data is not yet erased' })
+  @ApiOperation({ summary: 'Clients whose retention has ended (TYP: N years after the relationship, default 4; others: 10 years after the last entry) and whose data is not yet erased' })
   async retention(@Query() q: RetentionQueryDto) {
     const today = this.clock().toISOString().slice(0, 10);
     const standard = ruleSetOn(today).typRetentionYears;
@@ -32,7 +32,10 @@ export class AdminController {
     // Rows are due `standard` years after the end; shift the cut-off for another horizon.
     const dueOnOrBefore = addMonths(today, (standard - years) * 12);
     const rows = await this.reads.worklist({ organisationId: REGISTRY_KEEPER, dueOnOrBefore, kinds: ['retention_period_ended'] });
-    return { today, years, clients: rows.map((r) => ({ clientId: r.clientId, retentionEndedOn: r.dueDate, relationshipId: r.refId })) };
+    // A client who never had a TYP relationship is due under the records' retention (refId = the client).
+    return { today, years, clients: rows.map((r) => (r.refId === r.clientId
+      ? { clientId: r.clientId, retentionEndedOn: r.dueDate, basis: 'records_retention', relationshipId: null }
+      : { clientId: r.clientId, retentionEndedOn: r.dueDate, basis: 'typ_retention', relationshipId: r.refId })) };
   }
 
   @Post('clients/:clientId/erasure')

@@ -5,11 +5,11 @@ import { CommandMeta } from '../../infrastructure/request-context/index.js';
 import { runClientCommand } from '../client-commands/index.js';
 import { IdPipe } from '../shared/params.js';
 import {
-  AssignOwnInstructorDto, EndServicePeriodDto, HoldGoalReviewDto, PauseServicePeriodDto, ReportAttendanceDto,
+  ChangeServicePeriodDto, EndServicePeriodDto, HoldGoalReviewDto, PauseServicePeriodDto, ReportAbsenceDto, ReportAttendanceDto,
   ResumeServicePeriodDto, StartServicePeriodDto,
 } from './periods.dto.js';
 
-/** Service periods (kuty, work trial, ...) with attendance, goal reviews and the own instructor. */
+/** Service periods (kuty, work trial, ...) with attendance, absences, goal reviews and changes. */
 @ApiTags('service periods')
 @Controller('clients/:clientId/periods')
 export class PeriodsController {
@@ -56,10 +56,17 @@ export class PeriodsController {
     return runClientCommand(this.bus, clientId, { type: 'HoldGoalReview', data: { periodId, ...body } }, meta, ifMatch);
   }
 
-  @Post(':periodId/own-instructor')
-  @ApiOperation({ summary: 'Name the provider\'s own instructor (omaohjaaja) for the period' })
-  ownInstructor(@Param('clientId', IdPipe) clientId: string, @Param('periodId', IdPipe) periodId: string, @Body() body: AssignOwnInstructorDto,
+  @Post(':periodId/change')
+  @ApiOperation({ summary: 'Change days, hours, place or planned end during the period (the plan must carry the change)' })
+  change(@Param('clientId', IdPipe) clientId: string, @Param('periodId', IdPipe) periodId: string, @Body() body: ChangeServicePeriodDto,
     @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'AssignOwnInstructor', data: { periodId, ...body } }, meta, ifMatch);
+    return runClientCommand(this.bus, clientId, { type: 'ChangeServicePeriod', data: { periodId, ...body } }, meta, ifMatch);
+  }
+
+  @Post(':periodId/absences')
+  @ApiOperation({ summary: 'Report expected days the client missed, with the reason' })
+  absences(@Param('clientId', IdPipe) clientId: string, @Param('periodId', IdPipe) periodId: string, @Body() body: ReportAbsenceDto,
+    @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
+    return runClientCommand(this.bus, clientId, { type: 'ReportAbsence', data: { periodId, ...body } }, meta, ifMatch);
   }
 }

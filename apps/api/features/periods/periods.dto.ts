@@ -1,4 +1,4 @@
-import { CONTINUATIONS, PERIOD_END_REASONS } from '../../../../libs/events/index.js';
+import { ABSENCE_REASONS, CONTINUATIONS, PERIOD_END_REASONS, type AbsenceReason } from '../../../../libs/events/index.js';
 import {
   BoolField, DateArrayField, DateField, EnumField, IdField, IntField, NestedField, NumberField, TextField,
 } from '../shared/dto-fields.js';
@@ -9,11 +9,28 @@ export class StartServicePeriodDto {
   @IdField({ example: 'rehabilitative_work_activity' }) serviceType: string;
   @NestedField(() => ProviderRefDto) provider: ProviderRefDto;
   @IdField({ optional: true }) referralId?: string;
-  @IdField({ optional: true, description: 'Activation plan carrying the kuty items (latest when absent)' }) planId?: string;
+  @IdField({ optional: true, description: 'The plan the period rests on: activation or multi-sectoral (kuty: the latest carrying the kuty items when absent)' }) planId?: string;
   @DateField() startDate: string;
   @DateField() plannedEndDate: string;
   @IntField(0, 7, { optional: true }) daysPerWeek?: number;
   @NumberField(0, 24, { optional: true }) hoursPerDay?: number;
+  @TextField({ optional: true, max: 300, description: 'Where the activity takes place (kuty: the plan\'s place when absent)' }) place?: string;
+  @NumberField(0, 1000, { optional: true, description: 'Cheapest-fare travel cost per attended day (€)' }) travelEuroPerDay?: number;
+}
+
+export class ChangeServicePeriodDto {
+  @DateField() changedOn: string;
+  @IdField({ description: 'The plan, reviewed or amended after the period started, that carries the change' }) planId: string;
+  @IntField(0, 7, { optional: true }) daysPerWeek?: number;
+  @NumberField(0, 24, { optional: true }) hoursPerDay?: number;
+  @TextField({ optional: true, max: 300 }) place?: string;
+  @DateField({ optional: true }) plannedEndDate?: string;
+}
+
+export class ReportAbsenceDto {
+  @DateArrayField({ example: ['2025-03-04'] }) absentDates: string[];
+  @EnumField(ABSENCE_REASONS) reason: AbsenceReason;
+  @TextField({ optional: true }) note?: string;
 }
 
 export class PauseServicePeriodDto {
@@ -47,10 +64,5 @@ export class HoldGoalReviewDto {
   @DateField() heldOn: string;
   @NestedField(() => GoalReviewParticipantsDto) participants: GoalReviewParticipantsDto;
   @TextField() assessment: string;
-}
-
-export class AssignOwnInstructorDto {
-  @IdField() instructorId: string;
-  @TextField({ max: 200 }) instructorName: string;
-  @DateField() assignedOn: string;
+  @BoolField({ optional: true, description: 'The joint assessment at the period\'s end: the only review allowed after it ended' }) endAssessment?: boolean;
 }

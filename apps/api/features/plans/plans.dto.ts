@@ -9,7 +9,7 @@ export class AgreeEmploymentPlanDto {
   @TextField({ description: 'The client\'s job-search obligation' }) jobSearchObligation: string;
 }
 
-/** The kuty items law 189/2001 requires before a period may start (all mandatory). */
+/** The kuty items law 189/2001 requires in the plan (activation or multi-sectoral) before a period may start. */
 export class KutyPlanItemsDto {
   @TextField() goal: string;
   @TextField() description: string;
@@ -42,10 +42,12 @@ export class AgreeMultisectoralPlanDto {
   @BoolField() kelaRehabilitationNeeded: boolean;
   @NestedField(() => OrganisationRefDto, { each: true, max: 10 }) approvedByOrganisations: OrganisationRefDto[];
   @BoolField() approvedByClient: boolean;
+  @NestedField(() => KutyPlanItemsDto, { optional: true, description: 'Kuty on the multi-sectoral plan instead of an activation plan' }) kuty?: KutyPlanItemsDto;
 }
 
 export class ReviewPlanDto {
   @DateField() reviewedOn: string;
   @BoolField() requestedByClient: boolean;
   @TextField() outcome: string;
+  @NestedField(() => KutyPlanItemsDto, { optional: true, description: 'The kuty items as amended at this review (the whole set)' }) kuty?: KutyPlanItemsDto;
 }

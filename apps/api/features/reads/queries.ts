@@ -1,9 +1,9 @@
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type {
-  CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, DeadlineKind, OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistCursor,
+  CaseloadCountRow, CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, DeadlineKind, OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistCursor,
 } from '../../../../libs/read-store/index.js';
-import { addDays } from '../../../../libs/domain/index.js';
+import { addDays, ruleSetOn } from '../../../../libs/domain/index.js';
 import { CLOCK, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
 import { waitForProjection } from './wait-for-projection.js';
 import { encodeWorklistCursor } from './worklist-cursor.js';
@@ -115,4 +115,34 @@ export class GetCompensationLedgerHandler implements IQueryHandler<GetCompensati
   }
 }
 
-export const QUERY_HANDLERS = [GetClientPathHandler, GetCaseloadHandler, GetWorklistHandler, GetOutcomeStatsHandler, GetCompensationLedgerHandler];
+export interface CaseloadReportRow extends CaseloadCountRow { capacity: number; overCapacity: boolean }
+
+export class GetCaseloadReport extends Query<{ organisationId: string; ruleSet: string; people: CaseloadReportRow[]; overCapacity: number }> {
+  constructor(readonly ctx: ReadContext, readonly organisationId: string, readonly minPosition?: bigint) { super(); }
+}
+
+/**
+ * Clients per person and role in one organisation, against the role's capacity in the rule
+ * set in force today (a TYP officer ~27, a kuty instructor 80). Counts only: no client data.
+ */
+@QueryHandler(GetCaseloadReport)
+export class GetCaseloadReportHandler implements IQueryHandler<GetCaseloadReport> {
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  async execute(q: GetCaseloadReport) {
+    const p = q.ctx.principal;
+    if (p.role !== 'auditor' && (p.role === 'admin' || p.role === 'client' || p.organisationId !== q.organisationId)) {
+      throw new ForbiddenException('A caseload report is visible to its own organisation (and auditors)');
+    }
+    await waitForProjection(this.store, q.minPosition);
+    const set = ruleSetOn(this.clock().toISOString().slice(0, 10));
+    const people = (await this.store.caseloadCounts(q.organisationId)).map((r) => {
+      const capacity = set.caseloadCapacity[r.role];
+      return { ...r, capacity, overCapacity: r.clients > capacity };
+    });
+    return { organisationId: q.organisationId, ruleSet: set.id, people, overCapacity: people.filter((r) => r.overCapacity).length };
+  }
+}
+
+export const QUERY_HANDLERS = [
+  GetClientPathHandler, GetCaseloadHandler, GetCaseloadReportHandler, GetWorklistHandler, GetOutcomeStatsHandler, GetCompensationLedgerHandler,
+];

@@ -5,7 +5,7 @@ import { ruleSetOn } from '../../../../libs/domain/index.js';
 import { ReadCtx, type ReadContext } from '../access/index.js';
 import { IdPipe } from '../shared/params.js';
 import {
-  GetCaseload, GetClientPath, GetCompensationLedger, GetOutcomeStats, GetWorklist,
+  GetCaseload, GetCaseloadReport, GetClientPath, GetCompensationLedger, GetOutcomeStats, GetWorklist,
 } from './queries.js';
 import { LedgerQueryDto, OutcomeStatsQueryDto, PathQueryDto, ServiceTypesQueryDto, WORKLIST_PAGE, WorklistQueryDto } from './reads.dto.js';
 import { decodeWorklistCursor } from './worklist-cursor.js';
@@ -27,6 +27,12 @@ export class ReadsController {
   @ApiOperation({ summary: 'The caller\'s own caseload (responsible officer or own instructor)' })
   myCaseload(@ReadCtx() ctx: ReadContext) {
     return this.queries.execute(new GetCaseload(ctx, ctx.principal.personId));
+  }
+
+  @Get('caseloads/organisations/:organisationId')
+  @ApiOperation({ summary: 'Clients per person and role in an organisation, with each role\'s capacity and who is over it' })
+  caseloadReport(@Param('organisationId', IdPipe) organisationId: string, @QueryParams() q: PathQueryDto, @ReadCtx() ctx: ReadContext) {
+    return this.queries.execute(new GetCaseloadReport(ctx, organisationId, position(q)));
   }
 
   @Get('caseloads/:personId')
@@ -51,7 +57,7 @@ export class ReadsController {
   }
 
   @Get('compensation/ledger')
-  @ApiOperation({ summary: 'Attended days and euros per month and payer (Kela / municipality)' })
+  @ApiOperation({ summary: 'Attended days and euros per month, payer (Kela, unemployment fund, wellbeing county, municipality) and component' })
   ledger(@QueryParams() q: LedgerQueryDto) {
     const { minPosition: _, ...filter } = q;
     return this.queries.execute(new GetCompensationLedger(filter, position(q)));

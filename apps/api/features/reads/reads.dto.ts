@@ -2,8 +2,10 @@ import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EnumArrayField, EnumField, IdField, IntField } from '../shared/dto-fields.js';
+import {
+  COMPENSATION_COMPONENTS, COMPENSATION_PAYERS, DEADLINE_KINDS, type CompensationComponent, type CompensationPayer,
+} from '../../../../libs/domain/index.js';
 
-const DEADLINE_KINDS = ['multisectoral_plan_due', 'plan_review_due', 'goal_review_due', 'period_max_length_nearing', 'activity_day_limit_nearing', 'referral_unanswered'] as const;
 export const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
@@ -40,7 +42,8 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export class LedgerQueryDto extends PathQueryDto {
   @ApiPropertyOptional({ example: '2025-01' }) @IsOptional() @Matches(MONTH, { message: 'fromMonth must be YYYY-MM' }) fromMonth?: string;
   @ApiPropertyOptional({ example: '2025-12' }) @IsOptional() @Matches(MONTH, { message: 'toMonth must be YYYY-MM' }) toMonth?: string;
-  @EnumField(['kela', 'municipality'], { optional: true }) payer?: 'kela' | 'municipality';
+  @EnumField(COMPENSATION_PAYERS, { optional: true }) payer?: CompensationPayer;
+  @EnumField(COMPENSATION_COMPONENTS, { optional: true }) component?: CompensationComponent;
 }
 
 export class ServiceTypesQueryDto {
