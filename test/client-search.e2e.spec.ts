@@ -147,7 +147,7 @@ describe('finding a client', () => {
 
   it('finds an erased client by its id alone, with no personal fields', async () => {
     expect(await ids('employmentOfficer', 'eero')).toEqual(['search-eero']);
-    const erased = await t.http.post('/admin/clients/search-eero/erasure').set(await headers('admin', null)).send({ ground: 'retention_ended' });
+    const erased = await t.http.post('/admin/clients/search-eero/erasure').set(await headers('admin', null)).send({ ground: 'client_request', legalGround: 'GDPR art. 17(1)(d)' });
     expect(erased.status).toBe(201);
     expect(await ids('employmentOfficer', 'eero')).toEqual([]);
     expect(await ids('employmentOfficer', 'poistettava')).toEqual([]);

@@ -10,7 +10,7 @@ import { PostgresReadStoreSchemaMismatchError } from './errors.js';
  * index in its model's list: it keeps a client's rows in the order the projection wrote them.
  * Client search: as in the SQLite read store (its schema.ts says why each table and index).
  */
-export const READ_STORE_SCHEMA_VERSION = 3; // 3: client search tables
+export const READ_STORE_SCHEMA_VERSION = 2; // 2: client search tables, caseload lead, compensation component and payers
 
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';

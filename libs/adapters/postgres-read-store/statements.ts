@@ -42,7 +42,6 @@ export function statements(s: string) {
         $8::text[], $9::text[], $10::text[])`,
     insertCompensation: `INSERT INTO ${s}.compensation (client_id, ord, period_id, month, payer, component, attended_days, cents)
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bigint[])`,
-
     insertSearch: `INSERT INTO ${s}.client_search (client_id, identity_code, full_name, birth_date, municipality, name_words, sort_name)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[])`,
     insertSearchWords: `INSERT INTO ${s}.client_search_words (client_id, word)

@@ -9,7 +9,7 @@ import { ReadStoreSchemaMismatchError } from './errors.js';
  * projector writes them, from JSON.stringify, and the check re-parsed every document on
  * every write (v1 had it).
  */
-export const READ_STORE_SCHEMA_VERSION = 4; // 4: client search tables
+export const READ_STORE_SCHEMA_VERSION = 3; // 3: client search tables, caseload lead, compensation component and payers
 
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
