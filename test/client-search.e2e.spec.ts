@@ -85,6 +85,17 @@ describe('finding a client', () => {
     expect(await ids('kelaOfficer', 'äär')).toEqual(['te-keski-suomi:search-ben']); // Anna is not Kela's client
   });
 
+  it('lets a person named on the client find it, and not their colleague', async () => {
+    const named = { ...pirkanmaa, personId: 'te-pirkanmaa-liisa', displayName: 'Liisa Nimetty' };
+    expect(await ids(named, 'search-cai')).toEqual([]);
+    await post('employmentOfficer', '/clients/search-cai/people', { personId: named.personId, personName: named.displayName, role: 'responsible_officer',
+      organisation: { organisationId: 'te-pirkanmaa', organisationType: 'employment_authority' }, namedOn: '2025-06-30' });
+    expect(await ids(named, 'search-cai')).toEqual(['search-cai']);
+    expect(await ids(pirkanmaa, 'search-cai')).toEqual([]);
+    // the name is TE Keski-Suomi's record: without a consent covering identity, Pirkanmaa matches no name
+    expect(await ids(named, 'äärinen')).toEqual([]);
+  });
+
   it('pages with limit and after, and the last page says so', async () => {
     const first = await search('employmentOfficer', { q: 'äär', limit: 2 });
     expect(first.body.items.map((i: { clientId: string }) => i.clientId)).toEqual(['te-keski-suomi:search-anna', 'te-keski-suomi:search-ben']);

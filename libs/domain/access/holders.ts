@@ -23,9 +23,10 @@ const DAWN: IsoDate = '0001-01-01';
 const NOBODY = '';
 
 /**
- * Every id the state names: string values of keys ending in `Id` and elements of keys ending
- * in `Ids` (organisations, officers, instructors, plans …); relationshipHolders and
- * identityViewers take them from here unless given them. A subject that relationshipBases
+ * Every id the state names: string values of keys ending in `Id`, elements of keys ending in
+ * `Ids`, and the keys of maps whose values are all objects (organisations, officers,
+ * instructors, plans …); relationshipHolders and identityViewers take them from here unless
+ * given them. A subject that relationshipBases
  * or entryVisibility can match is compared with an id the state holds, so it is among these.
  */
 export function idsNamedIn(state: ClientPathState): string[] {
@@ -39,7 +40,13 @@ export function idsNamedIn(state: ClientPathState): string[] {
       for (const v of value) if (named || (v !== null && typeof v === 'object')) walk(v, key); // not every attended date
     } else if (value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      for (const k in record) walk(record[k], k);
+      let keyedById = true; // every value an object: a map keyed by ids (periods, or people by organisation)
+      for (const k in record) {
+        const v = record[k];
+        if (v === null || typeof v !== 'object') keyedById = false;
+        walk(v, k);
+      }
+      if (keyedById) for (const k in record) out.add(k);
     }
   };
   walk(state, '');

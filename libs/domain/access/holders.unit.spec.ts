@@ -14,6 +14,11 @@ const HISTORIES: Record<string, () => History> = {
   'Kela officer named': () => new History().registered().officerAssigned('officer-x', '2025-01-05', 'kela'),
   'own instructor on a running period': withInstructor,
   'period ended': () => withInstructor().periodEnded('p1', '2025-06-01'),
+  'people named per organisation and role, one released': () => new History().registered().typStarted()
+    .personNamed('worker-1', 'named_worker', '2025-01-05', 'county').personNamed('officer-9', 'responsible_officer', '2025-01-06', 'kela')
+    .personReleased('officer-9', 'responsible_officer', '2025-03-01', 'kela'),
+  'kuty people on a running period': () => new History().registered().typStarted().referral().referralAccepted()
+    .periodStarted({ periodId: 'period-1' }).kutyPeople('period-1'),
   'consent to Kela until a date': () => new History().registered().typStarted()
     .add('ConsentGiven', { consentId: 'c1', scope: { organisationIds: [ORG.kela.organisationId], dataKinds: ['identity'] }, validUntil: '2025-12-31' }),
   'two consents, one running longer': () => new History().registered().typStarted()
@@ -51,6 +56,12 @@ describe('relationship holders: relationshipBases seen from the client', () => {
   });
 
   it('names nobody for a client with no history', () => expect(relationshipHolders(new History().state())).toEqual([]));
+
+  it('asks about every id the state names, also as the keys of a map of records and not every date', () => {
+    const state = { ...new History().registered().state(), namedPeople: { 'org-z': { lead: { personId: 'p-z', since: '2025-01-01' } } } };
+    expect(idsNamedIn(state)).toEqual(expect.arrayContaining([ORG.employment.organisationId, 'org-z', 'lead', 'p-z']));
+    expect(idsNamedIn(state)).not.toContain('2025-01-01');
+  });
 });
 
 describe('identity viewers: identityVisibility over time', () => {
