@@ -8,7 +8,8 @@ import { FEATURE_MODULES } from './features.js';
 import { HealthModule } from './health/index.js';
 import { AuthModule } from './infrastructure/auth/auth.module.js';
 import { CoreModule } from './infrastructure/core.module.js';
-import { setupOpenApi } from './infrastructure/openapi.js';
+import { setupOpenApi } from './infrastructure/openapi/index.js';
+import { KAFKA_COMMAND_CONTRACT } from './features/client-commands/index.js';
 import { ProblemModule } from './infrastructure/problem/problem.module.js';
 import { correlationIdMiddleware } from './infrastructure/request-context/correlation-id.middleware.js';
 import { StoresModule } from './infrastructure/stores.module.js';
@@ -67,7 +68,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   app.use(correlationIdMiddleware);
   app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel)));
-  setupOpenApi(app);
+  setupOpenApi(app, KAFKA_COMMAND_CONTRACT);
   await app.init();
   return app;
 }

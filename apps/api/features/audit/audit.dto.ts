@@ -1,6 +1,4 @@
-import { IsOptional, Matches } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DateField, IdField } from '../shared/dto-fields.js';
+import { DateField, IdField, PatternField } from '../shared/dto-fields.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
 
@@ -8,8 +6,8 @@ export class AuditQueryDto {
   @IdField({ optional: true }) clientId?: string;
   @IdField({ optional: true }) personId?: string;
   @IdField({ optional: true }) organisationId?: string;
-  @ApiPropertyOptional({ example: '2025-01-01' }) @IsOptional() @Matches(INSTANT, { message: 'from must be an ISO date or instant' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @Matches(INSTANT, { message: 'to must be an ISO date or instant' }) to?: string;
+  @PatternField(INSTANT, 'from must be an ISO date or instant', { optional: true, example: '2025-01-01' }) from?: string;
+  @PatternField(INSTANT, 'to must be an ISO date or instant', { optional: true, example: '2026-01-01' }) to?: string;
 }
 
 export class ReplayQueryDto {

@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CommandMeta } from '../../infrastructure/request-context/index.js';
-import { runClientCommand } from '../client-commands/index.js';
-import { IdPipe } from '../shared/params.js';
+import { ClientCommandRoute, runClientCommand } from '../client-commands/index.js';
+import { IdParam } from '../shared/params.js';
 import { AssignResponsibleOfficerDto, ReleaseResponsibleOfficerDto } from './officers.dto.js';
 
 /** The named responsible officer (asiakasvastaava / vastuuvirkailija / omatyöntekijä). */
@@ -13,14 +13,14 @@ export class OfficersController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post()
-  @ApiOperation({ summary: 'Assign the responsible officer (replaces the current one)' })
-  assign(@Param('clientId', IdPipe) clientId: string, @Body() data: AssignResponsibleOfficerDto, @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'AssignResponsibleOfficer', data }, meta, ifMatch);
+  @ClientCommandRoute('AssignResponsibleOfficer', 'Assign the responsible officer (replaces the current one)')
+  assign(@IdParam('clientId') clientId: string, @Body() data: AssignResponsibleOfficerDto, @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'AssignResponsibleOfficer', data }, meta);
   }
 
   @Post('release')
-  @ApiOperation({ summary: 'Release the current responsible officer' })
-  release(@Param('clientId', IdPipe) clientId: string, @Body() data: ReleaseResponsibleOfficerDto, @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'ReleaseResponsibleOfficer', data }, meta, ifMatch);
+  @ClientCommandRoute('ReleaseResponsibleOfficer', 'Release the current responsible officer')
+  release(@IdParam('clientId') clientId: string, @Body() data: ReleaseResponsibleOfficerDto, @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'ReleaseResponsibleOfficer', data }, meta);
   }
 }

@@ -1,15 +1,14 @@
 import { Transform } from 'class-transformer';
-import { IsOptional, Matches } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DateField, EnumArrayField, EnumField, IdField, IntField } from '../shared/dto-fields.js';
+import { DateField, EnumArrayField, EnumField, IdField, IntField, PatternField } from '../shared/dto-fields.js';
 
 const DEADLINE_KINDS = ['multisectoral_plan_due', 'plan_review_due', 'goal_review_due', 'period_max_length_nearing', 'activity_day_limit_nearing', 'referral_unanswered'] as const;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
-const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+// An empty item (`kinds=` or `a,,b`) is an error like any unknown kind, not "every kind".
+const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
 
 export class PathQueryDto {
-  @ApiPropertyOptional({ description: 'Wait until the projector has applied this global position (read your own write)' })
-  @IsOptional() @Matches(/^\d{1,18}$/, { message: 'minPosition must be a non-negative integer' })
+  @PatternField(/^\d{1,18}$/, 'minPosition must be a non-negative integer',
+    { optional: true, description: 'Wait until the projector has applied this global position (read your own write)' })
   minPosition?: string;
 }
 
@@ -23,8 +22,8 @@ export class WorklistQueryDto extends PathQueryDto {
   kinds?: (typeof DEADLINE_KINDS)[number][];
   @Transform(toInt) @IntField(1, 1000, { optional: true, description: `Items per page (default ${WORKLIST_PAGE})` })
   limit?: number;
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,2048}$/, { message: 'after must be a nextCursor returned by this worklist' })
+  @PatternField(/^[A-Za-z0-9_-]{1,2048}$/, 'after must be a nextCursor returned by this worklist',
+    { optional: true, description: 'The nextCursor of the previous page' })
   after?: string;
 }
 
@@ -38,8 +37,8 @@ export class OutcomeStatsQueryDto extends PathQueryDto {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export class LedgerQueryDto extends PathQueryDto {
-  @ApiPropertyOptional({ example: '2025-01' }) @IsOptional() @Matches(MONTH, { message: 'fromMonth must be YYYY-MM' }) fromMonth?: string;
-  @ApiPropertyOptional({ example: '2025-12' }) @IsOptional() @Matches(MONTH, { message: 'toMonth must be YYYY-MM' }) toMonth?: string;
+  @PatternField(MONTH, 'fromMonth must be YYYY-MM', { optional: true, example: '2025-01' }) fromMonth?: string;
+  @PatternField(MONTH, 'toMonth must be YYYY-MM', { optional: true, example: '2025-12' }) toMonth?: string;
   @EnumField(['kela', 'municipality'], { optional: true }) payer?: 'kela' | 'municipality';
 }
 
