@@ -2063,7 +2063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -2190,7 +2190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -2318,7 +2318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -2446,7 +2446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -2573,7 +2573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -2700,7 +2700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -2827,7 +2827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -2954,7 +2954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -3081,7 +3081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -3208,7 +3208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -3335,7 +3335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -3462,7 +3462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -3590,7 +3590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -3717,7 +3717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -3845,7 +3845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -3973,7 +3973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -4101,7 +4101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -4228,7 +4228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -4356,7 +4356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -4484,7 +4484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -4612,7 +4612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -4740,7 +4740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -4868,7 +4868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -4996,7 +4996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -5123,7 +5123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -5250,7 +5250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */
@@ -5342,6 +5342,17 @@ export interface operations {
             };
             /** @description Not found, or no client relationship with the client (indistinguishable on purpose) */
             404: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
+            422: {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
@@ -5588,6 +5599,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
+            422: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Storage busy or unreachable, or the read models behind `minPosition`: retry after Retry-After seconds */
             503: {
                 headers: {
@@ -5659,6 +5681,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
+            422: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Storage busy or unreachable, or the read models behind `minPosition`: retry after Retry-After seconds */
             503: {
                 headers: {
@@ -5718,6 +5751,17 @@ export interface operations {
                 headers: {
                     /** @description Bearer realm="polku" */
                     "WWW-Authenticate"?: string;
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
+            422: {
+                headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
                     [name: string]: unknown;
@@ -6477,7 +6521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A domain rule was broken (see `rule`, `field`, `details`) */
+            /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
                 headers: {
                     /** @description The given or generated correlation id */

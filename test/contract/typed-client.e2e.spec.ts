@@ -148,6 +148,8 @@ describe('the generated TypeScript client against the running API', () => {
       body: { officerId: 'o-1', officerName: 'O', assignedOn: '2025-01-02' } });
     expect(guarded.response.status).toBe(201);
     expect((await te.GET('/clients/{clientId}/path', { params: { path: { clientId: 'nobody' }, header: purpose } })).response.status).toBe(404);
+    const future = await te.GET('/clients/{clientId}/path', { params: { path: { clientId }, query: { minPosition: '999999999' }, header: purpose } });
+    expect([future.response.status, future.error?.field]).toEqual([422, 'minPosition']); // at once: waiting could not help
     expect((await te.GET('/audit/integrity', {})).response.status).toBe(403);
     const anonymous = createClient<paths>({ baseUrl });
     const denied = await anonymous.GET('/me');

@@ -5,6 +5,7 @@ import { ruleSetOn } from '../../../../libs/domain/index.js';
 import { ReadCtx, type ReadContext } from '../access/index.js';
 import { IdParam } from '../shared/params.js';
 import { ReadRoute } from '../shared/read-route.js';
+import { READ_PROBLEMS } from '../../infrastructure/problem/index.js';
 import { ClientPathAnswer } from './path.response.js';
 import { CaseloadAnswer, LedgerAnswer, OutcomeStatsAnswer, ServiceTypesAnswer, WorklistAnswer } from './reads.responses.js';
 import {
@@ -21,7 +22,7 @@ export class ReadsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('clients/:clientId/path')
-  @ReadRoute('The client\'s cross-organisation service path: timeline and current status', ClientPathAnswer)
+  @ReadRoute('The client\'s cross-organisation service path: timeline and current status', ClientPathAnswer, [...READ_PROBLEMS, 422])
   path(@IdParam('clientId') clientId: string, @QueryParams() q: PathQueryDto, @ReadCtx() ctx: ReadContext) {
     return this.queries.execute(new GetClientPath(ctx, clientId, position(q)));
   }
@@ -39,7 +40,7 @@ export class ReadsController {
   }
 
   @Get('worklists/:organisationId')
-  @ReadRoute('Due and overdue items of an organisation (plans, reviews, limits, unanswered referrals)', WorklistAnswer, [400, 401, 403, 503])
+  @ReadRoute('Due and overdue items of an organisation (plans, reviews, limits, unanswered referrals)', WorklistAnswer, [400, 401, 403, 422, 503])
   worklist(@IdParam('organisationId') organisationId: string, @QueryParams() q: WorklistQueryDto, @ReadCtx() ctx: ReadContext) {
     return this.queries.execute(new GetWorklist(ctx, organisationId, q.horizonDays ?? 30, q.kinds, position(q), {
       limit: q.limit ?? WORKLIST_PAGE, after: decodeWorklistCursor(q.after),
@@ -47,14 +48,14 @@ export class ReadsController {
   }
 
   @Get('statistics/outcomes')
-  @ReadRoute('End reasons and continuations by organisation, provider, service type and month', OutcomeStatsAnswer, [400, 401, 503])
+  @ReadRoute('End reasons and continuations by organisation, provider, service type and month', OutcomeStatsAnswer, [400, 401, 422, 503])
   outcomes(@QueryParams() q: OutcomeStatsQueryDto) {
     const { minPosition: _, ...filter } = q;
     return this.queries.execute(new GetOutcomeStats(filter, position(q)));
   }
 
   @Get('compensation/ledger')
-  @ReadRoute('Attended days and euros per month and payer (Kela / municipality)', LedgerAnswer, [400, 401, 503])
+  @ReadRoute('Attended days and euros per month and payer (Kela / municipality)', LedgerAnswer, [400, 401, 422, 503])
   ledger(@QueryParams() q: LedgerQueryDto) {
     const { minPosition: _, ...filter } = q;
     return this.queries.execute(new GetCompensationLedger(filter, position(q)));

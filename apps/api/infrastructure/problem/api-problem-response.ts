@@ -40,7 +40,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or no client relationship with the client (indistinguishable on purpose)',
   409: 'The client record changed since If-Match (reload and retry), or the Idempotency-Key was used for another request',
   413: 'The request body is too large',
-  422: 'A domain rule was broken (see `rule`, `field`, `details`)',
+  422: 'A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event',
   503: 'Storage busy or unreachable, or the read models behind `minPosition`: retry after Retry-After seconds',
 };
 
