@@ -5534,7 +5534,7 @@ export interface operations {
                 minPosition?: string;
                 /** @description Items due within this many days from today (default 30); overdue items always show */
                 horizonDays?: number;
-                /** @description Comma-separated kinds */
+                /** @description Only these kinds: repeat the parameter (kinds=a&kinds=b) or separate them with commas */
                 kinds?: ("multisectoral_plan_due" | "plan_review_due" | "goal_review_due" | "period_max_length_nearing" | "activity_day_limit_nearing" | "referral_unanswered")[];
                 /** @description Items per page (default 100) */
                 limit?: number;

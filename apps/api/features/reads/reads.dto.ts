@@ -18,7 +18,7 @@ export const WORKLIST_PAGE = 100;
 export class WorklistQueryDto extends PathQueryDto {
   @Transform(toInt) @IntField(0, 3650, { optional: true, description: 'Items due within this many days from today (default 30); overdue items always show' })
   horizonDays?: number;
-  @Transform(toList) @EnumArrayField(DEADLINE_KINDS, { optional: true, description: 'Comma-separated kinds' })
+  @Transform(toList) @EnumArrayField(DEADLINE_KINDS, { optional: true, description: 'Only these kinds: repeat the parameter (kinds=a&kinds=b) or separate them with commas' })
   kinds?: (typeof DEADLINE_KINDS)[number][];
   @Transform(toInt) @IntField(1, 1000, { optional: true, description: `Items per page (default ${WORKLIST_PAGE})` })
   limit?: number;

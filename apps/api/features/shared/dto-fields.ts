@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsString,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsString,
   Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, Validate, ValidatorConstraint, type ValidatorConstraintInterface,
 } from 'class-validator';
 import { isIsoDate } from '../../../../libs/domain/time/index.js';
@@ -81,7 +81,8 @@ export const NestedField = (type: () => new () => any, o?: Opts & { each?: boole
   // arrow would be taken for a class and give a `$ref` to an empty schema name.
   const lazy = { type: () => type() }.type;
   return applyDecorators(
-    doc(o, o?.each ? { type: lazy, isArray: true, maxItems: o.max ?? 50 } : { type: lazy }), ...maybeOptional(o),
+    // ValidateNested alone passes an absent object: a required one must be stated.
+    doc(o, o?.each ? { type: lazy, isArray: true, maxItems: o.max ?? 50 } : { type: lazy }), ...(o?.optional ? maybeOptional(o) : [IsDefined()]),
     ...(o?.each ? [IsArray(), ArrayMaxSize(o.max ?? 50)] : []),
     ValidateNested({ each: !!o?.each }), Type(type),
   );

@@ -41,7 +41,24 @@ export function buildOpenApiDocument(app: INestApplication, extraModels: (new (.
   });
   closeRequestSchemas(document);
   echoCorrelationId(document);
+  linkRegisteredClient(document);
   return document;
+}
+
+type Operation = { operationId?: string; responses: Record<string, { links?: Record<string, unknown> }> };
+
+/**
+ * OpenAPI links from registering a client to every operation on a client: generated clients
+ * and tools (schemathesis' stateful phase) follow them from a new clientId to its path.
+ */
+function linkRegisteredClient(document: OpenAPIObject): void {
+  const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.values(item).filter((op): op is Operation => typeof op === 'object' && op !== null && 'responses' in op).map((op) => ({ path, op })));
+  const register = operations.find(({ op }) => op.operationId === 'RegisterClient')?.op.responses['201'];
+  if (!register) return;
+  register.links = Object.fromEntries(operations.filter(({ path }) => path.includes('{clientId}')).map(({ op }) => [op.operationId, {
+    operationId: op.operationId, parameters: { clientId: '$response.body#/clientId' },
+  }]));
 }
 
 /** correlationIdMiddleware sets X-Correlation-Id on every answer. */
