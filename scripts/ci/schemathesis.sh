@@ -70,7 +70,9 @@ run() {
 run officer "$(token te-liisa-korhonen 'Liisa Korhonen' te-keski-suomi employment_authority officer)" $((MAX_TIME / 2))
 run auditor "$(token auditor-aino 'Aino Auditor' hyvaks-sote wellbeing_county auditor)" $((MAX_TIME / 4))
 run admin "$(token admin-olli 'Olli Admin' te-keski-suomi employment_authority admin)" $((MAX_TIME / 4))
-if grep -q 'ERROR\|Unhandled' "$WORK/server.log"; then
-  log "the server logged errors:"; grep -n 'ERROR\|Unhandled' "$WORK/server.log" | head -20 >&2; status=1
+# pino level 50+ (error, fatal), or anything a crashing process prints.
+ERRORS='"level":[56]0\|Unhandled\|exited ('
+if grep -q "$ERRORS" "$WORK/server.log"; then
+  log "the server logged errors:"; grep -n "$ERRORS" "$WORK/server.log" | head -20 >&2; status=1
 fi
 exit "$status"

@@ -65,9 +65,11 @@ export function buildKafkaCommandSchema({ document, envelope, topic, headers }: 
   for (const name of reachableSchemas(document, [...routes.map((r) => ({ $ref: `#/components/schemas/${r.body}` })), { $ref: `#/components/schemas/${envelope}` }])) {
     defs[name] = toJsonSchema(components[name]);
   }
+  // The envelope's generic `command` ({ type: string, data: object }) is replaced per command below.
   const env = defs[envelope] as Schema;
+  const genericCommand = String(((env.properties as Schema).command as Schema).$ref).split('/').pop()!;
   delete defs[envelope];
-  delete defs[((env.properties as Schema).command as Schema).$ref?.toString().split('/').pop() ?? ''];
+  delete defs[genericCommand];
   // The ingest refuses unknown fields at every level, like the HTTP API.
   for (const def of Object.values(defs) as Schema[]) if (def.properties) def.additionalProperties = false;
   for (const { type, body, pathIds } of routes) {
