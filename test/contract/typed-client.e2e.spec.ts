@@ -147,6 +147,10 @@ describe('the generated TypeScript client against the running API', () => {
     const guarded = await te.POST('/clients/{clientId}/responsible-officer', { params: { path: { clientId }, header: { 'If-Match': reg.data!.streamVersion } },
       body: { officerId: 'o-1', officerName: 'O', assignedOn: '2025-01-02' } });
     expect(guarded.response.status).toBe(201);
+    // A body whose schema requires nothing may be left out, as the document says.
+    await te.POST('/clients/{clientId}/consents', { params: { path: { clientId } }, body: { consentId: 'c-x', scope: { organisationIds: [], dataKinds: ['plans'] } } });
+    const withdrawn = await te.POST('/clients/{clientId}/consents/{consentId}/withdraw', { params: { path: { clientId, consentId: 'c-x' } } });
+    expect(withdrawn.response.status).toBe(201);
     expect((await te.GET('/clients/{clientId}/path', { params: { path: { clientId: 'nobody' }, header: purpose } })).response.status).toBe(404);
     const future = await te.GET('/clients/{clientId}/path', { params: { path: { clientId }, query: { minPosition: '999999999' }, header: purpose } });
     expect([future.response.status, future.error?.field]).toEqual([422, 'minPosition']); // at once: waiting could not help

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { CORRELATION_ID_HEADER } from '../request-context/correlation-id.middleware.js';
-import { closeRequestSchemas } from './request-schemas.js';
+import { allowAbsentEmptyBodies, closeRequestSchemas } from './request-schemas.js';
 
 export const BEARER_SCHEME = 'bearer';
 
@@ -40,6 +40,7 @@ export function buildOpenApiDocument(app: INestApplication, extraModels: (new (.
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
   closeRequestSchemas(document);
+  allowAbsentEmptyBodies(document);
   echoCorrelationId(document);
   linkRegisteredClient(document);
   return document;

@@ -43,3 +43,18 @@ export function closeRequestSchemas(document: OpenAPIObject): void {
     if (schemas[name].type === 'object' || schemas[name].properties) schemas[name].additionalProperties = false;
   }
 }
+
+/**
+ * Nest's ValidationPipe validates an absent body as `{}`: a body whose schema requires no
+ * field may be left out (e.g. withdrawing a consent without a reason).
+ */
+export function allowAbsentEmptyBodies(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  for (const op of operationsOf(document)) {
+    const body = op.requestBody as { required?: boolean; content?: Record<string, { schema?: Schema }> } | undefined;
+    const ref = body?.content?.['application/json']?.schema?.$ref;
+    if (typeof ref !== 'string') continue;
+    const required = schemas[ref.slice(SCHEMA_REF.length)]?.required as string[] | undefined;
+    if (!required?.length) body!.required = false;
+  }
+}
