@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
@@ -175,7 +175,23 @@ describe('API infrastructure (e2e)', () => {
       expect(res.body.paths['/health'].get.security).toEqual([{}]); // public
       const docs = await t.http.get('/docs');
       expect(docs.status).toBe(200);
-      expect(docs.text).toMatch(/swagger/i);
+      expect(docs.text).toMatch(/swagger/i);      const kafka = await t.http.get('/schemas/kafka-commands.json');
+      expect(kafka.status).toBe(200);
+      expect(kafka.headers['content-type']).toMatch(/^application\/schema\+json/);
+      expect(JSON.parse(kafka.text)).toEqual(JSON.parse(readFileSync('docs/kafka-commands.schema.json', 'utf8')));
+    });
+  });
+
+  describe('method not allowed', () => {
+    it('answers 405 with Allow for a known path under another method, 404 for an unknown path', async () => {
+      const res = await t.http.delete('/health');
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 405, title: 'Method Not Allowed', instance: '/health' });
+      const command = await t.http.get('/clients/c-1/referrals/r-1/accept');
+      expect([command.status, command.headers.allow]).toEqual([405, 'POST']);
+      expect((await t.http.get('/no/such/path')).status).toBe(404);
     });
   });
 

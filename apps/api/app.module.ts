@@ -8,7 +8,8 @@ import { FEATURE_MODULES } from './features.js';
 import { HealthModule } from './health/index.js';
 import { AuthModule } from './infrastructure/auth/auth.module.js';
 import { CoreModule } from './infrastructure/core.module.js';
-import { setupOpenApi } from './infrastructure/openapi.js';
+import { setupOpenApi } from './infrastructure/openapi/index.js';
+import { KAFKA_COMMAND_CONTRACT } from './features/client-commands/index.js';
 import { ProblemModule } from './infrastructure/problem/problem.module.js';
 import { answerClientErrorsWithProblems, useJsonBodyParser } from './infrastructure/problem/http-limits.js';
 import { correlationIdMiddleware } from './infrastructure/request-context/correlation-id.middleware.js';
@@ -71,7 +72,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
   app.use(correlationIdMiddleware);
   app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel)));
   useJsonBodyParser(app); // after the correlation id and metrics: its refusals carry both
-  setupOpenApi(app);
+  setupOpenApi(app, KAFKA_COMMAND_CONTRACT);
   await app.init();
   return app;
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../infrastructure/problem/api-problem-response.js';
 import type { EventStore } from '../../../libs/event-store/index.js';
 import type { ReadStore } from '../../../libs/read-store/index.js';
 import { Public } from '../infrastructure/auth/decorators.js';
@@ -13,12 +14,12 @@ class EventStoreHealth {
 class ProjectorHealth {
   @ApiProperty({ description: 'Last global position applied to the read models', example: '1040' })
   checkpoint: string;
-  @ApiProperty({ description: 'Events written but not yet projected', example: 2 })
+  @ApiProperty({ type: 'integer', description: 'Events written but not yet projected', example: 2 })
   lag: number;
 }
 
 export class HealthDto {
-  @ApiProperty({ example: 'ok' })
+  @ApiProperty({ type: 'string', enum: ['ok'], example: 'ok' })
   status: 'ok';
   @ApiProperty()
   eventStore: EventStoreHealth;
@@ -37,7 +38,9 @@ export class HealthController {
   /** Public so load balancers can probe it; shows positions only, never client data. */
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Liveness and projection lag (no client data)' })
   @ApiOkResponse({ type: HealthDto })
+  @ApiProblemResponses(503)
   async health(): Promise<HealthDto> {
     const [head, checkpoint] = await Promise.all([this.eventStore.headPosition(), this.readStore.checkpoint()]);
     const lag = head > checkpoint ? Number(head - checkpoint) : 0;

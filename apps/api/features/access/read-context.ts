@@ -1,8 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { principalOf } from '../../infrastructure/auth/decorators.js';
 import type { Principal } from '../../infrastructure/auth/principal.js';
 import { headerValue, type PolkuRequest } from '../../infrastructure/http.js';
 import { ProblemException, ProblemTypes } from '../../infrastructure/problem/index.js';
+import { documentOnMethod } from '../../infrastructure/request-context/index.js';
 
 export const PURPOSE_HEADER = 'X-Purpose';
 
@@ -20,6 +22,18 @@ export function readContextOf(req: PolkuRequest): ReadContext {
   return { principal: principalOf(req), purpose, correlationId: req.correlationId ?? null };
 }
 
-/** `@ReadCtx() ctx: ReadContext` on routes that read client data. */
-export const ReadCtx = createParamDecorator((_: unknown, ctx: ExecutionContext): ReadContext =>
-  readContextOf(ctx.switchToHttp().getRequest<PolkuRequest>()));
+/** 1-200 characters once trimmed; of the characters a header may carry, trim() drops tab, space and no-break space. */
+const PURPOSE_PATTERN = '^[ \\t\\u00a0]*[^ \\t\\u00a0]([^\\r\\n]{0,198}[^ \\t\\u00a0])?[ \\t\\u00a0]*$';
+
+/**
+ * `@ReadCtx() ctx: ReadContext` on routes that read client data. Reading X-Purpose here
+ * also documents it on the route, as required.
+ */
+export const ReadCtx = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): ReadContext => readContextOf(ctx.switchToHttp().getRequest<PolkuRequest>()),
+  [documentOnMethod(ApiHeader({
+    name: PURPOSE_HEADER, required: true,
+    description: 'Why you read this client data (logged with the read, law 703/2023 §10)',
+    schema: { type: 'string', pattern: PURPOSE_PATTERN, example: 'service planning' },
+  }))],
+);

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { executeClientCommand, type CommandResult } from '../../../../libs/application/index.js';
 import { addMonths, REGISTRY_KEEPER, ruleSetOn } from '../../../../libs/domain/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
@@ -8,7 +8,10 @@ import type { ReadStore } from '../../../../libs/read-store/index.js';
 import { RequireRoles } from '../../infrastructure/auth/index.js';
 import { CommandMeta } from '../../infrastructure/request-context/index.js';
 import { CLOCK, EVENT_STORE, KEY_STORE, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
-import { IdPipe } from '../shared/params.js';
+import { IdParam } from '../shared/params.js';
+import { ReadRoute } from '../shared/read-route.js';
+import { ApiProblemResponses, COMMAND_PROBLEMS } from '../../infrastructure/problem/index.js';
+import { ErasureAnswer, RetentionAnswer } from './admin.responses.js';
 import { EraseClientDataDto, RetentionQueryDto } from './admin.dto.js';
 
 /** The register keeper's duties: the retention report and erasure. No client data is shown. */
@@ -24,7 +27,7 @@ export class AdminController {
   ) {}
 
   @Get('retention')
-  @ApiOperation({ summary: 'Clients whose retention has ended (TYP: N years after the relationship, default 4; others: 10 years after the last entry) and whose data is not yet erased' })
+  @ReadRoute('Clients whose retention has ended (TYP: N years after the relationship, default 4; others: 10 years after the last entry) and whose data is not yet erased', RetentionAnswer, [400, 401, 403, 503])
   async retention(@Query() q: RetentionQueryDto) {
     const today = this.clock().toISOString().slice(0, 10);
     const standard = ruleSetOn(today).typRetentionYears;
@@ -39,14 +42,16 @@ export class AdminController {
   }
 
   @Post('clients/:clientId/erasure')
-  @ApiOperation({ summary: 'Erase a client\'s personal data: record the erasure, then destroy the client\'s key' })
-  async erase(@Param('clientId', IdPipe) clientId: string, @Body() body: EraseClientDataDto, @CommandMeta() meta: CommandMeta): Promise<CommandResult & { erased: true }> {
+  @ApiOperation({ summary: 'Erase a client\'s personal data: record the erasure, then destroy the client\'s key', operationId: 'EraseClientData' })
+  @ApiCreatedResponse({ type: ErasureAnswer })
+  @ApiProblemResponses(...COMMAND_PROBLEMS)
+  async erase(@IdParam('clientId') clientId: string, @Body() body: EraseClientDataDto, @CommandMeta() meta: CommandMeta): Promise<CommandResult & { erased: true }> {
     const now = this.clock();
     // The erasure is recorded first (a durable fact), then the key goes: a crash in between
     // is finished by repeating the request, as the key destruction is idempotent.
     const result = (await this.keys.isDestroyed(clientId)) ? await this.recordedErasure(clientId) : await executeClientCommand(this.events, {
       clientId, command: { type: 'EraseClientData', data: body }, actor: meta.principal.actor,
-      correlationId: meta.correlationId, idempotencyKey: meta.idempotencyKey ?? `erasure:${clientId}`,
+      correlationId: meta.correlationId, idempotencyKey: meta.idempotencyKey ?? `erasure:${clientId}`, expectedVersion: meta.expectedVersion,
     }, now);
     await this.keys.destroyKey(clientId, body.ground);
     // The answer of every command (streamVersion, position for ?minPosition=), plus the outcome.

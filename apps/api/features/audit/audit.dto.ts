@@ -1,6 +1,4 @@
-import { IsOptional, Matches } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DateField, IdField, PageCursorField, PageLimitField } from '../shared/dto-fields.js';
+import { DateField, IdField, PageCursorField, PageLimitField, PatternField } from '../shared/dto-fields.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
 
@@ -9,10 +7,8 @@ export const LOG_PAGE = 100;
 
 /** A page of a log, newest entries first, optionally within a time window. */
 export class LogPageQueryDto {
-  @ApiPropertyOptional({ example: '2025-01-01', description: 'Entries at or after this date or instant' })
-  @IsOptional() @Matches(INSTANT, { message: 'from must be an ISO date or instant' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'Entries before this date or instant' })
-  @IsOptional() @Matches(INSTANT, { message: 'to must be an ISO date or instant' }) to?: string;
+  @PatternField(INSTANT, 'from must be an ISO date or instant', { optional: true, example: '2025-01-01', description: 'Entries at or after this date or instant' }) from?: string;
+  @PatternField(INSTANT, 'to must be an ISO date or instant', { optional: true, example: '2026-01-01', description: 'Entries before this date or instant' }) to?: string;
   @PageLimitField(LOG_PAGE) limit?: number;
   @PageCursorField('log') after?: string;
 }

@@ -1,2 +1,4 @@
 export * from './execute-client-command.js';
 export * from './run-command.js';
+export * from './command-route.js';
+export * from './kafka-envelope.dto.js';

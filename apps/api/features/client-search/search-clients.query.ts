@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { authoriseClientAccess } from '../../../../libs/domain/index.js';
 import type { ClientSearchCursor, ReadStore, SearchViewer } from '../../../../libs/read-store/index.js';
-import { CLOCK, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
+import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
+import type { EventStore } from '../../../../libs/event-store/index.js';
 import { ClientAccess, type ReadContext } from '../access/index.js';
 import { waitForProjection } from '../reads/wait-for-projection.js';
 import { encodeSearchCursor, searchLogDetail, searchTermOf } from './search-term.js';
@@ -30,7 +31,7 @@ const ANY_CLIENT = '';
 @QueryHandler(SearchClients)
 export class SearchClientsHandler implements IQueryHandler<SearchClients, ClientSearchResult> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(ClientAccess) private readonly access: ClientAccess,
-    @Inject(CLOCK) private readonly clock: Clock) {}
+    @Inject(CLOCK) private readonly clock: Clock, @Inject(EVENT_STORE) private readonly events: EventStore) {}
 
   async execute({ ctx, q, page, minPosition }: SearchClients): Promise<ClientSearchResult> {
     const term = searchTermOf(q);
@@ -40,7 +41,7 @@ export class SearchClientsHandler implements IQueryHandler<SearchClients, Client
     if (decision.allowed) viewer = { everyone: true };
     else if (decision.reason === 'no_client_relationship') viewer = { everyone: false, organisationId: p.organisationId, personId: p.personId };
     else return this.access.refuse(ctx, VIEW, decision.reason);
-    await waitForProjection(this.store, minPosition);
+    await waitForProjection(this.store, minPosition, this.events);
     // one hit more than the page: tells whether another page follows
     const found = await this.store.searchClients({
       term, viewer, today: this.clock().toISOString().slice(0, 10), limit: page.limit + 1, after: page.after,

@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CommandMeta } from '../../infrastructure/request-context/index.js';
-import { runClientCommand, type CommandResult } from '../client-commands/index.js';
-import { IdPipe } from '../shared/params.js';
+import { ClientCommandRoute, runClientCommand, type CommandResult } from '../client-commands/index.js';
+import { IdParam } from '../shared/params.js';
 import { generatedClientId } from './generated-client-id.js';
 import {
   GiveConsentDto, LimitConsentDto, RecordBenefitStatusDto, RecordWorkAbilityAssessmentDto, RegisterClientDto, WithdrawConsentDto,
@@ -15,41 +15,41 @@ export class ClientsController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a client (starts the client\'s stream)' })
+  @ClientCommandRoute('RegisterClient', 'Register a client (starts the client\'s stream)')
   register(@Body() body: RegisterClientDto, @CommandMeta() meta: CommandMeta): Promise<CommandResult> {
     const { clientId = generatedClientId(meta), ...data } = body;
     return runClientCommand(this.bus, clientId, { type: 'RegisterClient', data }, meta);
   }
 
   @Post(':clientId/consents')
-  @ApiOperation({ summary: 'Record the client\'s consent to share data between organisations' })
-  giveConsent(@Param('clientId', IdPipe) clientId: string, @Body() data: GiveConsentDto, @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'GiveConsent', data }, meta, ifMatch);
+  @ClientCommandRoute('GiveConsent', 'Record the client\'s consent to share data between organisations')
+  giveConsent(@IdParam('clientId') clientId: string, @Body() data: GiveConsentDto, @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'GiveConsent', data }, meta);
   }
 
   @Post(':clientId/consents/:consentId/limit')
-  @ApiOperation({ summary: 'Limit a consent\'s scope' })
-  limitConsent(@Param('clientId', IdPipe) clientId: string, @Param('consentId', IdPipe) consentId: string, @Body() body: LimitConsentDto,
-    @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'LimitConsent', data: { consentId, ...body } }, meta, ifMatch);
+  @ClientCommandRoute('LimitConsent', 'Limit a consent\'s scope')
+  limitConsent(@IdParam('clientId') clientId: string, @IdParam('consentId') consentId: string, @Body() body: LimitConsentDto,
+    @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'LimitConsent', data: { consentId, ...body } }, meta);
   }
 
   @Post(':clientId/consents/:consentId/withdraw')
-  @ApiOperation({ summary: 'Withdraw a consent (itself recorded as an event)' })
-  withdrawConsent(@Param('clientId', IdPipe) clientId: string, @Param('consentId', IdPipe) consentId: string, @Body() body: WithdrawConsentDto,
-    @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'WithdrawConsent', data: { consentId, ...body } }, meta, ifMatch);
+  @ClientCommandRoute('WithdrawConsent', 'Withdraw a consent (itself recorded as an event)')
+  withdrawConsent(@IdParam('clientId') clientId: string, @IdParam('consentId') consentId: string, @Body() body: WithdrawConsentDto,
+    @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'WithdrawConsent', data: { consentId, ...body } }, meta);
   }
 
   @Post(':clientId/benefit-status')
-  @ApiOperation({ summary: 'Record benefit status (inputs of activation-plan eligibility and compensation payer)' })
-  benefitStatus(@Param('clientId', IdPipe) clientId: string, @Body() data: RecordBenefitStatusDto, @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'RecordBenefitStatus', data }, meta, ifMatch);
+  @ClientCommandRoute('RecordBenefitStatus', 'Record benefit status (inputs of activation-plan eligibility and compensation payer)')
+  benefitStatus(@IdParam('clientId') clientId: string, @Body() data: RecordBenefitStatusDto, @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'RecordBenefitStatus', data }, meta);
   }
 
   @Post(':clientId/work-ability-assessments')
-  @ApiOperation({ summary: 'Record a work-ability assessment (Kykyviisari, VAT)' })
-  workAbility(@Param('clientId', IdPipe) clientId: string, @Body() data: RecordWorkAbilityAssessmentDto, @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'RecordWorkAbilityAssessment', data }, meta, ifMatch);
+  @ClientCommandRoute('RecordWorkAbilityAssessment', 'Record a work-ability assessment (Kykyviisari, VAT)')
+  workAbility(@IdParam('clientId') clientId: string, @Body() data: RecordWorkAbilityAssessmentDto, @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'RecordWorkAbilityAssessment', data }, meta);
   }
 }

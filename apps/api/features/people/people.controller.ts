@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CommandMeta } from '../../infrastructure/request-context/index.js';
-import { runClientCommand } from '../client-commands/index.js';
-import { IdPipe } from '../shared/params.js';
+import { ClientCommandRoute, runClientCommand } from '../client-commands/index.js';
+import { IdParam } from '../shared/params.js';
 import { DesignateLeadOfficerDto, NamePersonDto, ReleasePersonDto } from './people.dto.js';
 
 /**
@@ -17,20 +17,20 @@ export class PeopleController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post()
-  @ApiOperation({ summary: 'Name a person of an organisation on the client in a role' })
-  name(@Param('clientId', IdPipe) clientId: string, @Body() data: NamePersonDto, @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'NamePerson', data }, meta, ifMatch);
+  @ClientCommandRoute('NamePerson', 'Name a person of an organisation on the client in a role')
+  name(@IdParam('clientId') clientId: string, @Body() data: NamePersonDto, @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'NamePerson', data }, meta);
   }
 
   @Post('release')
-  @ApiOperation({ summary: 'Release a person the caller\'s organisation named' })
-  release(@Param('clientId', IdPipe) clientId: string, @Body() data: ReleasePersonDto, @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'ReleasePerson', data }, meta, ifMatch);
+  @ClientCommandRoute('ReleasePerson', 'Release a person the caller\'s organisation named')
+  release(@IdParam('clientId') clientId: string, @Body() data: ReleasePersonDto, @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'ReleasePerson', data }, meta);
   }
 
   @Post('lead')
-  @ApiOperation({ summary: 'Designate the client\'s lead responsible officer (asiakasvastaava) among the people named now' })
-  lead(@Param('clientId', IdPipe) clientId: string, @Body() data: DesignateLeadOfficerDto, @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'DesignateLeadOfficer', data }, meta, ifMatch);
+  @ClientCommandRoute('DesignateLeadOfficer', 'Designate the client\'s lead responsible officer (asiakasvastaava) among the people named now')
+  lead(@IdParam('clientId') clientId: string, @Body() data: DesignateLeadOfficerDto, @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'DesignateLeadOfficer', data }, meta);
   }
 }

@@ -4,7 +4,8 @@ import type {
   CaseloadCountRow, CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, DeadlineKind, OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistCursor,
 } from '../../../../libs/read-store/index.js';
 import { addDays, ruleSetOn } from '../../../../libs/domain/index.js';
-import { CLOCK, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
+import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
+import type { EventStore } from '../../../../libs/event-store/index.js';
 import { waitForProjection } from './wait-for-projection.js';
 import { encodeWorklistCursor } from './worklist-cursor.js';
 import { ClientAccess, type ReadContext } from '../access/index.js';
@@ -20,9 +21,9 @@ export class GetClientPath extends Query<ClientPathResult> {
 @QueryHandler(GetClientPath)
 export class GetClientPathHandler implements IQueryHandler<GetClientPath, ClientPathResult> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(ClientAccess) private readonly access: ClientAccess,
-    @Inject(CLOCK) private readonly clock: Clock) {}
+    @Inject(CLOCK) private readonly clock: Clock, @Inject(EVENT_STORE) private readonly events: EventStore) {}
   async execute({ ctx, clientId, minPosition }: GetClientPath): Promise<ClientPathResult> {
-    const checkpoint = await waitForProjection(this.store, minPosition);
+    const checkpoint = await waitForProjection(this.store, minPosition, this.events);
     const viewer = { organisationId: ctx.principal.organisationId, role: ctx.principal.role };
     const today = this.clock().toISOString().slice(0, 10);
     const path = await this.access.readClient(ctx, clientId, 'path', (doc, state) => {
@@ -63,13 +64,13 @@ export class GetWorklist extends Query<{ organisationId: string; today: string; 
 @QueryHandler(GetWorklist)
 export class GetWorklistHandler implements IQueryHandler<GetWorklist> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ClientAccess) private readonly access: ClientAccess) {}
+    @Inject(ClientAccess) private readonly access: ClientAccess, @Inject(EVENT_STORE) private readonly events: EventStore) {}
   async execute(q: GetWorklist) {
     const p = q.ctx.principal;
     if (p.role !== 'auditor' && (p.role === 'admin' || p.role === 'client' || p.organisationId !== q.organisationId)) {
       throw new ForbiddenException('A worklist is visible to its own organisation (and auditors)');
     }
-    await waitForProjection(this.store, q.minPosition);
+    await waitForProjection(this.store, q.minPosition, this.events);
     const today = this.clock().toISOString().slice(0, 10);
     // one row more than the page: tells whether another page follows
     const found = await this.store.worklist({
@@ -93,9 +94,9 @@ const tally = (rows: OutcomeStatsRow[], key: 'endReason' | 'continuation') =>
 
 @QueryHandler(GetOutcomeStats)
 export class GetOutcomeStatsHandler implements IQueryHandler<GetOutcomeStats> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(EVENT_STORE) private readonly events: EventStore) {}
   async execute({ filter, minPosition }: GetOutcomeStats) {
-    await waitForProjection(this.store, minPosition);
+    await waitForProjection(this.store, minPosition, this.events);
     const rows = await this.store.outcomeStats(filter);
     return { rows, byEndReason: tally(rows, 'endReason'), byContinuation: tally(rows, 'continuation'), total: rows.reduce((n, r) => n + r.periods, 0) };
   }
@@ -107,9 +108,9 @@ export class GetCompensationLedger extends Query<{ rows: CompensationLedgerRow[]
 
 @QueryHandler(GetCompensationLedger)
 export class GetCompensationLedgerHandler implements IQueryHandler<GetCompensationLedger> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(EVENT_STORE) private readonly events: EventStore) {}
   async execute({ filter, minPosition }: GetCompensationLedger) {
-    await waitForProjection(this.store, minPosition);
+    await waitForProjection(this.store, minPosition, this.events);
     const rows = await this.store.compensationLedger(filter);
     return { rows, totalEuros: Math.round(rows.reduce((n, r) => n + r.euros, 0) * 100) / 100 };
   }
@@ -127,13 +128,14 @@ export class GetCaseloadReport extends Query<{ organisationId: string; ruleSet: 
  */
 @QueryHandler(GetCaseloadReport)
 export class GetCaseloadReportHandler implements IQueryHandler<GetCaseloadReport> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly events: EventStore) {}
   async execute(q: GetCaseloadReport) {
     const p = q.ctx.principal;
     if (p.role !== 'auditor' && (p.role === 'admin' || p.role === 'client' || p.organisationId !== q.organisationId)) {
       throw new ForbiddenException('A caseload report is visible to its own organisation (and auditors)');
     }
-    await waitForProjection(this.store, q.minPosition);
+    await waitForProjection(this.store, q.minPosition, this.events);
     const set = ruleSetOn(this.clock().toISOString().slice(0, 10));
     const people = (await this.store.caseloadCounts(q.organisationId)).map((r) => {
       const capacity = set.caseloadCapacity[r.role];

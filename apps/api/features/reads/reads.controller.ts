@@ -1,9 +1,13 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ruleSetOn } from '../../../../libs/domain/index.js';
 import { ReadCtx, type ReadContext } from '../access/index.js';
-import { IdPipe } from '../shared/params.js';
+import { IdParam } from '../shared/params.js';
+import { ReadRoute } from '../shared/read-route.js';
+import { READ_PROBLEMS } from '../../infrastructure/problem/index.js';
+import { ClientPathAnswer } from './path.response.js';
+import { CaseloadAnswer, CaseloadReportAnswer, LedgerAnswer, OutcomeStatsAnswer, ServiceTypesAnswer, WorklistAnswer } from './reads.responses.js';
 import {
   GetCaseload, GetCaseloadReport, GetClientPath, GetCompensationLedger, GetOutcomeStats, GetWorklist,
 } from './queries.js';
@@ -18,53 +22,53 @@ export class ReadsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('clients/:clientId/path')
-  @ApiOperation({ summary: 'The client\'s cross-organisation service path: timeline and current status' })
-  path(@Param('clientId', IdPipe) clientId: string, @QueryParams() q: PathQueryDto, @ReadCtx() ctx: ReadContext) {
+  @ReadRoute('The client\'s cross-organisation service path: timeline and current status', ClientPathAnswer, [...READ_PROBLEMS, 422])
+  path(@IdParam('clientId') clientId: string, @QueryParams() q: PathQueryDto, @ReadCtx() ctx: ReadContext) {
     return this.queries.execute(new GetClientPath(ctx, clientId, position(q)));
   }
 
   @Get('caseloads/me')
-  @ApiOperation({ summary: 'The caller\'s own caseload (responsible officer or own instructor)' })
+  @ReadRoute('The caller\'s own caseload (responsible officer or own instructor)', CaseloadAnswer, [400, 401, 403, 503])
   myCaseload(@ReadCtx() ctx: ReadContext) {
     return this.queries.execute(new GetCaseload(ctx, ctx.principal.personId));
   }
 
   @Get('caseloads/organisations/:organisationId')
-  @ApiOperation({ summary: 'Clients per person and role in an organisation, with each role\'s capacity and who is over it' })
-  caseloadReport(@Param('organisationId', IdPipe) organisationId: string, @QueryParams() q: PathQueryDto, @ReadCtx() ctx: ReadContext) {
+  @ReadRoute('Clients per person and role in an organisation, with each role\'s capacity and who is over it', CaseloadReportAnswer, [400, 401, 403, 422, 503])
+  caseloadReport(@IdParam('organisationId') organisationId: string, @QueryParams() q: PathQueryDto, @ReadCtx() ctx: ReadContext) {
     return this.queries.execute(new GetCaseloadReport(ctx, organisationId, position(q)));
   }
 
   @Get('caseloads/:personId')
-  @ApiOperation({ summary: 'A person\'s caseload' })
-  caseload(@Param('personId', IdPipe) personId: string, @ReadCtx() ctx: ReadContext) {
+  @ReadRoute('A person\'s caseload', CaseloadAnswer, [400, 401, 403, 503])
+  caseload(@IdParam('personId') personId: string, @ReadCtx() ctx: ReadContext) {
     return this.queries.execute(new GetCaseload(ctx, personId));
   }
 
   @Get('worklists/:organisationId')
-  @ApiOperation({ summary: 'Due and overdue items of an organisation (plans, reviews, limits, unanswered referrals)' })
-  worklist(@Param('organisationId', IdPipe) organisationId: string, @QueryParams() q: WorklistQueryDto, @ReadCtx() ctx: ReadContext) {
+  @ReadRoute('Due and overdue items of an organisation (plans, reviews, limits, unanswered referrals)', WorklistAnswer, [400, 401, 403, 422, 503])
+  worklist(@IdParam('organisationId') organisationId: string, @QueryParams() q: WorklistQueryDto, @ReadCtx() ctx: ReadContext) {
     return this.queries.execute(new GetWorklist(ctx, organisationId, q.horizonDays ?? 30, q.kinds, position(q), {
       limit: q.limit ?? WORKLIST_PAGE, after: decodeWorklistCursor(q.after),
     }));
   }
 
   @Get('statistics/outcomes')
-  @ApiOperation({ summary: 'End reasons and continuations by organisation, provider, service type and month' })
+  @ReadRoute('End reasons and continuations by organisation, provider, service type and month', OutcomeStatsAnswer, [400, 401, 422, 503])
   outcomes(@QueryParams() q: OutcomeStatsQueryDto) {
     const { minPosition: _, ...filter } = q;
     return this.queries.execute(new GetOutcomeStats(filter, position(q)));
   }
 
   @Get('compensation/ledger')
-  @ApiOperation({ summary: 'Attended days and euros per month, payer (Kela, unemployment fund, wellbeing county, municipality) and component' })
+  @ReadRoute('Attended days and euros per month, payer (Kela, unemployment fund, wellbeing county, municipality) and component', LedgerAnswer, [400, 401, 422, 503])
   ledger(@QueryParams() q: LedgerQueryDto) {
     const { minPosition: _, ...filter } = q;
     return this.queries.execute(new GetCompensationLedger(filter, position(q)));
   }
 
   @Get('service-types')
-  @ApiOperation({ summary: 'Service types and their limits in the rule set in force on a date' })
+  @ReadRoute('Service types and their limits in the rule set in force on a date', ServiceTypesAnswer, [400, 401, 503])
   serviceTypes(@QueryParams() q: ServiceTypesQueryDto) {
     const set = ruleSetOn(q.on ?? new Date().toISOString().slice(0, 10));
     return { ruleSet: set.id, validFrom: set.validFrom, serviceTypes: set.serviceTypes };

@@ -1,15 +1,15 @@
 import { Transform } from 'class-transformer';
-import { IsOptional, Matches } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DateField, EnumArrayField, EnumField, IdField, IntField, PageCursorField, PageLimitField, toQueryInt as toInt } from '../shared/dto-fields.js';
+import { DateField, EnumArrayField, EnumField, IdField, IntField, PageCursorField, PageLimitField, PatternField, toQueryInt as toInt } from '../shared/dto-fields.js';
 import {
   COMPENSATION_COMPONENTS, COMPENSATION_PAYERS, DEADLINE_KINDS, type CompensationComponent, type CompensationPayer,
 } from '../../../../libs/domain/index.js';
-const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+
+// An empty item (`kinds=` or `a,,b`) is an error like any unknown kind, not "every kind".
+const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
 
 export class PathQueryDto {
-  @ApiPropertyOptional({ description: 'Wait until the projector has applied this global position (read your own write)' })
-  @IsOptional() @Matches(/^\d{1,18}$/, { message: 'minPosition must be a non-negative integer' })
+  @PatternField(/^\d{1,18}$/, 'minPosition must be a non-negative integer',
+    { optional: true, description: 'Wait until the projector has applied this global position (read your own write)' })
   minPosition?: string;
 }
 
@@ -19,7 +19,7 @@ export const WORKLIST_PAGE = 100;
 export class WorklistQueryDto extends PathQueryDto {
   @Transform(toInt) @IntField(0, 3650, { optional: true, description: 'Items due within this many days from today (default 30); overdue items always show' })
   horizonDays?: number;
-  @Transform(toList) @EnumArrayField(DEADLINE_KINDS, { optional: true, description: 'Comma-separated kinds' })
+  @Transform(toList) @EnumArrayField(DEADLINE_KINDS, { optional: true, description: 'Only these kinds: repeat the parameter (kinds=a&kinds=b) or separate them with commas' })
   kinds?: (typeof DEADLINE_KINDS)[number][];
   @PageLimitField(WORKLIST_PAGE) limit?: number;
   @PageCursorField('worklist') after?: string;
@@ -35,8 +35,8 @@ export class OutcomeStatsQueryDto extends PathQueryDto {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export class LedgerQueryDto extends PathQueryDto {
-  @ApiPropertyOptional({ example: '2025-01' }) @IsOptional() @Matches(MONTH, { message: 'fromMonth must be YYYY-MM' }) fromMonth?: string;
-  @ApiPropertyOptional({ example: '2025-12' }) @IsOptional() @Matches(MONTH, { message: 'toMonth must be YYYY-MM' }) toMonth?: string;
+  @PatternField(MONTH, 'fromMonth must be YYYY-MM', { optional: true, example: '2025-01' }) fromMonth?: string;
+  @PatternField(MONTH, 'toMonth must be YYYY-MM', { optional: true, example: '2025-12' }) toMonth?: string;
   @EnumField(COMPENSATION_PAYERS, { optional: true }) payer?: CompensationPayer;
   @EnumField(COMPENSATION_COMPONENTS, { optional: true }) component?: CompensationComponent;
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CommandMeta } from '../../infrastructure/request-context/index.js';
-import { runClientCommand } from '../client-commands/index.js';
-import { IdPipe } from '../shared/params.js';
+import { ClientCommandRoute, runClientCommand } from '../client-commands/index.js';
+import { IdParam } from '../shared/params.js';
 import { AcceptReferralDto, DeclineReferralDto, MakeReferralDto, WithdrawReferralDto } from './referrals.dto.js';
 
 /** Referrals (lähete, ohjaus): open → accepted | declined | withdrawn. */
@@ -13,29 +13,29 @@ export class ReferralsController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post()
-  @ApiOperation({ summary: 'Refer the client to a service at another organisation' })
-  make(@Param('clientId', IdPipe) clientId: string, @Body() data: MakeReferralDto, @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'MakeReferral', data }, meta, ifMatch);
+  @ClientCommandRoute('MakeReferral', 'Refer the client to a service at another organisation')
+  make(@IdParam('clientId') clientId: string, @Body() data: MakeReferralDto, @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'MakeReferral', data }, meta);
   }
 
   @Post(':referralId/accept')
-  @ApiOperation({ summary: 'The receiving organisation accepts the referral' })
-  accept(@Param('clientId', IdPipe) clientId: string, @Param('referralId', IdPipe) referralId: string, @Body() body: AcceptReferralDto,
-    @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'AcceptReferral', data: { referralId, ...body } }, meta, ifMatch);
+  @ClientCommandRoute('AcceptReferral', 'The receiving organisation accepts the referral')
+  accept(@IdParam('clientId') clientId: string, @IdParam('referralId') referralId: string, @Body() body: AcceptReferralDto,
+    @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'AcceptReferral', data: { referralId, ...body } }, meta);
   }
 
   @Post(':referralId/decline')
-  @ApiOperation({ summary: 'The receiving organisation declines the referral' })
-  decline(@Param('clientId', IdPipe) clientId: string, @Param('referralId', IdPipe) referralId: string, @Body() body: DeclineReferralDto,
-    @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'DeclineReferral', data: { referralId, ...body } }, meta, ifMatch);
+  @ClientCommandRoute('DeclineReferral', 'The receiving organisation declines the referral')
+  decline(@IdParam('clientId') clientId: string, @IdParam('referralId') referralId: string, @Body() body: DeclineReferralDto,
+    @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'DeclineReferral', data: { referralId, ...body } }, meta);
   }
 
   @Post(':referralId/withdraw')
-  @ApiOperation({ summary: 'The referring organisation withdraws the referral' })
-  withdraw(@Param('clientId', IdPipe) clientId: string, @Param('referralId', IdPipe) referralId: string, @Body() body: WithdrawReferralDto,
-    @CommandMeta() meta: CommandMeta, @Headers('if-match') ifMatch?: string) {
-    return runClientCommand(this.bus, clientId, { type: 'WithdrawReferral', data: { referralId, ...body } }, meta, ifMatch);
+  @ClientCommandRoute('WithdrawReferral', 'The referring organisation withdraws the referral')
+  withdraw(@IdParam('clientId') clientId: string, @IdParam('referralId') referralId: string, @Body() body: WithdrawReferralDto,
+    @CommandMeta() meta: CommandMeta) {
+    return runClientCommand(this.bus, clientId, { type: 'WithdrawReferral', data: { referralId, ...body } }, meta);
   }
 }

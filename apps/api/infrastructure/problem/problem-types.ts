@@ -17,6 +17,8 @@ export const ProblemTypes = {
   streamVersionConflict: `${PROBLEM_BASE}stream-version-conflict`,
   idempotencyKeyReused: `${PROBLEM_BASE}idempotency-key-reused`,
   serviceUnavailable: `${PROBLEM_BASE}service-unavailable`,
+  /** ?minPosition= beyond the last recorded event (422). */
+  positionNotRecorded: `${PROBLEM_BASE}position-not-recorded`,
   internal: `${PROBLEM_BASE}internal`,
   /** RFC 9457 §4.2.1: no semantics beyond the HTTP status (e.g. 405, 413). */
   blank: 'about:blank',

@@ -3,13 +3,17 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { requestPath, type PolkuRequest, type PolkuResponse } from '../http.js';
 import { PROBLEM_CONTENT_TYPE, ProblemTypes, type ProblemDetails } from './problem-types.js';
 import { internalProblem, toProblem } from './to-problem.js';
+import { AllowedMethods } from './allowed-methods.js';
 
 /** Global filter: every HTTP error leaves as `application/problem+json` (RFC 9457). */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
+  private readonly allowed: AllowedMethods;
 
-  constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
+  constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {
+    this.allowed = new AllowedMethods(() => adapterHost.httpAdapter.getInstance());
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
@@ -18,7 +22,12 @@ export class ProblemFilter implements ExceptionFilter {
     const res = http.getResponse<PolkuResponse>();
     const path = requestPath(req);
 
-    const mapped = toProblem(exception);
+    let mapped = toProblem(exception);
+    // No route for this method, but for others: RFC 9110 §15.5.6 wants a 405 naming them.
+    const allow = mapped?.status === 404 ? this.allowed.of(path) : [];
+    if (allow.length && !allow.includes(req.method)) {
+      mapped = { type: ProblemTypes.blank, title: 'Method Not Allowed', status: 405, detail: `${req.method} is not allowed here; use ${allow.join(', ')}.` };
+    }
     if (!mapped) {
       // Log the real cause with the correlation id; the client only gets the id.
       const stack = exception instanceof Error ? exception.stack : String(exception);
@@ -40,6 +49,7 @@ export class ProblemFilter implements ExceptionFilter {
       res.setHeader('WWW-Authenticate', 'Bearer realm="polku"');
     }
     if (problem.status === 503) res.setHeader('Retry-After', '1');
+    if (problem.status === 405) res.setHeader('Allow', allow.join(', '));
     res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
     this.adapterHost.httpAdapter.reply(res, problem, problem.status);
   }

@@ -1,2 +1,3 @@
 export * from './correlation-id.middleware.js';
 export * from './command-meta.decorator.js';
+export * from './document-on-method.js';

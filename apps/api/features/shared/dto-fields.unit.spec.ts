@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { createValidationPipe, RequestValidationException } from '../../infrastructure/problem/index.js';
+import { DateField, IdField, NestedField, TextField } from './dto-fields.js';
+
+class PartyDto {
+  @IdField() organisationId: string;
+}
+class CommandDto {
+  @NestedField(() => PartyDto) party: PartyDto;
+  @NestedField(() => PartyDto, { optional: true }) witness?: PartyDto;
+  @TextField({ optional: true, max: 20 }) note?: string;
+  @DateField({ optional: true }) validUntil?: string;
+}
+
+/** The fields of the global pipe's 400, or [] when the body passes. */
+async function refusedFields(body: unknown): Promise<string[]> {
+  try {
+    await createValidationPipe().transform(body, { type: 'body', metatype: CommandDto });
+    return [];
+  } catch (error) {
+    if (error instanceof RequestValidationException) return [...new Set(error.errors.map((e) => e.field))].sort();
+    throw error;
+  }
+}
+
+describe('dto field decorators', () => {
+  it('accept a body with the optional fields left out', async () => {
+    expect(await refusedFields({ party: { organisationId: 'kela' } })).toEqual([]);
+  });
+
+  it('refuse a required nested object that is absent or null', async () => {
+    expect(await refusedFields({})).toEqual(['party']);
+    expect(await refusedFields({ party: null })).toEqual(['party']);
+  });
+
+  it('refuse null for optional fields: absent is the only way to leave one out', async () => {
+    expect(await refusedFields({ party: { organisationId: 'kela' }, witness: null, note: null, validUntil: null }))
+      .toEqual(['note', 'validUntil', 'witness']);
+  });
+});

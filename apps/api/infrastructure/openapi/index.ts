@@ -1,0 +1,3 @@
+export * from './document.js';
+export * from './kafka-schema.js';
+export * from './setup.js';
