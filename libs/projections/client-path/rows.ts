@@ -1,4 +1,4 @@
-import { deadlinesOf } from '../../domain/index.js';
+import { deadlinesOf, inDateOrder, periodsOf } from '../../domain/index.js';
 import type { CaseloadRow, ClientReadModel, DeadlineRow, OutcomeRow } from '../../read-store/index.js';
 import type { ClientProjectionState } from './state.js';
 
@@ -12,7 +12,7 @@ export function deriveRows(clientId: string, s: ClientProjectionState): Rows {
     const o = d.responsibleOfficer;
     caseload.push({ clientId, personId: o.officerId, personName: o.officerName, organisationId: o.organisation.organisationId, role: 'responsible_officer', since: o.from });
   }
-  const periods = Object.values(d.periods);
+  const periods = periodsOf(d);
   for (const p of periods) {
     if (p.status === 'ended' || !p.ownInstructor) continue;
     caseload.push({ clientId, personId: p.ownInstructor.instructorId, personName: p.ownInstructor.instructorName,
@@ -26,5 +26,5 @@ export function deriveRows(clientId: string, s: ClientProjectionState): Rows {
     organisationId: p.recordedBy.organisationId, startDate: p.startDate, endDate: p.endDate!,
     endReason: p.endReason!, continuation: p.continuation!,
   }));
-  return { caseload, deadlines, outcomes, compensation: Object.values(s.compensation) };
+  return { caseload, deadlines, outcomes, compensation: inDateOrder(s.compensation, (r) => r.month) };
 }
