@@ -7,7 +7,7 @@ import { IdPipe } from '../shared/params.js';
 import {
   GetCaseload, GetClientPath, GetCompensationLedger, GetOutcomeStats, GetWorklist,
 } from './queries.js';
-import { LedgerQueryDto, OutcomeStatsQueryDto, PathQueryDto, ServiceTypesQueryDto, WORKLIST_PAGE, WorklistQueryDto } from './reads.dto.js';
+import { ClientPathQueryDto, LedgerQueryDto, OutcomeStatsQueryDto, PathQueryDto, ServiceTypesQueryDto, WORKLIST_PAGE, WorklistQueryDto } from './reads.dto.js';
 import { decodeWorklistCursor } from './worklist-cursor.js';
 
 const position = (q: PathQueryDto) => (q.minPosition === undefined ? undefined : BigInt(q.minPosition));
@@ -18,9 +18,13 @@ export class ReadsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('clients/:clientId/path')
-  @ApiOperation({ summary: 'The client\'s cross-organisation service path: timeline and current status' })
-  path(@Param('clientId', IdPipe) clientId: string, @QueryParams() q: PathQueryDto, @ReadCtx() ctx: ReadContext) {
-    return this.queries.execute(new GetClientPath(ctx, clientId, position(q)));
+  @ApiOperation({
+    summary: 'The client\'s cross-organisation service path: timeline and current status',
+    description: 'A long timeline comes in pages: the newest `timelineLimit` entries (in business order), '
+      + '`timelinePage.nextBefore` reads the older ones with `timelineBefore`.',
+  })
+  path(@Param('clientId', IdPipe) clientId: string, @QueryParams() q: ClientPathQueryDto, @ReadCtx() ctx: ReadContext) {
+    return this.queries.execute(new GetClientPath(ctx, clientId, position(q), { limit: q.timelineLimit, before: q.timelineBefore }));
   }
 
   @Get('caseloads/me')

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EnumArrayField, EnumField, IdField, IntField } from '../shared/dto-fields.js';
+import { TIMELINE_CURSOR, TIMELINE_PAGE } from '../../../../libs/projections/client-path/index.js';
 
 const DEADLINE_KINDS = ['multisectoral_plan_due', 'plan_review_due', 'goal_review_due', 'period_max_length_nearing', 'activity_day_limit_nearing', 'referral_unanswered'] as const;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
@@ -11,6 +12,15 @@ export class PathQueryDto {
   @ApiPropertyOptional({ description: 'Wait until the projector has applied this global position (read your own write)' })
   @IsOptional() @Matches(/^\d{1,18}$/, { message: 'minPosition must be a non-negative integer' })
   minPosition?: string;
+}
+
+/** The path read: a very long timeline comes page by page, newest entries first. */
+export class ClientPathQueryDto extends PathQueryDto {
+  @Transform(toInt) @IntField(1, 5000, { optional: true, description: `Most timeline entries returned, the newest ones (default ${TIMELINE_PAGE})` })
+  timelineLimit?: number;
+  @ApiPropertyOptional({ description: 'timelinePage.nextBefore of the previous read: the entries older than those', example: '2025-03-01~1042' })
+  @IsOptional() @Matches(TIMELINE_CURSOR, { message: 'timelineBefore must be a timelinePage.nextBefore returned by this path' })
+  timelineBefore?: string;
 }
 
 /** Default worklist page: what a screen shows; the whole list comes page by page. */
