@@ -21,4 +21,4 @@ COPY package.json ./
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node
-CMD ["node", "dist/apps/api/main.js"]
+CMD ["node", "--max-old-space-size=512", "dist/apps/api/main.js"]

@@ -14,6 +14,8 @@ import { demoClients } from './demo/index.js';
 import { seedDemo } from './demo/seed.js';
 
 const PROJECTOR_HEAP = '--max-old-space-size=256';
+// The API's heap is capped too: a runaway (many long paths read at once) ends in a restart, not in swapping the host.
+const API_HEAP = '--max-old-space-size=512';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
 let config;
@@ -51,7 +53,7 @@ function stop(code: number) {
 // The projector's heap is capped: its work is paged, and without a cap V8 lets garbage pile up
 // (a rebuild's RSS stays near 220 MB with it instead of 300+; see docs/performance.md).
 const processes: [string, string, string[]][] = [
-  ['projector', 'apps/projector/main.js', [PROJECTOR_HEAP]], ['api', 'apps/api/main.js', []],
+  ['projector', 'apps/projector/main.js', [PROJECTOR_HEAP]], ['api', 'apps/api/main.js', [API_HEAP]],
 ];
 if (process.env.BUS === 'kafka') processes.push(['ingest', 'apps/ingest/main.js', []]);
 for (const [name, script, nodeArgs] of processes) {

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -63,7 +64,7 @@ describe('ingest process', () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     const saw = (msg: string, count = 1) => eventually(`${count} "${msg}" line(s)`, async () => (lines.filter((l) => l.msg === msg).length >= count ? true : undefined))
       .catch((e: Error) => { throw new Error(`${e.message}; stderr: ${stderr}`); });
-    return { child, lines, exited, saw, kill: () => { if (child.exitCode === null) child.kill('SIGKILL'); } };
+    return { child, lines, exited, saw, stderr: () => stderr, kill: () => { if (child.exitCode === null) child.kill('SIGKILL'); } };
   }
 
   async function publish(topic: string, clientId: string, commands: { key: string; command: unknown }[]) {
@@ -106,6 +107,25 @@ describe('ingest process', () => {
       expect(p.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));
       expect((await streamOf('kela:proc-1')).map((e) => e.type)).toEqual(['ClientRegistered']);
     } finally { p.kill(); }
+  });
+
+  itKafka('exits 1 without consuming anything when its metrics port is taken', async () => {
+    const topics = uniqueTopics('port');
+    await createTopics(kafka, topics, 1);
+    await publish(topics.commands, 'port-1', [{ key: 'port-k', command: register }]);
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(metricsPort, '127.0.0.1', done));
+    const p = run(topics);
+    try {
+      // before, the process went on consuming with no metrics and no SIGTERM handler
+      expect(await p.exited).toBe(1);
+      expect(p.lines.map((l) => l.msg)).not.toContain('ingest started');
+      expect(p.stderr()).toContain(`INGEST_METRICS_PORT 127.0.0.1:${metricsPort} is already in use`);
+      expect(await streamOf('port-1')).toEqual([]);
+    } finally {
+      p.kill();
+      await new Promise((done) => taken.close(done));
+    }
   });
 
   itKafka('after SIGKILL mid-stream, a restart appends every command exactly once, in order', async () => {

@@ -12,17 +12,30 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PolkuMetrics } from '../../libs/observability/index.js';
 
-/** GET /metrics for Prometheus on INGEST_METRICS_PORT (default 3002; 0 disables), 127.0.0.1 unless INGEST_METRICS_HOST. */
+/** The metrics port cannot be listened on: reported before anything is consumed. */
+class MetricsPortError extends Error {
+  override readonly name = 'MetricsPortError';
+}
+
+/**
+ * GET /metrics for Prometheus on INGEST_METRICS_PORT (default 3002; 0 disables), 127.0.0.1
+ * unless INGEST_METRICS_HOST. Listens before the consumer starts: a taken port stops the
+ * process before it consumes anything (it would otherwise run unobserved).
+ */
 async function serveMetrics(metrics: PolkuMetrics, env: NodeJS.ProcessEnv): Promise<Server | undefined> {
   const port = Number(env.INGEST_METRICS_PORT ?? 3002);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`INGEST_METRICS_PORT must be a port number, got "${env.INGEST_METRICS_PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MetricsPortError(`INGEST_METRICS_PORT must be a port number, got "${env.INGEST_METRICS_PORT}"`);
   if (port === 0) return undefined;
+  const host = env.INGEST_METRICS_HOST || '127.0.0.1';
   const server = createServer((req, res) => {
     if (req.url !== '/metrics') { res.writeHead(404).end(); return; }
     metrics.render().then(({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
       () => res.writeHead(500).end());
   });
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, env.INGEST_METRICS_HOST || '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve)).catch((error: unknown) => {
+    const reason = (error as { code?: string }).code === 'EADDRINUSE' ? 'is already in use' : `cannot be listened on (${String(error)})`;
+    throw new MetricsPortError(`INGEST_METRICS_PORT ${host}:${port} ${reason}: free it or choose another port (0 disables metrics)`);
+  });
   return server;
 }
 
@@ -64,10 +77,18 @@ async function main(): Promise<number> {
     return 0;
   }
   const metrics = new PolkuMetrics('ingest');
-  const runtime = await startIngest(config, { log: write, metrics });
-  const server = await serveMetrics(metrics, process.env);
+  // every port first: nothing is consumed by a process that could not be observed
+  let server: Server | undefined;
+  try {
+    server = await serveMetrics(metrics, process.env);
+  } catch (error) {
+    if (!(error instanceof MetricsPortError)) throw error;
+    write({ level: 'error', msg: 'cannot serve metrics, not starting', error: error.message });
+    return 1;
+  }
   if (server) write({ msg: 'metrics listening', port: (server.address() as AddressInfo).port });
-  await new Promise<void>((resolve) => {
+  // the signal handlers before the consumer, so a stop during start-up is never ignored
+  const stopRequested = new Promise<void>((resolve) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {
       // a second signal means "now": safe, as an offset is committed only after its write
@@ -79,6 +100,14 @@ async function main(): Promise<number> {
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
   });
+  let runtime: Awaited<ReturnType<typeof startIngest>>;
+  try {
+    runtime = await startIngest(config, { log: write, metrics });
+  } catch (error) {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    throw error;
+  }
+  await stopRequested;
   await runtime.stop();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   write({ msg: 'stopped' });

@@ -4,7 +4,7 @@ import type { DisclosureRecorder } from '../../libs/bus/index.js';
 import type { PolkuMetrics } from '../../libs/observability/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
 import { TokenVerifier } from '../api/infrastructure/auth/token-verifier.js';
-import { openEventStore } from '../api/infrastructure/store-factories.js';
+import { openEventStore, untilAvailable } from '../api/infrastructure/store-factories.js';
 import { clientStateCacheOptionsFromEnv, configureClientStateCache } from '../../libs/application/index.js';
 import { DEFAULT_INGEST_CONCURRENCY, type KafkaIngestConfig } from './config.js';
 import { createIngestHandler } from './ingest-handler.js';
@@ -59,7 +59,10 @@ export async function startIngest(config: KafkaIngestConfig, options: IngestRunt
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => { for (const close of closers.reverse()) await close().catch((e) => log({ level: 'error', msg: 'close failed', error: message(e) })); };
   try {
-    const store = await openEventStore(config.api.eventStore);
+    // started while the database is down, the ingest waits for it before consuming
+    const store = await untilAvailable(() => openEventStore(config.api.eventStore), {
+      onWait: (error, retryInMs) => log({ level: 'warn', msg: 'event store unavailable, retrying', error: message(error), retryInMs }),
+    });
     closers.push(() => store.close());
     // the same decision-state cache settings as the API (CLIENT_STATE_CACHE_*)
     configureClientStateCache(store, clientStateCacheOptionsFromEnv(process.env));

@@ -6,7 +6,7 @@
 import '../../libs/shared/runtime/check.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openStores } from '../../libs/adapters/open-stores/index.js';
+import { openStores, untilAvailable } from '../../libs/adapters/open-stores/index.js';
 import { ConfigError, loadConfig, parseMode, type ProjectorConfig, type ProjectorMode } from './config.js';
 import { closeServer, startHealthServer } from './runtime/health.js';
 import { Projector } from './runtime/projector.js';
@@ -38,7 +38,21 @@ async function main(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
 
   // The same stores the API opens (EVENT_STORE / READ_STORE select the adapters).
-  const { eventStore, readStore, close } = await openStores(config);
+  // Started while the database is down, it waits for it (SIGTERM ends the wait).
+  let stores: Awaited<ReturnType<typeof openStores>>;
+  try {
+    stores = await untilAvailable(() => openStores(config), {
+      signal: controller.signal,
+      onWait: (error, retryInMs) => logError({
+        msg: 'stores unavailable, retrying', error: error instanceof Error ? error.message : String(error), retryInMs,
+      }),
+    });
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    log({ msg: 'stopped' }); // SIGTERM while waiting for the database: nothing was started
+    return 0;
+  }
+  const { eventStore, readStore, close } = stores;
   let server: Server | undefined;
   const metrics = new PolkuMetrics('projector');
   try {

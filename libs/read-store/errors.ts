@@ -7,3 +7,9 @@ export class CheckpointRegressionError extends Error {
     super(`Read-store checkpoint is at ${current}; refusing to move it back to ${attempted}`);
   }
 }
+
+/** The read store cannot be reached for now (database down or restarting): retry shortly. */
+export class ReadStoreUnavailableError extends Error {
+  override readonly name = 'ReadStoreUnavailableError';
+  readonly retryable = true;
+}

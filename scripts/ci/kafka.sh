@@ -3,6 +3,8 @@
 #
 #   eval "$(bash scripts/ci/kafka.sh)"     # starts (or reuses) the broker, exports KAFKA_BROKERS
 #   bash scripts/ci/kafka.sh stop          # stops the broker this script started
+#   bash scripts/ci/kafka.sh lib           # only fetches the jars; prints their directory
+#                                          # (tests that restart a broker start their own from it)
 #
 # Jars come from Maven Central through mvn (cached in ~/.m2), kcat from Debian. Everything
 # lives under .tmp/kafka/ and binds to 127.0.0.1 only. Safe to run twice: a running broker
@@ -50,7 +52,7 @@ if ! command -v kcat >/dev/null; then
 fi
 
 # Any broker already answering on the port is reused (e.g. one a previous run started).
-if answers; then
+if [[ "${1:-start}" != "lib" ]] && answers; then
   say "reusing the broker on $BROKERS"
   echo "export KAFKA_BROKERS=$BROKERS"
   exit 0
@@ -76,6 +78,8 @@ EOF
     -DoutputDirectory="$LIB" -DincludeScope=runtime >&2
   touch "$LIB/.complete-$KAFKA_VERSION"
 fi
+
+if [[ "${1:-start}" == "lib" ]]; then echo "$LIB"; exit 0; fi
 
 # --- configuration: KRaft single node, combined broker + controller ---
 cat >"$HOME_DIR/server.properties" <<EOF

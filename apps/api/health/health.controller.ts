@@ -1,6 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../infrastructure/problem/api-problem-response.js';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { PolkuResponse } from '../infrastructure/http.js';
 import type { EventStore } from '../../../libs/event-store/index.js';
 import type { ReadStore } from '../../../libs/read-store/index.js';
 import { Public } from '../infrastructure/auth/decorators.js';
@@ -19,12 +19,14 @@ class ProjectorHealth {
 }
 
 export class HealthDto {
-  @ApiProperty({ type: 'string', enum: ['ok'], example: 'ok' })
-  status: 'ok';
-  @ApiProperty()
-  eventStore: EventStoreHealth;
-  @ApiProperty()
-  projector: ProjectorHealth;
+  @ApiProperty({ enum: ['ok', 'degraded'], example: 'ok', description: 'degraded: a store cannot be reached (answered with 503); requests needing it answer 503 until it returns' })
+  status: 'ok' | 'degraded';
+  @ApiPropertyOptional({ description: 'Absent while the event store cannot be reached' })
+  eventStore?: EventStoreHealth;
+  @ApiPropertyOptional({ description: 'Absent while the read store cannot be reached' })
+  projector?: ProjectorHealth;
+  @ApiPropertyOptional({ type: [String], example: ['eventStore'], description: 'The stores that cannot be reached (when degraded)' })
+  unavailable?: ('eventStore' | 'readStore')[];
 }
 
 @ApiTags('operations')
@@ -40,14 +42,27 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'Liveness and projection lag (no client data)' })
   @ApiOkResponse({ type: HealthDto })
-  @ApiProblemResponses(503)
-  async health(): Promise<HealthDto> {
-    const [head, checkpoint] = await Promise.all([this.eventStore.headPosition(), this.readStore.checkpoint()]);
-    const lag = head > checkpoint ? Number(head - checkpoint) : 0;
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'degraded: a store cannot be reached' })
+  async health(@Res({ passthrough: true }) res: PolkuResponse): Promise<HealthDto> {
+    // Either store may be down (a database restart): say which, never fail the probe itself.
+    const [head, checkpoint] = await Promise.allSettled([this.eventStore.headPosition(), this.readStore.checkpoint()]);
+    if (head.status === 'fulfilled' && checkpoint.status === 'fulfilled') {
+      const lag = head.value > checkpoint.value ? Number(head.value - checkpoint.value) : 0;
+      return {
+        status: 'ok',
+        eventStore: { head: head.value.toString() },
+        projector: { checkpoint: checkpoint.value.toString(), lag },
+      };
+    }
+    res.status(503);
+    res.setHeader('Retry-After', '1');
     return {
-      status: 'ok',
-      eventStore: { head: head.toString() },
-      projector: { checkpoint: checkpoint.toString(), lag },
+      status: 'degraded',
+      ...(head.status === 'fulfilled' && { eventStore: { head: head.value.toString() } }),
+      unavailable: [
+        ...(head.status === 'rejected' ? ['eventStore' as const] : []),
+        ...(checkpoint.status === 'rejected' ? ['readStore' as const] : []),
+      ],
     };
   }
 }

@@ -18,6 +18,7 @@ export interface PolkuRequest {
 export interface PolkuResponse {
   headersSent: boolean;
   setHeader(name: string, value: string): void;
+  status(code: number): unknown;
 }
 
 export function headerValue(req: PolkuRequest, name: string): string | undefined {

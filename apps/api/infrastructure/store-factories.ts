@@ -5,5 +5,5 @@
  */
 export {
   EVENT_STORE_FACTORIES, READ_STORE_FACTORIES, openEventStore, openReadStore, StoreUnavailableError,
-  type StoreFactory,
+  type StoreFactory, untilAvailable,
 } from '../../../libs/adapters/open-stores/index.js';

@@ -2,8 +2,17 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import type { EventStore } from '../../../libs/event-store/index.js';
 import type { ReadStore } from '../../../libs/read-store/index.js';
 import type { ApiConfig } from '../config.js';
-import { openEventStore, openReadStore } from './store-factories.js';
+import { openEventStore, openReadStore, untilAvailable } from './store-factories.js';
 import { API_CONFIG, EVENT_STORE, READ_STORE } from './tokens.js';
+
+/** Started while the database is down, the API waits for it (logging each attempt) instead of exiting. */
+const waitLog = (store: string) => {
+  const logger = new Logger('Stores');
+  return {
+    onWait: (error: unknown, retryInMs: number) =>
+      logger.warn(`The ${store} is unavailable (${error instanceof Error ? error.message : String(error)}); retrying in ${retryInMs} ms`),
+  };
+};
 
 /**
  * Opens the configured stores once per app and closes them when the app shuts down
@@ -15,12 +24,12 @@ import { API_CONFIG, EVENT_STORE, READ_STORE } from './tokens.js';
     {
       provide: EVENT_STORE,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => openEventStore(config.eventStore),
+      useFactory: (config: ApiConfig) => untilAvailable(() => openEventStore(config.eventStore), waitLog('event store')),
     },
     {
       provide: READ_STORE,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => openReadStore(config.readStore),
+      useFactory: (config: ApiConfig) => untilAvailable(() => openReadStore(config.readStore), waitLog('read store')),
     },
   ],
   exports: [EVENT_STORE, READ_STORE],

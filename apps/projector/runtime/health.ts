@@ -3,8 +3,9 @@ import type { Projector } from './projector.js';
 import type { PolkuMetrics } from '../../../libs/observability/index.js';
 
 /**
- * GET /health for orchestrators: 200 while projecting (status ok or catching_up), 503 when
- * the stores cannot be read or the last attempt failed. Positions are strings (bigint).
+ * GET /health for orchestrators: 200 while projecting (status ok or catching_up), 503 with
+ * status degraded when the stores cannot be read or the last attempt failed (it retries by
+ * itself: a database restart ends in ok again). Positions are strings (bigint).
  */
 export async function startHealthServer(projector: Projector, port: number, host: string, metrics?: PolkuMetrics): Promise<Server> {
   const server = createServer((req, res) => {
@@ -29,13 +30,13 @@ export async function startHealthServer(projector: Projector, port: number, host
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { error: 'method_not_allowed' });
     projector.status().then(
       ({ checkpoint, head, lag }) => {
-        const status = projector.lastError ? 'error' : lag === 0n ? 'ok' : 'catching_up';
-        send(status === 'error' ? 503 : 200, {
+        const status = projector.lastError ? 'degraded' : lag === 0n ? 'ok' : 'catching_up';
+        send(status === 'degraded' ? 503 : 200, {
           status, checkpoint: checkpoint.toString(), head: head.toString(), lag: Number(lag),
           ...(projector.lastError ? { error: projector.lastError } : {}),
         });
       },
-      (error: unknown) => send(503, { status: 'error', error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => send(503, { status: 'degraded', error: error instanceof Error ? error.message : String(error) }),
     );
   });
   await new Promise<void>((resolve, reject) => {

@@ -46,6 +46,23 @@ describe('Projector (real SQLite stores)', () => {
    */
   const projectorOn = (options: ProjectorOptions) => new Projector({ apply: applyTimeline, streamsPerPage: 0, ...options });
 
+  it('yields to the event loop between batches: a stop (SIGTERM) or a health probe is served mid catch-up', async () => {
+    await seed(events, CLIENTS, 13); // 65 events: 13 batches of 5
+    const read = openRead();
+    const controller = new AbortController();
+    const seen: bigint[] = [];
+    // what a signal handler or an HTTP request is: a callback of the next event-loop turn
+    setImmediate(() => {
+      Promise.resolve().then(() => read.checkpoint()).then((c) => seen.push(c), () => undefined);
+      controller.abort();
+    });
+    const result = await projectorOn({ eventStore: events, readStore: read, batchSize: 5 }).catchUp(controller.signal);
+    // stopped after the batch in flight, committed; before, the whole backlog ran first
+    expect(result).toEqual({ from: 0n, to: 5n, events: 5 });
+    expect(await read.checkpoint()).toBe(5n);
+    expect(seen).toEqual([5n]);
+  });
+
   /** Every client's timeline must be exactly its stream, in order: nothing skipped or doubled. */
   async function expectExactlyOnce(read: SqliteReadStore): Promise<void> {
     const models = await read.getClients(ids);

@@ -7,6 +7,7 @@ import { followUntilAborted } from '../../../libs/shared/index.js';
 import { foldedPagesHere, projectByStream, type StreamPage } from './rebuild-by-stream.js';
 import { foldedPagesFromWorker, foldWorkerAvailable } from './fold-worker/index.js';
 import type { EventStoreConfig } from '../../../libs/adapters/open-stores/store-config.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export type { ApplyEvent } from './apply-batch.js';
 
@@ -184,6 +185,10 @@ export class Projector {
     let committed = from;
     let events = 0;
     while (position < head && !signal?.aborted) {
+      // A synchronous store (SQLite) settles every await at once: without a turn of the
+      // event loop between batches, /health, /metrics and SIGTERM wait for the whole backlog.
+      if (position > from) await nextTurn();
+      if (signal?.aborted) break;
       const batch = await this.eventStore.readAll({ after: position, limit: this.batchSize });
       if (batch.length === 0) break;
       if (!pending) {

@@ -141,7 +141,7 @@ describe('projector process in follow mode', () => {
       .rejects.toThrow(/projector logged "projector error, retrying"/);
     expect(run.failure()!.message).toMatch(/retrying": .+/);
     const health = await get(port, '/health');
-    expect(health).toMatchObject({ status: 503, body: { status: 'error', checkpoint: '0', head: '1', lag: 1 } });
+    expect(health).toMatchObject({ status: 503, body: { status: 'degraded', checkpoint: '0', head: '1', lag: 1 } });
     expect((health.body as { error: string }).error).toBe(JSON.parse(run.stderr().split('\n')[0]!).error);
     await expect(exitOf(run, 30_000)).rejects.toBe(run.failure());
     // a process stuck retrying is still stopped by SIGTERM

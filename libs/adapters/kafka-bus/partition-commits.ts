@@ -3,7 +3,7 @@ import type { Consumer } from 'kafkajs';
 /**
  * Commits one partition's settled offset, one request at a time: a commit asked for while
  * one is in flight waits and then sends only the newest offset. `flush()` resolves once
- * everything asked for so far has been sent.
+ * everything asked for so far has been sent. An offset already committed sends nothing.
  */
 export class PartitionCommits {
   private committed = -1n;
@@ -21,8 +21,18 @@ export class PartitionCommits {
   request(settledOffset: string): Promise<void> {
     const offset = BigInt(settledOffset);
     if (offset > this.wanted) this.wanted = offset;
-    this.running ??= this.drain();
-    return this.running;
+    if (!this.running && this.wanted > this.committed) {
+      // Cleared in a later microtask, after the assignment: a drain that finished at once
+      // must not leave a settled promise behind (flush() would then loop on it forever).
+      const run: Promise<void> = this.drain().finally(() => { if (this.running === run) this.running = undefined; });
+      this.running = run;
+    }
+    return this.running ?? Promise.resolve();
+  }
+
+  /** True while a commit is being sent or waits to be. */
+  get busy(): boolean {
+    return this.running !== undefined;
   }
 
   async flush(): Promise<void> {
@@ -30,20 +40,16 @@ export class PartitionCommits {
   }
 
   private async drain(): Promise<void> {
-    try {
-      while (this.wanted > this.committed) {
-        const offset = this.wanted;
-        try {
-          // Kafka's committed offset is the next one to read.
-          await this.consumer.commitOffsets([{ topic: this.topic, partition: this.partition, offset: (offset + 1n).toString() }]);
-        } catch (error) {
-          // e.g. a rebalance took the partition: its next owner redelivers, idempotently.
-          this.onError?.(error, `commit of ${this.topic}/${this.partition}@${offset + 1n} refused`);
-        }
-        this.committed = offset;
+    while (this.wanted > this.committed) {
+      const offset = this.wanted;
+      try {
+        // Kafka's committed offset is the next one to read.
+        await this.consumer.commitOffsets([{ topic: this.topic, partition: this.partition, offset: (offset + 1n).toString() }]);
+      } catch (error) {
+        // e.g. a rebalance took the partition: its next owner redelivers, idempotently.
+        this.onError?.(error, `commit of ${this.topic}/${this.partition}@${offset + 1n} refused`);
       }
-    } finally {
-      this.running = undefined;
+      this.committed = offset;
     }
   }
 }

@@ -13,7 +13,8 @@ export const UNIQUE_VIOLATION = '23505';
 
 /**
  * Worth retrying: serialization failure, deadlock, lock or statement timeout, too many
- * connections, server shutting down or restarting, and lost connections.
+ * connections, server shutting down or restarting, and lost connections (also a query sent
+ * on a connection that has just broken).
  */
 export function isTransient(error: unknown): boolean {
   const facts = pgErrorFacts(error);
@@ -23,7 +24,7 @@ export function isTransient(error: unknown): boolean {
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return true;
-  return error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(error.message);
+  return error instanceof Error && /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i.test(error.message);
 }
 
 /** The pool was ended (the store was closed). */

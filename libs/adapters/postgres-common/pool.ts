@@ -44,6 +44,11 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client has no pool listener: a server restart mid-transaction would emit
+  // an unhandled 'error' and end the process. The query in flight fails on its own; this
+  // only keeps the error from being thrown, and the connection is discarded on release.
+  const onError = (error: Error) => { broken ??= error; };
+  client.on('error', onError);
   try {
     await client.query(begin);
     const result = await work(client);
@@ -57,6 +62,7 @@ export async function inTransaction<T>(
     }
     throw error;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }

@@ -8,6 +8,7 @@ import { commitModels, loadModels, readCheckpoint } from './models.js';
 import { queries } from './queries.js';
 import { migrate } from './schema.js';
 import { statements, type Statements } from './statements.js';
+import { unlessUnavailable } from './unavailable.js';
 
 export interface PostgresReadStoreOptions {
   /** Schema holding the tables, created when missing (default `public`). */
@@ -34,7 +35,7 @@ export class PostgresReadStore implements ReadStore {
     const quoted = quoteSchema(schema);
     const pool = createPool(connectionString, { max: options.poolSize, applicationName: 'polku-read-store' });
     try {
-      await migrate(pool, schema, quoted);
+      await unlessUnavailable(() => migrate(pool, schema, quoted));
     } catch (error) {
       await pool.end();
       throw error;
@@ -43,33 +44,37 @@ export class PostgresReadStore implements ReadStore {
   }
 
   getClients(clientIds: string[]): Promise<Map<string, ClientReadModel>> {
-    return loadModels(this.pool, this.sql, clientIds);
+    return unlessUnavailable(() => loadModels(this.pool, this.sql, clientIds));
   }
 
   commitBatch(models: CommittableModel[], checkpoint: bigint): Promise<void> {
-    return commitModels(this.pool, this.sql, this.schema, models, checkpoint);
+    return unlessUnavailable(() => commitModels(this.pool, this.sql, this.schema, models, checkpoint));
   }
 
-  async reset(): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
+  reset(): Promise<void> {
+    return unlessUnavailable(() => inTransaction(this.pool, async (client) => {
       await client.query(this.sql.commitLock, [this.schema]);
       await client.query(this.sql.reset);
+    }));
+  }
+
+  checkpoint(): Promise<bigint> {
+    return unlessUnavailable(() => readCheckpoint(this.pool, this.sql));
+  }
+
+  clientPath(clientId: string): Promise<{ path: Record<string, unknown>; lastPosition: bigint } | null> {
+    return unlessUnavailable(async () => {
+      const { rows: [row] } = await this.pool.query<{ path: Record<string, unknown>; lastPosition: bigint }>(
+        this.sql.clientPath, [clientId]);
+      return row ?? null;
     });
   }
 
-  async checkpoint(): Promise<bigint> {
-    return readCheckpoint(this.pool, this.sql);
-  }
-
-  async clientPath(clientId: string): Promise<{ path: Record<string, unknown>; lastPosition: bigint } | null> {
-    const { rows: [row] } = await this.pool.query<{ path: Record<string, unknown>; lastPosition: bigint }>(
-      this.sql.clientPath, [clientId]);
-    return row ?? null;
-  }
-
-  async clientDocuments(clientId: string): Promise<ClientDocuments | null> {
-    const { rows: [row] } = await this.pool.query<ClientDocuments>(this.sql.clientDocuments, [clientId]);
-    return row ?? null;
+  clientDocuments(clientId: string): Promise<ClientDocuments | null> {
+    return unlessUnavailable(async () => {
+      const { rows: [row] } = await this.pool.query<ClientDocuments>(this.sql.clientDocuments, [clientId]);
+      return row ?? null;
+    });
   }
 
   caseloadCounts(organisationId: string): Promise<CaseloadCountRow[]> {
@@ -77,23 +82,23 @@ export class PostgresReadStore implements ReadStore {
   }
 
   caseload(personId: string): Promise<CaseloadRow[]> {
-    return this.reads.caseload(personId);
+    return unlessUnavailable(() => this.reads.caseload(personId));
   }
 
   worklist(q: WorklistQuery): Promise<DeadlineRow[]> {
-    return this.reads.worklist(q);
+    return unlessUnavailable(() => this.reads.worklist(q));
   }
 
   outcomeStats(q: OutcomeStatsQuery): Promise<OutcomeStatsRow[]> {
-    return this.reads.outcomeStats(q);
+    return unlessUnavailable(() => this.reads.outcomeStats(q));
   }
 
   compensationLedger(q: CompensationLedgerQuery): Promise<CompensationLedgerRow[]> {
-    return this.reads.compensationLedger(q);
+    return unlessUnavailable(() => this.reads.compensationLedger(q));
   }
 
   clientCompensation(clientId: string): Promise<CompensationRow[]> {
-    return this.reads.clientCompensation(clientId);
+    return unlessUnavailable(() => this.reads.clientCompensation(clientId));
   }
 
   searchClients(q: ClientSearchQuery): Promise<ClientSearchHit[]> {

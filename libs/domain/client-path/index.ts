@@ -1,2 +1,3 @@
 export * from './state.js';
 export * from './evolve.js';
+export * from './in-order.js';

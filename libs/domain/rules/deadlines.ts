@@ -1,4 +1,4 @@
-import type { ClientPathState, PeriodState, PlanState } from '../client-path/index.js';
+import { periodsOf, plansOf, referralsOf, type ClientPathState, type PeriodState, type PlanState } from '../client-path/index.js';
 import { ruleSetOn, serviceTypeRules, type RuleSet } from '../rule-sets/index.js';
 import { addDays, addMonths, type IsoDate } from '../time/index.js';
 import { kutyDaysInWindow } from './activity-days.js';
@@ -82,7 +82,7 @@ export function periodMaxEndDate(period: Pick<PeriodState, 'startDate' | 'servic
 
 const latestPlans = (state: ClientPathState): PlanState[] => {
   const byKind = new Map<string, PlanState>();
-  for (const p of Object.values(state.plans)) {
+  for (const p of plansOf(state)) {
     const cur = byKind.get(p.kind);
     if (!cur || p.agreedOn >= cur.agreedOn) byKind.set(p.kind, p);
   }
@@ -95,7 +95,7 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
   const typ = state.typ;
   const typParties = typ?.parties.map((p) => p.organisationId) ?? [];
   if (typ) {
-    const planned = Object.values(state.plans).some((p) => p.kind === 'multisectoral' && p.agreedOn >= typ.startDate);
+    const planned = plansOf(state).some((p) => p.kind === 'multisectoral' && p.agreedOn >= typ.startDate);
     if (!planned) out.push({ kind: 'multisectoral_plan_due', dueDate: multisectoralPlanDueDate(typ.startDate, rules),
       refId: typ.relationshipId, organisationIds: typParties, description: 'Multi-sectoral plan must be agreed' });
   }
@@ -112,7 +112,7 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
     }
   }
   const kutyDates: IsoDate[] = [];
-  for (const p of Object.values(state.periods)) {
+  for (const p of periodsOf(state)) {
     const t = serviceTypeRules(rules(p.startDate), p.serviceType);
     if (t?.maxActivityDaysIn12Months) kutyDates.push(...p.attendedDates);
     if (p.status === 'ended') continue;
@@ -134,7 +134,7 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
     const last = kutyDates.reduce((a, b) => (a > b ? a : b));
     const set = rules(last);
     const used = kutyDaysInWindow(kutyDates, last);
-    const active = Object.values(state.periods).find((p) => p.status !== 'ended' && serviceTypeRules(set, p.serviceType)?.maxActivityDaysIn12Months);
+    const active = periodsOf(state).find((p) => p.status !== 'ended' && serviceTypeRules(set, p.serviceType)?.maxActivityDaysIn12Months);
     if (active && used >= set.activityDayWarningThreshold) {
       out.push({ kind: 'activity_day_limit_nearing', dueDate: last, refId: active.periodId,
         organisationIds: [...new Set([active.recordedBy.organisationId, active.provider.organisationId])],
@@ -150,7 +150,7 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
         ? 'TYP register data due for erasure (retention after the relationship ended)'
         : `Records due for erasure (${retention.years} years after the last entry; check the organisation's retention schedule)` });
   }
-  for (const r of Object.values(state.referrals)) {
+  for (const r of referralsOf(state)) {
     if (r.status !== 'open') continue;
     out.push({ kind: 'referral_unanswered', dueDate: addDays(r.madeOn, rules(r.madeOn).referralAnswerDays), refId: r.referralId,
       organisationIds: [r.to.organisationId], description: `Referral to ${r.serviceType} awaits an answer` });

@@ -4,3 +4,4 @@ export * from './path-view.js';
 export * from './rows.js';
 export * from './read-model.js';
 export * from './viewer-filter.js';
+export * from './timeline-page.js';

@@ -1,6 +1,6 @@
 import {
   addDays, deadlinesOf, kutyDaysInWindow, multisectoralPlanDueDate, nextGoalReviewDate, nextPlanReviewDate,
-  periodMaxEndDate, retentionOf, ruleSetOn, serviceTypeRules, type NamedPerson, type PeriodState,
+  periodMaxEndDate, retentionOf, ruleSetOn, serviceTypeRules, type NamedPerson, type PeriodState, consentsOf, periodsOf, plansOf, referralsOf,
 } from '../../domain/index.js';
 import type { ClientProjectionState } from './state.js';
 import { timelineOrder } from './state.js';
@@ -28,15 +28,18 @@ function periodView(p: PeriodState, allFamilyDates: string[], people: NamedPerso
   };
 }
 
-/** The service path document: timeline across organisations plus the current status. */
+/**
+ * The service path document: timeline across organisations plus the current status. Lists
+ * come in date order (never a record's key order), so a model is the same however it was built.
+ */
 export function buildPathView(clientId: string, s: ClientProjectionState): Record<string, unknown> {
   const d = s.domain;
-  const periods = Object.values(d.periods);
+  const periods = periodsOf(d);
   const familyDates = (family: string) => periods.filter((p) => p.family === family).flatMap((p) => p.attendedDates).sort();
   const typ = d.typ && {
     ...d.typ,
     multisectoralPlanDueDate: multisectoralPlanDueDate(d.typ.startDate),
-    multisectoralPlanAgreedOn: Object.values(d.plans).filter((p) => p.kind === 'multisectoral' && p.agreedOn >= d.typ!.startDate)
+    multisectoralPlanAgreedOn: plansOf(d).filter((p) => p.kind === 'multisectoral' && p.agreedOn >= d.typ!.startDate)
       .map((p) => p.agreedOn).sort()[0] ?? null,
   };
   const organisations = [...new Set(s.timeline.map((t) => t.organisationId))];
@@ -47,10 +50,10 @@ export function buildPathView(clientId: string, s: ClientProjectionState): Recor
       typRelationship: typ,
       pastTypRelationships: d.pastTypRelationships,
       currentBenefit: d.benefit?.currentBenefit ?? null,
-      plans: Object.values(d.plans).map((p) => ({ ...p, nextReviewDue: p.kind === 'employment' ? null : nextPlanReviewDate(p) })),
-      openReferrals: Object.values(d.referrals).filter((r) => r.status === 'open')
+      plans: plansOf(d).map((p) => ({ ...p, nextReviewDue: p.kind === 'employment' ? null : nextPlanReviewDate(p) })),
+      openReferrals: referralsOf(d).filter((r) => r.status === 'open')
         .map((r) => ({ ...r, answerDue: addDays(r.madeOn, ruleSetOn(r.madeOn).referralAnswerDays) })),
-      referrals: Object.values(d.referrals),
+      referrals: referralsOf(d),
       activePeriods: periods.filter((p) => p.status !== 'ended').map((p) => periodView(p, familyDates(p.family), d.people)),
       endedPeriods: periods.filter((p) => p.status === 'ended').map((p) => periodView(p, familyDates(p.family), d.people)),
       // Everyone named now, per organisation and role, and who leads (asiakasvastaava).
@@ -58,7 +61,7 @@ export function buildPathView(clientId: string, s: ClientProjectionState): Recor
       leadOfficer: d.people.find((p) => p.personId === d.leadOfficerId && p.role !== 'own_instructor') ?? null,
       peopleHistory: d.peopleHistory,
       retention: retentionOf(d),
-      consents: Object.values(d.consents),
+      consents: consentsOf(d),
       deadlines: deadlinesOf(d),
     },
     organisations,

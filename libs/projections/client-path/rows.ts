@@ -1,4 +1,4 @@
-import { compensationLines, deadlinesOf } from '../../domain/index.js';
+import { compensationLines, deadlinesOf, periodsOf } from '../../domain/index.js';
 import type { CaseloadRow, ClientReadModel, DeadlineRow, OutcomeRow } from '../../read-store/index.js';
 import { searchRowOf } from './search-row.js';
 import type { ClientProjectionState } from './state.js';
@@ -16,7 +16,7 @@ export function deriveRows(clientId: string, s: ClientProjectionState): Rows {
   const deadlines: DeadlineRow[] = deadlinesOf(d).flatMap((x) => x.organisationIds.map((organisationId) => ({
     clientId, organisationId, kind: x.kind, dueDate: x.dueDate, refId: x.refId, description: x.description,
   })));
-  const periods = Object.values(d.periods);
+  const periods = periodsOf(d);
   const outcomes: OutcomeRow[] = periods.filter((p) => p.status === 'ended').map((p) => ({
     clientId, periodId: p.periodId, serviceType: p.serviceType, providerId: p.provider.organisationId,
     organisationId: p.recordedBy.organisationId, startDate: p.startDate, endDate: p.endDate!,

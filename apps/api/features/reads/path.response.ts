@@ -231,8 +231,15 @@ export class ClientPathView {
   @Obj(() => TimelineEntryView, { each: true }) timeline: TimelineEntryView[];
 }
 
+export class TimelinePageView {
+  @Int({ description: 'Entries on the whole timeline the caller may see' }) total: number;
+  @Int() returned: number;
+  @Str({ nullable: true, description: 'Pass as timelineBefore for the older entries; null when none are left' }) nextBefore: string | null;
+}
+
 export class ClientPathAnswer {
   @Obj(() => ClientPathView) path: ClientPathView;
+  @Obj(() => TimelinePageView) timelinePage: TimelinePageView;
   @Position({ description: 'The read models\' position when read (at least minPosition)' }) projectedPosition: string;
 }
 

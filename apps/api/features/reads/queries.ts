@@ -9,12 +9,15 @@ import type { EventStore } from '../../../../libs/event-store/index.js';
 import { waitForProjection } from './wait-for-projection.js';
 import { encodeWorklistCursor } from './worklist-cursor.js';
 import { ClientAccess, type ReadContext } from '../access/index.js';
-import { pathForViewer } from '../../../../libs/projections/client-path/index.js';
+import { pageTimeline, pathForViewer, type TimelinePageInfo } from '../../../../libs/projections/client-path/index.js';
 
-export type ClientPathResult = { path: Record<string, unknown>; projectedPosition: string };
+export type ClientPathResult = { path: Record<string, unknown>; projectedPosition: string; timelinePage: TimelinePageInfo };
 
 export class GetClientPath extends Query<ClientPathResult> {
-  constructor(readonly ctx: ReadContext, readonly clientId: string, readonly minPosition?: bigint) { super(); }
+  constructor(
+    readonly ctx: ReadContext, readonly clientId: string, readonly minPosition?: bigint,
+    readonly timeline: { limit?: number; before?: string } = {},
+  ) { super(); }
 }
 
 /** The path as the caller may see it: relationship checked, consent applied, usage and disclosures logged. */
@@ -22,15 +25,15 @@ export class GetClientPath extends Query<ClientPathResult> {
 export class GetClientPathHandler implements IQueryHandler<GetClientPath, ClientPathResult> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(ClientAccess) private readonly access: ClientAccess,
     @Inject(CLOCK) private readonly clock: Clock, @Inject(EVENT_STORE) private readonly events: EventStore) {}
-  async execute({ ctx, clientId, minPosition }: GetClientPath): Promise<ClientPathResult> {
+  async execute({ ctx, clientId, minPosition, timeline }: GetClientPath): Promise<ClientPathResult> {
     const checkpoint = await waitForProjection(this.store, minPosition, this.events);
     const viewer = { organisationId: ctx.principal.organisationId, role: ctx.principal.role };
     const today = this.clock().toISOString().slice(0, 10);
-    const path = await this.access.readClient(ctx, clientId, 'path', (doc, state) => {
+    const paged = await this.access.readClient(ctx, clientId, 'path', (doc, state) => {
       const { path: visible, disclosures } = pathForViewer(doc, state, viewer, today);
-      return { result: visible, disclosures };
+      return { result: pageTimeline(visible, timeline.limit, timeline.before), disclosures };
     });
-    return { path, projectedPosition: checkpoint.toString() };
+    return { path: paged.path, projectedPosition: checkpoint.toString(), timelinePage: paged.timelinePage };
   }
 }
 

@@ -11,7 +11,7 @@ import { CaseloadAnswer, CaseloadReportAnswer, LedgerAnswer, OutcomeStatsAnswer,
 import {
   GetCaseload, GetCaseloadReport, GetClientPath, GetCompensationLedger, GetOutcomeStats, GetWorklist,
 } from './queries.js';
-import { LedgerQueryDto, OutcomeStatsQueryDto, PathQueryDto, ServiceTypesQueryDto, WORKLIST_PAGE, WorklistQueryDto } from './reads.dto.js';
+import { ClientPathQueryDto, LedgerQueryDto, OutcomeStatsQueryDto, PathQueryDto, ServiceTypesQueryDto, WORKLIST_PAGE, WorklistQueryDto } from './reads.dto.js';
 import { decodeWorklistCursor } from './worklist-cursor.js';
 
 const position = (q: PathQueryDto) => (q.minPosition === undefined ? undefined : BigInt(q.minPosition));
@@ -22,9 +22,11 @@ export class ReadsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('clients/:clientId/path')
-  @ReadRoute('The client\'s cross-organisation service path: timeline and current status', ClientPathAnswer, [...READ_PROBLEMS, 422])
-  path(@IdParam('clientId') clientId: string, @QueryParams() q: PathQueryDto, @ReadCtx() ctx: ReadContext) {
-    return this.queries.execute(new GetClientPath(ctx, clientId, position(q)));
+  @ReadRoute('The client\'s cross-organisation service path: timeline and current status', ClientPathAnswer, [...READ_PROBLEMS, 422],
+    'A long timeline comes in pages: the newest `timelineLimit` entries (in business order), '
+      + '`timelinePage.nextBefore` reads the older ones with `timelineBefore`.')
+  path(@IdParam('clientId') clientId: string, @QueryParams() q: ClientPathQueryDto, @ReadCtx() ctx: ReadContext) {
+    return this.queries.execute(new GetClientPath(ctx, clientId, position(q), { limit: q.timelineLimit, before: q.timelineBefore }));
   }
 
   @Get('caseloads/me')

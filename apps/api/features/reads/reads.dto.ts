@@ -3,6 +3,7 @@ import { DateField, EnumArrayField, EnumField, IdField, IntField, PageCursorFiel
 import {
   COMPENSATION_COMPONENTS, COMPENSATION_PAYERS, DEADLINE_KINDS, type CompensationComponent, type CompensationPayer,
 } from '../../../../libs/domain/index.js';
+import { TIMELINE_CURSOR, TIMELINE_PAGE } from '../../../../libs/projections/client-path/index.js';
 
 // An empty item (`kinds=` or `a,,b`) is an error like any unknown kind, not "every kind".
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
@@ -11,6 +12,15 @@ export class PathQueryDto {
   @PatternField(/^\d{1,18}$/, 'minPosition must be a non-negative integer',
     { optional: true, description: 'Wait until the projector has applied this global position (read your own write)' })
   minPosition?: string;
+}
+
+/** The path read: a very long timeline comes page by page, newest entries first. */
+export class ClientPathQueryDto extends PathQueryDto {
+  @Transform(toInt) @IntField(1, 5000, { optional: true, description: `Most timeline entries returned, the newest ones (default ${TIMELINE_PAGE})` })
+  timelineLimit?: number;
+  @PatternField(TIMELINE_CURSOR, 'timelineBefore must be a timelinePage.nextBefore returned by this path',
+    { optional: true, example: '2025-03-01~1042', description: 'timelinePage.nextBefore of the previous read: the entries older than those' })
+  timelineBefore?: string;
 }
 
 /** Default worklist page: what a screen shows; the whole list comes page by page. */

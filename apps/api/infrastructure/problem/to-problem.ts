@@ -6,6 +6,7 @@ import {
 } from '../../../../libs/event-store/index.js';
 import { ProblemException } from './problem-exception.js';
 import { ClientAccessDeniedError } from '../../../../libs/application/index.js';
+import { ReadStoreUnavailableError } from '../../../../libs/read-store/index.js';
 import { ProblemTypes, ruleProblemType, type Problem } from './problem-types.js';
 import { RequestValidationException } from './validation.js';
 import { INPUT_LIMITS } from './input-limits.js';
@@ -78,14 +79,13 @@ export function toProblem(exception: unknown): Problem | undefined {
       header: 'Idempotency-Key',
     };
   }
+  if (exception instanceof ReadStoreUnavailableError) {
+    // The database is down or restarting: nothing was read, the same request works later.
+    return unavailable('Storage is unavailable; retry the request shortly.');
+  }
   if (exception instanceof EventStoreFailureError && exception.retryable) {
-    // Transient (e.g. the store was locked too long): the client may simply retry.
-    return {
-      type: ProblemTypes.serviceUnavailable,
-      title: 'Service unavailable',
-      status: 503,
-      detail: 'Storage is busy; retry the request shortly (with the same Idempotency-Key).',
-    };
+    // Transient (store locked too long, database down or restarting): the client may simply retry.
+    return unavailable('Storage is busy or unavailable; retry the request shortly (with the same Idempotency-Key).');
   }
   if (exception instanceof HttpException) return fromHttpException(exception);
   return undefined;
@@ -133,6 +133,11 @@ function messageOf(exception: HttpException): string {
   if (Array.isArray(message)) return message.join('; ');
   return typeof message === 'string' ? message : exception.message;
 }
+
+/** 503: the problem filter adds Retry-After. */
+const unavailable = (detail: string): Problem => ({
+  type: ProblemTypes.serviceUnavailable, title: 'Service unavailable', status: 503, detail,
+});
 
 export function internalProblem(): Problem {
   return {

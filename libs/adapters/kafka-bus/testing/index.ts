@@ -1,1 +1,2 @@
 export * from './kafka-test-env.js';
+export * from './throwaway-kafka.js';
