@@ -8,11 +8,13 @@ import { markInFlight } from './in-flight.js';
  * function checks, under the stream's lock, in this order: the idempotency key (a replay
  * wins over everything), the expected version, then that head (`moved` returns the real head
  * so the caller re-hashes and calls again). Duplicate event ids and key races surface as
- * unique violations, resolved by resolve-append-error.ts.
+ * unique violations, resolved by resolve-append-error.ts. No NOTIFY in here: PostgreSQL
+ * serialises the commits of notifying transactions (one lock per database, held through the
+ * WAL flush), which would undo group commit; the appender notifies after the commit.
  */
 export const appendFunction = (schema: string, s: string): string => `
 CREATE OR REPLACE FUNCTION ${s}.append_events(
-  p_client_id text, p_expected_version bigint, p_from_version bigint, p_from_hash text, p_key text, p_channel text,
+  p_client_id text, p_expected_version bigint, p_from_version bigint, p_from_hash text, p_key text,
   p_event_ids text[], p_versions bigint[], p_types text[], p_schema_versions int[], p_occurred_ats text[],
   p_recorded_ats text[], p_actors text[], p_correlation_ids text[], p_causation_ids text[], p_datas text[],
   p_hashes text[]
@@ -47,8 +49,6 @@ BEGIN
     INSERT INTO ${s}.idempotency_keys (key, client_id, next_version, last_event_id, event_ids)
       VALUES (p_key, p_client_id, p_versions[v_count], p_event_ids[v_count], p_event_ids);
   END IF;
-  -- delivered at COMMIT, never for a rollback; followers only need the wake-up
-  PERFORM pg_notify(p_channel, p_client_id);
   -- in flight from here to COMMIT: see in-flight.ts
   SELECT q.last_value INTO v_last_value FROM ${s}.event_positions q;
   PERFORM ${markInFlight(schema, 'v_last_value')};

@@ -5,6 +5,7 @@ import {
   type AppendOptions, type AppendResult,
 } from '../../event-store/index.js';
 import { toInsertColumns } from './rows.js';
+import type { AppendAnnouncer } from './notifications.js';
 import type { Statements } from './statements.js';
 
 export interface KeyRow { client_id: string; next_version: bigint; event_ids: string[]; global_position: bigint | null }
@@ -30,7 +31,7 @@ const MOST_ATTEMPTS = 50;
 export class Appender {
   private readonly heads = new Map<string, Head>();
 
-  constructor(private readonly pool: Pool, private readonly sql: Statements, private readonly channel: string) {}
+  constructor(private readonly pool: Pool, private readonly sql: Statements, private readonly announcer: AppendAnnouncer) {}
 
   async append(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
     const expected = options.expectedVersion === 'any' ? null : options.expectedVersion;
@@ -40,13 +41,14 @@ export class Appender {
       const from = head ?? { version: -1n, hash: GENESIS_HASH };
       const { columns: c, lastVersion, lastHash } = toInsertColumns(events, from.version, from.hash);
       const row = (await this.pool.query<AppendRow>(this.sql.appendEvents, [
-        clientId, expected, from.version, from.hash, options.idempotencyKey ?? null, this.channel,
+        clientId, expected, from.version, from.hash, options.idempotencyKey ?? null,
         c.eventIds, c.versions, c.types, c.schemaVersions, c.occurredAts, c.recordedAts, c.actors,
         c.correlationIds, c.causationIds, c.datas, c.hashes,
       ])).rows[0];
       switch (row.outcome) {
         case 'appended':
           this.remember(clientId, { version: lastVersion, hash: lastHash });
+          this.announcer.announce();
           return { nextExpectedVersion: lastVersion, lastGlobalPosition: row.last_position!, eventIds: c.eventIds, replayed: false };
         case 'replayed':
           return replayFrom({

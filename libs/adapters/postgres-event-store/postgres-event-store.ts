@@ -13,7 +13,7 @@ import { mapError } from './map-error.js';
 import { resolveAppendError } from './resolve-append-error.js';
 import { toRecordedEvent, type EventRow } from './rows.js';
 import { migrate } from './schema.js';
-import { AppendNotifications, appendChannel } from './notifications.js';
+import { AppendAnnouncer, AppendNotifications, appendChannel } from './notifications.js';
 import { statements, type Statements } from './statements.js';
 import { verifyAll, verifyStream } from './verify.js';
 
@@ -33,6 +33,7 @@ export interface PostgresEventStoreOptions {
  */
 export class PostgresEventStore implements EventStore {
   private closed = false;
+  private readonly announcer: AppendAnnouncer;
   private readonly appender: Appender;
   private readonly globalOrder: GlobalOrder;
 
@@ -40,7 +41,8 @@ export class PostgresEventStore implements EventStore {
     private readonly pool: Pool, schema: string, private readonly sql: Statements,
     private readonly notifications: AppendNotifications,
   ) {
-    this.appender = new Appender(pool, sql, appendChannel(schema));
+    this.announcer = new AppendAnnouncer(() => this.pool.query(sql.notifyAppended, [appendChannel(schema)]));
+    this.appender = new Appender(pool, sql, this.announcer);
     this.globalOrder = new GlobalOrder(pool, sql, (text, values) => this.query(text, values));
   }
 
@@ -120,6 +122,7 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.notifications.close();
+    await this.announcer.close();
     await this.pool.end();
   }
 

@@ -7,7 +7,7 @@ import { inFlightMarks } from './in-flight.js';
  */
 export function statements(schema: string, s: string) {
   return {
-    appendEvents: `SELECT * FROM ${s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    appendEvents: `SELECT * FROM ${s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
     selectKey: `SELECT k.client_id, k.next_version, k.event_ids, e.global_position
       FROM ${s}.idempotency_keys k LEFT JOIN ${s}.events e ON e.event_id = k.last_event_id
       WHERE k.key = $1`,
@@ -24,6 +24,7 @@ export function statements(schema: string, s: string) {
       ORDER BY client_id LIMIT $2`,
     readStreamRange: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
       WHERE client_id = ANY($1::text[]) AND global_position <= $2 ORDER BY client_id, stream_version`,
+    notifyAppended: "SELECT pg_notify($1, '')",
     headPosition: `SELECT COALESCE(MAX(global_position), 0) AS head FROM ${s}.events`,
     headBelow: `SELECT COALESCE(MAX(global_position), 0) AS head FROM ${s}.events WHERE global_position < $1`,
   };
