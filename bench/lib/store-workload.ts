@@ -30,12 +30,21 @@ export interface Workload { seconds: number; streams: number; streamEvents: numb
 export interface WorkloadResult {
   appends: number; appendsPerSecond: number; streamEvents: number; reads: number; readsPerSecond: number;
   eventsReadPerSecond: number; concurrency: number; concurrentAppends: number; concurrentAppendsPerSecond: number;
+  /** CPU time of this process per operation (user + system, µs): steadier than rates on a shared machine. */
+  cpuMicrosPerAppend: number; cpuMicrosPerRead: number; cpuMicrosPerConcurrentAppend: number;
 }
+
+/** CPU µs of this process since `from` (process.cpuUsage()), per operation. */
+export const cpuMicrosPer = (from: NodeJS.CpuUsage, operations: number): number => {
+  const used = process.cpuUsage(from);
+  return round((used.user + used.system) / Math.max(1, operations), 0);
+};
 
 /** `beforeConcurrent` runs between the sequential and the concurrent phase (the SQLite peer queues its appends then). */
 export async function runWorkload(store: BenchStore, w: Workload, beforeConcurrent: () => void = () => undefined): Promise<WorkloadResult> {
   const versions = new Array<bigint>(w.streams).fill(0n);
   let appends = 0;
+  let cpu = process.cpuUsage();
   const until = performance.now() + w.seconds * 1000;
   const began = performance.now();
   while (performance.now() < until) {
@@ -47,17 +56,20 @@ export async function runWorkload(store: BenchStore, w: Workload, beforeConcurre
     }
   }
   const appendSeconds = (performance.now() - began) / 1000;
+  const cpuMicrosPerAppend = cpuMicrosPer(cpu, appends);
 
   const long = 'bench-long-client';
   for (let i = 0; i < w.streamEvents; i++) await store.append(long, i, BigInt(i));
   let reads = 0;
   let lastLength = 0;
+  cpu = process.cpuUsage();
   const readUntil = performance.now() + w.seconds * 1000;
   const readBegan = performance.now();
   while (performance.now() < readUntil) {
     for (let k = 0; k < 10; k++) { lastLength = await store.read(long); reads += 1; }
   }
   const readSeconds = (performance.now() - readBegan) / 1000;
+  const cpuMicrosPerRead = cpuMicrosPer(cpu, reads);
   if (lastLength !== w.streamEvents) throw new Error(`read ${lastLength} events, expected ${w.streamEvents}`);
 
   // with fewer callers than streams an append's predecessor on its stream has always settled
@@ -65,6 +77,7 @@ export async function runWorkload(store: BenchStore, w: Workload, beforeConcurre
   const concurrentVersions = new Array<bigint>(w.streams).fill(0n);
   let next = 0;
   let concurrentAppends = 0;
+  cpu = process.cpuUsage();
   const concurrentUntil = performance.now() + w.seconds * 1000;
   const concurrentBegan = performance.now();
   const caller = async () => {
@@ -82,5 +95,6 @@ export async function runWorkload(store: BenchStore, w: Workload, beforeConcurre
     appends, appendsPerSecond: Math.round(appends / appendSeconds), streamEvents: w.streamEvents, reads,
     readsPerSecond: round(reads / readSeconds, 0), eventsReadPerSecond: Math.round((reads * w.streamEvents) / readSeconds),
     concurrency: w.concurrency, concurrentAppends, concurrentAppendsPerSecond: Math.round(concurrentAppends / concurrentSeconds),
+    cpuMicrosPerAppend, cpuMicrosPerRead, cpuMicrosPerConcurrentAppend: cpuMicrosPer(cpu, concurrentAppends),
   };
 }

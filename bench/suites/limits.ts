@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../libs/adapters/sqlite-event-store/index.js';
 import { sampleEvent } from '../lib/sample-events.js';
+import { cpuMicrosPer } from '../lib/store-workload.js';
 import { argNumber, emit, ensureDir, log, round, WORK_DIR } from '../lib/util.js';
 
 const argv = process.argv.slice(2);
@@ -39,7 +40,7 @@ function fsyncLimit(): number {
   return Math.round(commits / elapsed);
 }
 
-async function readParseLimit(): Promise<number> {
+async function readParseLimit(): Promise<{ rawReadsPerSecond: number; cpuMicrosPerRawRead: number }> {
   const stream = 'bench-long-client';
   const store = SqliteEventStore.open(files[1]);
   for (let i = 0; i < streamEvents; i++) await store.appendToStream(stream, [sampleEvent(stream, i, randomUUID())], { expectedVersion: BigInt(i) });
@@ -48,6 +49,7 @@ async function readParseLimit(): Promise<number> {
   const select = db.prepare('SELECT * FROM events WHERE client_id = ? ORDER BY stream_version');
   let reads = 0;
   let length = 0;
+  const cpu = process.cpuUsage();
   const until = performance.now() + seconds * 1000;
   const began = performance.now();
   while (performance.now() < until) {
@@ -60,12 +62,12 @@ async function readParseLimit(): Promise<number> {
   const elapsed = (performance.now() - began) / 1000;
   db.close();
   if (length !== streamEvents) throw new Error(`read ${length} rows, expected ${streamEvents}`);
-  return round(reads / elapsed, 0);
+  return { rawReadsPerSecond: round(reads / elapsed, 0), cpuMicrosPerRawRead: cpuMicrosPer(cpu, reads) };
 }
 
 clean();
 try {
-  emit({ suite: 'limits', fsyncCommitsPerSecond: fsyncLimit(), streamEvents, rawReadsPerSecond: await readParseLimit() });
+  emit({ suite: 'limits', fsyncCommitsPerSecond: fsyncLimit(), streamEvents, ...(await readParseLimit()) });
 } catch (error) {
   log(`limits suite failed: ${error instanceof Error ? error.stack : String(error)}`);
   process.exitCode = 1;

@@ -65,6 +65,9 @@ export class PostgresEventStore implements EventStore {
     try {
       return await this.appender.append(clientId, events, options);
     } catch (error) {
+      // it may have rolled back after taking a position: a follower stopped before that gap
+      // looks again now rather than at its next poll
+      this.announcer.announce();
       const resolved = await resolveAppendError(error, {
         clientId, events, options,
         query: (text, values) => this.query(text, values),
