@@ -43,7 +43,7 @@ BEGIN
     RETURN QUERY SELECT 'moved', v_version, v_hash, NULL::bigint, NULL::text, NULL::text[];
     RETURN;
   END IF;
-  INSERT INTO ${s}.streams AS h (client_id, version, last_hash) VALUES (p_client_id, p_versions[v_count], p_hashes[v_count])
+  INSERT INTO ${s}.streams (client_id, version, last_hash) VALUES (p_client_id, p_versions[v_count], p_hashes[v_count])
     ON CONFLICT (client_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash;
   IF p_key IS NOT NULL THEN
     INSERT INTO ${s}.idempotency_keys (key, client_id, next_version, last_event_id, event_ids)
