@@ -1,16 +1,17 @@
 /**
- * `npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --processes P --skip a,b]`
+ * `[DATABASE_URL=…] npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --processes P --skip a,b]`
  *
  * Generates (once per size and seed) a data set through the domain, then runs each suite in
  * its own process (clean peak RSS, no shared JIT/heap state): event-store appends and reads
- * (Polku and the peer, Emmett's SQLite store, interleaved round by round), projection
+ * (Polku, the peer, Emmett's SQLite store, and the machine's limits, interleaved round by
+ * round; with DATABASE_URL the same on PostgreSQL against Emmett-PG), projection
  * rebuild, query latency through the read-store port and through HTTP, and Kafka ingest when
  * a broker and the ingest process exist. Prints a table and writes bench/results/latest.json.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { argNumber, argValue, BENCH_DIR, ensureDir, log, median, REPO_ROOT, round, WORK_DIR } from './lib/util.js';
 
 const argv = process.argv.slice(2);
@@ -72,10 +73,16 @@ if (!existsSync(join(dataDir, 'manifest.json'))) {
 const events = results.generation?.events;
 log(`data: ${events ?? '?'} events`);
 
-// 2. event store: ours and the peer, interleaved -----------------------------------------------
+// 2. event store: ours, the peer and the machine's limits, interleaved round by round --------------
+const summarise = (rows: Record<string, any>[], key: string) => ({ median: median(rows.map((x) => x[key])), best: Math.max(...rows.map((x) => x[key])), runs: rows.map((x) => x[key]) });
+const storeRates = (rows: Record<string, any>[]) => ({
+  appendsPerSecond: summarise(rows, 'appendsPerSecond'), readsPerSecond: summarise(rows, 'readsPerSecond'),
+  concurrentAppendsPerSecond: summarise(rows, 'concurrentAppendsPerSecond'),
+});
 if (!skip.has('store')) {
   const ours: Record<string, any>[] = [];
   const peer: Record<string, any>[] = [];
+  const limits: Record<string, any>[] = [];
   const peerInstalled = existsSync(join(BENCH_DIR, 'peer', 'node_modules', '@event-driven-io', 'emmett-sqlite'));
   for (let r = 1; r <= rounds; r++) {
     log(`store round ${r}/${rounds}`);
@@ -84,22 +91,46 @@ if (!skip.has('store')) {
       try { peer.push(await runNode(join(DIST, 'bench', 'suites', 'store.js'), ['--impl', 'peer', '--seconds', String(storeSeconds)])); }
       catch (error) { log(`  peer failed: ${(error as Error).message.slice(0, 300)}`); }
     }
+    limits.push(await runNode(join(DIST, 'bench', 'suites', 'limits.js'), ['--seconds', String(storeSeconds)]));
   }
-  const summarise = (rows: Record<string, any>[], key: string) => ({ median: median(rows.map((x) => x[key])), best: Math.max(...rows.map((x) => x[key])), runs: rows.map((x) => x[key]) });
   results.store = {
-    ours: {
-      appendsPerSecond: summarise(ours, 'appendsPerSecond'), readsPerSecond: summarise(ours, 'readsPerSecond'),
-      concurrentAppendsPerSecond: summarise(ours, 'concurrentAppendsPerSecond'),
-    },
+    ours: storeRates(ours),
     peer: peer.length ? {
-      appendsPerSecond: summarise(peer, 'appendsPerSecond'), readsPerSecond: summarise(peer, 'readsPerSecond'),
-      concurrentAppendsPerSecond: summarise(peer, 'concurrentAppendsPerSecond'),
+      ...storeRates(peer),
       retriesAfterBusy: peer.map((p) => p.retriesAfterBusy), concurrentRetriesAfterBusy: peer.map((p) => p.concurrentRetriesAfterBusy),
     }
       : { skipped: peerInstalled ? 'peer failed' : 'peer not installed (npm --prefix bench/peer install)' },
+    limits: { fsyncCommitsPerSecond: summarise(limits, 'fsyncCommitsPerSecond'), rawReadsPerSecond: summarise(limits, 'rawReadsPerSecond') },
     streamEvents: ours[0]?.streamEvents,
     concurrency: ours[0]?.concurrency,
   };
+}
+
+// 2b. event store on PostgreSQL: ours and Emmett-PG against the same server, interleaved --------------
+{
+  const url = process.env.DATABASE_URL;
+  const peerInstalled = existsSync(join(BENCH_DIR, 'peer', 'node_modules', '@event-driven-io', 'emmett-postgresql'));
+  if (skip.has('store-pg')) results.storePg = { skipped: 'skipped (--skip store-pg)' };
+  else if (!url) results.storePg = { skipped: 'skipped: DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)' };
+  else {
+    const ours: Record<string, any>[] = [];
+    const peer: Record<string, any>[] = [];
+    const args = (impl: string) => ['--impl', impl, '--url', url, '--seconds', String(storeSeconds)];
+    for (let r = 1; r <= rounds; r++) {
+      log(`PostgreSQL store round ${r}/${rounds}`);
+      ours.push(await runNode(join(DIST, 'bench', 'suites', 'store-pg.js'), args('ours')));
+      if (peerInstalled) {
+        try { peer.push(await runNode(join(DIST, 'bench', 'suites', 'store-pg.js'), args('peer'))); }
+        catch (error) { log(`  PostgreSQL peer failed: ${(error as Error).message.slice(0, 300)}`); }
+      }
+    }
+    results.storePg = {
+      ours: storeRates(ours),
+      peer: peer.length ? storeRates(peer) : { skipped: peerInstalled ? 'peer failed' : 'peer not installed (npm --prefix bench/peer install)' },
+      streamEvents: ours[0]?.streamEvents, concurrency: ours[0]?.concurrency,
+    };
+  }
+  if (results.storePg.skipped) log(`PostgreSQL store rows ${results.storePg.skipped}`);
 }
 
 // 3. projection rebuild ----------------------------------------------------------------------
@@ -157,16 +188,28 @@ if (!skip.has('http')) {
 const fmt = (n: unknown, digits = 0) => (typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits }) : String(n ?? '–'));
 const rows: string[][] = [];
 const add = (metric: string, ours: unknown, peer: unknown, ratio: unknown, target: string, ok: boolean | null) =>
-  rows.push([metric, fmt(ours, 2), fmt(peer, 2), typeof ratio === 'number' ? `${ratio.toFixed(1)}×` : String(ratio ?? ''), target, ok === null ? '' : ok ? 'met' : 'MISSED']);
+  rows.push([metric, fmt(ours, 2), fmt(peer, 2), typeof ratio === 'number' ? `${ratio.toFixed(2)}×` : String(ratio ?? ''), target, ok === null ? '' : ok ? 'met' : 'MISSED']);
 const s = results.store;
+const versus = (metric: string, ours: number, other: number | undefined, target: string, meets: ((ratio: number) => boolean) | null) =>
+  add(metric, ours, other, other ? ours / other : 'n/a', target, other && meets ? meets(ours / other) : null);
 if (s) {
-  const pa = s.peer?.appendsPerSecond?.median;
-  const pr = s.peer?.readsPerSecond?.median;
-  add('one-event appends/s (port, median)', s.ours.appendsPerSecond.median, pa, pa ? s.ours.appendsPerSecond.median / pa : 'n/a', '≥ 30× peer', pa ? s.ours.appendsPerSecond.median / pa >= 30 : null);
-  const pc = s.peer?.concurrentAppendsPerSecond?.median;
-  const oc = s.ours.concurrentAppendsPerSecond.median;
-  add(`one-event appends/s, ${s.concurrency} concurrent callers (median)`, oc, pc, pc ? oc / pc : 'n/a', '≥ 30× peer', pc ? oc / pc >= 30 : null);
-  add(`stream reads/s (${s.streamEvents} events, median)`, s.ours.readsPerSecond.median, pr, pr ? s.ours.readsPerSecond.median / pr : 'n/a', '≥ 10× peer', pr ? s.ours.readsPerSecond.median / pr >= 10 : null);
+  const o = s.ours;
+  versus('one-event appends/s, 1 caller, vs the fsync limit (raw one-row synchronous=FULL transactions)', o.appendsPerSecond.median,
+    s.limits.fsyncCommitsPerSecond.median, '≥ 0.90× limit', (r) => r >= 0.9);
+  versus('one-event appends/s, 1 caller, vs the peer', o.appendsPerSecond.median, s.peer?.appendsPerSecond?.median, '', null);
+  versus(`one-event appends/s, ${s.concurrency} concurrent callers, vs the peer`, o.concurrentAppendsPerSecond.median,
+    s.peer?.concurrentAppendsPerSecond?.median, '≥ 30× peer', (r) => r >= 30);
+  versus(`stream reads/s (${s.streamEvents} events), vs raw read+parse`, o.readsPerSecond.median, s.limits.rawReadsPerSecond.median, '≥ 1.00× raw', (r) => r >= 1);
+  versus(`stream reads/s (${s.streamEvents} events), vs the peer`, o.readsPerSecond.median, s.peer?.readsPerSecond?.median, 'report', null);
+}
+const pgStore = results.storePg;
+if (pgStore?.skipped) add('PostgreSQL store rows', pgStore.skipped, '', '', 'ahead of Emmett-PG', null);
+else if (pgStore) {
+  const ahead = (r: number) => r > 1;
+  versus('PostgreSQL: one-event appends/s, 1 caller, vs Emmett-PG', pgStore.ours.appendsPerSecond.median, pgStore.peer?.appendsPerSecond?.median, '> 1× Emmett-PG', ahead);
+  versus(`PostgreSQL: one-event appends/s, ${pgStore.concurrency} concurrent callers, vs Emmett-PG`, pgStore.ours.concurrentAppendsPerSecond.median,
+    pgStore.peer?.concurrentAppendsPerSecond?.median, '> 1× Emmett-PG', ahead);
+  versus(`PostgreSQL: stream reads/s (${pgStore.streamEvents} events), vs Emmett-PG`, pgStore.ours.readsPerSecond.median, pgStore.peer?.readsPerSecond?.median, '> 1× Emmett-PG', ahead);
 }
 if (results.http && !results.http.skipped) {
   const c = results.http.commands;
@@ -201,7 +244,7 @@ else {
   add('Kafka dead letters / publisher lag at ingest end', `${kp.deadLetters + ki.deadLetters} / ${kp.publication.lagAtIngestEnd}`, '', '', '0 dead letters', clean);
 }
 
-const header = ['metric', 'Polku', 'peer (Emmett)', 'ratio', 'target', ''];
+const header = ['metric', 'Polku', 'peer (Emmett) / limit', 'ratio', 'target', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 const table = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
@@ -209,5 +252,8 @@ process.stdout.write(`\nPolku benchmark: ${clients} active clients, ${years} yea
 results.table = rows.map((r) => Object.fromEntries(header.map((h, i) => [h || 'status', r[i]])));
 results.finishedAt = new Date().toISOString();
 const outDir = ensureDir(join(BENCH_DIR, 'results'));
-writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+// no absolute paths of this machine in the results: the data directory and the repository become relative
+const portable = JSON.stringify(results, null, 2).replaceAll(JSON.stringify(dataDir).slice(1, -1), relative(REPO_ROOT, dataDir) || '.')
+  .replaceAll(JSON.stringify(REPO_ROOT).slice(1, -1), '.');
+writeFileSync(join(outDir, 'latest.json'), `${portable}\n`);
 process.stdout.write(`\nwritten: bench/results/latest.json\n`);

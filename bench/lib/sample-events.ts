@@ -26,3 +26,9 @@ export function sampleEvent(clientId: string, i: number, eventId: string): Polku
     correlationId: `bench-${clientId}-${i}`, causationId: null, data,
   };
 }
+
+/** The same content for Emmett (the peers): type + data, the envelope fields as metadata. */
+export function samplePeerEvent(clientId: string, i: number, eventId: string) {
+  const e = sampleEvent(clientId, i, eventId);
+  return { type: e.type, data: e.data, metadata: { eventId: e.eventId, occurredAt: e.occurredAt, recordedAt: e.recordedAt, actor: e.actor, correlationId: e.correlationId } };
+}

@@ -12,7 +12,9 @@ export const BIGINT_TYPES: CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (format !== 'binary' && oid === INT8_OID) return (value: string) => BigInt(value);
     if (format !== 'binary' && oid === INT8_ARRAY_OID) {
-      return (value: string) => pg.types.arrayParser(value, (entry) => BigInt(entry));
+      // the default int8[] parser yields decimal strings (or null entries)
+      const parseArray = (pg.types.getTypeParser as (oid: number, format: 'text') => (value: string) => (string | null)[] | null)(INT8_ARRAY_OID, 'text');
+      return (value: string) => parseArray(value)?.map((entry) => (entry === null ? null : BigInt(entry))) ?? null;
     }
     return pg.types.getTypeParser(oid, format);
   }) as CustomTypesConfig['getTypeParser'],

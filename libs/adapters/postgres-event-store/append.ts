@@ -1,64 +1,81 @@
-import type { PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { PolkuEvent } from '../../events/index.js';
 import {
-  GENESIS_HASH, assertSameKeyUse, StreamVersionConflictError, type AppendOptions, type AppendResult,
+  EventStoreFailureError, GENESIS_HASH, assertSameKeyUse, StreamVersionConflictError,
+  type AppendOptions, type AppendResult,
 } from '../../event-store/index.js';
-import type { HeadRow } from './chain-check.js';
 import { toInsertColumns } from './rows.js';
+import type { AppendAnnouncer } from './notifications.js';
 import type { Statements } from './statements.js';
 
-export interface KeyRow {
-  client_id: string; next_version: bigint; event_ids: string[]; global_position: bigint | null; request_hash: string | null;
+export interface KeyRow { client_id: string; next_version: bigint; event_ids: string[]; request_hash: string | null; global_position: bigint | null }
+
+interface AppendRow {
+  outcome: 'appended' | 'replayed' | 'conflict' | 'moved';
+  head_version: bigint; head_hash: string | null; last_position: bigint | null;
+  key_client_id: string | null; key_event_ids: string[] | null; key_request_hash: string | null;
 }
 
+interface Head { version: bigint; hash: string }
+
+/** Heads remembered per store (most recent appends); a hint only: append_events checks it. */
+const REMEMBERED_HEADS = 10_000;
+/** 'any' appends racing on one stream re-hash and call again; bounded so a bug cannot spin. */
+const MOST_ATTEMPTS = 50;
+
 /**
- * The body of one append transaction (READ COMMITTED); any throw rolls everything back.
- *
- * Global order without skipped events: a plain sequence would let transaction A take
- * position 5, B take 6 and commit first, and a reader that saw 6 would never go back for 5.
- * So positions are taken under a transaction-scoped advisory lock (`orderLock`, one per
- * schema) held until COMMIT, and PostgreSQL releases transaction locks only after the commit
- * is visible: whoever takes the next position does so after every lower position is
- * committed (or rolled back, leaving a gap that is never filled). A reader that sees position
- * p therefore already sees everything below p, so `readAll({ after })` with a single bigint
- * cursor is exact. We chose this over recording pg_current_xact_id() per row and reading only
- * below pg_snapshot_xmin() (Marten/Emmett): that needs a (transaction id, position) cursor,
- * while the port's cursor is one position. The price is that commits of different streams
- * are serialised; everything else (idempotency lookup, version check, hashing, head update)
- * runs before the lock under a per-stream lock, so only the INSERT and COMMIT wait.
+ * Appends through `append_events` (append-function.ts), one round trip when the head this
+ * process remembers for the stream (or 0 for `expectedVersion: 0n`) is still current, two
+ * when another process appended to it since.
  */
-export async function appendInTransaction(
-  client: PoolClient, sql: Statements, schema: string, clientId: string, events: PolkuEvent[], options: AppendOptions,
-  channel: string,
-): Promise<AppendResult> {
-  await client.query(sql.streamLock, [schema, clientId]);
-  const key = options.idempotencyKey;
-  if (key !== undefined) {
-    const replay = replayFrom((await client.query<KeyRow>(sql.selectKey, [key])).rows[0], key, clientId, options.requestHash);
-    if (replay) return replay;
-  }
-  const head = (await client.query<HeadRow>(sql.selectHead, [clientId])).rows[0];
-  const current = head?.version ?? 0n;
-  if (options.expectedVersion !== 'any' && options.expectedVersion !== current) {
-    throw new StreamVersionConflictError(clientId, options.expectedVersion, current);
-  }
-  const { columns: c, lastVersion, lastHash } = toInsertColumns(events, current, head?.last_hash ?? GENESIS_HASH);
-  await client.query(sql.upsertHead, [clientId, lastVersion, lastHash]);
-  if (key !== undefined) {
-    await client.query(sql.insertKey, [key, clientId, lastVersion, c.eventIds.at(-1), c.eventIds, options.requestHash ?? null]);
+export class Appender {
+  private readonly heads = new Map<string, Head>();
+
+  constructor(private readonly pool: Pool, private readonly sql: Statements, private readonly announcer: AppendAnnouncer) {}
+
+  async append(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
+    const expected = options.expectedVersion === 'any' ? null : options.expectedVersion;
+    let head = this.heads.get(clientId) ?? (expected === 0n ? { version: 0n, hash: GENESIS_HASH } : undefined);
+    for (let attempt = 1; attempt <= MOST_ATTEMPTS; attempt += 1) {
+      // version -1: no head known yet, the function answers with the real one
+      const from = head ?? { version: -1n, hash: GENESIS_HASH };
+      const { columns: c, lastVersion, lastHash } = toInsertColumns(events, from.version, from.hash);
+      const row = (await this.pool.query<AppendRow>(this.sql.appendEvents, [
+        clientId, expected, from.version, from.hash, options.idempotencyKey ?? null, options.requestHash ?? null,
+        c.eventIds, c.versions, c.types, c.schemaVersions, c.occurredAts, c.recordedAts, c.actors,
+        c.correlationIds, c.causationIds, c.datas, c.hashes,
+      ])).rows[0];
+      switch (row.outcome) {
+        case 'appended':
+          this.remember(clientId, { version: lastVersion, hash: lastHash });
+          this.announcer.announce();
+          return { nextExpectedVersion: lastVersion, lastGlobalPosition: row.last_position!, eventIds: c.eventIds, replayed: false };
+        case 'replayed':
+          return replayFrom({
+            client_id: row.key_client_id!, next_version: row.head_version, event_ids: row.key_event_ids!,
+            request_hash: row.key_request_hash, global_position: row.last_position,
+          }, options.idempotencyKey!, clientId, options.requestHash)!;
+        case 'conflict':
+          this.forget(clientId, row);
+          throw new StreamVersionConflictError(clientId, options.expectedVersion, row.head_version);
+        case 'moved':
+          head = { version: row.head_version, hash: row.head_hash ?? GENESIS_HASH };
+          this.remember(clientId, head);
+      }
+    }
+    throw new EventStoreFailureError(`Stream ${clientId} kept moving during ${MOST_ATTEMPTS} append attempts`, true);
   }
 
-  // Delivered at COMMIT (never for a rollback), wherever it is issued: sent before the order
-  // lock so it does not lengthen the time every other append waits. Followers only need the
-  // wake-up (they read from their own position), so the payload is just the stream.
-  await client.query(sql.notifyAppended, [channel, clientId]);
-  await client.query(sql.orderLock, [schema]);
-  const { rows } = await client.query<{ global_position: bigint }>(sql.insertEvents, [
-    clientId, c.eventIds, c.versions, c.types, c.schemaVersions, c.occurredAts, c.recordedAts, c.actors,
-    c.correlationIds, c.causationIds, c.datas, c.hashes,
-  ]);
-  const lastGlobalPosition = rows.reduce((max, r) => (r.global_position > max ? r.global_position : max), 0n);
-  return { nextExpectedVersion: lastVersion, lastGlobalPosition, eventIds: c.eventIds, replayed: false };
+  private remember(clientId: string, head: Head): void {
+    this.heads.delete(clientId);
+    this.heads.set(clientId, head);
+    if (this.heads.size > REMEMBERED_HEADS) this.heads.delete(this.heads.keys().next().value!);
+  }
+
+  private forget(clientId: string, row: AppendRow): void {
+    if (row.head_version === 0n) this.heads.delete(clientId);
+    else this.remember(clientId, { version: row.head_version, hash: row.head_hash! });
+  }
 }
 
 /** The stored result of a key, null when unseen; a key of another client or request is refused. */

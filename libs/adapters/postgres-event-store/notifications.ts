@@ -7,8 +7,35 @@ const closedError = () => new EventStoreFailureError('The PostgreSQL event store
 export const appendChannel = (schema: string): string => `polku.events.${schema}`;
 
 /**
- * Wakes followers when appends commit: each append transaction runs pg_notify on the
- * schema's channel, which PostgreSQL delivers at COMMIT. One dedicated LISTEN connection per
+ * Tells followers that appends committed: one NOTIFY on the schema's channel after the
+ * commit (never inside the append: see append-function.ts). Appends that commit while a
+ * notification is being sent share the next one, which starts after their commits, so a
+ * follower that saw nothing new before is always woken after. The append does not wait for
+ * it: durability does not depend on it, and a lost one breaks the listener too (followers
+ * fall back to polling).
+ */
+export class AppendAnnouncer {
+  private sending: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly notify: () => Promise<unknown>) {}
+
+  announce(): void {
+    if (this.sending) { this.again = true; return; }
+    this.sending = this.notify().then(() => undefined, () => undefined).then(() => {
+      this.sending = null;
+      if (this.again) { this.again = false; this.announce(); }
+    });
+  }
+
+  /** Waits for the notification in flight (before the pool closes). */
+  async close(): Promise<void> {
+    while (this.sending) await this.sending;
+  }
+}
+
+/**
+ * Wakes followers when appends commit (AppendAnnouncer's NOTIFY). One dedicated LISTEN connection per
  * store, opened on the first wait; when it breaks, the waits in progress reject (their caller
  * falls back to polling) and the next wait opens a new one.
  */

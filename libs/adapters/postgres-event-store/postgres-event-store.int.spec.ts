@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { eventStoreContract, aClientId, anEvent, aRichEvent, someEvents } from '../../event-store/contract/index.js';
-import { EventStoreFailureError, StreamVersionConflictError } from '../../event-store/index.js';
+import { DuplicateEventIdError, EventStoreFailureError, StreamVersionConflictError } from '../../event-store/index.js';
 import { SchemaJanitor } from '../postgres-common/index.js';
 import { PostgresEventStore } from './index.js';
 import { writersAndReader } from './concurrent-writers.fixture.js';
@@ -74,6 +74,46 @@ suite(title, () => {
     expect(await reader.verifyAll()).toEqual({ intact: true, checked: all.length });
   });
 
+  it('holds readers before an append still in flight, and passes a rolled-back one', async () => {
+    const schema = janitor.name('inflight');
+    const store = await open(schema);
+    const [early, late] = [aClientId(), aClientId()];
+    const [held] = someEvents(early, 1);
+    // Another transaction holds an uncommitted row with the held event's id, so the append
+    // waits on the unique index after it has taken its position: in flight, not committed.
+    const blocker = new pg.Client({ connectionString: url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query(`INSERT INTO "${schema}".streams VALUES ('blocker', 1, 'x')`);
+      await blocker.query(`INSERT INTO "${schema}".events VALUES (0, $1, 'blocker', 1, 't', 1, '', '', '{}', '', NULL, '{}', 'x')`, [held.eventId]);
+      const inFlight = store.appendToStream(early, [held], { expectedVersion: 0n });
+      // pg_stat_activity is read once per transaction: the blocker (inside one) clears it each time
+      const waiting = async () => (await blocker.query(`SELECT pg_stat_clear_snapshot();
+        SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%${schema}".append_events%'`) as unknown as pg.QueryResult[])[1].rowCount;
+      while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10));
+      const after = await store.appendToStream(late, someEvents(late, 1), { expectedVersion: 0n });
+
+      expect(await store.readAll({ after: 0n, limit: 10 })).toEqual([]); // not [late]: that would skip early
+      expect(await store.headPosition()).toBe(0n);
+      await blocker.query('ROLLBACK');
+      const committed = await inFlight;
+      expect(committed.lastGlobalPosition).toBeLessThan(after.lastGlobalPosition);
+      expect((await store.readAll({ after: 0n, limit: 10 })).map((e) => e.clientId)).toEqual([early, late]);
+    } finally {
+      await blocker.end();
+    }
+
+    // a rolled-back append leaves a gap nobody fills: readers pass it
+    const again = someEvents(early, 1);
+    await expect(store.appendToStream(late, [{ ...someEvents(late, 1)[0], eventId: held.eventId }], { expectedVersion: 1n }))
+      .rejects.toBeInstanceOf(DuplicateEventIdError);
+    await store.appendToStream(early, again, { expectedVersion: 1n });
+    expect((await store.readAll({ after: 0n, limit: 10 })).map((e) => e.eventId)).toHaveLength(3);
+    expect(await store.headPosition()).toBe((await store.readStream(early)).events[1].globalPosition);
+    expect(await store.verifyAll()).toEqual({ intact: true, checked: 3 });
+  });
+
   it('lets two store instances on one schema see each other (API and projector), and reopens', async () => {
     const schema = janitor.name('two');
     const [api, projector] = await Promise.all([open(schema), open(schema)]); // concurrent DDL is fine
@@ -89,6 +129,18 @@ suite(title, () => {
     expect(await reopened.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n, idempotencyKey: 'once' }))
       .toMatchObject({ nextExpectedVersion: 2n, replayed: true });
     expect(await reopened.verifyAll()).toEqual({ intact: true, checked: 3 });
+  });
+
+  it('upgrades a schema of version 1 (commit-order lock, no append function) in place, data kept', async () => {
+    const schema = janitor.name('upgrade');
+    const client = aClientId();
+    await (await open(schema)).appendToStream(client, someEvents(client, 2), { expectedVersion: 0n });
+    await rawQuery(`DROP FUNCTION "${schema}".append_events; UPDATE "${schema}".event_store_meta SET schema_version = 1`);
+    const upgraded = await open(schema);
+    await upgraded.appendToStream(client, someEvents(client, 1), { expectedVersion: 2n });
+    expect(await upgraded.verifyAll()).toEqual({ intact: true, checked: 3 });
+    await rawQuery(`UPDATE "${schema}".event_store_meta SET schema_version = 3`);
+    await expect(PostgresEventStore.open(url!, { schema })).rejects.toThrow(/newer than this code/);
   });
 
   it('keeps positions above 2^53 exact', async () => {

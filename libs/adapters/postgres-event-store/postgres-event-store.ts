@@ -6,13 +6,14 @@ import {
   type ReadStreamsOptions,
   validateBatch,
 } from '../../event-store/index.js';
-import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
-import { appendInTransaction, replayFrom, type KeyRow } from './append.js';
+import { createPool, quoteSchema } from '../postgres-common/index.js';
+import { Appender, replayFrom, type KeyRow } from './append.js';
+import { GlobalOrder } from './global-order.js';
 import { mapError } from './map-error.js';
 import { resolveAppendError } from './resolve-append-error.js';
 import { toRecordedEvent, type EventRow } from './rows.js';
 import { migrate } from './schema.js';
-import { AppendNotifications, appendChannel } from './notifications.js';
+import { AppendAnnouncer, AppendNotifications, appendChannel } from './notifications.js';
 import { statements, type Statements } from './statements.js';
 import { verifyAll, verifyStream } from './verify.js';
 
@@ -25,17 +26,25 @@ export interface PostgresEventStoreOptions {
 
 /**
  * EventStore on PostgreSQL: one `events` table in global order, stream heads, idempotency
- * keys. Appends are one READ COMMITTED transaction each (see append.ts for how positions
- * are assigned in commit order); committed means durable with the server's default
- * synchronous_commit=on.
+ * keys. Each append is one call of the `append_events` function in its own transaction
+ * (append-function.ts); appends to different streams commit concurrently, and readers of the
+ * global order never skip a late commit (in-flight.ts). Committed means durable with the
+ * server's default synchronous_commit=on.
  */
 export class PostgresEventStore implements EventStore {
   private closed = false;
+  private readonly announcer: AppendAnnouncer;
+  private readonly appender: Appender;
+  private readonly globalOrder: GlobalOrder;
 
   private constructor(
-    private readonly pool: Pool, private readonly schema: string, private readonly sql: Statements,
+    private readonly pool: Pool, schema: string, private readonly sql: Statements,
     private readonly notifications: AppendNotifications,
-  ) {}
+  ) {
+    this.announcer = new AppendAnnouncer(() => this.pool.query(sql.notifyAppended, [appendChannel(schema)]));
+    this.appender = new Appender(pool, sql, this.announcer);
+    this.globalOrder = new GlobalOrder(pool, sql, (text, values) => this.query(text, values));
+  }
 
   /** Connects and creates the schema and tables when missing. */
   static async open(connectionString: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
@@ -48,15 +57,17 @@ export class PostgresEventStore implements EventStore {
       await pool.end();
       throw mapError(error);
     }
-    return new PostgresEventStore(pool, schema, statements(quoted), new AppendNotifications(connectionString, appendChannel(schema)));
+    return new PostgresEventStore(pool, schema, statements(schema, quoted), new AppendNotifications(connectionString, appendChannel(schema)));
   }
 
   async appendToStream(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
     validateBatch(clientId, events);
     try {
-      return await inTransaction(this.pool, (client) =>
-        appendInTransaction(client, this.sql, this.schema, clientId, events, options, appendChannel(this.schema)));
+      return await this.appender.append(clientId, events, options);
     } catch (error) {
+      // it may have rolled back after taking a position: a follower stopped before that gap
+      // looks again now rather than at its next poll
+      this.announcer.announce();
       const resolved = await resolveAppendError(error, {
         clientId, events, options,
         query: (text, values) => this.query(text, values),
@@ -79,7 +90,7 @@ export class PostgresEventStore implements EventStore {
 
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
     if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
-    return (await this.query<EventRow>(this.sql.readAll, [after, limit])).map(toRecordedEvent);
+    return (await this.globalOrder.readAll(after, limit)).map(toRecordedEvent);
   }
 
   async readStreams({ afterClientId, limit, upToPosition }: ReadStreamsOptions): Promise<ClientStream[]> {
@@ -99,7 +110,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint> {
-    return (await this.query<{ head: bigint }>(this.sql.headPosition, []))[0].head;
+    return this.globalOrder.headPosition();
   }
 
   verifyStream(clientId: string): Promise<ChainVerification> {
@@ -114,6 +125,7 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.notifications.close();
+    await this.announcer.close();
     await this.pool.end();
   }
 

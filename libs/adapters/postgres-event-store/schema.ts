@@ -1,17 +1,24 @@
 import type { Pool } from 'pg';
 import { inTransaction } from '../postgres-common/index.js';
+import { appendFunction } from './append-function.js';
 
-/** Bumped with every schema change; a newer schema is refused rather than misread. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped with every schema change; a newer schema is refused rather than misread.
+ * 2: appends go through the `append_events` function and mark their positions in flight
+ *    (see in-flight.ts) instead of taking the commit-order lock; the tables are unchanged.
+ *    Opening a version-1 schema upgrades it in place; stop every process of the older code
+ *    first (its appends do not mark positions, its readers expect commit-order positions).
+ */
+export const SCHEMA_VERSION = 2;
 
 /**
  * streams: per-client head (version + last hash) so an append reads one row.
- * events: the immutable log. Positions come from the `event_positions` sequence, taken
- *   under the commit-order lock (see append.ts). actor and data are TEXT holding the
- *   canonical JSON that was hashed: jsonb would re-order keys and re-format numbers, and
- *   verification re-hashes the stored text.
+ * events: the immutable log. Positions come from the `event_positions` sequence (CACHE 1:
+ *   in-flight.ts relies on its last_value); see in-flight.ts for why readers never skip.
+ *   actor and data are TEXT holding the canonical JSON that was hashed: jsonb would
+ *   re-order keys and re-format numbers, and verification re-hashes the stored text.
  * idempotency_keys: the first result of a keyed append; the position is joined from the
- *   last event so the key row can be written before the commit-order lock is taken.
+ *   last event.
  */
 export const ddl = (s: string): string => `
 CREATE TABLE IF NOT EXISTS ${s}.event_store_meta (
@@ -52,8 +59,9 @@ ALTER TABLE ${s}.idempotency_keys ADD COLUMN IF NOT EXISTS request_hash text;
 `;
 
 /**
- * Creates the schema and tables when missing. The DDL runs under a transaction-scoped
- * advisory lock, so an API and a projector starting together do not race on CREATE.
+ * Creates the schema, tables and the append function when missing, and upgrades an older
+ * schema (1 → 2 adds the function only). The DDL runs under a transaction-scoped advisory
+ * lock, so an API and a projector starting together do not race on CREATE.
  */
 export async function migrate(pool: Pool, schema: string, quoted: string): Promise<void> {
   await inTransaction(pool, async (client) => {
@@ -68,5 +76,9 @@ export async function migrate(pool: Pool, schema: string, quoted: string): Promi
        RETURNING schema_version`, [SCHEMA_VERSION]);
     const version = rows[0].schema_version;
     if (version > SCHEMA_VERSION) throw new Error(`Event store schema ${version} is newer than this code (${SCHEMA_VERSION})`);
+    await client.query(appendFunction(schema, quoted));
+    if (version < SCHEMA_VERSION) {
+      await client.query(`UPDATE ${quoted}.event_store_meta SET schema_version = $1`, [SCHEMA_VERSION]);
+    }
   });
 }
