@@ -87,11 +87,11 @@ describe('finding a client', () => {
 
   it('lets a person named on the client find it, and not their colleague', async () => {
     const named = { ...pirkanmaa, personId: 'te-pirkanmaa-liisa', displayName: 'Liisa Nimetty' };
-    expect(await ids(named, 'search-cai')).toEqual([]);
-    await post('employmentOfficer', '/clients/search-cai/people', { personId: named.personId, personName: named.displayName, role: 'responsible_officer',
+    expect(await ids(named, 'te-keski-suomi:search-cai')).toEqual([]);
+    await post('employmentOfficer', '/clients/te-keski-suomi:search-cai/people', { personId: named.personId, personName: named.displayName, role: 'responsible_officer',
       organisation: { organisationId: 'te-pirkanmaa', organisationType: 'employment_authority' }, namedOn: '2025-06-30' });
-    expect(await ids(named, 'search-cai')).toEqual(['search-cai']);
-    expect(await ids(pirkanmaa, 'search-cai')).toEqual([]);
+    expect(await ids(named, 'te-keski-suomi:search-cai')).toEqual(['te-keski-suomi:search-cai']);
+    expect(await ids(pirkanmaa, 'te-keski-suomi:search-cai')).toEqual([]);
     // the name is TE Keski-Suomi's record: without a consent covering identity, Pirkanmaa matches no name
     expect(await ids(named, 'äärinen')).toEqual([]);
   });
