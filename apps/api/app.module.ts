@@ -19,6 +19,8 @@ import { METRICS } from './infrastructure/tokens.js';
 import { createLogger, type PolkuMetrics } from '../../libs/observability/index.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { MeModule } from './me/index.js';
+import { serveWebApp } from './web-app/index.js';
+import { WebSessionModule } from './web-session/index.js';
 
 export interface CreateAppOptions {
   /** Source of "now" for the whole app (token expiry too); defaults to the system clock. */
@@ -52,6 +54,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
       ProblemModule,
       HealthModule,
       MeModule,
+      WebSessionModule,
       ...FEATURE_MODULES,
       ...(options.extraModules ?? []),
     ],
@@ -67,6 +70,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   app.use(correlationIdMiddleware);
   app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel)));
+  serveWebApp(app, config.webDir);
   setupOpenApi(app);
   await app.init();
   return app;

@@ -7,4 +7,4 @@ export * from './request-context/index.js';
 export { StoresModule } from './stores.module.js';
 export * from './store-factories.js';
 export { CoreModule } from './core.module.js';
-export { setupOpenApi, BEARER_SCHEME } from './openapi.js';
+export { setupOpenApi, openApiDocument, BEARER_SCHEME } from './openapi.js';

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 
 export const BEARER_SCHEME = 'bearer';
 
@@ -9,6 +9,15 @@ export const BEARER_SCHEME = 'bearer';
  * before `app.init()`: routes added after it would land behind the 404 handler.
  */
 export function setupOpenApi(app: INestApplication): void {
+  // A factory: the document is built on first request, from every registered controller.
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), {
+    jsonDocumentUrl: 'openapi.json',
+    customSiteTitle: 'Polku API',
+  });
+}
+
+/** The OpenAPI document of every registered controller (served, and dumped for the web client). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Polku API')
     .setDescription(
@@ -20,9 +29,5 @@ export function setupOpenApi(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .addSecurityRequirements(BEARER_SCHEME)
     .build();
-  // A factory: the document is built on first request, from every registered controller.
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
-    jsonDocumentUrl: 'openapi.json',
-    customSiteTitle: 'Polku API',
-  });
+  return SwaggerModule.createDocument(app, config);
 }

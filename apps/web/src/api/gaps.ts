@@ -1,0 +1,90 @@
+/**
+ * TEMPORARY GAP in the OpenAPI document: these responses have no schema there yet (another
+ * branch is completing the document). Typed here, minimally, in this one file; delete each
+ * type once `npm run web:api` generates it, and use `components['schemas'][…]` instead.
+ */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  rule?: string;
+  field?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface CommandResult { streamVersion: number; position: string; replayed?: boolean }
+
+export interface OrganisationRef { organisationId: string; organisationType: string; name?: string }
+
+export interface TimelineEntry {
+  position: string;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  organisationId: string;
+  organisationType: string;
+  author: { personId: string; displayName: string };
+  summary: string;
+  data?: Record<string, unknown>;
+}
+
+export interface PeriodStatus {
+  periodId: string;
+  serviceType: string;
+  serviceName?: string;
+  status: string;
+  provider: OrganisationRef;
+  recordedBy: OrganisationRef;
+  startDate: string;
+  plannedEndDate?: string;
+  endDate?: string;
+  attendedDays?: number;
+  activityDaysInLast12Months?: number;
+  maxActivityDaysIn12Months?: number;
+  maxEndDate?: string;
+  nextGoalReviewDue?: string | null;
+  ownInstructor?: { instructorId: string; instructorName: string };
+}
+
+export interface PlanStatus { planId: string; kind: string; agreedOn: string; organisationId: string; nextReviewDue?: string | null }
+export interface ReferralStatus {
+  referralId: string; serviceType: string; madeOn: string; status: string; from: OrganisationRef; to: OrganisationRef;
+  answeredOn?: string; answerDueBy?: string;
+}
+
+export interface ClientPath {
+  clientId: string;
+  profile: { fullName?: string; birthDate?: string; municipality?: string } | null;
+  organisations: string[];
+  timeline: TimelineEntry[];
+  hiddenEntries?: { organisationId: string; entries: number }[];
+  status: {
+    typRelationship: { startDate: string; parties: OrganisationRef[] } | null;
+    plans: PlanStatus[];
+    openReferrals: ReferralStatus[];
+    referrals: ReferralStatus[];
+    activePeriods: PeriodStatus[];
+    endedPeriods: PeriodStatus[];
+    responsibleOfficer?: { officerId: string; officerName: string; organisation: OrganisationRef; from: string } | null;
+    deadlines: Deadline[];
+  };
+}
+export interface ClientPathResponse { path: ClientPath; projectedPosition?: string }
+
+export interface Deadline { kind: string; dueDate: string; refId?: string; description?: string }
+export interface Caseload { personId: string; clients: { clientId: string; fullName?: string; deadlines?: Deadline[]; [key: string]: unknown }[] }
+export interface WorklistItem { clientId: string; kind: string; dueDate: string; overdue: boolean; refId?: string; description?: string }
+export interface Worklist { organisationId: string; today: string; items: WorklistItem[]; nextCursor: string | null }
+export interface ClientSearchHit { clientId: string; fullName?: string; municipality?: string }
+
+/** The document types `participants` as the whole schema map (a nested DTO without its schema). */
+export interface GoalReviewBody {
+  heldOn: string;
+  participants: { client: boolean; responsibleOfficerId?: string; ownInstructorId?: string };
+  assessment: string;
+}
+
+/** The document marks `If-Match` as required on commands; it is optional (without it the server re-decides). */
+export const NO_IF_MATCH = {} as { 'if-match': string };
