@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, InlineAlert, TextInput, Textarea } from 'suomifi-ui-components';
 import { api } from '../api/client';
-import { NO_IF_MATCH, type ClientPath, type CommandResult, type GoalReviewBody } from '../api/gaps';
+import { NO_IF_MATCH, type ClientPath, type CommandResult, type GoalReviewBody, type Problem } from '../api/gaps';
 import { asProblem, fieldMessages, messageFor } from '../api/problem';
 import { allPeriods } from './path-model';
 
@@ -20,11 +20,13 @@ export function GoalReviewForm({ clientId, path, onRecorded }: { clientId: strin
   const [officerId, setOfficerId] = useState(path.status.responsibleOfficer?.officerId ?? '');
   const [instructorId, setInstructorId] = useState(period?.ownInstructor?.instructorId ?? '');
   const [assessment, setAssessment] = useState('');
-  const [messages, setMessages] = useState<Record<string, string>>({});
+  // The problem itself is kept, so its messages follow a change of language.
+  const [problem, setProblem] = useState<Problem | undefined>();
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
   if (periods.length === 0) return null;
+  const messages = problem ? fieldMessages(problem, t) : {};
   const shown = ['periodId', 'heldOn', 'participants', 'assessment'];
   const general = Object.entries(messages).filter(([field]) => !shown.some((s) => field === s || field.startsWith(`${s}.`))).map(([, m]) => m);
   const status = (field: string) => (messageFor(messages, field) ? 'error' as const : 'default' as const);
@@ -40,8 +42,8 @@ export function GoalReviewForm({ clientId, path, onRecorded }: { clientId: strin
       params: { path: { clientId, periodId }, header: NO_IF_MATCH }, body: body as never,
     });
     setBusy(false);
-    if (error || !response.ok) { setMessages(fieldMessages(asProblem(error, response), t)); return; }
-    setMessages({});
+    if (error || !response.ok) { setProblem(asProblem(error, response)); return; }
+    setProblem(undefined);
     setSaved(true);
     onRecorded((data as unknown as CommandResult).position);
   };
