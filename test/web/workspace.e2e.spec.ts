@@ -120,6 +120,37 @@ describeBrowser('the workspace in the browser', () => {
     await page.getByRole('button', { name: /2025-06-16 Goal review held/ }).waitFor();
   });
 
+  it('signs in as an auditor and replays the path as known on an earlier date, beside today\'s, with what changed marked', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in as Aila Auditor' }).click();
+    await page.getByText('Supervision and audit').click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Client id').fill('demo-keski-suomi-1');
+    await page.getByRole('button', { name: 'Open by id' }).click();
+    const replay = page.getByRole('region', { name: 'Compare with the past' });
+    await replay.getByLabel('Date (YYYY-MM-DD)').fill('2025-03-01');
+    await replay.getByRole('button', { name: 'Show the comparison' }).click();
+    await page.getByRole('heading', { name: 'The path as known on 2025-03-01' }).waitFor();
+    const note = await replay.getByRole('status').textContent();
+    expect(Number(/^(\d+)/.exec(note ?? '')?.[1])).toBeGreaterThan(0);
+    // the later entries are marked on today's timeline, none on the replay's
+    expect(await page.getByRole('region', { name: 'Timeline' }).locator('.marker.changed').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('region', { name: 'The path as known on 2025-03-01' }).locator('.marker.changed').count()).toBe(0);
+    await noSeriousViolations();
+  });
+
+  it('signs in as the client, who reads their own path and access log (703/2023 section 11)', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in as Matti Mallikas' }).click();
+    await page.getByRole('link', { name: 'Open your service path' }).click();
+    await page.getByRole('heading', { name: 'Matti Mallikas', level: 1 }).waitFor();
+    const log = page.getByRole('region', { name: 'Who has handled my data' });
+    await log.getByRole('cell', { name: 'te-outi-virtanen' }).first().waitFor();
+    expect(await log.textContent()).toContain('client meeting'); // the purpose the officer stated
+    expect(await page.getByRole('region', { name: 'Record a goal review' }).count()).toBe(0);
+    await noSeriousViolations();
+  });
+
   it('the accessibility check does catch a serious violation (it can fail)', async () => {
     await page.evaluate(() => {
       const { document } = globalThis as unknown as PageGlobals;

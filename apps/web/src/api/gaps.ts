@@ -88,3 +88,9 @@ export interface GoalReviewBody {
 
 /** The document marks `If-Match` as required on commands; it is optional (without it the server re-decides). */
 export const NO_IF_MATCH = {} as { 'if-match': string };
+
+export interface ReplayedPath extends ClientPath { mode: { kind: 'as_known_on' | 'as_of'; date: string } }
+
+export interface UsageEntry { id: string; at: string; personId: string | null; organisationId: string | null; role: string | null; view: string; purpose: string | null; outcome: string }
+export interface DisclosureEntry { id: string; at: string; fromOrganisationId: string; toOrganisationId: string; toPersonId?: string; what: string; basis: string; channel: string }
+export interface AccessLog { clientId: string; usage: UsageEntry[]; disclosures: DisclosureEntry[] }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
 import { useSession } from './session';
@@ -12,18 +12,23 @@ const PURPOSES = {
   audit: 'supervision and audit',
 } as const;
 type PurposeKey = keyof typeof PURPOSES | 'other';
+const OWN_DATA = 'own data (703/2023 section 11)';
 
 /** HTTP headers carry Latin-1 only: anything else is dropped from the free text. */
 const headerSafe = (text: string) => text.replace(/[^\x20-\x7e\xa0-\xff]/g, '').trim().slice(0, 200);
 
 /** Client data is read only once the purpose is stated (then remembered for the session). */
 export function PurposeGate({ children }: { children: ReactNode }) {
-  const { purpose, setPurpose } = useSession();
+  const { purpose, setPurpose, session } = useSession();
   const { t } = useTranslation();
   const [choice, setChoice] = useState<PurposeKey>('service_planning');
   const [other, setOther] = useState('');
   const [missing, setMissing] = useState(false);
+  // A client reading their own data needs no justification; the log still records why.
+  const isClient = session?.principal?.role === 'client';
+  useEffect(() => { if (isClient && !purpose) setPurpose(OWN_DATA); }, [isClient, purpose, setPurpose]);
   if (purpose) return <>{children}</>;
+  if (isClient) return null;
 
   const confirm = () => {
     const text = choice === 'other' ? headerSafe(other) : PURPOSES[choice];

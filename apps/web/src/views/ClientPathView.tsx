@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import { api } from '../api/client';
-import type { ClientPath, ClientPathResponse, TimelineEntry } from '../api/gaps';
+import type { ClientPath, ClientPathResponse, ReplayedPath, TimelineEntry } from '../api/gaps';
+import { AccessLogView } from './AccessLogView';
+import { changedSince, ReplayPanel } from './ReplayPanel';
 import { asProblem, problemText } from '../api/problem';
 import type { SignedInPrincipal } from '../session/session';
 import { GoalReviewForm } from './GoalReviewForm';
@@ -19,6 +21,7 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
   const [path, setPath] = useState<ClientPath | undefined>();
   const [error, setError] = useState<string>();
   const [selected, setSelected] = useState<TimelineEntry | undefined>();
+  const [replay, setReplay] = useState<ReplayedPath | undefined>();
 
   const load = useCallback(async (minPosition?: string) => {
     const { data, error: e, response } = await api.GET('/clients/{clientId}/path', {
@@ -64,8 +67,14 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
       </header>
       <div className="path-grid">
         <div>
-          <Timeline path={path} names={names} today={today} selected={selected?.eventId} onSelect={setSelected} />
+          <Timeline path={path} title={t('path.timeline')} id="timeline-title" names={names} today={today}
+            selected={selected?.eventId} onSelect={setSelected} changed={replay && changedSince(path, replay)} />
           {selected && <EntryDetails entry={selected} names={names} onClose={() => setSelected(undefined)} />}
+          {principal.role === 'auditor' && (
+            <ReplayPanel clientId={clientId} onReplay={setReplay} replay={replay} today={path} names={names}
+              selected={selected?.eventId} onSelect={setSelected} />
+          )}
+          {(principal.role === 'client' || principal.role === 'auditor') && <AccessLogView clientId={clientId} names={names} />}
           {WRITERS.has(principal.role) && <GoalReviewForm clientId={clientId} path={path} onRecorded={(position) => load(position)} />}
         </div>
         <StatusPanel path={path} names={names} />

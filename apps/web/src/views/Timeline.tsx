@@ -4,6 +4,11 @@ import { allPeriods, attendanceByMonth, categoryOf, dayOf, isoOfDay, lanesOf, sp
 
 interface Props {
   path: ClientPath;
+  /** Heading and its id (two timelines may stand side by side). */
+  title: string;
+  id: string;
+  /** Entries to mark as new (an auditor's comparison with an earlier state). */
+  changed?: Set<string>;
   names: Map<string, string>;
   today: string;
   selected: string | undefined;
@@ -15,7 +20,7 @@ interface Props {
  * density as a strip under the lane. Every item is a button (keyboard: Tab, Enter) that opens
  * its details; the hidden count says what consent keeps from this reader.
  */
-export function Timeline({ path, names, today, selected, onSelect }: Props) {
+export function Timeline({ path, title, id, changed, names, today, selected, onSelect }: Props) {
   const { t } = useTranslation();
   const span = spanOf(path, today);
   const x = (iso: string) => ((dayOf(iso) - span.from) / (span.to - span.from)) * 100;
@@ -27,8 +32,8 @@ export function Timeline({ path, names, today, selected, onSelect }: Props) {
     path.timeline.find((e) => e.type === 'ServicePeriodStarted' && e.data?.periodId === periodId);
 
   return (
-    <section aria-labelledby="timeline-title" className="panel">
-      <h2 id="timeline-title" className="section-title">{t('path.timeline')}</h2>
+    <section aria-labelledby={id} className="panel">
+      <h2 id={id} className="section-title">{title}</h2>
       <p className="hint">{t('path.timelineHelp')}</p>
       <ul className="legend" aria-hidden="true">
         {(['plan', 'referral', 'period', 'review', 'attendance', 'officer', 'other'] as const).map((c) => (
@@ -67,10 +72,10 @@ export function Timeline({ path, names, today, selected, onSelect }: Props) {
                 })}
                 {markers.map((e, i) => (
                   <button key={e.eventId} type="button"
-                    className={`marker cat-${categoryOf(e.type)}${selected === e.eventId ? ' selected' : ''}`}
+                    className={`marker cat-${categoryOf(e.type)}${selected === e.eventId ? ' selected' : ''}${changed?.has(e.eventId) ? ' changed' : ''}`}
                     style={{ left: `${x(e.occurredAt)}%`, top: `${2.1 + (i % 3) * 0.9}rem` }}
                     onClick={() => onSelect(e)}>
-                    <span className="visually-hidden">{e.occurredAt} {e.summary}</span>
+                    <span className="visually-hidden">{e.occurredAt} {e.summary}{changed?.has(e.eventId) && ` ${t('audit.changedMark')}`}</span>
                   </button>
                 ))}
                 <div className="density" aria-hidden="true">
