@@ -4,6 +4,7 @@ import { Button, InlineAlert, RadioButton, RadioButtonGroup, TextInput } from 's
 import { api } from '../api/client';
 import type { ClientPath, ReplayedPath, TimelineEntry } from '../api/gaps';
 import { asProblem, problemText } from '../api/problem';
+import { spanOf } from './path-model';
 import { Timeline } from './Timeline';
 
 type Mode = 'asKnownOn' | 'asOf';
@@ -57,6 +58,7 @@ export function ReplayPanel({ clientId, today, replay, onReplay, names, selected
         <>
           <p className="hidden-note" role="status">{t('audit.changed', { count: changed.size })}</p>
           <Timeline path={replay} id="replay-timeline-title" names={names} today={replay.mode.date} selected={selected} onSelect={onSelect}
+            span={spanOf(today, new Date().toISOString().slice(0, 10))}
             title={t(replay.mode.kind === 'as_known_on' ? 'audit.titleKnown' : 'audit.titleAsOf', { date: replay.mode.date })} />
         </>
       )}

@@ -9,6 +9,8 @@ interface Props {
   id: string;
   /** Entries to mark as new (an auditor's comparison with an earlier state). */
   changed?: Set<string>;
+  /** The days shown (default: this path's own); a comparison shares today's axis. */
+  span?: { from: number; to: number };
   names: Map<string, string>;
   today: string;
   selected: string | undefined;
@@ -20,9 +22,9 @@ interface Props {
  * density as a strip under the lane. Every item is a button (keyboard: Tab, Enter) that opens
  * its details; the hidden count says what consent keeps from this reader.
  */
-export function Timeline({ path, title, id, changed, names, today, selected, onSelect }: Props) {
+export function Timeline({ path, title, id, changed, names, today, selected, onSelect, ...props }: Props) {
   const { t } = useTranslation();
-  const span = spanOf(path, today);
+  const span = props.span ?? spanOf(path, today);
   const x = (iso: string) => ((dayOf(iso) - span.from) / (span.to - span.from)) * 100;
   const years: number[] = [];
   for (let y = Number(isoOfDay(span.from).slice(0, 4)) + 1; y <= Number(isoOfDay(span.to).slice(0, 4)); y += 1) years.push(y);
