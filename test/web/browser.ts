@@ -3,13 +3,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { CHROMIUM } from '../../scripts/web/chromium.js';
 
-/** Debian's Chromium (`apt-get install chromium`; CI: scripts/ci/chromium.sh). Never a downloaded browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run',
-];
+export { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/web/chromium.js';
+
 /** Without a browser the browser specs are skipped locally, and fail in CI (as the Kafka specs do). */
 export const browserAvailable = existsSync(CHROMIUM) || process.env.CI === 'true';
 

@@ -1,19 +1,19 @@
 /**
- * `node dist/scripts/web-screenshots.js [baseUrl] [outDir]`: screenshots of the workspace's main
+ * `node dist/scripts/web/screenshots.js [baseUrl] [outDir]`: screenshots of the workspace's main
  * views for docs/web.md, taken with the same headless Debian Chromium as the browser tests,
  * against a running `npm start` (demo seeded; default http://127.0.0.1:3000, docs/web).
  */
-import '../libs/shared/runtime/check.js';
+import '../../libs/shared/runtime/check.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const out = process.argv[3] ?? 'docs/web';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fi-FI' })).newPage();
   page.setDefaultTimeout(15_000);
