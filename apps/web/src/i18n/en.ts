@@ -41,6 +41,7 @@ export const en: Dictionary = {
     client: 'Client',
     what: 'What',
     due: 'Due',
+    since: 'Since',
     overdue: 'Overdue',
     nextPage: 'Next page',
     firstPage: 'First page',

@@ -40,6 +40,7 @@ export const fi = {
     client: 'Asiakas',
     what: 'Mitä',
     due: 'Määräpäivä',
+    since: 'Alkaen',
     overdue: 'Myöhässä',
     nextPage: 'Seuraava sivu',
     firstPage: 'Ensimmäinen sivu',

@@ -41,6 +41,7 @@ export const sv: Dictionary = {
     client: 'Klient',
     what: 'Vad',
     due: 'Förfallodag',
+    since: 'Sedan',
     overdue: 'Försenad',
     nextPage: 'Nästa sida',
     firstPage: 'Första sidan',

@@ -52,7 +52,7 @@ function Caseload() {
         : entries.length === 0 ? <Paragraph>{t('today.caseloadEmpty')}</Paragraph> : (
           <table>
             <caption className="visually-hidden">{t('today.caseload')}</caption>
-            <thead><tr><th scope="col">{t('today.client')}</th><th scope="col">{t('path.named')}</th><th scope="col">{t('path.typActive', { from: '' })}</th></tr></thead>
+            <thead><tr><th scope="col">{t('today.client')}</th><th scope="col">{t('path.named')}</th><th scope="col">{t('today.since')}</th></tr></thead>
             <tbody>
               {entries.map((c) => (
                 <tr key={`${c.clientId}-${c.role}`}>
