@@ -21,6 +21,8 @@ import { METRICS } from './infrastructure/tokens.js';
 import { createLogger, type PolkuMetrics } from '../../libs/observability/index.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { MeModule } from './me/index.js';
+import { serveWebApp } from './web-app/index.js';
+import { WebSessionModule } from './web-session/index.js';
 
 export interface CreateAppOptions {
   /** Source of "now" for the whole app (token expiry too); defaults to the system clock. */
@@ -54,6 +56,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
       ProblemModule,
       HealthModule,
       MeModule,
+      WebSessionModule,
       ...FEATURE_MODULES,
       ...(options.extraModules ?? []),
     ],
@@ -72,6 +75,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
   app.use(correlationIdMiddleware);
   app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel)));
   useJsonBodyParser(app); // after the correlation id and metrics: its refusals carry both
+  serveWebApp(app, config.webDir);
   setupOpenApi(app, KAFKA_COMMAND_CONTRACT);
   await app.init();
   return app;

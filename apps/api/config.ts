@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   storeConfigFromEnv, StoreConfigError, type EventStoreConfig, type ReadStoreConfig, type StoresConfig,
 } from '../../libs/adapters/open-stores/store-config.js';
@@ -37,6 +39,8 @@ export interface ApiConfig {
   production: boolean;
   /** `API_PROCESSES` (default 1): API processes sharing the port, one per core at most. */
   processes: number;
+  /** `WEB_DIR`: the built browser workspace served at `/` (default: `dist/web` beside the compiled API). */
+  webDir: string;
 }
 
 export class ConfigError extends Error {
@@ -110,7 +114,9 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
 
   if (problems.length > 0 || !auth || !stores) throw new ConfigError(problems);
   const { dataDir, eventStore, readStore } = stores;
-  return { host, port, dataDir, eventStore, readStore, auth, production, processes };
+  // dist/apps/api/config.js -> dist/web, where `npm run build` puts apps/web.
+  const webDir = resolve(get('WEB_DIR') ?? fileURLToPath(new URL('../../web', import.meta.url)));
+  return { host, port, dataDir, eventStore, readStore, auth, production, processes, webDir };
 }
 
 function isHttpUrl(value: string): boolean {

@@ -1,8 +1,7 @@
-import { ORG, PEOPLE, person } from './organisations.js';
+import { ORG, PEOPLE } from './organisations.js';
 import { byMonth, weekdaysBetween } from './calendar.js';
 import type { DemoClient, DemoStep } from './scenario.js';
 
-const outi = person('te-outi-virtanen', 'Outi Virtanen', ORG.teKeskiSuomi);
 const logistics = { organisationId: 'provider-jkl-logistics', organisationType: 'provider' as const, name: 'Keski-Suomen Logistiikka Oy', providerKind: 'company' as const };
 const settlement = { ...ORG.settlement, providerKind: 'association' as const };
 
@@ -12,7 +11,7 @@ const settlement = { ...ORG.settlement, providerKind: 'association' as const };
  * (lead), the social worker and the own instructor named → goal reviews → end → work trial.
  */
 export function centralFinlandClient(clientId = 'demo-keski-suomi-1'): DemoClient {
-  const { liisa, mikko, anna, pekka } = PEOPLE;
+  const { liisa, outi, mikko, anna, pekka } = PEOPLE;
   const kutyDates = weekdaysBetween('2025-02-17', '2025-08-14', [1, 2, 4]);
   const steps: DemoStep[] = [
     { on: '2025-01-08', as: liisa, command: { type: 'RegisterClient', data: { fullName: 'Matti Mallikas', personalIdentityCode: '120485-123X', birthDate: '1985-04-12', municipality: 'Jyväskylä' } } },

@@ -19,6 +19,7 @@ export const person = (personId: string, displayName: string, org: OrganisationR
 
 export const PEOPLE = {
   liisa: person('te-liisa-korhonen', 'Liisa Korhonen', ORG.teKeskiSuomi), // TYP officer, employment
+  outi: person('te-outi-virtanen', 'Outi Virtanen', ORG.teKeskiSuomi), // takes over from Liisa
   mikko: person('hyvaks-mikko-nieminen', 'Mikko Nieminen', ORG.hyvaks), // social worker
   anna: person('kela-anna-laine', 'Anna Laine', ORG.kela),
   pekka: person('settlement-pekka-heikkinen', 'Pekka Heikkinen', ORG.settlement), // own instructor

@@ -41,6 +41,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who this browser session is signed in as */
+        get: operations["WebSession_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session/demo-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The demo people one may sign in as (embedded mode only) */
+        get: operations["WebSession_demoPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session/demo-sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in as a demo person (embedded mode only); sets the HttpOnly session cookie */
+        post: operations["WebSession_signInAsDemoPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the browser session (clears the cookie) */
+        post: operations["WebSession_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients": {
         parameters: {
             query?: never;
@@ -524,7 +592,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client's cross-organisation service path: timeline and current status */
+        /**
+         * The client's cross-organisation service path: timeline and current status
+         * @description A long timeline comes in pages: the newest `timelineLimit` entries (in business order), `timelinePage.nextBefore` reads the older ones with `timelineBefore`.
+         */
         get: operations["Reads_path"];
         put?: never;
         post?: never;
@@ -810,6 +881,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        EventStoreHealth: {
+            /**
+             * @description Highest global position (decimal string: positions are 64-bit)
+             * @example 1042
+             */
+            head: string;
+        };
+        ProjectorHealth: {
+            /**
+             * @description Last global position applied to the read models
+             * @example 1040
+             */
+            checkpoint: string;
+            /**
+             * @description Events written but not yet projected
+             * @example 2
+             */
+            lag: number;
+        };
+        HealthDto: {
+            /**
+             * @description degraded: a store cannot be reached (answered with 503); requests needing it answer 503 until it returns
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+            /** @description Absent while the event store cannot be reached */
+            eventStore?: components["schemas"]["EventStoreHealth"];
+            /** @description Absent while the read store cannot be reached */
+            projector?: components["schemas"]["ProjectorHealth"];
+            /**
+             * @description The stores that cannot be reached (when degraded)
+             * @example [
+             *       "eventStore"
+             *     ]
+             */
+            unavailable?: string[];
+        };
         /** @description One invalid input: its full path and what is wrong with it. */
         FieldError: {
             /**
@@ -882,34 +991,6 @@ export interface components {
              */
             actualVersion?: string;
         };
-        EventStoreHealth: {
-            /**
-             * @description Highest global position (decimal string: positions are 64-bit)
-             * @example 1042
-             */
-            head: string;
-        };
-        ProjectorHealth: {
-            /**
-             * @description Last global position applied to the read models
-             * @example 1040
-             */
-            checkpoint: string;
-            /**
-             * @description Events written but not yet projected
-             * @example 2
-             */
-            lag: number;
-        };
-        HealthDto: {
-            /**
-             * @example ok
-             * @enum {string}
-             */
-            status: "ok";
-            eventStore: components["schemas"]["EventStoreHealth"];
-            projector: components["schemas"]["ProjectorHealth"];
-        };
         ActorDto: {
             personId: string;
             displayName: string;
@@ -934,6 +1015,32 @@ export interface components {
             role: "officer" | "instructor" | "agency_system" | "auditor" | "admin" | "client";
             /** @description How this caller is recorded as the author of events */
             actor: components["schemas"]["ActorDto"];
+        };
+        WebSessionDto: {
+            signedIn: boolean;
+            /** @description Whether the development sign-in (demo people) is offered: embedded mode with the local secret only */
+            demoSignIn: boolean;
+            principal?: components["schemas"]["PrincipalDto"];
+            /** @description Send as X-CSRF-Token on every write of this session */
+            csrfToken?: string;
+        };
+        DemoPersonDto: {
+            personId: string;
+            displayName: string;
+            organisationId: string;
+            organisationType: string;
+            organisationName: string;
+            /** @enum {string} */
+            role: "officer" | "instructor" | "auditor" | "client";
+            /** @description The demo client whose path they take part in */
+            demoClientId: string;
+        };
+        DemoSignInDto: {
+            /**
+             * @description One of GET /session/demo-people
+             * @example te-outi-virtanen
+             */
+            personId: string;
         };
         RegisterClientDto: {
             /**
@@ -1787,6 +1894,10 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        HiddenEntriesView: {
+            organisationId: string;
+            entries: number;
+        };
         /** @description The client's cross-organisation service path, as the caller may see it */
         ClientPath: {
             clientId: string;
@@ -1796,9 +1907,19 @@ export interface components {
             /** @description Organisations with entries on the path */
             organisations: string[];
             timeline: components["schemas"]["TimelineEntryView"][];
+            /** @description Entries consent hides from the caller, counted per organisation (no content) */
+            hiddenEntries?: components["schemas"]["HiddenEntriesView"][];
+        };
+        TimelinePageView: {
+            /** @description Entries on the whole timeline the caller may see */
+            total: number;
+            returned: number;
+            /** @description Pass as timelineBefore for the older entries; null when none are left */
+            nextBefore: string | null;
         };
         ClientPathAnswer: {
             path: components["schemas"]["ClientPath"];
+            timelinePage: components["schemas"]["TimelinePageView"];
             /**
              * @description The read models' position when read (at least minPosition)
              * @example 1042
@@ -2073,6 +2194,8 @@ export interface components {
             /** @description Organisations with entries on the path */
             organisations: string[];
             timeline: components["schemas"]["TimelineEntryView"][];
+            /** @description Entries consent hides from the caller, counted per organisation (no content) */
+            hiddenEntries?: components["schemas"]["HiddenEntriesView"][];
             mode: components["schemas"]["ReplayModeView"];
         };
         ChainVerificationView: {
@@ -2169,17 +2292,15 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description Storage busy or unreachable, or the read models behind `minPosition`: retry after Retry-After seconds */
+            /** @description degraded: a store cannot be reached */
             503: {
                 headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["HealthDto"];
                 };
             };
         };
@@ -2231,6 +2352,137 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    WebSession_current: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for tracing the call (1-128 of A-Z a-z 0-9 . _ : -); another value is replaced by a generated one. Echoed in the answer. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSessionDto"];
+                };
+            };
+        };
+    };
+    WebSession_demoPeople: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for tracing the call (1-128 of A-Z a-z 0-9 . _ : -); another value is replaced by a generated one. Echoed in the answer. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoPersonDto"][];
+                };
+            };
+            /** @description Not found, or no client relationship with the client (indistinguishable on purpose) */
+            404: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebSession_signInAsDemoPerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for tracing the call (1-128 of A-Z a-z 0-9 . _ : -); another value is replaced by a generated one. Echoed in the answer. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemoSignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSessionDto"];
+                };
+            };
+            /** @description Invalid input: a field (see `errors`), a header (`header`), malformed JSON or a query that asks for two things at once */
+            400: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or no client relationship with the client (indistinguishable on purpose) */
+            404: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebSession_signOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for tracing the call (1-128 of A-Z a-z 0-9 . _ : -); another value is replaced by a generated one. Echoed in the answer. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5806,6 +6058,10 @@ export interface operations {
             query?: {
                 /** @description Wait until the projector has applied this global position (read your own write) */
                 minPosition?: string;
+                /** @description Most timeline entries returned, the newest ones (default 500) */
+                timelineLimit?: number;
+                /** @description timelinePage.nextBefore of the previous read: the entries older than those */
+                timelineBefore?: string;
             };
             header: {
                 /** @description Why you read this client data (logged with the read, law 703/2023 §10) */

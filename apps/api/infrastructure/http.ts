@@ -13,6 +13,8 @@ export interface PolkuRequest {
   principal?: Principal;
   /** Set by the correlation-id middleware on every request. */
   correlationId?: string;
+  /** Express: whether the request came over https (behind a proxy: with trust proxy set). */
+  secure?: boolean;
 }
 
 export interface PolkuResponse {

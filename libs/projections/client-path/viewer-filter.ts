@@ -20,7 +20,8 @@ const refOf = (e: TimelineEntry): EntryRef => {
 /**
  * The path as one viewer may see it: other organisations' entries only where consent or a
  * recorded legal basis allows, evaluated now. Also returns what was disclosed, by whom,
- * on which basis, for the disclosure log.
+ * on which basis, for the disclosure log. `hiddenEntries` counts, per organisation, the
+ * entries this viewer may not see (shown as hidden, not silently missing).
  */
 export function pathForViewer(path: Doc, state: ClientPathState, viewer: Viewer, today: string): { path: Doc; disclosures: Disclosure[] } {
   const tally = new Map<string, Disclosure>();
@@ -31,9 +32,12 @@ export function pathForViewer(path: Doc, state: ClientPathState, viewer: Viewer,
     d.entries += 1;
     tally.set(key, d);
   };
+  // What consent hides is counted per organisation, so a reader sees that entries are hidden, not what they are.
+  const hidden = new Map<string, number>();
   const visible = (ref: EntryRef): boolean => {
     const basis = entryVisibility(state, viewer, ref, today);
     if (basis) seen(ref.organisationId, basis);
+    else hidden.set(ref.organisationId, (hidden.get(ref.organisationId) ?? 0) + 1);
     return basis !== null;
   };
   // Hidden timeline entries also hide the status items they produced.
@@ -54,5 +58,6 @@ export function pathForViewer(path: Doc, state: ClientPathState, viewer: Viewer,
     deadlines: (s.deadlines as Doc[]).filter((d) => viewer.role === 'auditor' || (d.organisationIds as string[]).includes(viewer.organisationId)),
   };
   const profile = identityVisibility(state, viewer, today) ? path.profile : null;
-  return { path: { ...path, profile, status, timeline }, disclosures: [...tally.values()] };
+  const hiddenEntries = [...hidden].map(([organisationId, entries]) => ({ organisationId, entries }));
+  return { path: { ...path, profile, status, timeline, hiddenEntries }, disclosures: [...tally.values()] };
 }

@@ -222,6 +222,11 @@ export class TimelineEntryView {
   @AnyObject({ description: 'The event\'s data, as recorded' }) data: Record<string, unknown>;
 }
 
+export class HiddenEntriesView {
+  @Str() organisationId: string;
+  @Int() entries: number;
+}
+
 @ApiSchema({ name: 'ClientPath', description: 'The client\'s cross-organisation service path, as the caller may see it' })
 export class ClientPathView {
   @Str() clientId: string;
@@ -229,6 +234,8 @@ export class ClientPathView {
   @Obj(() => PathStatusView) status: PathStatusView;
   @Strs({ description: 'Organisations with entries on the path' }) organisations: string[];
   @Obj(() => TimelineEntryView, { each: true }) timeline: TimelineEntryView[];
+  @Obj(() => HiddenEntriesView, { each: true, optional: true, description: 'Entries consent hides from the caller, counted per organisation (no content)' })
+  hiddenEntries?: HiddenEntriesView[];
 }
 
 export class TimelinePageView {

@@ -9,8 +9,13 @@ import { TokenVerifier, unauthorized } from './token-verifier.js';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import { AUDIT_LOG, CLOCK, type Clock } from '../tokens.js';
 import { requestPath } from '../http.js';
+import { CSRF_HEADER, csrfTokenFor, isSafeMethod, sessionTokenOf } from './session-cookie.js';
 
-/** Global guard: every route needs a valid bearer token unless marked `@Public()`. */
+/**
+ * Global guard: every route needs a valid bearer token unless marked `@Public()`. A browser
+ * signed in through the web session sends no bearer token: its token rides in the HttpOnly
+ * session cookie, and its writes must carry the session's CSRF token.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -28,7 +33,7 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<PolkuRequest>();
     let principal;
     try {
-      principal = await this.verifier.verify(bearerToken(headerValue(req, 'authorization')));
+      principal = await this.verifier.verify(credentialOf(req));
     } catch (error) {
       // Refused callers are logged too (law 703/2023): who tried what, even unidentified.
       await this.audit.recordUsage([{
@@ -51,6 +56,20 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** The bearer token, else the session cookie's (agency systems never send cookies). */
+function credentialOf(req: PolkuRequest): string {
+  const authorization = headerValue(req, 'authorization');
+  const session = authorization ? undefined : sessionTokenOf(req);
+  if (session === undefined) return bearerToken(authorization);
+  if (!isSafeMethod(req.method) && headerValue(req, CSRF_HEADER) !== csrfTokenFor(session)) {
+    throw new ProblemException({
+      type: ProblemTypes.forbidden, title: 'Forbidden', status: 403,
+      detail: `A write from a browser session needs the session's ${CSRF_HEADER} header.`,
+    });
+  }
+  return session;
 }
 
 function bearerToken(header: string | undefined): string {

@@ -1,0 +1,1 @@
+export { WebSessionModule } from './web-session.module.js';

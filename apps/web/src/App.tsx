@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, SkipLink, Text } from 'suomifi-ui-components';
+import { LANGUAGES, switchLanguage } from './i18n';
+import { useRoute } from './router';
+import { PurposeGate, PurposeNote } from './session/PurposeGate';
+import { SignInPage } from './session/SignInPage';
+import { useSession } from './session/session';
+import { ClientPathView } from './views/ClientPathView';
+import { TodayView } from './views/TodayView';
+
+export function App() {
+  const { session, signOut } = useSession();
+  const { t, i18n } = useTranslation();
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  // A new view moves focus to its content, as a page load would for a screen reader.
+  useEffect(() => { main.current?.focus(); }, [route]);
+
+  const principal = session?.signedIn ? session.principal : undefined;
+  return (
+    <>
+      <SkipLink href="#main">{t('app.skip')}</SkipLink>
+      <header className="app-header">
+        <a className="brand" href="#/">{t('app.name')}</a>
+        <nav aria-label={t('lang.label')} className="languages">
+          {LANGUAGES.map((lang) => (
+            <Button key={lang} variant="secondaryNoBorder" lang={lang} aria-pressed={i18n.language === lang}
+              onClick={() => void switchLanguage(lang)}>{t(`lang.${lang}`)}</Button>
+          ))}
+        </nav>
+        {principal && (
+          <div className="who">
+            <Text>{t('nav.signedInAs', { name: principal.displayName, organisation: principal.organisationId, role: t(`roles.${principal.role}`) })}</Text>
+            <Button variant="secondary" onClick={() => void signOut()}>{t('nav.signOut')}</Button>
+          </div>
+        )}
+      </header>
+      {principal && (
+        <nav aria-label={t('nav.main')} className="main-nav">
+          <a href="#/">{t('nav.today')}</a>
+          <PurposeNote />
+        </nav>
+      )}
+      <main id="main" ref={main} tabIndex={-1}>
+        {session === undefined ? <p>{t('app.loading')}</p>
+          : !principal ? <SignInPage />
+          : (
+            <PurposeGate>
+              {route.name === 'client'
+                ? <ClientPathView key={route.clientId} clientId={route.clientId} principal={principal} />
+                : <TodayView principal={principal} />}
+            </PurposeGate>
+          )}
+      </main>
+    </>
+  );
+}

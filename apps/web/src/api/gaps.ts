@@ -1,0 +1,100 @@
+/**
+ * TEMPORARY GAP in the OpenAPI document: these responses have no schema there yet (another
+ * branch is completing the document). Typed here, minimally, in this one file; delete each
+ * type once `npm run web:api` generates it, and use `components['schemas'][…]` instead.
+ */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  rule?: string;
+  field?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface CommandResult { streamVersion: number; position: string; replayed?: boolean }
+
+export interface OrganisationRef { organisationId: string; organisationType: string; name?: string }
+
+/** A person an organisation named on the client, in a role (own instructor: of one period). */
+export interface NamedPerson { personId: string; personName: string; organisation: OrganisationRef; role: string; periodId?: string; from: string; to?: string }
+
+export interface TimelineEntry {
+  position: string;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  organisationId: string;
+  organisationType: string;
+  author: { personId: string; displayName: string };
+  summary: string;
+  data?: Record<string, unknown>;
+}
+
+export interface PeriodStatus {
+  periodId: string;
+  serviceType: string;
+  serviceName?: string;
+  status: string;
+  provider: OrganisationRef;
+  recordedBy: OrganisationRef;
+  startDate: string;
+  plannedEndDate?: string;
+  endDate?: string;
+  attendedDays?: number;
+  activityDaysInLast12Months?: number;
+  maxActivityDaysIn12Months?: number;
+  maxEndDate?: string;
+  nextGoalReviewDue?: string | null;
+  ownInstructor?: NamedPerson | null;
+}
+
+export interface PlanStatus { planId: string; kind: string; agreedOn: string; organisationId: string; nextReviewDue?: string | null }
+export interface ReferralStatus {
+  referralId: string; serviceType: string; madeOn: string; status: string; from: OrganisationRef; to: OrganisationRef;
+  answeredOn?: string; answerDueBy?: string;
+}
+
+export interface ClientPath {
+  clientId: string;
+  profile: { fullName?: string; birthDate?: string; municipality?: string } | null;
+  organisations: string[];
+  timeline: TimelineEntry[];
+  hiddenEntries?: { organisationId: string; entries: number }[];
+  status: {
+    typRelationship: { startDate: string; parties: OrganisationRef[] } | null;
+    plans: PlanStatus[];
+    openReferrals: ReferralStatus[];
+    referrals: ReferralStatus[];
+    activePeriods: PeriodStatus[];
+    endedPeriods: PeriodStatus[];
+    people: (NamedPerson & { lead: boolean })[];
+    leadOfficer?: NamedPerson | null;
+    deadlines: Deadline[];
+  };
+}
+export interface ClientPathResponse { path: ClientPath; projectedPosition?: string }
+
+export interface Deadline { kind: string; dueDate: string; refId?: string; description?: string }
+export interface Caseload { personId: string; clients: { clientId: string; fullName?: string; deadlines?: Deadline[]; [key: string]: unknown }[] }
+export interface WorklistItem { clientId: string; kind: string; dueDate: string; overdue: boolean; refId?: string; description?: string }
+export interface Worklist { organisationId: string; today: string; items: WorklistItem[]; nextCursor: string | null }
+export interface ClientSearchHit { clientId: string; fullName?: string; municipality?: string }
+
+/** The document types `participants` as the whole schema map (a nested DTO without its schema). */
+export interface GoalReviewBody {
+  heldOn: string;
+  participants: { client: boolean; responsibleOfficerId?: string; ownInstructorId?: string };
+  assessment: string;
+}
+
+/** The document marks `If-Match` as required on commands; it is optional (without it the server re-decides). */
+export const NO_IF_MATCH = {} as { 'if-match': string };
+
+export interface ReplayedPath extends ClientPath { mode: { kind: 'as_known_on' | 'as_of'; date: string } }
+
+export interface UsageEntry { id: string; at: string; personId: string | null; organisationId: string | null; role: string | null; view: string; purpose: string | null; outcome: string }
+export interface DisclosureEntry { id: string; at: string; fromOrganisationId: string; toOrganisationId: string; toPersonId?: string; what: string; basis: string; channel: string }
+export interface AccessLog { clientId: string; usage: UsageEntry[]; disclosures: DisclosureEntry[] }

@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { EventStore } from '../../libs/event-store/index.js';
+import { EVENT_STORE } from '../../apps/api/infrastructure/tokens.js';
+import { demoClients } from '../../scripts/demo/index.js';
+import { seedDemo } from '../../scripts/demo/seed.js';
+import { startTestApp, testProjector, type TestApp } from '../support/index.js';
+import { browserAvailable, buildWebApp, CHROMIUM, CHROMIUM_ARGS, describedBy, seriousAccessibilityViolations, type PageGlobals } from './browser.js';
+
+/**
+ * The officers' workspace in a real browser (Debian's Chromium, headless): the built page
+ * served by the real API on SQLite files seeded with the demo paths, the projector following.
+ */
+const describeBrowser = browserAvailable ? describe : describe.skip;
+
+describeBrowser('the workspace in the browser', () => {
+  let webDir: string;
+  let t: TestApp;
+  let projector: Awaited<ReturnType<typeof testProjector>>;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    webDir = mkdtempSync(join(tmpdir(), 'polku-web-build-'));
+    await buildWebApp(webDir);
+    t = await startTestApp({ env: { WEB_DIR: webDir } });
+    await seedDemo(t.app.get<EventStore>(EVENT_STORE), demoClients());
+    projector = await testProjector(t.config);
+    await projector.catchUp();
+    projector.follow();
+    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    // axe needs a page of an explicit context
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    page.setDefaultTimeout(15_000);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await projector?.close();
+    await t?.close();
+    if (webDir) rmSync(webDir, { recursive: true, force: true });
+  });
+
+  const noSeriousViolations = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  it('signs in as a demo TYP officer (Finnish first); the session cookie is out of the page\'s reach', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Kirjaudu sisään' }).waitFor();
+    await noSeriousViolations();
+    await page.getByRole('button', { name: 'Kirjaudu: Outi Virtanen' }).click();
+    await page.getByRole('heading', { name: 'Miksi tarkastelet asiakkaan tietoja?' }).waitFor();
+    await noSeriousViolations();
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.cookie)).not.toContain('polku_session');
+    expect((await page.context().cookies()).find((c) => c.name === 'polku_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  });
+
+  it('states the purpose once, then shows Today: the caseload and the worklist', async () => {
+    await page.getByText('Asiakastapaaminen').click(); // the Suomi.fi radio's label covers its input
+    await page.getByRole('button', { name: 'Jatka' }).click();
+    await page.getByRole('heading', { name: 'Tänään', level: 1 }).waitFor();
+    await page.getByText('Käyttötarkoitus: client meeting').waitFor();
+    const caseload = page.getByRole('region', { name: 'Asiakkaani' });
+    await caseload.getByRole('link', { name: /demo-keski-suomi-1/ }).waitFor();
+    await page.getByRole('region', { name: 'Organisaationi työlista' }).getByRole('cell', { name: 'Suunnitelman tarkistus' }).first().waitFor();
+    await noSeriousViolations();
+  });
+
+  it('opens the Central Finland client\'s path: entries from several organisations, each with its details', async () => {
+    await page.getByRole('region', { name: 'Asiakkaani' }).getByRole('link', { name: /demo-keski-suomi-1/ }).click();
+    await page.getByRole('heading', { name: 'Matti Mallikas', level: 1 }).waitFor();
+    const lanes = page.getByRole('group', { name: /^Organisaatio: / });
+    await lanes.first().waitFor();
+    const withEntries: string[] = [];
+    for (const lane of await lanes.all()) {
+      if ((await lane.getByRole('button').count()) > 0) withEntries.push((await lane.getAttribute('data-organisation'))!);
+    }
+    expect(withEntries).toEqual(expect.arrayContaining(['te-keski-suomi', 'hyvaks-sote', 'kela', 'provider-jyvaskyla-settlement']));
+
+    await page.getByRole('group', { name: 'Organisaatio: Kela' }).getByRole('button').first().click();
+    const details = page.getByRole('region', { name: 'Merkinnän tiedot' });
+    await details.getByText('Kela', { exact: true }).waitFor();
+    expect(await details.textContent()).toMatch(/Tapahtui\s*2025-\d\d-\d\d/);
+    expect(await details.textContent()).toMatch(/Kirjattu\s*2025-\d\d-\d\d \d\d:\d\d/);
+    await noSeriousViolations();
+  });
+
+  it('records a goal review and shows each refusal next to the field it names, in the user\'s language', async () => {
+    const form = page.getByRole('region', { name: 'Kirjaa tavoitteiden arviointi' });
+    await form.getByLabel('Palvelujakso').selectOption({ label: 'Rehabilitative work activity 2025-02-17–2025-08-15' });
+    await form.getByLabel('Arviointipäivä (VVVV-KK-PP)').fill('2025-01-20');
+    await form.getByLabel('Arvio', { exact: true }).fill('Goals partly met');
+    await form.getByRole('button', { name: 'Tallenna arviointi' }).click();
+    await form.getByText('Päivämäärä on ennen jakson alkua.').waitFor();
+    expect(await describedBy(page, '#gr-heldOn')).toContain('Päivämäärä on ennen jakson alkua.');
+
+    await form.getByLabel('Arviointipäivä (VVVV-KK-PP)').fill('2025-06-16');
+    await form.getByText('Asiakas osallistui').click(); // the client did not take part
+    await form.getByRole('button', { name: 'Tallenna arviointi' }).click();
+    const participants = 'Tavoitteiden arviointiin osallistuvat asiakas, vastuuvirkailija ja omaohjaaja.';
+    await form.getByText(participants).waitFor();
+    expect(await form.getByRole('group', { name: 'Osallistujat' }).textContent()).toContain(participants);
+    await noSeriousViolations();
+
+    // switch language: the page and the refusal follow
+    await page.getByRole('button', { name: 'På svenska' }).click();
+    await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
+    await page.getByText('I målbedömningen deltar klienten, den ansvariga tjänstemannen och den egna handledaren.').waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe('sv');
+    await noSeriousViolations();
+
+    await page.getByRole('button', { name: 'In English' }).click();
+    await page.getByText('The client took part').click();
+    await page.getByRole('button', { name: 'Save the review' }).click();
+    await page.getByText('The review is saved.').waitFor();
+    // read your own write: the review is on the timeline after the reload with minPosition
+    await page.getByRole('button', { name: /2025-06-16 Goal review held/ }).waitFor();
+  });
+
+  it('signs in as an auditor and replays the path as known on an earlier date, beside today\'s, with what changed marked', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in as Aila Auditor' }).click();
+    await page.getByText('Supervision and audit').click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Client id').fill('demo-keski-suomi-1');
+    await page.getByRole('button', { name: 'Open by id' }).click();
+    const replay = page.getByRole('region', { name: 'Compare with the past' });
+    await replay.getByLabel('Date (YYYY-MM-DD)').fill('2025-03-01');
+    await replay.getByRole('button', { name: 'Show the comparison' }).click();
+    await page.getByRole('heading', { name: 'The path as known on 2025-03-01' }).waitFor();
+    const note = await replay.getByRole('status').textContent();
+    expect(Number(/^(\d+)/.exec(note ?? '')?.[1])).toBeGreaterThan(0);
+    // the later entries are marked on today's timeline, none on the replay's
+    expect(await page.getByRole('region', { name: 'Timeline' }).locator('.marker.changed').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('region', { name: 'The path as known on 2025-03-01' }).locator('.marker.changed').count()).toBe(0);
+    await noSeriousViolations();
+  });
+
+  it('signs in as the client, who reads their own path and access log (703/2023 section 11)', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in as Matti Mallikas' }).click();
+    await page.getByRole('link', { name: 'Open your service path' }).click();
+    await page.getByRole('heading', { name: 'Matti Mallikas', level: 1 }).waitFor();
+    const log = page.getByRole('region', { name: 'Who has handled my data' });
+    await log.getByRole('cell', { name: 'te-outi-virtanen' }).first().waitFor();
+    expect(await log.textContent()).toContain('client meeting'); // the purpose the officer stated
+    expect(await page.getByRole('region', { name: 'Record a goal review' }).count()).toBe(0);
+    await noSeriousViolations();
+  });
+
+  it('the accessibility check does catch a serious violation (it can fail)', async () => {
+    await page.evaluate(() => {
+      const { document } = globalThis as unknown as PageGlobals;
+      const img = document.createElement('img');
+      img.src = 'data:,';
+      document.querySelector('main')!.append(img);
+    });
+    expect((await seriousAccessibilityViolations(page)).join('\n')).toContain('image-alt');
+  });
+});
