@@ -90,8 +90,6 @@ export interface GoalReviewBody {
   assessment: string;
 }
 
-/** The document marks `If-Match` as required on commands; it is optional (without it the server re-decides). */
-export const NO_IF_MATCH = {} as { 'if-match': string };
 
 export interface ReplayedPath extends ClientPath { mode: { kind: 'as_known_on' | 'as_of'; date: string } }
 

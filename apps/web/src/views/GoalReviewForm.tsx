@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, InlineAlert, TextInput, Textarea } from 'suomifi-ui-components';
 import { api } from '../api/client';
-import { NO_IF_MATCH, type ClientPath, type CommandResult, type GoalReviewBody, type Problem } from '../api/gaps';
+import { type ClientPath, type CommandResult, type GoalReviewBody, type Problem } from '../api/gaps';
 import { asProblem, fieldMessages, messageFor } from '../api/problem';
 import { allPeriods } from './path-model';
 
