@@ -53,7 +53,7 @@ describe('web session (embedded mode)', () => {
 
   it('refuses a write from the session without its CSRF token, and changes nothing', async () => {
     const { cookie, csrf } = await signIn('te-outi-virtanen');
-    const body = { clientId: 'web-csrf-1', fullName: 'Maija Meikäläinen', birthDate: '1984-05-02', municipality: 'Jyväskylä' };
+    const body = { clientId: 'te-keski-suomi:web-csrf-1', fullName: 'Maija Meikäläinen', birthDate: '1984-05-02', municipality: 'Jyväskylä' };
     const refused = await t.http.post('/clients').set('Cookie', cookie).send(body);
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toContain('x-csrf-token');
@@ -61,12 +61,12 @@ describe('web session (embedded mode)', () => {
     expect(wrong.status).toBe(403);
     const ok = await t.http.post('/clients').set('Cookie', cookie).set('X-CSRF-Token', csrf).send(body);
     expect(ok.status).toBe(201);
-    expect(ok.body.clientId).toBe('web-csrf-1');
+    expect(ok.body.clientId).toBe('te-keski-suomi:web-csrf-1');
   });
 
   it('keeps bearer tokens working for agency systems (no cookie, no CSRF)', async () => {
     const res = await t.http.post('/clients').set(await t.authHeader('agencySystem'))
-      .send({ clientId: 'web-bearer-1', fullName: 'Maija Meikäläinen', birthDate: '1984-05-02', municipality: 'Jyväskylä' });
+      .send({ clientId: 'te-keski-suomi:web-bearer-1', fullName: 'Maija Meikäläinen', birthDate: '1984-05-02', municipality: 'Jyväskylä' });
     expect(res.status).toBe(201);
   });
 

@@ -114,6 +114,9 @@ describeBrowser('the workspace in the browser', () => {
 
     await page.getByRole('button', { name: 'In English' }).click();
     await page.getByText('The client took part').click();
+    // on 2025-06-16 the TYP officer following the kuty was Liisa (Outi leads since September)
+    await page.getByLabel("Responsible officer's id").fill('te-liisa-korhonen');
+    await page.getByLabel("Own instructor's id").fill('settlement-pekka-heikkinen');
     await page.getByRole('button', { name: 'Save the review' }).click();
     await page.getByText('The review is saved.').waitFor();
     // read your own write: the review is on the timeline after the reload with minPosition

@@ -51,7 +51,7 @@ export function idsNamedIn(state: ClientPathState): string[] {
   };
   walk(state, '');
   out.delete(NOBODY);
-  return [...out];
+  return [...out].sort(); // a fixed order: a live projection and a rebuild walk the state in different key orders
 }
 
 /**

@@ -46,11 +46,11 @@ describe('relationship holders: relationshipBases seen from the client', () => {
     }
   });
 
-  it('names the registering organisation, the TYP parties and the named people', () => {
+  it('names the registering organisation, the TYP parties and the named people, in a fixed (sorted) order', () => {
     expect(relationshipHolders(new History().registered().typStarted().officerAssigned('officer-x', '2025-01-05', 'kela').state())).toEqual([
-      { organisationId: ORG.employment.organisationId, personId: null },
       { organisationId: ORG.county.organisationId, personId: null },
       { organisationId: ORG.kela.organisationId, personId: null },
+      { organisationId: ORG.employment.organisationId, personId: null },
       { organisationId: null, personId: 'officer-x' },
     ]);
   });
