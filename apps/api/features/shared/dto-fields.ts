@@ -17,7 +17,8 @@ interface Opts { optional?: boolean; description?: string; example?: unknown }
 /** The id rule of every body field and path parameter that names something. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 export const ID_MESSAGE = '$property must be 1-128 letters, digits or . _ : -';
-const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+// The year floor is the business-date bound (libs/domain/time/date-bounds.ts: 1900-01-01).
+const ISO_DATE_PATTERN = '^(19\\d\\d|[2-9]\\d\\d\\d)-\\d{2}-\\d{2}$';
 
 /**
  * Presence, checked first (the pipe stops at a field's first error): a required field that
@@ -64,7 +65,7 @@ export const PageLimitField = (pageSize: number) =>
 
 /** `after` of a paged listing: the nextCursor of the previous page (decoded by the listing). */
 export const PageCursorField = (listing: string) =>
-  applyDecorators(doc({ optional: true }, { type: String, description: 'The nextCursor of the previous page' }), ...maybeOptional({ optional: true }),
+  applyDecorators(doc({ optional: true }, { type: 'string', pattern: '^[A-Za-z0-9_-]{1,2048}$', description: 'The nextCursor of the previous page' }), ...maybeOptional({ optional: true }),
     Matches(/^[A-Za-z0-9_-]{1,2048}$/, { message: `after must be a nextCursor returned by this ${listing}` }));
 
 export const NumberField = (min: number, max: number, o?: Opts) =>

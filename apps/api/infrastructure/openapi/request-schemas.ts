@@ -41,7 +41,21 @@ export function closeRequestSchemas(document: OpenAPIObject): void {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
   for (const name of requests) {
     if (schemas[name].type === 'object' || schemas[name].properties) schemas[name].additionalProperties = false;
+    for (const property of Object.values((schemas[name].properties ?? {}) as Record<string, Schema>)) statePlainText(property);
   }
+}
+
+/**
+ * Text without its own pattern, enum or format: the input layer refuses control characters
+ * (NUL, U+0001–U+001F but tab and line breaks, DEL) and lone surrogates in every request
+ * string (libs: input-limits), so the document says so.
+ */
+export const PLAIN_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F\\uD800-\\uDFFF]*$';
+
+function statePlainText(schema: Schema): void {
+  const items = schema.items as Schema | undefined;
+  if (schema.type === 'array' && items) statePlainText(items);
+  if (schema.type === 'string' && !schema.pattern && !schema.enum && !schema.format) schema.pattern = PLAIN_TEXT_PATTERN;
 }
 
 /**
