@@ -2219,7 +2219,13 @@ export interface components {
              * @example 2025-03-01
              */
             retentionEndedOn: string;
-            relationshipId: string;
+            /**
+             * @description TYP register (after the relationship) or other records (after the last entry)
+             * @enum {string}
+             */
+            basis: "typ_retention" | "records_retention";
+            /** @description The ended TYP relationship; null for records retention */
+            relationshipId: string | null;
         };
         RetentionAnswer: {
             /**
@@ -2241,10 +2247,23 @@ export interface components {
             legalGround?: string;
         };
         ErasureAnswer: {
+            /** @example c-7f3a */
             clientId: string;
+            /**
+             * @description Stream version after the command: send it as If-Match to guard the next write
+             * @example 8
+             */
+            streamVersion: string;
+            /**
+             * @description Global position of the last event: pass it as ?minPosition= to read your own write
+             * @example 1042
+             */
+            position: string;
+            /** @description Ids of the events appended (those of the first request when replayed) */
+            eventIds: string[];
+            /** @description True when the Idempotency-Key was seen before: nothing new was appended */
+            replayed: boolean;
             erased: boolean;
-            /** @description Null when the data was already erased */
-            recorded: components["schemas"]["CommandResult"] | null;
         };
         ClientSearchItemView: {
             clientId: string;
