@@ -1,7 +1,10 @@
+import type { components } from './schema';
+
 /**
- * TEMPORARY GAP in the OpenAPI document: these responses have no schema there yet (another
- * branch is completing the document). Typed here, minimally, in this one file; delete each
- * type once `npm run web:api` generates it, and use `components['schemas'][…]` instead.
+ * The workspace's own, looser views of some answers (optional fields the pages tolerate
+ * missing). Where the pages need the exact shape they take it from the generated document
+ * (`components['schemas'][…]`, as TimelineEntry and NamedPerson below); the rest moves there
+ * as the pages are tightened.
  */
 export interface Problem {
   type: string;
@@ -18,20 +21,10 @@ export interface CommandResult { streamVersion: number; position: string; replay
 export interface OrganisationRef { organisationId: string; organisationType: string; name?: string }
 
 /** A person an organisation named on the client, in a role (own instructor: of one period). */
-export interface NamedPerson { personId: string; personName: string; organisation: OrganisationRef; role: string; periodId?: string; from: string; to?: string }
+export type NamedPerson = components['schemas']['NamedPersonView'];
 
-export interface TimelineEntry {
-  position: string;
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  organisationId: string;
-  organisationType: string;
-  author: { personId: string; displayName: string };
-  summary: string;
-  data?: Record<string, unknown>;
-}
+/** A timeline entry as the document describes it. */
+export type TimelineEntry = components['schemas']['TimelineEntryView'];
 
 export interface PeriodStatus {
   periodId: string;
