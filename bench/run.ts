@@ -28,24 +28,44 @@ const variants = (argValue(argv, 'rebuild-variants') ?? 'by-stream').split(',');
 const dataDir = argValue(argv, 'data') ?? join(WORK_DIR, `data-${clients}c-${years}y-s${seed}`);
 const DIST = join(BENCH_DIR, 'dist-bench');
 /** The projector process's Node flags (package.json `start:projector`): the rebuild runs with them. */
-const PROJECTOR_NODE_ARGS = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).scripts['start:projector'] as string)
-  .split(' ').filter((a) => a.startsWith('--'));
-const rebuildArgs = (read: string, variant: string) =>
-  ['--events', join(dataDir, 'events.sqlite'), '--keys', join(dataDir, 'keys.sqlite'), '--read', read, '--variant', variant];
+const PROJECTOR_NODE_ARGS = (
+  JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).scripts['start:projector'] as string
+)
+  .split(' ')
+  .filter((a) => a.startsWith('--'));
+const rebuildArgs = (read: string, variant: string) => [
+  '--events',
+  join(dataDir, 'events.sqlite'),
+  '--keys',
+  join(dataDir, 'keys.sqlite'),
+  '--read',
+  read,
+  '--variant',
+  variant,
+];
 
 /** Runs a node script; resolves with the last JSON line it printed on stdout. */
 function runNode(script: string, args: string[], nodeArgs: string[] = []): Promise<Record<string, any>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
       for (const line of d.toString().split('\n')) if (line.startsWith('  ')) log(line);
     });
     child.on('exit', (code) => {
-      const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+      const line = out
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .pop();
       if (code === 0 && line) resolve(JSON.parse(line));
       else reject(new Error(`${script} exited ${code}: ${err.slice(-2000)}`));
     });
@@ -54,7 +74,12 @@ function runNode(script: string, args: string[], nodeArgs: string[] = []): Promi
 
 const results: Record<string, any> = {
   startedAt: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 0), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGb: round(totalmem() / 2 ** 30, 0),
+    node: process.version,
+  },
   size: { clients, years, seed },
 };
 
@@ -63,20 +88,30 @@ ensureDir(WORK_DIR);
 if (!existsSync(join(dataDir, 'manifest.json'))) {
   rmSync(dataDir, { recursive: true, force: true });
   log(`generating ${clients} active clients over ${years} year(s), seed ${seed} → ${dataDir}`);
-  results.generation = await runNode(join(DIST, 'scripts', 'generate', 'cli.js'),
-    ['--clients', String(clients), '--years', String(years), '--seed', seed, '--out', dataDir], ['--max-old-space-size=8192']);
+  results.generation = await runNode(
+    join(DIST, 'scripts', 'generate', 'cli.js'),
+    ['--clients', String(clients), '--years', String(years), '--seed', seed, '--out', dataDir],
+    ['--max-old-space-size=8192'],
+  );
   writeFileSync(join(dataDir, 'generation.json'), JSON.stringify(results.generation));
 } else {
   log(`using existing data in ${dataDir}`);
-  results.generation = existsSync(join(dataDir, 'generation.json')) ? JSON.parse(readFileSync(join(dataDir, 'generation.json'), 'utf8')) : null;
+  results.generation = existsSync(join(dataDir, 'generation.json'))
+    ? JSON.parse(readFileSync(join(dataDir, 'generation.json'), 'utf8'))
+    : null;
 }
 const events = results.generation?.events;
 log(`data: ${events ?? '?'} events`);
 
 // 2. event store: ours, the peer and the machine's limits, interleaved round by round --------------
-const summarise = (rows: Record<string, any>[], key: string) => ({ median: median(rows.map((x) => x[key])), best: Math.max(...rows.map((x) => x[key])), runs: rows.map((x) => x[key]) });
+const summarise = (rows: Record<string, any>[], key: string) => ({
+  median: median(rows.map((x) => x[key])),
+  best: Math.max(...rows.map((x) => x[key])),
+  runs: rows.map((x) => x[key]),
+});
 const storeRates = (rows: Record<string, any>[]) => ({
-  appendsPerSecond: summarise(rows, 'appendsPerSecond'), readsPerSecond: summarise(rows, 'readsPerSecond'),
+  appendsPerSecond: summarise(rows, 'appendsPerSecond'),
+  readsPerSecond: summarise(rows, 'readsPerSecond'),
   concurrentAppendsPerSecond: summarise(rows, 'concurrentAppendsPerSecond'),
 });
 if (!skip.has('store')) {
@@ -86,21 +121,38 @@ if (!skip.has('store')) {
   const peerInstalled = existsSync(join(BENCH_DIR, 'peer', 'node_modules', '@event-driven-io', 'emmett-sqlite'));
   for (let r = 1; r <= rounds; r++) {
     log(`store round ${r}/${rounds}`);
-    ours.push(await runNode(join(DIST, 'bench', 'suites', 'store.js'), ['--impl', 'ours', '--seconds', String(storeSeconds)]));
+    ours.push(
+      await runNode(join(DIST, 'bench', 'suites', 'store.js'), ['--impl', 'ours', '--seconds', String(storeSeconds)]),
+    );
     if (peerInstalled) {
-      try { peer.push(await runNode(join(DIST, 'bench', 'suites', 'store.js'), ['--impl', 'peer', '--seconds', String(storeSeconds)])); }
-      catch (error) { log(`  peer failed: ${(error as Error).message.slice(0, 300)}`); }
+      try {
+        peer.push(
+          await runNode(join(DIST, 'bench', 'suites', 'store.js'), [
+            '--impl',
+            'peer',
+            '--seconds',
+            String(storeSeconds),
+          ]),
+        );
+      } catch (error) {
+        log(`  peer failed: ${(error as Error).message.slice(0, 300)}`);
+      }
     }
     limits.push(await runNode(join(DIST, 'bench', 'suites', 'limits.js'), ['--seconds', String(storeSeconds)]));
   }
   results.store = {
     ours: storeRates(ours),
-    peer: peer.length ? {
-      ...storeRates(peer),
-      retriesAfterBusy: peer.map((p) => p.retriesAfterBusy), concurrentRetriesAfterBusy: peer.map((p) => p.concurrentRetriesAfterBusy),
-    }
+    peer: peer.length
+      ? {
+          ...storeRates(peer),
+          retriesAfterBusy: peer.map((p) => p.retriesAfterBusy),
+          concurrentRetriesAfterBusy: peer.map((p) => p.concurrentRetriesAfterBusy),
+        }
       : { skipped: peerInstalled ? 'peer failed' : 'peer not installed (npm --prefix bench/peer install)' },
-    limits: { fsyncCommitsPerSecond: summarise(limits, 'fsyncCommitsPerSecond'), rawReadsPerSecond: summarise(limits, 'rawReadsPerSecond') },
+    limits: {
+      fsyncCommitsPerSecond: summarise(limits, 'fsyncCommitsPerSecond'),
+      rawReadsPerSecond: summarise(limits, 'rawReadsPerSecond'),
+    },
     streamEvents: ours[0]?.streamEvents,
     concurrency: ours[0]?.concurrency,
   };
@@ -111,7 +163,10 @@ if (!skip.has('store')) {
   const url = process.env.DATABASE_URL;
   const peerInstalled = existsSync(join(BENCH_DIR, 'peer', 'node_modules', '@event-driven-io', 'emmett-postgresql'));
   if (skip.has('store-pg')) results.storePg = { skipped: 'skipped (--skip store-pg)' };
-  else if (!url) results.storePg = { skipped: 'skipped: DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)' };
+  else if (!url)
+    results.storePg = {
+      skipped: 'skipped: DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)',
+    };
   else {
     const ours: Record<string, any>[] = [];
     const peer: Record<string, any>[] = [];
@@ -120,14 +175,20 @@ if (!skip.has('store')) {
       log(`PostgreSQL store round ${r}/${rounds}`);
       ours.push(await runNode(join(DIST, 'bench', 'suites', 'store-pg.js'), args('ours')));
       if (peerInstalled) {
-        try { peer.push(await runNode(join(DIST, 'bench', 'suites', 'store-pg.js'), args('peer'))); }
-        catch (error) { log(`  PostgreSQL peer failed: ${(error as Error).message.slice(0, 300)}`); }
+        try {
+          peer.push(await runNode(join(DIST, 'bench', 'suites', 'store-pg.js'), args('peer')));
+        } catch (error) {
+          log(`  PostgreSQL peer failed: ${(error as Error).message.slice(0, 300)}`);
+        }
       }
     }
     results.storePg = {
       ours: storeRates(ours),
-      peer: peer.length ? storeRates(peer) : { skipped: peerInstalled ? 'peer failed' : 'peer not installed (npm --prefix bench/peer install)' },
-      streamEvents: ours[0]?.streamEvents, concurrency: ours[0]?.concurrency,
+      peer: peer.length
+        ? storeRates(peer)
+        : { skipped: peerInstalled ? 'peer failed' : 'peer not installed (npm --prefix bench/peer install)' },
+      streamEvents: ours[0]?.streamEvents,
+      concurrency: ours[0]?.concurrency,
     };
   }
   if (results.storePg.skipped) log(`PostgreSQL store rows ${results.storePg.skipped}`);
@@ -140,7 +201,11 @@ if (!skip.has('rebuild')) {
   for (const variant of variants) {
     log(`rebuild (${variant})`);
     const target = variant === 'by-stream' ? readPath : join(dataDir, `read-${variant}.sqlite`);
-    results.rebuild[variant] = await runNode(join(DIST, 'bench', 'suites', 'rebuild.js'), rebuildArgs(target, variant), PROJECTOR_NODE_ARGS);
+    results.rebuild[variant] = await runNode(
+      join(DIST, 'bench', 'suites', 'rebuild.js'),
+      rebuildArgs(target, variant),
+      PROJECTOR_NODE_ARGS,
+    );
     if (variant !== 'by-stream') for (const s of ['', '-wal', '-shm']) rmSync(target + s, { force: true });
   }
 }
@@ -152,26 +217,49 @@ if (!existsSync(readPath) && (!skip.has('queries') || !skip.has('http'))) {
 }
 if (!skip.has('queries')) {
   log('queries through the read-store port');
-  results.queries = await runNode(join(DIST, 'bench', 'suites', 'queries.js'), ['--read', readPath, '--manifest', join(dataDir, 'manifest.json')]);
+  results.queries = await runNode(join(DIST, 'bench', 'suites', 'queries.js'), [
+    '--read',
+    readPath,
+    '--manifest',
+    join(dataDir, 'manifest.json'),
+  ]);
 }
 if (!skip.has('http')) {
   if (existsSync(join(BENCH_DIR, 'node_modules', 'autocannon'))) {
     log('HTTP (autocannon)');
-    results.http = await runNode(join(DIST, 'bench', 'suites', 'http.js'), ['--data', dataDir, '--seconds', String(httpSeconds), '--connections', String(connections),
-      ...(argValue(argv, 'processes') ? ['--processes', argValue(argv, 'processes')!] : [])]);
+    results.http = await runNode(join(DIST, 'bench', 'suites', 'http.js'), [
+      '--data',
+      dataDir,
+      '--seconds',
+      String(httpSeconds),
+      '--connections',
+      String(connections),
+      ...(argValue(argv, 'processes') ? ['--processes', argValue(argv, 'processes')!] : []),
+    ]);
   } else results.http = { skipped: 'autocannon not installed (npm --prefix bench install)' };
 }
 
 // 5. Kafka ingest: only with a broker and the ingest process ------------------------------------
 // `--kafka-messages N` (default 40000), `--kafka-partitions P` (default 6); `--skip kafka`
 {
-  const busReady = existsSync(join(REPO_ROOT, 'libs', 'adapters', 'kafka-bus')) && existsSync(join(REPO_ROOT, 'apps', 'ingest', 'main.ts'));
+  const busReady =
+    existsSync(join(REPO_ROOT, 'libs', 'adapters', 'kafka-bus')) &&
+    existsSync(join(REPO_ROOT, 'apps', 'ingest', 'main.ts'));
   if (skip.has('kafka')) results.kafka = { skipped: 'skipped (--skip kafka)' };
-  else if (!process.env.KAFKA_BROKERS || !busReady) results.kafka = { skipped: 'skipped: no broker / ingest not available' };
+  else if (!process.env.KAFKA_BROKERS || !busReady)
+    results.kafka = { skipped: 'skipped: no broker / ingest not available' };
   else {
-    const kafkaArgs = (publish: string) => ['--data', dataDir, '--messages', String(argNumber(argv, 'kafka-messages', 40_000)),
-      '--partitions', String(argNumber(argv, 'kafka-partitions', 6)), '--publish', publish,
-      ...(argValue(argv, 'processes') ? ['--processes', argValue(argv, 'processes')!] : [])];
+    const kafkaArgs = (publish: string) => [
+      '--data',
+      dataDir,
+      '--messages',
+      String(argNumber(argv, 'kafka-messages', 40_000)),
+      '--partitions',
+      String(argNumber(argv, 'kafka-partitions', 6)),
+      '--publish',
+      publish,
+      ...(argValue(argv, 'processes') ? ['--processes', argValue(argv, 'processes')!] : []),
+    ];
     try {
       log('Kafka ingest: the ingest process with its publisher');
       const withPublication = await runNode(join(DIST, 'bench', 'suites', 'kafka-ingest.js'), kafkaArgs('1'));
@@ -185,31 +273,91 @@ if (!skip.has('http')) {
 }
 
 // 6. table ------------------------------------------------------------------------------------
-const fmt = (n: unknown, digits = 0) => (typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits }) : String(n ?? '–'));
+const fmt = (n: unknown, digits = 0) =>
+  typeof n === 'number' && Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits })
+    : String(n ?? '–');
 const rows: string[][] = [];
 const add = (metric: string, ours: unknown, peer: unknown, ratio: unknown, target: string, ok: boolean | null) =>
-  rows.push([metric, fmt(ours, 2), fmt(peer, 2), typeof ratio === 'number' ? `${ratio.toFixed(2)}×` : String(ratio ?? ''), target, ok === null ? '' : ok ? 'met' : 'MISSED']);
+  rows.push([
+    metric,
+    fmt(ours, 2),
+    fmt(peer, 2),
+    typeof ratio === 'number' ? `${ratio.toFixed(2)}×` : String(ratio ?? ''),
+    target,
+    ok === null ? '' : ok ? 'met' : 'MISSED',
+  ]);
 const s = results.store;
-const versus = (metric: string, ours: number, other: number | undefined, target: string, meets: ((ratio: number) => boolean) | null) =>
-  add(metric, ours, other, other ? ours / other : 'n/a', target, other && meets ? meets(ours / other) : null);
+const versus = (
+  metric: string,
+  ours: number,
+  other: number | undefined,
+  target: string,
+  meets: ((ratio: number) => boolean) | null,
+) => add(metric, ours, other, other ? ours / other : 'n/a', target, other && meets ? meets(ours / other) : null);
 if (s) {
   const o = s.ours;
-  versus('one-event appends/s, 1 caller, vs the fsync limit (raw one-row synchronous=FULL transactions)', o.appendsPerSecond.median,
-    s.limits.fsyncCommitsPerSecond.median, '≥ 0.90× limit', (r) => r >= 0.9);
-  versus('one-event appends/s, 1 caller, vs the peer', o.appendsPerSecond.median, s.peer?.appendsPerSecond?.median, '', null);
-  versus(`one-event appends/s, ${s.concurrency} concurrent callers, vs the peer`, o.concurrentAppendsPerSecond.median,
-    s.peer?.concurrentAppendsPerSecond?.median, '≥ 30× peer', (r) => r >= 30);
-  versus(`stream reads/s (${s.streamEvents} events), vs raw read+parse`, o.readsPerSecond.median, s.limits.rawReadsPerSecond.median, '≥ 1.00× raw', (r) => r >= 1);
-  versus(`stream reads/s (${s.streamEvents} events), vs the peer`, o.readsPerSecond.median, s.peer?.readsPerSecond?.median, 'report', null);
+  versus(
+    'one-event appends/s, 1 caller, vs the fsync limit (raw one-row synchronous=FULL transactions)',
+    o.appendsPerSecond.median,
+    s.limits.fsyncCommitsPerSecond.median,
+    '≥ 0.90× limit',
+    (r) => r >= 0.9,
+  );
+  versus(
+    'one-event appends/s, 1 caller, vs the peer',
+    o.appendsPerSecond.median,
+    s.peer?.appendsPerSecond?.median,
+    '',
+    null,
+  );
+  versus(
+    `one-event appends/s, ${s.concurrency} concurrent callers, vs the peer`,
+    o.concurrentAppendsPerSecond.median,
+    s.peer?.concurrentAppendsPerSecond?.median,
+    '≥ 30× peer',
+    (r) => r >= 30,
+  );
+  versus(
+    `stream reads/s (${s.streamEvents} events), vs raw read+parse`,
+    o.readsPerSecond.median,
+    s.limits.rawReadsPerSecond.median,
+    '≥ 1.00× raw',
+    (r) => r >= 1,
+  );
+  versus(
+    `stream reads/s (${s.streamEvents} events), vs the peer`,
+    o.readsPerSecond.median,
+    s.peer?.readsPerSecond?.median,
+    'report',
+    null,
+  );
 }
 const pgStore = results.storePg;
 if (pgStore?.skipped) add('PostgreSQL store rows', pgStore.skipped, '', '', 'ahead of Emmett-PG', null);
 else if (pgStore) {
   const ahead = (r: number) => r > 1;
-  versus('PostgreSQL: one-event appends/s, 1 caller, vs Emmett-PG', pgStore.ours.appendsPerSecond.median, pgStore.peer?.appendsPerSecond?.median, '> 1× Emmett-PG', ahead);
-  versus(`PostgreSQL: one-event appends/s, ${pgStore.concurrency} concurrent callers, vs Emmett-PG`, pgStore.ours.concurrentAppendsPerSecond.median,
-    pgStore.peer?.concurrentAppendsPerSecond?.median, '> 1× Emmett-PG', ahead);
-  versus(`PostgreSQL: stream reads/s (${pgStore.streamEvents} events), vs Emmett-PG`, pgStore.ours.readsPerSecond.median, pgStore.peer?.readsPerSecond?.median, '> 1× Emmett-PG', ahead);
+  versus(
+    'PostgreSQL: one-event appends/s, 1 caller, vs Emmett-PG',
+    pgStore.ours.appendsPerSecond.median,
+    pgStore.peer?.appendsPerSecond?.median,
+    '> 1× Emmett-PG',
+    ahead,
+  );
+  versus(
+    `PostgreSQL: one-event appends/s, ${pgStore.concurrency} concurrent callers, vs Emmett-PG`,
+    pgStore.ours.concurrentAppendsPerSecond.median,
+    pgStore.peer?.concurrentAppendsPerSecond?.median,
+    '> 1× Emmett-PG',
+    ahead,
+  );
+  versus(
+    `PostgreSQL: stream reads/s (${pgStore.streamEvents} events), vs Emmett-PG`,
+    pgStore.ours.readsPerSecond.median,
+    pgStore.peer?.readsPerSecond?.median,
+    '> 1× Emmett-PG',
+    ahead,
+  );
 }
 if (results.http && !results.http.skipped) {
   const c = results.http.commands;
@@ -225,35 +373,74 @@ if (results.rebuild) {
 if (results.queries) {
   for (const q of results.queries.results) {
     const limit = q.query === 'path' ? 10 : 25;
-    add(`${q.query} query p50 / p99 ms (port, ${fmt(q.avgRows, 0)} rows)`, `${q.p50Ms} / ${q.p99Ms}`, '', '', `p99 < ${limit}`, q.p99Ms < limit);
+    add(
+      `${q.query} query p50 / p99 ms (port, ${fmt(q.avgRows, 0)} rows)`,
+      `${q.p50Ms} / ${q.p99Ms}`,
+      '',
+      '',
+      `p99 < ${limit}`,
+      q.p99Ms < limit,
+    );
   }
 }
 if (results.http?.reads) {
   for (const [kind, q] of Object.entries(results.http.reads as Record<string, any>)) {
     const limit = kind === 'path' ? 10 : 25;
-    add(`${kind} query p50 / p99 ms (HTTP, ${fmt(q.perSecond)} req/s)`, `${q.p50Ms} / ${q.p99Ms}`, '', '', `p99 < ${limit}`, q.p99Ms < limit);
+    add(
+      `${kind} query p50 / p99 ms (HTTP, ${fmt(q.perSecond)} req/s)`,
+      `${q.p50Ms} / ${q.p99Ms}`,
+      '',
+      '',
+      `p99 < ${limit}`,
+      q.p99Ms < limit,
+    );
   }
 }
-if (results.generation) add('generation events/s (domain + append)', results.generation.eventsPerSecond, '', '', '', null);
+if (results.generation)
+  add('generation events/s (domain + append)', results.generation.eventsPerSecond, '', '', '', null);
 if (results.kafka.skipped) add('Kafka ingest messages/s', results.kafka.skipped, '', '', '≥ 10,000/s', null);
 else {
   const { withPublication: kp, ingestOnly: ki } = results.kafka;
   const clean = kp.deadLetters === 0 && ki.deadLetters === 0;
-  add(`Kafka ingest messages/s (${kp.partitions} partitions, publisher on)`, kp.messagesPerSecond, '', '', '≥ 10,000/s', clean && kp.messagesPerSecond >= 10_000);
-  add('Kafka ingest messages/s (publisher off)', ki.messagesPerSecond, '', '', '≥ 10,000/s', clean && ki.messagesPerSecond >= 10_000);
-  add('Kafka dead letters / publisher lag at ingest end', `${kp.deadLetters + ki.deadLetters} / ${kp.publication.lagAtIngestEnd}`, '', '', '0 dead letters', clean);
+  add(
+    `Kafka ingest messages/s (${kp.partitions} partitions, publisher on)`,
+    kp.messagesPerSecond,
+    '',
+    '',
+    '≥ 10,000/s',
+    clean && kp.messagesPerSecond >= 10_000,
+  );
+  add(
+    'Kafka ingest messages/s (publisher off)',
+    ki.messagesPerSecond,
+    '',
+    '',
+    '≥ 10,000/s',
+    clean && ki.messagesPerSecond >= 10_000,
+  );
+  add(
+    'Kafka dead letters / publisher lag at ingest end',
+    `${kp.deadLetters + ki.deadLetters} / ${kp.publication.lagAtIngestEnd}`,
+    '',
+    '',
+    '0 dead letters',
+    clean,
+  );
 }
 
 const header = ['metric', 'Polku', 'peer (Emmett) / limit', 'ratio', 'target', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 const table = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-process.stdout.write(`\nPolku benchmark: ${clients} active clients, ${years} year(s), seed ${seed}, ${fmt(events)} events (${results.machine.cpus} cores)\n${table}\n`);
+process.stdout.write(
+  `\nPolku benchmark: ${clients} active clients, ${years} year(s), seed ${seed}, ${fmt(events)} events (${results.machine.cpus} cores)\n${table}\n`,
+);
 results.table = rows.map((r) => Object.fromEntries(header.map((h, i) => [h || 'status', r[i]])));
 results.finishedAt = new Date().toISOString();
 const outDir = ensureDir(join(BENCH_DIR, 'results'));
 // no absolute paths of this machine in the results: the data directory and the repository become relative
-const portable = JSON.stringify(results, null, 2).replaceAll(JSON.stringify(dataDir).slice(1, -1), relative(REPO_ROOT, dataDir) || '.')
+const portable = JSON.stringify(results, null, 2)
+  .replaceAll(JSON.stringify(dataDir).slice(1, -1), relative(REPO_ROOT, dataDir) || '.')
   .replaceAll(JSON.stringify(REPO_ROOT).slice(1, -1), '.');
 writeFileSync(join(outDir, 'latest.json'), `${portable}\n`);
 process.stdout.write(`\nwritten: bench/results/latest.json\n`);

@@ -13,7 +13,9 @@ const config = loadApiConfig();
 const store = await openEventStore(config.eventStore);
 try {
   const result = await seedDemo(store, demoClients());
-  process.stdout.write(`${JSON.stringify({ msg: 'demo seeded', ...result, head: (await store.headPosition()).toString() })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ msg: 'demo seeded', ...result, head: (await store.headPosition()).toString() })}\n`,
+  );
 } finally {
   await store.close();
 }

@@ -22,7 +22,10 @@ let config;
 try {
   config = loadApiConfig();
 } catch (e) {
-  if (e instanceof ConfigError) { process.stderr.write(`${e.message}\n`); process.exit(2); }
+  if (e instanceof ConfigError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(2);
+  }
   throw e;
 }
 // The children open exactly the stores seeded here, whatever alias or default selected them.
@@ -30,7 +33,10 @@ const env = { ...process.env, ...storeEnv(config) };
 
 if (process.env.POLKU_DEMO !== '0') {
   const store = await openEventStore(config.eventStore).catch((e: unknown) => {
-    if (e instanceof StoreUnavailableError) { process.stderr.write(`${e.message}\n`); process.exit(2); }
+    if (e instanceof StoreUnavailableError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
     throw e;
   });
   try {
@@ -38,7 +44,9 @@ if (process.env.POLKU_DEMO !== '0') {
       const r = await seedDemo(store, demoClients());
       console.log(`Seeded ${r.clients} demo clients (${r.commands} commands) into ${describeStore(config.eventStore)}`);
     }
-  } finally { await store.close(); }
+  } finally {
+    await store.close();
+  }
 }
 
 const children: ChildProcess[] = [];
@@ -53,7 +61,8 @@ function stop(code: number) {
 // The projector's heap is capped: its work is paged, and without a cap V8 lets garbage pile up
 // (a rebuild's RSS stays near 220 MB with it instead of 300+; see docs/performance.md).
 const processes: [string, string, string[]][] = [
-  ['projector', 'apps/projector/main.js', [PROJECTOR_HEAP]], ['api', 'apps/api/main.js', [API_HEAP]],
+  ['projector', 'apps/projector/main.js', [PROJECTOR_HEAP]],
+  ['api', 'apps/api/main.js', [API_HEAP]],
 ];
 if (process.env.BUS === 'kafka') processes.push(['ingest', 'apps/ingest/main.js', []]);
 for (const [name, script, nodeArgs] of processes) {
@@ -68,6 +77,13 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 const base = `http://${config.host}:${config.port}`;
-console.log(`Polku API on ${base} (docs ${base}/docs), projector health on http://127.0.0.1:${process.env.PROJECTOR_PORT ?? 3001}/health`);
-console.log('Demo token: npm run -s token -- --person te-liisa-korhonen --name "Liisa Korhonen" --org te-keski-suomi --org-type employment_authority --role officer');
-console.log('Demo path:  curl -H "Authorization: Bearer $TOKEN" -H "X-Purpose: service planning" ' + `${base}/clients/demo-keski-suomi-1/path`);
+console.log(
+  `Polku API on ${base} (docs ${base}/docs), projector health on http://127.0.0.1:${process.env.PROJECTOR_PORT ?? 3001}/health`,
+);
+console.log(
+  'Demo token: npm run -s token -- --person te-liisa-korhonen --name "Liisa Korhonen" --org te-keski-suomi --org-type employment_authority --role officer',
+);
+console.log(
+  'Demo path:  curl -H "Authorization: Bearer $TOKEN" -H "X-Purpose: service planning" ' +
+    `${base}/clients/demo-keski-suomi-1/path`,
+);

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
 import { mintToken } from '../apps/api/infrastructure/auth/token-minter.js';
-import { buildEntries, killStragglers, startProjector as startProcess, type RunningProjector } from '../apps/projector/test/process-harness.js';
+import {
+  buildEntries,
+  killStragglers,
+  startProjector as startProcess,
+  type RunningProjector,
+} from '../apps/projector/test/process-harness.js';
 import { PRINCIPALS } from './support/principals.js';
 
 /**
@@ -22,12 +27,15 @@ function childPids(pid: number): number[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid === pid) children.push(Number(entry));
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return children;
 }
 
-const listening = (line: Record<string, unknown>) => typeof line.msg === 'string' && line.msg.startsWith('Polku API listening on');
+const listening = (line: Record<string, unknown>) =>
+  typeof line.msg === 'string' && line.msg.startsWith('Polku API listening on');
 
 describe('API_PROCESSES: several API processes on one port', () => {
   let dir: string | undefined;
@@ -46,7 +54,13 @@ describe('API_PROCESSES: several API processes on one port', () => {
 
   it('serves commands from two processes, replaces one that dies and stops all on SIGTERM', async () => {
     const api: RunningProjector = startProcess(build!.main, [], {
-      DATA_DIR: dir!, HOST: '127.0.0.1', PORT: '0', API_PROCESSES: '2', JWT_SECRET: SECRET, LOG_LEVEL: 'info', NODE_ENV: 'test',
+      DATA_DIR: dir!,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      API_PROCESSES: '2',
+      JWT_SECRET: SECRET,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
     });
     const listeningLines = () => api.lines.filter(listening);
     await api.waitForLine(() => listeningLines().length >= 2, 'two processes listening', 60_000);
@@ -58,22 +72,32 @@ describe('API_PROCESSES: several API processes on one port', () => {
     expect(workers).toHaveLength(2);
 
     const token = await mintToken(PRINCIPALS.employmentOfficer, SECRET, 'polku-dev', 'polku');
-    const register = (clientId: string) => fetch(`${url}/clients`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId, fullName: 'Maija Meikäläinen', birthDate: '1984-05-02', municipality: 'Jyväskylä' }),
-    });
+    const register = (clientId: string) =>
+      fetch(`${url}/clients`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          clientId,
+          fullName: 'Maija Meikäläinen',
+          birthDate: '1984-05-02',
+          municipality: 'Jyväskylä',
+        }),
+      });
     const first = await Promise.all(Array.from({ length: 20 }, (_, i) => register(`te-keski-suomi:cluster-${i}`)));
     expect(first.map((r) => r.status)).toEqual(Array(20).fill(201));
 
     // a worker killed outright is replaced by a new one on the same port
     process.kill(workers[0], 'SIGKILL');
     await api.waitForLine(() => listeningLines().length >= 3, 'a replacement listening', 60_000);
-    expect(api.lines.some((l) => typeof l.msg === 'string' && l.msg.includes(`API process ${workers[0]} exited (SIGKILL)`))).toBe(true);
+    expect(
+      api.lines.some((l) => typeof l.msg === 'string' && l.msg.includes(`API process ${workers[0]} exited (SIGKILL)`)),
+    ).toBe(true);
     const now = childPids(primary);
     expect(now).toHaveLength(2);
     expect(now).toContain(workers[1]);
-    const second = await Promise.all(Array.from({ length: 20 }, (_, i) => register(`te-keski-suomi:cluster-${20 + i}`)));
+    const second = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => register(`te-keski-suomi:cluster-${20 + i}`)),
+    );
     expect(second.map((r) => r.status)).toEqual(Array(20).fill(201));
     // the same client twice is refused whichever process decides it (state from the store)
     expect((await register('te-keski-suomi:cluster-3')).status).toBe(422);
@@ -85,7 +109,9 @@ describe('API_PROCESSES: several API processes on one port', () => {
     const events = SqliteEventStore.open(join(dir!, 'events.sqlite'));
     try {
       const all = await events.readAll({ after: 0n, limit: 1_000 });
-      expect(new Set(all.map((e) => e.clientId))).toEqual(new Set(Array.from({ length: 40 }, (_, i) => `te-keski-suomi:cluster-${i}`)));
+      expect(new Set(all.map((e) => e.clientId))).toEqual(
+        new Set(Array.from({ length: 40 }, (_, i) => `te-keski-suomi:cluster-${i}`)),
+      );
     } finally {
       await events.close();
     }
@@ -93,5 +119,10 @@ describe('API_PROCESSES: several API processes on one port', () => {
 });
 
 function existsProcess(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -9,9 +9,15 @@ describe('API edges (e2e)', () => {
   const today = new Date('2026-03-02T09:00:00Z');
   const client = { fullName: 'Reuna Tapaus', birthDate: '1980-01-01', municipality: 'Jyväskylä' };
   const register = async (body: unknown) =>
-    t.http.post('/clients').set(await t.authHeader('employmentOfficer')).send(body as object);
+    t.http
+      .post('/clients')
+      .set(await t.authHeader('employmentOfficer'))
+      .send(body as object);
   const registerRaw = async (json: string | Buffer) => {
-    const req = t.http.post('/clients').set(await t.authHeader('employmentOfficer')).set('Content-Type', 'application/json');
+    const req = t.http
+      .post('/clients')
+      .set(await t.authHeader('employmentOfficer'))
+      .set('Content-Type', 'application/json');
     if (typeof json === 'string') return req.send(json);
     req.write(json); // supertest's send() would serialise a Buffer as JSON
     return req;
@@ -23,7 +29,10 @@ describe('API edges (e2e)', () => {
   });
   afterAll(async () => t?.close());
 
-  const expectFieldProblem = (res: { status: number; headers: Record<string, string>; body: { type: string; errors: { field: string }[] } }, field: string) => {
+  const expectFieldProblem = (
+    res: { status: number; headers: Record<string, string>; body: { type: string; errors: { field: string }[] } },
+    field: string,
+  ) => {
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.type).toBe(ProblemTypes.validation);
@@ -71,7 +80,10 @@ describe('API edges (e2e)', () => {
       const res = await registerRaw(`{"fullName":${deep}}`);
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ type: ProblemTypes.validation, errors: [{ field: expect.stringMatching(/^fullName/), message: expect.stringMatching(/levels deep/) }] });
+      expect(res.body).toMatchObject({
+        type: ProblemTypes.validation,
+        errors: [{ field: expect.stringMatching(/^fullName/), message: expect.stringMatching(/levels deep/) }],
+      });
     });
 
     it('a body over the limit is a 413 problem', async () => {
@@ -84,11 +96,16 @@ describe('API edges (e2e)', () => {
     it('headers over the limit are a 431 problem', async () => {
       const { port } = t.app.getHttpServer().address() as AddressInfo;
       const res = await new Promise<{ status?: number; type?: string; body: string }>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, path: '/health', headers: { 'X-Filler': 'f'.repeat(64 * 1024) } }, (r) => {
-          let body = '';
-          r.on('data', (c: Buffer) => { body += c.toString(); });
-          r.on('end', () => resolve({ status: r.statusCode, type: r.headers['content-type'], body }));
-        });
+        const req = httpRequest(
+          { host: '127.0.0.1', port, path: '/health', headers: { 'X-Filler': 'f'.repeat(64 * 1024) } },
+          (r) => {
+            let body = '';
+            r.on('data', (c: Buffer) => {
+              body += c.toString();
+            });
+            r.on('end', () => resolve({ status: r.statusCode, type: r.headers['content-type'], body }));
+          },
+        );
         req.on('error', reject);
         req.end();
       });
@@ -100,7 +117,11 @@ describe('API edges (e2e)', () => {
 
   describe('text', () => {
     it('invalid UTF-8 is refused, not stored as U+FFFD', async () => {
-      const bytes = Buffer.concat([Buffer.from('{"fullName":"Ma'), Buffer.from([0xff, 0xfe]), Buffer.from(`","birthDate":"1980-01-01","municipality":"Oulu"}`)]);
+      const bytes = Buffer.concat([
+        Buffer.from('{"fullName":"Ma'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(`","birthDate":"1980-01-01","municipality":"Oulu"}`),
+      ]);
       const res = await registerRaw(bytes);
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -111,7 +132,10 @@ describe('API edges (e2e)', () => {
     it('a lone surrogate or a NUL byte is refused, naming the field', async () => {
       expectFieldProblem(await registerRaw(JSON.stringify(client).replace('Reuna', 'Re\\ud800una')), 'fullName');
       expectFieldProblem(await registerRaw(JSON.stringify(client).replace('Reuna', 'Re\\u0000una')), 'fullName');
-      expectFieldProblem(await registerRaw(JSON.stringify(client).replace('"municipality"', '"munici\\u0000pality"')), 'munici\u0000pality');
+      expectFieldProblem(
+        await registerRaw(JSON.stringify(client).replace('"municipality"', '"munici\\u0000pality"')),
+        'munici\u0000pality',
+      );
       expect(await head()).toBe('0');
     });
 
@@ -140,17 +164,23 @@ describe('API edges (e2e)', () => {
       expect((await register({ ...client, clientId: taken })).status).toBe(201);
       const kela = await t.authHeader('kelaOfficer');
       const answer = async (clientId: string) => {
-        const res = await t.http.post('/clients').set(kela).send({ ...client, clientId });
+        const res = await t.http
+          .post('/clients')
+          .set(kela)
+          .send({ ...client, clientId });
         const { instance: _i, correlationId: _c, ...body } = res.body;
         return { status: res.status, body: JSON.stringify(body).replaceAll(clientId, '<id>') };
       };
       const existing = await answer(taken);
       expect(existing).toEqual(await answer('te-keski-suomi:edges-never-registered'));
       expect(existing.status).toBe(422);
-      expect(JSON.parse(existing.body)).toMatchObject({ rule: 'client.id_outside_organisation_namespace', field: 'clientId' });
+      expect(JSON.parse(existing.body)).toMatchObject({
+        rule: 'client.id_outside_organisation_namespace',
+        field: 'clientId',
+      });
     });
 
-    it('a chosen id is in the caller\'s namespace; a generated one is put there', async () => {
+    it("a chosen id is in the caller's namespace; a generated one is put there", async () => {
       expect((await register({ ...client, clientId: 'edges-plain' })).status).toBe(422);
       expect((await register({ ...client, clientId: 'te-keski-suomi:' })).status).toBe(422);
       const generated = await register(client);
@@ -165,16 +195,24 @@ describe('API edges (e2e)', () => {
       const body = { ...client, clientId: 'te-keski-suomi:edges-idem' };
       const first = await t.http.post('/clients').set(as).send(body);
       expect(first.status).toBe(201);
-      const other = await t.http.post('/clients').set(as).send({ ...body, fullName: 'Toinen Nimi' });
+      const other = await t.http
+        .post('/clients')
+        .set(as)
+        .send({ ...body, fullName: 'Toinen Nimi' });
       expect(other.status).toBe(409);
       expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(other.body).toMatchObject({
-        type: ProblemTypes.idempotencyKeyReused, rule: 'idempotency_key.reused_for_different_request', header: 'Idempotency-Key',
+        type: ProblemTypes.idempotencyKeyReused,
+        rule: 'idempotency_key.reused_for_different_request',
+        header: 'Idempotency-Key',
       });
       const retry = await t.http.post('/clients').set(as).send(body);
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual({ ...first.body, replayed: true });
-      const path = await t.http.get('/audit/clients/te-keski-suomi:edges-idem/events').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');
+      const path = await t.http
+        .get('/audit/clients/te-keski-suomi:edges-idem/events')
+        .set(await t.authHeader('auditor'))
+        .set('X-Purpose', 'audit');
       expect(path.body.events.map((e: { data: { fullName: string } }) => e.data.fullName)).toEqual([client.fullName]);
     });
   });
@@ -186,9 +224,19 @@ describe('API edges (e2e)', () => {
       expect(first.status).toBe(201);
       const retry = await t.http.post('/clients').set(as).send(client);
       expect(retry.body).toEqual({ ...first.body, replayed: true });
-      const other = await t.http.post('/clients').set({ ...as, 'Idempotency-Key': 'edges-generated-2' }).send(client);
+      const other = await t.http
+        .post('/clients')
+        .set({ ...as, 'Idempotency-Key': 'edges-generated-2' })
+        .send(client);
       expect(other.body.clientId).not.toBe(first.body.clientId);
-      expect((await t.http.post('/clients').set(as).send({ ...client, fullName: 'Toinen' })).body.rule).toBe('idempotency_key.reused_for_different_request');
+      expect(
+        (
+          await t.http
+            .post('/clients')
+            .set(as)
+            .send({ ...client, fullName: 'Toinen' })
+        ).body.rule,
+      ).toBe('idempotency_key.reused_for_different_request');
     });
   });
 
@@ -197,7 +245,8 @@ describe('API edges (e2e)', () => {
       const auditor = { ...(await t.authHeader('auditor')), 'X-Purpose': 'audit' };
       const kela = { ...(await t.authHeader('kelaOfficer')), 'X-Purpose': 'benefit decision' };
       const shapes = await Promise.all([
-        t.http.get('/clients/te-keski-suomi:nobody/path').set(auditor), t.http.get('/clients/te-keski-suomi:nobody/path').set(kela),
+        t.http.get('/clients/te-keski-suomi:nobody/path').set(auditor),
+        t.http.get('/clients/te-keski-suomi:nobody/path').set(kela),
         t.http.get('/audit/clients/te-keski-suomi:nobody/events').set(auditor),
       ]);
       for (const res of shapes) {
@@ -207,13 +256,19 @@ describe('API edges (e2e)', () => {
     });
 
     it('a path that is not valid percent-encoding is a typed 400 problem', async () => {
-      const res = await t.http.get('/clients/%FF/path').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');
+      const res = await t.http
+        .get('/clients/%FF/path')
+        .set(await t.authHeader('auditor'))
+        .set('X-Purpose', 'audit');
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ type: ProblemTypes.malformedRequest, status: 400 });
     });
 
     it('"asKnownOn or asOf, not both" is a validation problem naming the field', async () => {
-      const res = await t.http.get('/audit/clients/te-keski-suomi:edges-ok/path?asKnownOn=2026-01-01&asOf=2026-01-01').set(await t.authHeader('auditor')).set('X-Purpose', 'audit');
+      const res = await t.http
+        .get('/audit/clients/te-keski-suomi:edges-ok/path?asKnownOn=2026-01-01&asOf=2026-01-01')
+        .set(await t.authHeader('auditor'))
+        .set('X-Purpose', 'audit');
       expectFieldProblem(res, 'asOf');
     });
   });

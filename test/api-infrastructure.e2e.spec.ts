@@ -7,10 +7,20 @@ import { SignJWT } from 'jose';
 import { ConfigError, DEV_JWT_SECRET, loadApiConfig } from '../apps/api/config.js';
 import { parseMintArgs, UsageError } from '../apps/api/cli/mint-token.js';
 import {
-  CommandMeta, EVENT_STORE, mintToken, ProblemTypes, RequireRoles, type CommandMeta as Meta,
+  CommandMeta,
+  EVENT_STORE,
+  mintToken,
+  ProblemTypes,
+  RequireRoles,
+  type CommandMeta as Meta,
 } from '../apps/api/infrastructure/index.js';
 import { NotFoundInStreamError, RuleViolationError } from '../libs/domain/errors.js';
-import { EventStoreFailureError, IdempotencyKeyReusedError, StreamVersionConflictError, type EventStore } from '../libs/event-store/index.js';
+import {
+  EventStoreFailureError,
+  IdempotencyKeyReusedError,
+  StreamVersionConflictError,
+  type EventStore,
+} from '../libs/event-store/index.js';
 import type { PolkuEvent } from '../libs/events/index.js';
 import { PRINCIPALS, startTestApp, type TestApp } from './support/index.js';
 
@@ -37,7 +47,12 @@ class ProbeController {
     return { hours: body.data.kuty.hoursPerDay, isDto: body instanceof ProbeCommandDto, meta };
   }
   @Get('rule') rule() {
-    throw new RuleViolationError('kuty.hours_per_day', 'Kuntouttava työtoiminta is 4-8 hours a day', 'data.kuty.hoursPerDay', { max: 8 });
+    throw new RuleViolationError(
+      'kuty.hours_per_day',
+      'Kuntouttava työtoiminta is 4-8 hours a day',
+      'data.kuty.hoursPerDay',
+      { max: 8 },
+    );
   }
   @Get('conflict') conflict() {
     throw new StreamVersionConflictError('client-1', 3n, 5n);
@@ -81,7 +96,12 @@ describe('API infrastructure (e2e)', () => {
       expect(res.status).toBe(401);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
-      expect(res.body).toMatchObject({ type: ProblemTypes.unauthorized, title: 'Unauthorized', status: 401, instance: '/me' });
+      expect(res.body).toMatchObject({
+        type: ProblemTypes.unauthorized,
+        title: 'Unauthorized',
+        status: 401,
+        instance: '/me',
+      });
     });
 
     it('401 for a token signed with another secret', async () => {
@@ -95,7 +115,9 @@ describe('API infrastructure (e2e)', () => {
     it('401 for an expired token', async () => {
       const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
       const { issuer, audience } = t.config.auth;
-      const expired = await mintToken({ ...PRINCIPALS.admin, ttl: '1h' }, secretOf(t), issuer, audience, { now: yesterday });
+      const expired = await mintToken({ ...PRINCIPALS.admin, ttl: '1h' }, secretOf(t), issuer, audience, {
+        now: yesterday,
+      });
       const res = await t.http.get('/me').set('Authorization', `Bearer ${expired}`);
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ claim: 'exp', detail: expect.stringMatching(/expired/) });
@@ -120,8 +142,11 @@ describe('API infrastructure (e2e)', () => {
 
     it('401 for a token without an expiry', async () => {
       const forever = await new SignJWT({ name: 'X', org: 'kela', org_type: 'kela', role: 'officer' })
-        .setProtectedHeader({ alg: 'HS256' }).setSubject('p').setIssuer(t.config.auth.issuer)
-        .setAudience(t.config.auth.audience).sign(new TextEncoder().encode(secretOf(t)));
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('p')
+        .setIssuer(t.config.auth.issuer)
+        .setAudience(t.config.auth.audience)
+        .sign(new TextEncoder().encode(secretOf(t)));
       const res = await t.http.get('/me').set('Authorization', `Bearer ${forever}`);
       expect(res.status).toBe(401);
     });
@@ -132,7 +157,12 @@ describe('API infrastructure (e2e)', () => {
       const p = PRINCIPALS.wellbeingOfficer;
       expect(res.body).toEqual({
         ...p,
-        actor: { personId: p.personId, displayName: p.displayName, organisationId: p.organisationId, organisationType: p.organisationType },
+        actor: {
+          personId: p.personId,
+          displayName: p.displayName,
+          organisationId: p.organisationId,
+          organisationType: p.organisationType,
+        },
       });
     });
 
@@ -175,7 +205,8 @@ describe('API infrastructure (e2e)', () => {
       expect(res.body.paths['/health'].get.security).toEqual([{}]); // public
       const docs = await t.http.get('/docs');
       expect(docs.status).toBe(200);
-      expect(docs.text).toMatch(/swagger/i);      const kafka = await t.http.get('/schemas/kafka-commands.json');
+      expect(docs.text).toMatch(/swagger/i);
+      const kafka = await t.http.get('/schemas/kafka-commands.json');
       expect(kafka.status).toBe(200);
       expect(kafka.headers['content-type']).toMatch(/^application\/schema\+json/);
       expect(JSON.parse(kafka.text)).toEqual(JSON.parse(readFileSync('docs/kafka-commands.schema.json', 'utf8')));
@@ -211,8 +242,11 @@ describe('API infrastructure (e2e)', () => {
     });
 
     it('@CommandMeta gives principal, correlation id and an organisation-scoped idempotency key', async () => {
-      const res = await t.http.post('/probe/command').set(await t.authHeader('providerInstructor'))
-        .set('X-Correlation-Id', 'corr-1').set('Idempotency-Key', 'retry-me-1')
+      const res = await t.http
+        .post('/probe/command')
+        .set(await t.authHeader('providerInstructor'))
+        .set('X-Correlation-Id', 'corr-1')
+        .set('Idempotency-Key', 'retry-me-1')
         .send({ data: { kuty: { hoursPerDay: 6 } }, items: [{ name: 'a' }] });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
@@ -227,7 +261,10 @@ describe('API infrastructure (e2e)', () => {
     });
 
     it('400 for an unacceptable Idempotency-Key', async () => {
-      const res = await t.http.post('/probe/command').set(await t.authHeader('admin')).set('Idempotency-Key', 'has space')
+      const res = await t.http
+        .post('/probe/command')
+        .set(await t.authHeader('admin'))
+        .set('Idempotency-Key', 'has space')
         .send({ data: { kuty: { hoursPerDay: 6 } }, items: [] });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ type: ProblemTypes.invalidHeader, header: 'Idempotency-Key' });
@@ -245,21 +282,28 @@ describe('API infrastructure (e2e)', () => {
     });
 
     it('400 with full field paths for invalid nested input', async () => {
-      const res = await t.http.post('/probe/command').set(await t.authHeader('admin'))
+      const res = await t.http
+        .post('/probe/command')
+        .set(await t.authHeader('admin'))
         .send({ data: { kuty: { hoursPerDay: 12 } }, items: [{ name: 'ok' }, { name: '' }], extra: 1 });
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(res.body.type).toBe(ProblemTypes.validation);
-      expect(res.body.errors).toEqual(expect.arrayContaining([
-        { field: 'data.kuty.hoursPerDay', message: expect.any(String) },
-        { field: 'items[1].name', message: expect.any(String) },
-        { field: 'extra', message: expect.any(String) },
-      ]));
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'data.kuty.hoursPerDay', message: expect.any(String) },
+          { field: 'items[1].name', message: expect.any(String) },
+          { field: 'extra', message: expect.any(String) },
+        ]),
+      );
     });
 
     it('400 malformed-body for broken JSON', async () => {
-      const res = await t.http.post('/probe/command').set(await t.authHeader('admin'))
-        .set('Content-Type', 'application/json').send('{"data": ');
+      const res = await t.http
+        .post('/probe/command')
+        .set(await t.authHeader('admin'))
+        .set('Content-Type', 'application/json')
+        .send('{"data": ');
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(res.body.type).toBe(ProblemTypes.malformedBody);
@@ -270,14 +314,20 @@ describe('API infrastructure (e2e)', () => {
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({
         type: 'https://polku.example/problems/rule/kuty.hours_per_day',
-        rule: 'kuty.hours_per_day', field: 'kuty.hoursPerDay', details: { max: 8 },
+        rule: 'kuty.hours_per_day',
+        field: 'kuty.hoursPerDay',
+        details: { max: 8 },
       });
     });
 
     it('409 for stream version conflicts (with versions) and reused idempotency keys', async () => {
       const conflict = await get('/probe/conflict');
       expect(conflict.status).toBe(409);
-      expect(conflict.body).toMatchObject({ type: ProblemTypes.streamVersionConflict, expectedVersion: '3', actualVersion: '5' });
+      expect(conflict.body).toMatchObject({
+        type: ProblemTypes.streamVersionConflict,
+        expectedVersion: '3',
+        actualVersion: '5',
+      });
       const reused = await get('/probe/idempotency');
       expect(reused.status).toBe(409);
       expect(reused.body.type).toBe(ProblemTypes.idempotencyKeyReused);
@@ -329,7 +379,9 @@ describe('loadApiConfig', () => {
   it('applies defaults outside production', () => {
     const config = loadApiConfig({ DATA_DIR: '/srv/polku' });
     expect(config).toMatchObject({
-      host: '127.0.0.1', port: 3000, dataDir: '/srv/polku',
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir: '/srv/polku',
       eventStore: { kind: 'sqlite', path: '/srv/polku/events.sqlite' },
       readStore: { kind: 'sqlite', path: '/srv/polku/read.sqlite' },
       auth: { mode: 'hs256', secret: DEV_JWT_SECRET, issuer: 'polku-dev', audience: 'polku' },
@@ -356,23 +408,44 @@ describe('loadApiConfig', () => {
   it('rejects short secrets and a jwks mode without a URL', () => {
     expect(() => loadApiConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32/);
     expect(() => loadApiConfig({ AUTH_MODE: 'jwks' })).toThrow(/JWT_JWKS_URL is required/);
-    expect(loadApiConfig({ AUTH_MODE: 'jwks', JWT_JWKS_URL: 'https://idp.example/jwks' }).auth)
-      .toMatchObject({ mode: 'jwks', jwksUrl: 'https://idp.example/jwks' });
+    expect(loadApiConfig({ AUTH_MODE: 'jwks', JWT_JWKS_URL: 'https://idp.example/jwks' }).auth).toMatchObject({
+      mode: 'jwks',
+      jwksUrl: 'https://idp.example/jwks',
+    });
   });
 });
 
 describe('mint-token CLI arguments', () => {
   it('parses a full command line', () => {
-    expect(parseMintArgs(['--person', 'p1', '--name', 'Maija Virtanen', '--org', 'te-jkl',
-      '--org-type', 'employment_authority', '--role', 'officer', '--ttl', '2h'])).toEqual({
-      personId: 'p1', displayName: 'Maija Virtanen', organisationId: 'te-jkl',
-      organisationType: 'employment_authority', role: 'officer', ttl: '2h',
+    expect(
+      parseMintArgs([
+        '--person',
+        'p1',
+        '--name',
+        'Maija Virtanen',
+        '--org',
+        'te-jkl',
+        '--org-type',
+        'employment_authority',
+        '--role',
+        'officer',
+        '--ttl',
+        '2h',
+      ]),
+    ).toEqual({
+      personId: 'p1',
+      displayName: 'Maija Virtanen',
+      organisationId: 'te-jkl',
+      organisationType: 'employment_authority',
+      role: 'officer',
+      ttl: '2h',
     });
   });
 
   it('explains every problem', () => {
-    expect(() => parseMintArgs(['--person', 'p1', '--org-type', 'bank', '--role', 'boss', '--ttl', 'forever']))
-      .toThrow(UsageError);
+    expect(() => parseMintArgs(['--person', 'p1', '--org-type', 'bank', '--role', 'boss', '--ttl', 'forever'])).toThrow(
+      UsageError,
+    );
     try {
       parseMintArgs(['--person', 'p1', '--org-type', 'bank', '--role', 'boss', '--ttl', 'forever']);
     } catch (error) {
@@ -398,7 +471,12 @@ function registered(clientId: string): PolkuEvent {
     type: 'ClientRegistered',
     occurredAt: '2025-01-02',
     recordedAt: '2025-01-02T08:00:00.000Z',
-    actor: { personId: 'te-officer-maija', displayName: 'Maija Virtanen', organisationId: 'te-keski-suomi', organisationType: 'employment_authority' },
+    actor: {
+      personId: 'te-officer-maija',
+      displayName: 'Maija Virtanen',
+      organisationId: 'te-keski-suomi',
+      organisationType: 'employment_authority',
+    },
     correlationId: 'corr-seed',
     causationId: null,
     data: { fullName: 'Testi Asiakas', birthDate: '1980-01-01', municipality: 'Jyväskylä' },

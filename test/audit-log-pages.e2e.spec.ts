@@ -9,12 +9,27 @@ describe('audit logs are paged (e2e)', () => {
   const N = 1_200;
   const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
   const usage = (i: number): UsageEntry => ({
-    at: at(i), personId: 'kela-officer-aino', organisationId: 'kela', role: 'officer', clientId, view: `path-${i}`,
-    purpose: 'benefit decision', outcome: 'allowed', detail: 'consent:c-1', correlationId: `u-${i}`,
+    at: at(i),
+    personId: 'kela-officer-aino',
+    organisationId: 'kela',
+    role: 'officer',
+    clientId,
+    view: `path-${i}`,
+    purpose: 'benefit decision',
+    outcome: 'allowed',
+    detail: 'consent:c-1',
+    correlationId: `u-${i}`,
   });
   const disclosure = (i: number): DisclosureEntry => ({
-    at: at(i), clientId, fromOrganisationId: 'te-keski-suomi', toOrganisationId: 'kela', toPersonId: 'kela-officer-aino',
-    what: `path: ${i} entries`, basis: 'consent:c-1', channel: 'api', correlationId: `d-${i}`,
+    at: at(i),
+    clientId,
+    fromOrganisationId: 'te-keski-suomi',
+    toOrganisationId: 'kela',
+    toPersonId: 'kela-officer-aino',
+    what: `path: ${i} entries`,
+    basis: 'consent:c-1',
+    channel: 'api',
+    correlationId: `d-${i}`,
   });
   const auditor = async () => ({ ...(await t.authHeader('auditor')), 'X-Purpose': 'audit' });
 
@@ -23,7 +38,9 @@ describe('audit logs are paged (e2e)', () => {
     const pages: Record<string, unknown>[] = [];
     let after: string | null = null;
     do {
-      const res: { status: number; body: Record<string, unknown> & { nextCursor: string | null } } = await t.http.get(`${path}${path.includes('?') ? '&' : '?'}${after ? `after=${after}` : ''}`).set(await auditor());
+      const res: { status: number; body: Record<string, unknown> & { nextCursor: string | null } } = await t.http
+        .get(`${path}${path.includes('?') ? '&' : '?'}${after ? `after=${after}` : ''}`)
+        .set(await auditor());
       expect(res.status).toBe(200);
       pages.push(res.body);
       after = res.body.nextCursor;
@@ -51,16 +68,21 @@ describe('audit logs are paged (e2e)', () => {
   });
 
   it('filters by time (from inclusive, to exclusive), paged the same way', async () => {
-    const pages = await allPages(`/audit/usage?clientId=${encodeURIComponent(clientId)}&from=${at(100)}&to=${at(1_150)}&limit=400`);
+    const pages = await allPages(
+      `/audit/usage?clientId=${encodeURIComponent(clientId)}&from=${at(100)}&to=${at(1_150)}&limit=400`,
+    );
     const ids = pages.flatMap((p) => (p.entries as { correlationId: string }[]).map((e) => e.correlationId));
     expect(ids).toHaveLength(1_050);
     expect([ids[0], ids.at(-1)]).toEqual(['u-1149', 'u-100']);
   });
 
-  it('pages the client\'s own access log, both logs under one cursor', async () => {
+  it("pages the client's own access log, both logs under one cursor", async () => {
     const pages = await allPages(`/clients/${encodeURIComponent(clientId)}/access-log?limit=1000&to=${at(N)}`);
     expect(pages).toHaveLength(2);
-    expect(pages.map((p) => [(p.usage as unknown[]).length, (p.disclosures as unknown[]).length])).toEqual([[1000, 1000], [200, 200]]);
+    expect(pages.map((p) => [(p.usage as unknown[]).length, (p.disclosures as unknown[]).length])).toEqual([
+      [1000, 1000],
+      [200, 200],
+    ]);
     expect((pages[0].usage as { correlationId: string }[])[0].correlationId).toBe(`u-${N - 1}`);
     expect((pages[1].disclosures as { correlationId: string }[]).at(-1)!.correlationId).toBe('d-0');
   });

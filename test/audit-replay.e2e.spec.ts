@@ -8,17 +8,28 @@ describe('auditor replay and integrity', () => {
   const clientId = 'te-keski-suomi:client-replay-1';
   const c = `/clients/${clientId}`;
   const auditor = async () => ({ ...(await t.authHeader('auditor')), 'X-Purpose': 'audit' });
-  const post = async (path: string, body: object, who: 'employmentOfficer' | 'wellbeingOfficer' = 'employmentOfficer') => {
-    const res = await t.http.post(path).set(await t.authHeader(who)).send(body);
+  const post = async (
+    path: string,
+    body: object,
+    who: 'employmentOfficer' | 'wellbeingOfficer' = 'employmentOfficer',
+  ) => {
+    const res = await t.http
+      .post(path)
+      .set(await t.authHeader(who))
+      .send(body);
     if (res.status !== 201) throw new Error(`${path} ${res.status} ${JSON.stringify(res.body)}`);
   };
 
   beforeAll(async () => {
     t = await startTestApp({ clock: () => now });
     await post('/clients', { clientId, fullName: 'Reijo Replay', birthDate: '1980-02-02', municipality: 'Turku' });
-    await post(`${c}/typ-relationship`, { startDate: '2025-03-01', parties: [
-      { organisationId: 'te-keski-suomi', organisationType: 'employment_authority' },
-      { organisationId: 'hyvaks-sote', organisationType: 'wellbeing_county' }] });
+    await post(`${c}/typ-relationship`, {
+      startDate: '2025-03-01',
+      parties: [
+        { organisationId: 'te-keski-suomi', organisationType: 'employment_authority' },
+        { organisationId: 'hyvaks-sote', organisationType: 'wellbeing_county' },
+      ],
+    });
     now = new Date('2025-05-10T10:00:00Z');
     // Recorded in May, but it happened on 5.3.: a late entry.
     await post(`${c}/service-need-assessments`, { assessedOn: '2025-03-05', needs: ['housing'] }, 'wellbeingOfficer');
@@ -44,8 +55,14 @@ describe('auditor replay and integrity', () => {
   it('serves the raw history with positions, authors and organisations, to auditors only', async () => {
     const res = await t.http.get(`/audit/clients/${clientId}/events`).set(await auditor());
     expect(res.body.events.map((e: { streamVersion: string }) => e.streamVersion)).toEqual(['1', '2', '3']);
-    expect(res.body.events[2]).toMatchObject({ type: 'ServiceNeedAssessmentRecorded', actor: { organisationId: 'hyvaks-sote' }, globalPosition: '3' });
-    const officer = await t.http.get(`/audit/clients/${clientId}/events`).set({ ...(await t.authHeader('employmentOfficer')), 'X-Purpose': 'x' });
+    expect(res.body.events[2]).toMatchObject({
+      type: 'ServiceNeedAssessmentRecorded',
+      actor: { organisationId: 'hyvaks-sote' },
+      globalPosition: '3',
+    });
+    const officer = await t.http
+      .get(`/audit/clients/${clientId}/events`)
+      .set({ ...(await t.authHeader('employmentOfficer')), 'X-Purpose': 'x' });
     expect(officer.status).toBe(403);
   });
 
@@ -54,7 +71,11 @@ describe('auditor replay and integrity', () => {
     expect(intact.body).toMatchObject({ intact: true, checked: 3 });
     const db = new Database(t.config.eventStore.path);
     // Backdate the assessment (personal fields are encrypted, dates are not).
-    const changed = db.prepare("UPDATE events SET data = replace(data, '2025-03-05', '2025-03-04') WHERE client_id = ? AND stream_version = 3").run(clientId);
+    const changed = db
+      .prepare(
+        "UPDATE events SET data = replace(data, '2025-03-05', '2025-03-04') WHERE client_id = ? AND stream_version = 3",
+      )
+      .run(clientId);
     expect(changed.changes).toBe(1);
     db.close();
     const broken = await t.http.get(`/audit/integrity?clientId=${clientId}`).set(await auditor());

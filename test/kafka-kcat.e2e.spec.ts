@@ -1,5 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { createTopics, eventually, kafkaBrokersForTests, testKafka, uniqueTopics } from '../libs/adapters/kafka-bus/testing/index.js';
+import {
+  createTopics,
+  eventually,
+  kafkaBrokersForTests,
+  testKafka,
+  uniqueTopics,
+} from '../libs/adapters/kafka-bus/testing/index.js';
 import { openEventStore } from '../apps/api/infrastructure/store-factories.js';
 import { startTestApp, testProjector, type TestApp } from './support/index.js';
 import { commandValue, kafkaIngestConfig, startTestIngest } from './support/kafka.js';
@@ -30,20 +36,56 @@ describeKafka('kcat → Kafka ingest → HTTP path (real broker)', () => {
     await t?.close();
   });
 
-  it('records a referral published with kcat and serves it in the client\'s path', async () => {
+  it("records a referral published with kcat and serves it in the client's path", async () => {
     const clientId = 'te-keski-suomi:kcat-client-1';
     const lines = [
-      commandValue({ clientId, idempotencyKey: 'kcat-1', command: { type: 'RegisterClient', data: { fullName: 'Kalle Kcat', birthDate: '1979-09-09', municipality: 'Turku' } } }),
-      commandValue({ clientId, idempotencyKey: 'kcat-2', command: { type: 'MakeReferral', data: {
-        referralId: 'ref-kcat', serviceType: 'rehabilitative_work_activity', reason: 'Daily rhythm', madeOn: '2026-03-02',
-        to: { organisationId: 'provider-jyvaskyla-settlement', organisationType: 'provider', name: 'Jyväskylän Setlementti' } } } }),
+      commandValue({
+        clientId,
+        idempotencyKey: 'kcat-1',
+        command: {
+          type: 'RegisterClient',
+          data: { fullName: 'Kalle Kcat', birthDate: '1979-09-09', municipality: 'Turku' },
+        },
+      }),
+      commandValue({
+        clientId,
+        idempotencyKey: 'kcat-2',
+        command: {
+          type: 'MakeReferral',
+          data: {
+            referralId: 'ref-kcat',
+            serviceType: 'rehabilitative_work_activity',
+            reason: 'Daily rhythm',
+            madeOn: '2026-03-02',
+            to: {
+              organisationId: 'provider-jyvaskyla-settlement',
+              organisationType: 'provider',
+              name: 'Jyväskylän Setlementti',
+            },
+          },
+        },
+      }),
     ];
     const token = await t.tokenFor('agencySystem');
-    const kcat = spawnSync('kcat', [
-      '-P', '-b', brokers!.join(','), '-t', topics.commands, '-k', clientId,
-      '-H', `authorization=Bearer ${token}`, '-H', 'polku-correlation-id=kcat-e2e-1',
-    ], { input: `${lines.join('\n')}\n`, encoding: 'utf8', timeout: 30_000 });
-    if (kcat.error || kcat.status !== 0) throw new Error(`kcat failed (${kcat.status}): ${kcat.error?.message ?? ''} ${kcat.stderr}`);
+    const kcat = spawnSync(
+      'kcat',
+      [
+        '-P',
+        '-b',
+        brokers!.join(','),
+        '-t',
+        topics.commands,
+        '-k',
+        clientId,
+        '-H',
+        `authorization=Bearer ${token}`,
+        '-H',
+        'polku-correlation-id=kcat-e2e-1',
+      ],
+      { input: `${lines.join('\n')}\n`, encoding: 'utf8', timeout: 30_000 },
+    );
+    if (kcat.error || kcat.status !== 0)
+      throw new Error(`kcat failed (${kcat.status}): ${kcat.error?.message ?? ''} ${kcat.stderr}`);
 
     const store = await openEventStore(t.config.eventStore);
     const position = await eventually('the referral in the event store', async () => {
@@ -52,12 +94,16 @@ describeKafka('kcat → Kafka ingest → HTTP path (real broker)', () => {
     }).finally(() => store.close());
     await proj.catchUp();
 
-    const res = await t.http.get(`/clients/${clientId}/path?minPosition=${position}`).set({ ...(await t.authHeader('employmentOfficer')), 'X-Purpose': 'service planning' });
+    const res = await t.http
+      .get(`/clients/${clientId}/path?minPosition=${position}`)
+      .set({ ...(await t.authHeader('employmentOfficer')), 'X-Purpose': 'service planning' });
     expect({ status: res.status, problem: res.status === 200 ? undefined : res.body }).toEqual({ status: 200 });
     const { path } = res.body;
     expect(path.timeline.map((e: { type: string }) => e.type)).toEqual(['ClientRegistered', 'ReferralMade']);
     expect(path.timeline[1]).toMatchObject({ organisationId: 'te-keski-suomi' });
-    expect(path.status.openReferrals).toEqual([expect.objectContaining({ referralId: 'ref-kcat', serviceType: 'rehabilitative_work_activity' })]);
+    expect(path.status.openReferrals).toEqual([
+      expect.objectContaining({ referralId: 'ref-kcat', serviceType: 'rehabilitative_work_activity' }),
+    ]);
     expect(ingest.logs.filter((l) => l.msg === 'command processed')).toHaveLength(2);
   });
 });

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { SqliteAuditLog } from '../libs/adapters/sqlite-audit-log/index.js';
 import { SqliteCheckpointStore } from '../libs/adapters/sqlite-checkpoint-store/index.js';
-import { createTopics, eventually, kafkaBrokersForTests, readMessages, testKafka, uniqueTopics } from '../libs/adapters/kafka-bus/testing/index.js';
+import {
+  createTopics,
+  eventually,
+  kafkaBrokersForTests,
+  readMessages,
+  testKafka,
+  uniqueTopics,
+} from '../libs/adapters/kafka-bus/testing/index.js';
 import { executeClientCommand } from '../libs/application/index.js';
 import { HEADERS } from '../libs/bus/index.js';
 import type { EventStore } from '../libs/event-store/index.js';
@@ -23,8 +30,14 @@ const brokers = kafkaBrokersForTests('kafka publication e2e');
 const describeKafka = brokers ? describe : describe.skip;
 const now = new Date('2026-03-02T10:00:00Z');
 const { role: _role, ...actor } = PRINCIPALS.employmentOfficer;
-const register: ClientCommand = { type: 'RegisterClient', data: { fullName: 'Pekka Pouta', birthDate: '1980-01-01', municipality: 'Pori' } };
-const assign = (n: number): ClientCommand => ({ type: 'NamePerson', data: { personId: `officer-${n}`, personName: `Officer ${n}`, role: 'responsible_officer', namedOn: '2026-03-01' } });
+const register: ClientCommand = {
+  type: 'RegisterClient',
+  data: { fullName: 'Pekka Pouta', birthDate: '1980-01-01', municipality: 'Pori' },
+};
+const assign = (n: number): ClientCommand => ({
+  type: 'NamePerson',
+  data: { personId: `officer-${n}`, personName: `Officer ${n}`, role: 'responsible_officer', namedOn: '2026-03-01' },
+});
 
 describeKafka('path-events publication (real broker)', () => {
   const topics = uniqueTopics('publication');
@@ -35,7 +48,9 @@ describeKafka('path-events publication (real broker)', () => {
   const write = async (clientId: string, command: ClientCommand) =>
     executeClientCommand(store, { clientId, command, actor, correlationId: `c-${clientId}` }, now);
   /** Interleaves the clients so the global order differs from each client's order. */
-  const writeRound = async (clients: string[], n: number) => { for (const c of clients) await write(c, assign(n)); };
+  const writeRound = async (clients: string[], n: number) => {
+    for (const c of clients) await write(c, assign(n));
+  };
   const topicSize = async () => {
     const admin = kafka.admin();
     await admin.connect();
@@ -44,7 +59,9 @@ describeKafka('path-events publication (real broker)', () => {
     return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
   };
   const publishedUpTo = (ingest: Awaited<ReturnType<typeof startTestIngest>>, head: bigint) =>
-    eventually(`publication up to ${head}`, async () => ((await ingest.relay!.status()).checkpoint === head ? true : undefined));
+    eventually(`publication up to ${head}`, async () =>
+      (await ingest.relay!.status()).checkpoint === head ? true : undefined,
+    );
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'polku-kafka-pub-'));
@@ -88,7 +105,11 @@ describeKafka('path-events publication (real broker)', () => {
     const disclosed = await audit.disclosures({ clientId: 'pub-e' });
     await audit.close();
     expect(disclosed.length).toBeGreaterThanOrEqual(2);
-    expect(disclosed[0]).toMatchObject({ toOrganisationId: 'outbound topic subscribers', channel: 'kafka', basis: 'legal_basis:service_coordination' });
+    expect(disclosed[0]).toMatchObject({
+      toOrganisationId: 'outbound topic subscribers',
+      channel: 'kafka',
+      basis: 'legal_basis:service_coordination',
+    });
 
     const messages = await readMessages(kafka, topics.pathEvents, Number(head));
     expect(await topicSize()).toBe(Number(head)); // a clean restart repeats nothing

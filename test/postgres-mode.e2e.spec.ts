@@ -9,7 +9,10 @@ import { startTestApp, testProjector, type TestApp } from './support/index.js';
 
 const url = process.env.DATABASE_URL;
 if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
-if (!url) process.stderr.write('PostgreSQL mode e2e: skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n');
+if (!url)
+  process.stderr.write(
+    'PostgreSQL mode e2e: skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n',
+  );
 const suite = url ? describe : describe.skip;
 const title = url
   ? 'PostgreSQL mode by configuration only (HTTP)'
@@ -24,13 +27,21 @@ suite(title, () => {
   let schema: string;
   let t: TestApp;
   let proj: Awaited<ReturnType<typeof testProjector>>;
-  const officer = { personId: 'p', displayName: 'P', organisationId: 'te-keski-suomi', organisationType: 'employment_authority', role: 'officer' } as const;
+  const officer = {
+    personId: 'p',
+    displayName: 'P',
+    organisationId: 'te-keski-suomi',
+    organisationType: 'employment_authority',
+    role: 'officer',
+  } as const;
   const as = async () => ({ ...(await t.authHeader(officer)), 'X-Purpose': 'service planning' });
 
   beforeAll(async () => {
     janitor = new SchemaJanitor(url!);
     schema = janitor.name('e2e');
-    t = await startTestApp({ env: { EVENT_STORE: 'postgres', READ_STORE: 'postgres', DATABASE_URL: url!, DATABASE_SCHEMA: schema } });
+    t = await startTestApp({
+      env: { EVENT_STORE: 'postgres', READ_STORE: 'postgres', DATABASE_URL: url!, DATABASE_SCHEMA: schema },
+    });
     const store = await openEventStore(t.config.eventStore);
     try {
       await seedDemo(store, demoClients());
@@ -62,8 +73,12 @@ suite(title, () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const events = await client.query(`SELECT count(*)::int AS n FROM "${schema}".events WHERE client_id = 'demo-keski-suomi-1'`);
-      const models = await client.query(`SELECT last_position FROM "${schema}".client_models WHERE client_id = 'demo-keski-suomi-1'`);
+      const events = await client.query(
+        `SELECT count(*)::int AS n FROM "${schema}".events WHERE client_id = 'demo-keski-suomi-1'`,
+      );
+      const models = await client.query(
+        `SELECT last_position FROM "${schema}".client_models WHERE client_id = 'demo-keski-suomi-1'`,
+      );
       expect(events.rows[0].n).toBeGreaterThan(0);
       expect(models.rows).toHaveLength(1);
     } finally {
@@ -73,10 +88,14 @@ suite(title, () => {
 
   it('writes through HTTP and reads its own write once projected', async () => {
     proj.follow();
-    const created = await t.http.post('/clients').set(await as())
+    const created = await t.http
+      .post('/clients')
+      .set(await as())
       .send({ fullName: 'Maija Meikäläinen', birthDate: '1984-05-02', municipality: 'Jyväskylä' });
     expect(created.status).toBe(201);
-    const res = await t.http.get(`/clients/${created.body.clientId}/path?minPosition=${created.body.position}`).set(await as());
+    const res = await t.http
+      .get(`/clients/${created.body.clientId}/path?minPosition=${created.body.position}`)
+      .set(await as());
     expect(res.status).toBe(200);
   });
 });

@@ -1,10 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, postgresBinDir, ThrowawayPostgres } from '../libs/adapters/postgres-common/testing/throwaway-postgres.js';
+import {
+  freePort,
+  postgresBinDir,
+  ThrowawayPostgres,
+} from '../libs/adapters/postgres-common/testing/throwaway-postgres.js';
 import { eventually } from '../libs/adapters/kafka-bus/testing/index.js';
 import { mintToken } from '../apps/api/infrastructure/auth/token-minter.js';
-import { buildEntries, killStragglers, startProjector, type RunningProjector } from '../apps/projector/test/process-harness.js';
+import {
+  buildEntries,
+  killStragglers,
+  startProjector,
+  type RunningProjector,
+} from '../apps/projector/test/process-harness.js';
 
 /**
  * The API and the projector as real processes on a PostgreSQL server of this test's own,
@@ -14,15 +23,23 @@ import { buildEntries, killStragglers, startProjector, type RunningProjector } f
  * itself. Once during writes, once during a projector catch-up.
  */
 const bin = postgresBinDir();
-if (!bin && process.env.CI) throw new Error('PostgreSQL binaries are required in CI (scripts/ci/postgres.sh installs them)');
+if (!bin && process.env.CI)
+  throw new Error('PostgreSQL binaries are required in CI (scripts/ci/postgres.sh installs them)');
 const suite = bin ? describe : describe.skip;
 const SECRET = 'postgres-restart-e2e-secret-0123456789abcdef';
 const officer = {
-  personId: 'p-restart', displayName: 'Restart Officer', organisationId: 'te-keski-suomi',
-  organisationType: 'employment_authority', role: 'officer',
+  personId: 'p-restart',
+  displayName: 'Restart Officer',
+  organisationId: 'te-keski-suomi',
+  organisationType: 'employment_authority',
+  role: 'officer',
 } as const;
 
-interface Answer { status: number; headers: Headers; body: Record<string, unknown> }
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+}
 
 suite('a PostgreSQL restart under load', () => {
   let pg: ThrowawayPostgres | undefined;
@@ -35,10 +52,20 @@ suite('a PostgreSQL restart under load', () => {
   const processes: RunningProjector[] = [];
 
   const env = () => ({
-    NODE_ENV: 'test', EVENT_STORE: 'postgres', READ_STORE: 'postgres', DATABASE_URL: pg!.url, DATA_DIR: dataDir,
-    JWT_SECRET: SECRET, PORT: String(apiPort), PROJECTOR_PORT: String(projectorPort), LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    EVENT_STORE: 'postgres',
+    READ_STORE: 'postgres',
+    DATABASE_URL: pg!.url,
+    DATA_DIR: dataDir,
+    JWT_SECRET: SECRET,
+    PORT: String(apiPort),
+    PROJECTOR_PORT: String(projectorPort),
+    LOG_LEVEL: 'warn',
     // global order in small batches: a catch-up spans many batches
-    PROJECTOR_BATCH_SIZE: '10', PROJECTOR_STREAMS_PER_PAGE: '0', PROJECTOR_FOLD_WORKER: '0', PROJECTOR_IDLE_POLL_MAX_MS: '200',
+    PROJECTOR_BATCH_SIZE: '10',
+    PROJECTOR_STREAMS_PER_PAGE: '0',
+    PROJECTOR_FOLD_WORKER: '0',
+    PROJECTOR_IDLE_POLL_MAX_MS: '200',
   });
   const start = (entry: string, args: string[] = []) => {
     const running = startProjector(join(build!.outDir, entry), args, env());
@@ -46,22 +73,34 @@ suite('a PostgreSQL restart under load', () => {
     return running;
   };
   const output = (p: RunningProjector) => `${JSON.stringify(p.lines)}\n${p.stderr()}`;
-  const expectAlive = (p: RunningProjector) => expect({ exitCode: p.child.exitCode, signal: p.child.signalCode }).toEqual({ exitCode: null, signal: null });
+  const expectAlive = (p: RunningProjector) =>
+    expect({ exitCode: p.child.exitCode, signal: p.child.signalCode }).toEqual({ exitCode: null, signal: null });
 
   async function call(port: number, method: string, path: string, body?: unknown): Promise<Answer> {
     const res = await fetch(`http://127.0.0.1:${port}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'x-purpose': 'service planning', ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'x-purpose': 'service planning',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
     let parsed: Record<string, unknown> = {};
-    try { parsed = JSON.parse(text); } catch { parsed = { text }; }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = { text };
+    }
     return { status: res.status, headers: res.headers, body: parsed };
   }
-  const register = (n: number) => call(apiPort, 'POST', '/clients', {
-    fullName: `Katkos Testi ${n}`, birthDate: '1980-02-03', municipality: 'Jyväskylä',
-  });
+  const register = (n: number) =>
+    call(apiPort, 'POST', '/clients', {
+      fullName: `Katkos Testi ${n}`,
+      birthDate: '1980-02-03',
+      municipality: 'Jyväskylä',
+    });
   const health = (port: number) => call(port, 'GET', '/health').catch(() => undefined);
   const projectorAt = async (head: string) => {
     const h = await health(projectorPort);
@@ -70,8 +109,15 @@ suite('a PostgreSQL restart under load', () => {
   const apiHead = async () => (await call(apiPort, 'GET', '/health')).body as { eventStore: { head: string } };
 
   function expectUnavailable(answer: Answer) {
-    expect({ status: answer.status, type: answer.headers.get('content-type'), retryAfter: answer.headers.get('retry-after') })
-      .toEqual({ status: 503, type: expect.stringContaining('application/problem+json'), retryAfter: expect.stringMatching(/^\d+$/) });
+    expect({
+      status: answer.status,
+      type: answer.headers.get('content-type'),
+      retryAfter: answer.headers.get('retry-after'),
+    }).toEqual({
+      status: 503,
+      type: expect.stringContaining('application/problem+json'),
+      retryAfter: expect.stringMatching(/^\d+$/),
+    });
   }
 
   beforeAll(async () => {
@@ -93,15 +139,23 @@ suite('a PostgreSQL restart under load', () => {
     api = start('apps/api/main.js');
     const projector = start('apps/projector/main.js', ['follow']);
     // both say they are waiting (the database is not started yet), and stay up
-    await eventually('the API waiting for its stores', async () => (/unavailable/.test(output(api)) ? true : undefined));
-    await eventually('the projector waiting for its stores', async () => (/stores unavailable, retrying/.test(output(projector)) ? true : undefined));
+    await eventually('the API waiting for its stores', async () =>
+      /unavailable/.test(output(api)) ? true : undefined,
+    );
+    await eventually('the projector waiting for its stores', async () =>
+      /stores unavailable, retrying/.test(output(projector)) ? true : undefined,
+    );
     expectAlive(api);
     expectAlive(projector);
     pg!.start();
-    const up = await eventually('API health once the database is there', async () => {
-      const h = await health(apiPort);
-      return h?.status === 200 ? h : undefined;
-    }, 60_000);
+    const up = await eventually(
+      'API health once the database is there',
+      async () => {
+        const h = await health(apiPort);
+        return h?.status === 200 ? h : undefined;
+      },
+      60_000,
+    );
     expect(up.body.status).toBe('ok');
     await eventually('projector health', () => projectorAt('0'), 60_000);
   }, 120_000);
@@ -146,14 +200,19 @@ suite('a PostgreSQL restart under load', () => {
     await Promise.all(writers);
 
     // no write failed any other way than "retry later"
-    expect({ statuses: [...statuses.keys()].sort(), errors: api.lines.filter((l) => l.level === 50 || l.level === 'error') })
-      .toEqual({ statuses: [201, 503], errors: [] });
+    expect({
+      statuses: [...statuses.keys()].sort(),
+      errors: api.lines.filter((l) => l.level === 50 || l.level === 'error'),
+    }).toEqual({ statuses: [201, 503], errors: [] });
     expectAlive(api);
     expectAlive(processes[1]);
     // every acknowledged write is durable and gets projected
-    const { eventStore: { head } } = await apiHead();
+    const {
+      eventStore: { head },
+    } = await apiHead();
     await eventually('the projector at the head', () => projectorAt(head), 60_000);
-    for (const id of [known, created.at(-1)!]) expect((await call(apiPort, 'GET', `/clients/${id}/path`)).status).toBe(200);
+    for (const id of [known, created.at(-1)!])
+      expect((await call(apiPort, 'GET', `/clients/${id}/path`)).status).toBe(200);
   }, 180_000);
 
   it('a projector catching up across a restart reaches the head by itself', async () => {
@@ -166,10 +225,16 @@ suite('a PostgreSQL restart under load', () => {
       expect(answer.status).toBe(201);
       backlog.push(String(answer.body.clientId));
     }
-    const { eventStore: { head } } = await apiHead();
+    const {
+      eventStore: { head },
+    } = await apiHead();
 
     const projector = start('apps/projector/main.js', ['follow']);
-    await eventually('a first batch committed', async () => (projector.lines.some((l) => l.msg === 'batch committed') ? true : undefined), 60_000);
+    await eventually(
+      'a first batch committed',
+      async () => (projector.lines.some((l) => l.msg === 'batch committed') ? true : undefined),
+      60_000,
+    );
     pg!.stop();
     await eventually('the projector health degraded', async () => {
       const h = await health(projectorPort);
@@ -186,6 +251,9 @@ suite('a PostgreSQL restart under load', () => {
     api.child.kill('SIGTERM');
     expect(await projector.exited).toEqual({ code: 0, signal: null });
     // Nest's shutdown hooks close the app, then end the process with the signal it received
-    expect([{ code: 0, signal: null }, { code: null, signal: 'SIGTERM' }]).toContainEqual(await api.exited);
+    expect([
+      { code: 0, signal: null },
+      { code: null, signal: 'SIGTERM' },
+    ]).toContainEqual(await api.exited);
   }, 240_000);
 });

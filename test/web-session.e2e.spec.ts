@@ -36,8 +36,9 @@ describe('web session (embedded mode)', () => {
     expect((await t.http.get('/session')).body).toEqual({ signedIn: false, demoSignIn: true });
     const people = (await t.http.get('/session/demo-people')).body as { role: string; organisationId: string }[];
     expect(new Set(people.map((p) => p.role))).toEqual(new Set(['officer', 'instructor', 'auditor', 'client']));
-    expect(new Set(people.filter((p) => p.role === 'officer').map((p) => p.organisationId)))
-      .toEqual(new Set(['te-keski-suomi', 'hyvaks-sote', 'kela', 'te-pori', 'satasote', 'te-turku', 'varha']));
+    expect(new Set(people.filter((p) => p.role === 'officer').map((p) => p.organisationId))).toEqual(
+      new Set(['te-keski-suomi', 'hyvaks-sote', 'kela', 'te-pori', 'satasote', 'te-turku', 'varha']),
+    );
   });
 
   it('signs in with an HttpOnly, SameSite=Strict cookie; the token never reaches the page', async () => {
@@ -48,12 +49,20 @@ describe('web session (embedded mode)', () => {
     const me = await t.http.get('/me').set('Cookie', cookie);
     expect(me.status).toBe(200);
     expect(me.body.personId).toBe('te-outi-virtanen');
-    expect((await t.http.get('/session').set('Cookie', cookie)).body).toMatchObject({ signedIn: true, csrfToken: res.body.csrfToken });
+    expect((await t.http.get('/session').set('Cookie', cookie)).body).toMatchObject({
+      signedIn: true,
+      csrfToken: res.body.csrfToken,
+    });
   });
 
   it('refuses a write from the session without its CSRF token, and changes nothing', async () => {
     const { cookie, csrf } = await signIn('te-outi-virtanen');
-    const body = { clientId: 'te-keski-suomi:web-csrf-1', fullName: 'Maija Meikäläinen', birthDate: '1984-05-02', municipality: 'Jyväskylä' };
+    const body = {
+      clientId: 'te-keski-suomi:web-csrf-1',
+      fullName: 'Maija Meikäläinen',
+      birthDate: '1984-05-02',
+      municipality: 'Jyväskylä',
+    };
     const refused = await t.http.post('/clients').set('Cookie', cookie).send(body);
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toContain('x-csrf-token');
@@ -65,8 +74,15 @@ describe('web session (embedded mode)', () => {
   });
 
   it('keeps bearer tokens working for agency systems (no cookie, no CSRF)', async () => {
-    const res = await t.http.post('/clients').set(await t.authHeader('agencySystem'))
-      .send({ clientId: 'te-keski-suomi:web-bearer-1', fullName: 'Maija Meikäläinen', birthDate: '1984-05-02', municipality: 'Jyväskylä' });
+    const res = await t.http
+      .post('/clients')
+      .set(await t.authHeader('agencySystem'))
+      .send({
+        clientId: 'te-keski-suomi:web-bearer-1',
+        fullName: 'Maija Meikäläinen',
+        birthDate: '1984-05-02',
+        municipality: 'Jyväskylä',
+      });
     expect(res.status).toBe(201);
   });
 
@@ -79,7 +95,9 @@ describe('web session (embedded mode)', () => {
   });
 
   it('marks the cookie Secure when the page came over https', () => {
-    expect(sessionCookie('abc', true, 60)).toBe('polku_session=abc; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=60');
+    expect(sessionCookie('abc', true, 60)).toBe(
+      'polku_session=abc; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=60',
+    );
   });
 
   it('serves the page at / and its bundle under /assets/, API paths untouched', async () => {
@@ -101,7 +119,10 @@ describe('web session in production configuration', () => {
     try {
       expect((await t.http.get('/session')).body).toEqual({ signedIn: false, demoSignIn: false });
       expect((await t.http.get('/session/demo-people')).status).toBe(404);
-      expect((await request(t.app.getHttpServer()).post('/session/demo-sign-in').send({ personId: 'te-outi-virtanen' })).status).toBe(404);
+      expect(
+        (await request(t.app.getHttpServer()).post('/session/demo-sign-in').send({ personId: 'te-outi-virtanen' }))
+          .status,
+      ).toBe(404);
     } finally {
       await t.close();
     }

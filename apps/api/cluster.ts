@@ -30,7 +30,9 @@ export function runCluster(count: number, log: ClusterLog, restartDelayMs = 1_00
       log.error(`API process ${worker.process.pid} exited (${signal ?? code}); starting another`);
       const wait = Math.max(0, lastRestart + restartDelayMs - Date.now());
       lastRestart = Date.now() + wait;
-      setTimeout(() => { if (!stopping) fork(); }, wait);
+      setTimeout(() => {
+        if (!stopping) fork();
+      }, wait);
     });
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) return;

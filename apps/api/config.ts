@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  storeConfigFromEnv, StoreConfigError, type EventStoreConfig, type ReadStoreConfig, type StoresConfig,
+  storeConfigFromEnv,
+  StoreConfigError,
+  type EventStoreConfig,
+  type ReadStoreConfig,
+  type StoresConfig,
 } from '../../libs/adapters/open-stores/store-config.js';
 
 /**

@@ -1,16 +1,41 @@
 import type { ClientCommand } from '../../libs/domain/index.js';
 import {
-  GiveConsentDto, LimitConsentDto, RecordBenefitStatusDto, RecordWorkAbilityAssessmentDto, RegisterClientDto, WithdrawConsentDto,
+  GiveConsentDto,
+  LimitConsentDto,
+  RecordBenefitStatusDto,
+  RecordWorkAbilityAssessmentDto,
+  RegisterClientDto,
+  WithdrawConsentDto,
 } from '../api/features/clients/clients.dto.js';
 import { DesignateLeadOfficerDto, NamePersonDto, ReleasePersonDto } from '../api/features/people/people.dto.js';
 import {
-  ChangeServicePeriodDto, EndServicePeriodDto, HoldGoalReviewDto, PauseServicePeriodDto, ReportAbsenceDto, ReportAttendanceDto,
-  ResumeServicePeriodDto, StartServicePeriodDto,
+  ChangeServicePeriodDto,
+  EndServicePeriodDto,
+  HoldGoalReviewDto,
+  PauseServicePeriodDto,
+  ReportAbsenceDto,
+  ReportAttendanceDto,
+  ResumeServicePeriodDto,
+  StartServicePeriodDto,
 } from '../api/features/periods/periods.dto.js';
-import { AgreeActivationPlanDto, AgreeEmploymentPlanDto, AgreeMultisectoralPlanDto, ReviewPlanDto } from '../api/features/plans/plans.dto.js';
-import { AcceptReferralDto, DeclineReferralDto, MakeReferralDto, WithdrawReferralDto } from '../api/features/referrals/referrals.dto.js';
+import {
+  AgreeActivationPlanDto,
+  AgreeEmploymentPlanDto,
+  AgreeMultisectoralPlanDto,
+  ReviewPlanDto,
+} from '../api/features/plans/plans.dto.js';
+import {
+  AcceptReferralDto,
+  DeclineReferralDto,
+  MakeReferralDto,
+  WithdrawReferralDto,
+} from '../api/features/referrals/referrals.dto.js';
 import { IdField } from '../api/features/shared/dto-fields.js';
-import { EndTypRelationshipDto, RecordServiceNeedAssessmentDto, StartTypRelationshipDto } from '../api/features/typ/typ.dto.js';
+import {
+  EndTypRelationshipDto,
+  RecordServiceNeedAssessmentDto,
+  StartTypRelationshipDto,
+} from '../api/features/typ/typ.dto.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type DtoClass = new () => any;
@@ -72,4 +97,4 @@ export const COMMAND_DTOS: Readonly<Record<CommandType, DtoClass>> = Object.from
 export const COMMAND_TYPES = Object.keys(SPECS) as CommandType[];
 
 export const isCommandType = (type: unknown): type is CommandType =>
-  typeof type === 'string' && Object.prototype.hasOwnProperty.call(SPECS, type);
+  typeof type === 'string' && Object.hasOwn(SPECS, type);

@@ -42,7 +42,12 @@ export function loadIngestConfig(env: Env = process.env): IngestConfig {
   const bus = readBusConfig(env, problems);
   const concurrency = {
     maxInFlight: positiveInt(env, 'KAFKA_INGEST_MAX_IN_FLIGHT', DEFAULT_INGEST_CONCURRENCY.maxInFlight, problems),
-    partitions: positiveInt(env, 'KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY', DEFAULT_INGEST_CONCURRENCY.partitions, problems),
+    partitions: positiveInt(
+      env,
+      'KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY',
+      DEFAULT_INGEST_CONCURRENCY.partitions,
+      problems,
+    ),
   };
   const explicit = env.BUS_CHECKPOINT_PATH?.trim();
   if (explicit === ':memory:') problems.push('BUS_CHECKPOINT_PATH must be a file path, not :memory:');
@@ -56,7 +61,8 @@ function positiveInt(env: Env, name: string, fallback: number, problems: string[
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) problems.push(`${name} must be an integer from 1 to 100000, got "${raw}"`);
+  if (!Number.isSafeInteger(n) || n < 1 || n > 100_000)
+    problems.push(`${name} must be an integer from 1 to 100000, got "${raw}"`);
   return n;
 }
 

@@ -7,7 +7,9 @@ describe('ingest configuration', () => {
     let error: unknown;
     try {
       loadIngestConfig({ BUS: 'kafka', AUTH_MODE: 'saml', KAFKA_PATH_EVENTS_TOPIC: 'a b' });
-    } catch (e) { error = e; }
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
       expect.stringMatching(/^AUTH_MODE must be one of/),
@@ -28,10 +30,20 @@ describe('ingest concurrency', () => {
   const kafka = { BUS: 'kafka', KAFKA_BROKERS: '127.0.0.1:59092' };
   it('defaults, takes positive integers, and names a bad variable', () => {
     expect(loadIngestConfig(kafka).concurrency).toEqual({ maxInFlight: 256, partitions: 16 });
-    expect(loadIngestConfig({ ...kafka, KAFKA_INGEST_MAX_IN_FLIGHT: '1', KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: '3' }).concurrency)
-      .toEqual({ maxInFlight: 1, partitions: 3 });
-    expect(() => loadIngestConfig({ ...kafka, KAFKA_INGEST_MAX_IN_FLIGHT: '0', KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 'many' })).toThrow(
-      expect.objectContaining({ problems: [expect.stringMatching(/^KAFKA_INGEST_MAX_IN_FLIGHT must be an integer/), expect.stringMatching(/^KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY must be an integer/)] }));
+    expect(
+      loadIngestConfig({ ...kafka, KAFKA_INGEST_MAX_IN_FLIGHT: '1', KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: '3' })
+        .concurrency,
+    ).toEqual({ maxInFlight: 1, partitions: 3 });
+    expect(() =>
+      loadIngestConfig({ ...kafka, KAFKA_INGEST_MAX_IN_FLIGHT: '0', KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 'many' }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.stringMatching(/^KAFKA_INGEST_MAX_IN_FLIGHT must be an integer/),
+          expect.stringMatching(/^KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY must be an integer/),
+        ],
+      }),
+    );
   });
 });
 

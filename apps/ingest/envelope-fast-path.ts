@@ -24,9 +24,12 @@ const isText = (v: unknown, max: number) => typeof v === 'string' && v.length > 
 function validActor(actor: unknown): boolean {
   if (actor === undefined) return true;
   if (!isPlainObject(actor) || !onlyKeys(actor, ACTOR_KEYS)) return false;
-  return isId(actor.personId) && isText(actor.displayName, 200)
-    && (actor.organisationId === undefined || isId(actor.organisationId))
-    && (actor.organisationType === undefined || ORGANISATION_TYPE.has(actor.organisationType));
+  return (
+    isId(actor.personId) &&
+    isText(actor.displayName, 200) &&
+    (actor.organisationId === undefined || isId(actor.organisationId)) &&
+    (actor.organisationType === undefined || ORGANISATION_TYPE.has(actor.organisationType))
+  );
 }
 
 /** The envelope when it certainly satisfies InboundCommandDto; undefined = ask the DTO. */

@@ -9,15 +9,44 @@ const dtoAccepts = (v: Record<string, unknown>) =>
   validateSync(plainToInstance(InboundCommandDto, v), { whitelist: true, forbidNonWhitelisted: true }).length === 0;
 
 const base = {
-  schemaVersion: 1, idempotencyKey: 'te-ks-000123', clientId: 'client-42',
-  command: { type: 'ReviewPlan', data: { planId: 'p-1', reviewedOn: '2026-03-01', requestedByClient: false, outcome: 'ok' } },
+  schemaVersion: 1,
+  idempotencyKey: 'te-ks-000123',
+  clientId: 'client-42',
+  command: {
+    type: 'ReviewPlan',
+    data: { planId: 'p-1', reviewedOn: '2026-03-01', requestedByClient: false, outcome: 'ok' },
+  },
 };
 const actor = { personId: 'te-liisa', displayName: 'Liisa Korhonen' };
-const withActor = { ...base, actor: { ...actor, organisationId: 'te-keski-suomi', organisationType: 'employment_authority' } };
+const withActor = {
+  ...base,
+  actor: { ...actor, organisationId: 'te-keski-suomi', organisationType: 'employment_authority' },
+};
 
 const odd: unknown[] = [
-  undefined, null, 0, 1, 2, '1', '', ' ', 'a b', 'ä', 'x'.repeat(129), 'x'.repeat(201), '-lead', 'ok-id', 'ok:id.x_y',
-  true, [], ['a'], {}, { type: 'X' }, 'employment_authority', 'alien', '😀'.repeat(150),
+  undefined,
+  null,
+  0,
+  1,
+  2,
+  '1',
+  '',
+  ' ',
+  'a b',
+  'ä',
+  'x'.repeat(129),
+  'x'.repeat(201),
+  '-lead',
+  'ok-id',
+  'ok:id.x_y',
+  true,
+  [],
+  ['a'],
+  {},
+  { type: 'X' },
+  'employment_authority',
+  'alien',
+  '😀'.repeat(150),
 ];
 const variants: Record<string, unknown>[] = [base, withActor, { ...base, actor }];
 for (const start of [base, withActor]) {

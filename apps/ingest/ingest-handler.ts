@@ -36,26 +36,48 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
       const principal = await identify(message.headers, deps.authMode, deps.verifier, scope);
       const { envelope, command } = await parseCommandMessage(message.value);
       if (message.key !== envelope.clientId) {
-        return deadLetter('validation', `The message key must be the clientId '${envelope.clientId}' (it keeps one client's commands in order), got ${JSON.stringify(message.key)}`, { field: 'key' });
+        return deadLetter(
+          'validation',
+          `The message key must be the clientId '${envelope.clientId}' (it keeps one client's commands in order), got ${JSON.stringify(message.key)}`,
+          { field: 'key' },
+        );
       }
       const actor = actorFor(principal, envelope.actor);
       const given = message.headers[HEADERS.correlationId];
-      const correlationId = given && ACCEPTABLE_ID.test(given) ? given : `kafka:${message.topic}:${message.partition}:${message.offset}`;
+      const correlationId =
+        given && ACCEPTABLE_ID.test(given) ? given : `kafka:${message.topic}:${message.partition}:${message.offset}`;
       try {
-        const result = await executeClientCommand(deps.store, {
-          clientId: envelope.clientId, command, actor, correlationId,
-          idempotencyKey: `${principal.organisationId}:${envelope.idempotencyKey}`,
-          access: { role: principal.role, personId: principal.personId, organisationId: principal.organisationId },
-        }, clock());
+        const result = await executeClientCommand(
+          deps.store,
+          {
+            clientId: envelope.clientId,
+            command,
+            actor,
+            correlationId,
+            idempotencyKey: `${principal.organisationId}:${envelope.idempotencyKey}`,
+            access: { role: principal.role, personId: principal.personId, organisationId: principal.organisationId },
+          },
+          clock(),
+        );
         return { outcome: 'processed', detail: { ...result } };
       } catch (error) {
         if (error instanceof ClientAccessDeniedError && deps.audit) {
           // A refused attempt on a client's data is logged like a refused HTTP write.
           try {
-            await deps.audit.recordUsage([{
-              at: clock().toISOString(), personId: principal.personId, organisationId: principal.organisationId, role: principal.role,
-              clientId: envelope.clientId, view: `command:${command.type}`, purpose: null, outcome: 'refused', detail: error.reason, correlationId,
-            }]);
+            await deps.audit.recordUsage([
+              {
+                at: clock().toISOString(),
+                personId: principal.personId,
+                organisationId: principal.organisationId,
+                role: principal.role,
+                clientId: envelope.clientId,
+                view: `command:${command.type}`,
+                purpose: null,
+                outcome: 'refused',
+                detail: error.reason,
+                correlationId,
+              },
+            ]);
           } catch (auditError) {
             return { outcome: 'retry', error: auditError }; // the refusal must be on record before we move on
           }

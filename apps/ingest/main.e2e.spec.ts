@@ -6,7 +6,13 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Kafka } from 'kafkajs';
-import { createTopics, eventually, kafkaBrokersForTests, testKafka, uniqueTopics } from '../../libs/adapters/kafka-bus/testing/index.js';
+import {
+  createTopics,
+  eventually,
+  kafkaBrokersForTests,
+  testKafka,
+  uniqueTopics,
+} from '../../libs/adapters/kafka-bus/testing/index.js';
 import { loadApiConfig } from '../api/config.js';
 import { openEventStore } from '../api/infrastructure/store-factories.js';
 import { HEADERS, type BusTopics } from '../../libs/bus/index.js';
@@ -21,12 +27,20 @@ const SECRET = 'ingest-process-e2e-secret-0123456789abcdef';
 function build(): string {
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   const outDir = mkdtempSync(join(ROOT, '.tmp', 'ingest-e2e-'));
-  writeFileSync(join(outDir, 'tsconfig.json'), JSON.stringify({
-    extends: join(ROOT, 'tsconfig.build.json'),
-    compilerOptions: { outDir, rootDir: ROOT, sourceMap: false, incremental: false },
-    files: [join(ROOT, 'apps/ingest/main.ts')], include: [],
-  }));
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(outDir, 'tsconfig.json')], { encoding: 'utf8', timeout: 150_000 });
+  writeFileSync(
+    join(outDir, 'tsconfig.json'),
+    JSON.stringify({
+      extends: join(ROOT, 'tsconfig.build.json'),
+      compilerOptions: { outDir, rootDir: ROOT, sourceMap: false, incremental: false },
+      files: [join(ROOT, 'apps/ingest/main.ts')],
+      include: [],
+    }),
+  );
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(outDir, 'tsconfig.json')],
+    { encoding: 'utf8', timeout: 150_000 },
+  );
   if (tsc.status !== 0) throw new Error(`tsc failed: ${tsc.stdout}${tsc.stderr}${tsc.error?.message ?? ''}`);
   return join(outDir, 'apps/ingest/main.js');
 }
@@ -52,42 +66,106 @@ describe('ingest process', () => {
     const child = spawn(process.execPath, [main], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
-        PATH: process.env.PATH, NODE_ENV: 'test', DATA_DIR: dataDir, JWT_SECRET: SECRET, BUS: 'kafka', KAFKA_BROKERS: brokers!.join(','),
-        KAFKA_COMMANDS_TOPIC: topics.commands, KAFKA_DLQ_TOPIC: topics.deadLetter, KAFKA_PATH_EVENTS_TOPIC: topics.pathEvents,
-        KAFKA_GROUP_ID: `process-${topics.commands}`, KAFKA_CLIENT_ID: 'polku-process-e2e', INGEST_METRICS_PORT: String(metricsPort),
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        DATA_DIR: dataDir,
+        JWT_SECRET: SECRET,
+        BUS: 'kafka',
+        KAFKA_BROKERS: brokers!.join(','),
+        KAFKA_COMMANDS_TOPIC: topics.commands,
+        KAFKA_DLQ_TOPIC: topics.deadLetter,
+        KAFKA_PATH_EVENTS_TOPIC: topics.pathEvents,
+        KAFKA_GROUP_ID: `process-${topics.commands}`,
+        KAFKA_CLIENT_ID: 'polku-process-e2e',
+        INGEST_METRICS_PORT: String(metricsPort),
       },
     });
     const lines: { msg: string }[] = [];
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
-    createInterface({ input: child.stdout }).on('line', (l) => { try { lines.push(JSON.parse(l)); } catch { /* not JSON */ } });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    createInterface({ input: child.stdout }).on('line', (l) => {
+      try {
+        lines.push(JSON.parse(l));
+      } catch {
+        /* not JSON */
+      }
+    });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    const saw = (msg: string, count = 1) => eventually(`${count} "${msg}" line(s)`, async () => (lines.filter((l) => l.msg === msg).length >= count ? true : undefined))
-      .catch((e: Error) => { throw new Error(`${e.message}; stderr: ${stderr}`); });
-    return { child, lines, exited, saw, stderr: () => stderr, kill: () => { if (child.exitCode === null) child.kill('SIGKILL'); } };
+    const saw = (msg: string, count = 1) =>
+      eventually(`${count} "${msg}" line(s)`, async () =>
+        lines.filter((l) => l.msg === msg).length >= count ? true : undefined,
+      ).catch((e: Error) => {
+        throw new Error(`${e.message}; stderr: ${stderr}`);
+      });
+    return {
+      child,
+      lines,
+      exited,
+      saw,
+      stderr: () => stderr,
+      kill: () => {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      },
+    };
   }
 
   async function publish(topic: string, clientId: string, commands: { key: string; command: unknown }[]) {
-    const token = await mintToken({ personId: 'sys', displayName: 'Kela integration', organisationId: 'kela', organisationType: 'kela', role: 'agency_system' }, SECRET, 'polku-dev', 'polku');
+    const token = await mintToken(
+      {
+        personId: 'sys',
+        displayName: 'Kela integration',
+        organisationId: 'kela',
+        organisationType: 'kela',
+        role: 'agency_system',
+      },
+      SECRET,
+      'polku-dev',
+      'polku',
+    );
     const producer = kafka.producer();
     await producer.connect();
     for (let i = 0; i < commands.length; i += 500) {
-      await producer.send({ topic, acks: -1, messages: commands.slice(i, i + 500).map((c) => ({ key: clientId, headers: { [HEADERS.authorization]: `Bearer ${token}` },
-        value: JSON.stringify({ schemaVersion: 1, idempotencyKey: c.key, clientId, command: c.command }) })) });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: commands
+          .slice(i, i + 500)
+          .map((c) => ({
+            key: clientId,
+            headers: { [HEADERS.authorization]: `Bearer ${token}` },
+            value: JSON.stringify({ schemaVersion: 1, idempotencyKey: c.key, clientId, command: c.command }),
+          })),
+      });
     }
     await producer.disconnect();
   }
-  const register = { type: 'RegisterClient', data: { fullName: 'Prosessi Testi', birthDate: '1990-01-01', municipality: 'Rauma' } };
+  const register = {
+    type: 'RegisterClient',
+    data: { fullName: 'Prosessi Testi', birthDate: '1990-01-01', municipality: 'Rauma' },
+  };
   const streamOf = async (clientId: string) => {
     const store = await openEventStore(loadApiConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }).eventStore);
-    try { return (await store.readStream(clientId)).events; } finally { await store.close(); }
+    try {
+      return (await store.readStream(clientId)).events;
+    } finally {
+      await store.close();
+    }
   };
 
   it('stops at start with every bad variable named (exit 2)', () => {
-    const r = spawnSync(process.execPath, [main], { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, BUS: 'kafka', KAFKA_DLQ_TOPIC: 'no spaces allowed' } });
+    const r = spawnSync(process.execPath, [main], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { PATH: process.env.PATH, BUS: 'kafka', KAFKA_DLQ_TOPIC: 'no spaces allowed' },
+    });
     expect(r.status).toBe(2);
     const line = JSON.parse(r.stderr.trim().split('\n').pop()!);
-    expect(line.problems).toEqual([expect.stringMatching(/^KAFKA_BROKERS is required/), expect.stringMatching(/^KAFKA_DLQ_TOPIC must be a Kafka topic name/)]);
+    expect(line.problems).toEqual([
+      expect.stringMatching(/^KAFKA_BROKERS is required/),
+      expect.stringMatching(/^KAFKA_DLQ_TOPIC must be a Kafka topic name/),
+    ]);
   });
 
   itKafka('ingests and publishes a command, then exits 0 on SIGTERM', async () => {
@@ -106,7 +184,9 @@ describe('ingest process', () => {
       expect(await p.exited).toBe(0);
       expect(p.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));
       expect((await streamOf('kela:proc-1')).map((e) => e.type)).toEqual(['ClientRegistered']);
-    } finally { p.kill(); }
+    } finally {
+      p.kill();
+    }
   });
 
   itKafka('exits 1 without consuming anything when its metrics port is taken', async () => {
@@ -128,32 +208,63 @@ describe('ingest process', () => {
     }
   });
 
-  itKafka('after SIGKILL mid-stream, a restart appends every command exactly once, in order', async () => {
-    const topics = uniqueTopics('crash');
-    await createTopics(kafka, topics, 3);
-    const total = 600;
-    const assign = (n: number) => ({ key: `a-${n}`, command: { type: 'NamePerson', data: { personId: `officer-${n}`, personName: `Officer ${n}`, role: 'responsible_officer', namedOn: '2026-01-01' } } });
-    await publish(topics.commands, 'kela:crash-1', [{ key: 'r', command: register }, ...Array.from({ length: total - 1 }, (_, n) => assign(n))]);
-    const first = run(topics);
-    try {
-      await first.saw('command processed', 50);
-      first.kill();
-      await first.exited;
-    } finally { first.kill(); }
-    const atCrash = (await streamOf('kela:crash-1')).length;
-    expect(atCrash).toBeLessThan(total); // precondition: the crash really was mid-stream
+  itKafka(
+    'after SIGKILL mid-stream, a restart appends every command exactly once, in order',
+    async () => {
+      const topics = uniqueTopics('crash');
+      await createTopics(kafka, topics, 3);
+      const total = 600;
+      const assign = (n: number) => ({
+        key: `a-${n}`,
+        command: {
+          type: 'NamePerson',
+          data: {
+            personId: `officer-${n}`,
+            personName: `Officer ${n}`,
+            role: 'responsible_officer',
+            namedOn: '2026-01-01',
+          },
+        },
+      });
+      await publish(topics.commands, 'kela:crash-1', [
+        { key: 'r', command: register },
+        ...Array.from({ length: total - 1 }, (_, n) => assign(n)),
+      ]);
+      const first = run(topics);
+      try {
+        await first.saw('command processed', 50);
+        first.kill();
+        await first.exited;
+      } finally {
+        first.kill();
+      }
+      const atCrash = (await streamOf('kela:crash-1')).length;
+      expect(atCrash).toBeLessThan(total); // precondition: the crash really was mid-stream
 
-    const second = run(topics);
-    try {
-      // the killed member holds its partition until its session times out (10 s)
-      await eventually(`all ${total} events after the restart`, async () => ((await streamOf('kela:crash-1')).length >= total ? true : undefined), 90_000)
-        .catch(async (e: Error) => { throw new Error(`${e.message}: ${(await streamOf('kela:crash-1')).length} at crash ${atCrash}; ${JSON.stringify(second.lines.slice(-3))}`); });
-      await second.saw('events published');
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe(0);
-    } finally { second.kill(); }
-    const events = await streamOf('kela:crash-1');
-    expect(events).toHaveLength(total); // redelivered commands were recognised by their keys
-    expect(events.slice(1).map((e) => (e.data as { personId: string }).personId)).toEqual(Array.from({ length: total - 1 }, (_, n) => `officer-${n}`));
-  }, 150_000);
+      const second = run(topics);
+      try {
+        // the killed member holds its partition until its session times out (10 s)
+        await eventually(
+          `all ${total} events after the restart`,
+          async () => ((await streamOf('kela:crash-1')).length >= total ? true : undefined),
+          90_000,
+        ).catch(async (e: Error) => {
+          throw new Error(
+            `${e.message}: ${(await streamOf('kela:crash-1')).length} at crash ${atCrash}; ${JSON.stringify(second.lines.slice(-3))}`,
+          );
+        });
+        await second.saw('events published');
+        second.child.kill('SIGTERM');
+        expect(await second.exited).toBe(0);
+      } finally {
+        second.kill();
+      }
+      const events = await streamOf('kela:crash-1');
+      expect(events).toHaveLength(total); // redelivered commands were recognised by their keys
+      expect(events.slice(1).map((e) => (e.data as { personId: string }).personId)).toEqual(
+        Array.from({ length: total - 1 }, (_, n) => `officer-${n}`),
+      );
+    },
+    150_000,
+  );
 });

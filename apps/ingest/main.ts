@@ -24,18 +24,31 @@ class MetricsPortError extends Error {
  */
 async function serveMetrics(metrics: PolkuMetrics, env: NodeJS.ProcessEnv): Promise<Server | undefined> {
   const port = Number(env.INGEST_METRICS_PORT ?? 3002);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MetricsPortError(`INGEST_METRICS_PORT must be a port number, got "${env.INGEST_METRICS_PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new MetricsPortError(`INGEST_METRICS_PORT must be a port number, got "${env.INGEST_METRICS_PORT}"`);
   if (port === 0) return undefined;
   const host = env.INGEST_METRICS_HOST || '127.0.0.1';
   const server = createServer((req, res) => {
-    if (req.url !== '/metrics') { res.writeHead(404).end(); return; }
-    metrics.render().then(({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
-      () => res.writeHead(500).end());
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    metrics.render().then(
+      ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
+      () => res.writeHead(500).end(),
+    );
   });
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve)).catch((error: unknown) => {
-    const reason = (error as { code?: string }).code === 'EADDRINUSE' ? 'is already in use' : `cannot be listened on (${String(error)})`;
-    throw new MetricsPortError(`INGEST_METRICS_PORT ${host}:${port} ${reason}: free it or choose another port (0 disables metrics)`);
-  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve)).catch(
+    (error: unknown) => {
+      const reason =
+        (error as { code?: string }).code === 'EADDRINUSE'
+          ? 'is already in use'
+          : `cannot be listened on (${String(error)})`;
+      throw new MetricsPortError(
+        `INGEST_METRICS_PORT ${host}:${port} ${reason}: free it or choose another port (0 disables metrics)`,
+      );
+    },
+  );
   return server;
 }
 
@@ -115,9 +128,15 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
-    write({ level: 'error', msg: 'ingest failed', error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    write({
+      level: 'error',
+      msg: 'ingest failed',
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     process.exitCode = 1;
   },
 );

@@ -14,7 +14,11 @@ import type { KafkaIngestConfig } from './config.js';
 import { openPublication, type PublicationStatus } from './publication.js';
 
 const KIND = 'polku-publication-worker';
-interface Data { kind: typeof KIND; config: KafkaIngestConfig; kafkaLogLevel?: KafkaLogLevel }
+interface Data {
+  kind: typeof KIND;
+  config: KafkaIngestConfig;
+  kafkaLogLevel?: KafkaLogLevel;
+}
 type FromWorker =
   | { type: 'ready'; checkpoint: string }
   | { type: 'batch'; checkpoint: string; events: number }
@@ -36,48 +40,75 @@ export interface PublicationWorker extends PublicationStatus {
 const RESTART_MS = 1000;
 
 /** Starts the worker; resolves once it publishes (rejects when it cannot start). */
-export async function startPublicationWorker(config: KafkaIngestConfig, store: EventStore, hooks: PublicationWorkerHooks): Promise<PublicationWorker> {
+export async function startPublicationWorker(
+  config: KafkaIngestConfig,
+  store: EventStore,
+  hooks: PublicationWorkerHooks,
+): Promise<PublicationWorker> {
   let checkpoint = 0n;
   let lastError: string | null = null;
   let stopping = false;
   let current: { worker: Worker; stopped: Promise<void> };
   let restartTimer: NodeJS.Timeout | undefined;
 
-  const spawn = () => new Promise<typeof current>((resolve, reject) => {
-    const data: Data = { kind: KIND, config, kafkaLogLevel: hooks.kafkaLogLevel };
-    const worker = new Worker(new URL(import.meta.url), { workerData: data });
-    let ready = false;
-    const stopped = new Promise<void>((done) => worker.once('exit', () => done()));
-    worker.on('message', (m: FromWorker) => {
-      if (m.type === 'ready') { ready = true; checkpoint = BigInt(m.checkpoint); resolve({ worker, stopped }); }
-      else if (m.type === 'batch') { checkpoint = BigInt(m.checkpoint); lastError = null; hooks.onBatch({ checkpoint, events: m.events }); }
-      else if (m.type === 'error') { lastError = m.error; hooks.onError(m.error, m.retryInMs); }
-      else if (m.type === 'failed') { lastError = m.error; if (!ready) reject(new Error(m.error)); }
-      else if (m.type === 'stopped') void worker.terminate(); // closed everything: nothing left to wait for
+  const spawn = () =>
+    new Promise<typeof current>((resolve, reject) => {
+      const data: Data = { kind: KIND, config, kafkaLogLevel: hooks.kafkaLogLevel };
+      const worker = new Worker(new URL(import.meta.url), { workerData: data });
+      let ready = false;
+      const stopped = new Promise<void>((done) => worker.once('exit', () => done()));
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') {
+          ready = true;
+          checkpoint = BigInt(m.checkpoint);
+          resolve({ worker, stopped });
+        } else if (m.type === 'batch') {
+          checkpoint = BigInt(m.checkpoint);
+          lastError = null;
+          hooks.onBatch({ checkpoint, events: m.events });
+        } else if (m.type === 'error') {
+          lastError = m.error;
+          hooks.onError(m.error, m.retryInMs);
+        } else if (m.type === 'failed') {
+          lastError = m.error;
+          if (!ready) reject(new Error(m.error));
+        } else if (m.type === 'stopped') void worker.terminate(); // closed everything: nothing left to wait for
+      });
+      worker.on('error', (error) => {
+        lastError = error instanceof Error ? error.message : String(error);
+        if (!ready) reject(error);
+      });
+      worker.once('exit', (code) => {
+        if (!ready) {
+          reject(new Error(`publication worker exited (${code}) before starting: ${lastError ?? ''}`));
+          return;
+        }
+        if (stopping) return;
+        hooks.onError(`publication worker exited (${code}): ${lastError ?? 'no error reported'}`, RESTART_MS);
+        restartLater();
+      });
     });
-    worker.on('error', (error) => { lastError = error instanceof Error ? error.message : String(error); if (!ready) reject(error); });
-    worker.once('exit', (code) => {
-      if (!ready) { reject(new Error(`publication worker exited (${code}) before starting: ${lastError ?? ''}`)); return; }
-      if (stopping) return;
-      hooks.onError(`publication worker exited (${code}): ${lastError ?? 'no error reported'}`, RESTART_MS);
-      restartLater();
-    });
-  });
   const restartLater = () => {
     restartTimer = setTimeout(() => {
-      spawn().then((next) => {
-        if (stopping) void next.worker.terminate(); // stopped while it was starting
-        else current = next;
-      }, (error: Error) => {
-        hooks.onError(error.message, RESTART_MS);
-        if (!stopping) restartLater();
-      });
+      spawn().then(
+        (next) => {
+          if (stopping)
+            void next.worker.terminate(); // stopped while it was starting
+          else current = next;
+        },
+        (error: Error) => {
+          hooks.onError(error.message, RESTART_MS);
+          if (!stopping) restartLater();
+        },
+      );
     }, RESTART_MS);
   };
 
   current = await spawn();
   return {
-    get lastError() { return lastError; },
+    get lastError() {
+      return lastError;
+    },
     async status() {
       const head = await store.headPosition();
       return { checkpoint, head, lag: head > checkpoint ? head - checkpoint : 0n };
@@ -100,7 +131,9 @@ async function runWorker({ config, kafkaLogLevel }: Data): Promise<void> {
   const post = (m: FromWorker) => port.postMessage(m);
   const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
   const closers: (() => Promise<void>)[] = [];
-  const closeAll = async () => { for (const close of closers.reverse()) await close().catch(() => undefined); };
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+  };
   try {
     const kafka = createKafka({ brokers: config.bus.brokers, clientId: config.bus.clientId, logLevel: kafkaLogLevel });
     const store = await openEventStore(config.api.eventStore);
@@ -117,7 +150,10 @@ async function runWorker({ config, kafkaLogLevel }: Data): Promise<void> {
     port.on('message', (m: { type: string }) => {
       if (m.type !== 'stop') return;
       controller.abort();
-      void following.then(closeAll).then(() => { post({ type: 'stopped' }); port.close(); });
+      void following.then(closeAll).then(() => {
+        post({ type: 'stopped' });
+        port.close();
+      });
     });
     post({ type: 'ready', checkpoint: (await relay.status()).checkpoint.toString() });
   } catch (error) {

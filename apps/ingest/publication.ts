@@ -23,8 +23,13 @@ export interface PublicationHooks {
  * The path-events relay on the given store and audit log, with its own checkpoint file and
  * producer. The same in the ingest's thread and in the publication worker.
  */
-export async function openPublication(kafka: Kafka, config: KafkaIngestConfig, store: EventStore, audit: AuditLog, hooks: PublicationHooks):
-  Promise<{ relay: PathEventRelay; close: () => Promise<void> }> {
+export async function openPublication(
+  kafka: Kafka,
+  config: KafkaIngestConfig,
+  store: EventStore,
+  audit: AuditLog,
+  hooks: PublicationHooks,
+): Promise<{ relay: PathEventRelay; close: () => Promise<void> }> {
   const checkpoints = SqliteCheckpointStore.open(config.checkpointPath);
   let publisher: KafkaEventPublisher;
   try {
@@ -34,13 +39,23 @@ export async function openPublication(kafka: Kafka, config: KafkaIngestConfig, s
     throw error;
   }
   const relay = new PathEventRelay({
-    eventStore: store, publisher, checkpoints, batchSize: config.bus.publishBatchSize,
-    disclosures: hooks.disclosures ?? auditDisclosures(audit), clock: hooks.clock, onBatch: hooks.onBatch, onError: hooks.onError,
+    eventStore: store,
+    publisher,
+    checkpoints,
+    batchSize: config.bus.publishBatchSize,
+    disclosures: hooks.disclosures ?? auditDisclosures(audit),
+    clock: hooks.clock,
+    onBatch: hooks.onBatch,
+    onError: hooks.onError,
   });
   return {
     relay,
     close: async () => {
-      try { await publisher.close(); } finally { await checkpoints.close(); }
+      try {
+        await publisher.close();
+      } finally {
+        await checkpoints.close();
+      }
     },
   };
 }
@@ -52,11 +67,19 @@ export async function openPublication(kafka: Kafka, config: KafkaIngestConfig, s
  */
 export function auditDisclosures(audit: AuditLog): DisclosureRecorder {
   return {
-    recordDisclosures: (ds) => audit.recordDisclosures(ds.map((d) => ({
-      at: d.disclosedAt.toISOString(), clientId: d.clientId, fromOrganisationId: d.fromOrganisationId,
-      toOrganisationId: OUTBOUND_TOPIC_SUBSCRIBERS, toPersonId: null,
-      what: `${d.eventType} ${d.eventId} (position ${d.globalPosition}, ${d.dataKind}; personal fields withheld)`,
-      basis: 'legal_basis:service_coordination', channel: 'kafka', correlationId: d.correlationId,
-    }))),
+    recordDisclosures: (ds) =>
+      audit.recordDisclosures(
+        ds.map((d) => ({
+          at: d.disclosedAt.toISOString(),
+          clientId: d.clientId,
+          fromOrganisationId: d.fromOrganisationId,
+          toOrganisationId: OUTBOUND_TOPIC_SUBSCRIBERS,
+          toPersonId: null,
+          what: `${d.eventType} ${d.eventId} (position ${d.globalPosition}, ${d.dataKind}; personal fields withheld)`,
+          basis: 'legal_basis:service_coordination',
+          channel: 'kafka',
+          correlationId: d.correlationId,
+        })),
+      ),
   };
 }

@@ -1,4 +1,9 @@
-import { createKafka, ensureTopics, KafkaCommandInbox, type KafkaLogLevel } from '../../libs/adapters/kafka-bus/index.js';
+import {
+  createKafka,
+  ensureTopics,
+  KafkaCommandInbox,
+  type KafkaLogLevel,
+} from '../../libs/adapters/kafka-bus/index.js';
 import { SqliteAuditLog } from '../../libs/adapters/sqlite-audit-log/index.js';
 import type { DisclosureRecorder } from '../../libs/bus/index.js';
 import type { PolkuMetrics } from '../../libs/observability/index.js';
@@ -47,7 +52,10 @@ const COMPILED = import.meta.url.endsWith('.js');
  * Starts the Kafka ingest consumer and the path-events publisher on the configured
  * event store. Used by apps/ingest/main.ts and, in-process, by the end-to-end tests.
  */
-export async function startIngest(config: KafkaIngestConfig, options: IngestRuntimeOptions = {}): Promise<IngestRuntime> {
+export async function startIngest(
+  config: KafkaIngestConfig,
+  options: IngestRuntimeOptions = {},
+): Promise<IngestRuntime> {
   const { bus } = config;
   const log = options.log ?? (() => undefined);
   const clock = options.clock ?? (() => new Date());
@@ -57,11 +65,15 @@ export async function startIngest(config: KafkaIngestConfig, options: IngestRunt
     if (created.length) log({ msg: 'topics created', topics: created, partitions: bus.createTopicsPartitions });
   }
   const closers: (() => Promise<void>)[] = [];
-  const closeAll = async () => { for (const close of closers.reverse()) await close().catch((e) => log({ level: 'error', msg: 'close failed', error: message(e) })); };
+  const closeAll = async () => {
+    for (const close of closers.reverse())
+      await close().catch((e) => log({ level: 'error', msg: 'close failed', error: message(e) }));
+  };
   try {
     // started while the database is down, the ingest waits for it before consuming
     const store = await untilAvailable(() => openEventStore(config.api.eventStore), {
-      onWait: (error, retryInMs) => log({ level: 'warn', msg: 'event store unavailable, retrying', error: message(error), retryInMs }),
+      onWait: (error, retryInMs) =>
+        log({ level: 'warn', msg: 'event store unavailable, retrying', error: message(error), retryInMs }),
     });
     closers.push(() => store.close());
     // the same decision-state cache settings as the API (CLIENT_STATE_CACHE_*)
@@ -70,21 +82,62 @@ export async function startIngest(config: KafkaIngestConfig, options: IngestRunt
     const audit = SqliteAuditLog.open(config.auditLogPath);
     closers.push(() => audit.close());
     const handler = createIngestHandler({
-      store, audit, verifier: new TokenVerifier(config.api, clock), authMode: bus.ingestAuth, clock,
-      onInternalError: (error, m) => log({ level: 'error', msg: 'unexpected error, dead-lettered', offset: m.offset, partition: m.partition, error: error instanceof Error ? error.stack : String(error) }),
+      store,
+      audit,
+      verifier: new TokenVerifier(config.api, clock),
+      authMode: bus.ingestAuth,
+      clock,
+      onInternalError: (error, m) =>
+        log({
+          level: 'error',
+          msg: 'unexpected error, dead-lettered',
+          offset: m.offset,
+          partition: m.partition,
+          error: error instanceof Error ? error.stack : String(error),
+        }),
     });
     const concurrency = config.concurrency ?? DEFAULT_INGEST_CONCURRENCY;
     const inbox = new KafkaCommandInbox(kafka, {
-      topic: bus.topics.commands, deadLetterTopic: bus.topics.deadLetter, groupId: bus.groupId, retryBackoffMs: options.retryBackoffMs, clock,
-      maxInFlight: concurrency.maxInFlight, partitionsConsumedConcurrently: concurrency.partitions,
+      topic: bus.topics.commands,
+      deadLetterTopic: bus.topics.deadLetter,
+      groupId: bus.groupId,
+      retryBackoffMs: options.retryBackoffMs,
+      clock,
+      maxInFlight: concurrency.maxInFlight,
+      partitionsConsumedConcurrently: concurrency.partitions,
       onSettled: (m, d) => {
         options.metrics?.ingestMessages.inc({ outcome: d.outcome });
         if (d.outcome !== 'processed') options.metrics?.dlqMessages.inc({ error_type: d.reason?.type ?? 'unknown' });
-        log(d.outcome === 'processed'
-        ? { msg: 'command processed', partition: m.partition, offset: m.offset, clientId: m.key, replayed: d.detail?.replayed, position: d.detail?.position }
-        : { level: 'warn', msg: 'command dead-lettered', partition: m.partition, offset: m.offset, clientId: m.key, ...d.reason });
+        log(
+          d.outcome === 'processed'
+            ? {
+                msg: 'command processed',
+                partition: m.partition,
+                offset: m.offset,
+                clientId: m.key,
+                replayed: d.detail?.replayed,
+                position: d.detail?.position,
+              }
+            : {
+                level: 'warn',
+                msg: 'command dead-lettered',
+                partition: m.partition,
+                offset: m.offset,
+                clientId: m.key,
+                ...d.reason,
+              },
+        );
       },
-      onRetry: (m, error, attempt, delayMs) => log({ level: 'warn', msg: 'command will be retried', partition: m.partition, offset: m.offset, attempt, delayMs, error: message(error) }),
+      onRetry: (m, error, attempt, delayMs) =>
+        log({
+          level: 'warn',
+          msg: 'command will be retried',
+          partition: m.partition,
+          offset: m.offset,
+          attempt,
+          delayMs,
+          error: message(error),
+        }),
       onError: (error, context) => log({ level: 'error', msg: context, error: message(error) }),
     });
 
@@ -94,24 +147,47 @@ export async function startIngest(config: KafkaIngestConfig, options: IngestRunt
         options.metrics?.publishedEvents.inc(b.events);
         log({ msg: 'events published', checkpoint: b.checkpoint.toString(), events: b.events });
       };
-      const onError = (error: unknown, retryInMs: number) => log({ level: 'error', msg: 'publication failed, retrying', error: message(error), retryInMs });
-      const inThisThread = (options.publicationThread ?? (COMPILED ? 'worker' : 'main')) === 'main' || options.clock || options.disclosures;
+      const onError = (error: unknown, retryInMs: number) =>
+        log({ level: 'error', msg: 'publication failed, retrying', error: message(error), retryInMs });
+      const inThisThread =
+        (options.publicationThread ?? (COMPILED ? 'worker' : 'main')) === 'main' ||
+        options.clock ||
+        options.disclosures;
       if (inThisThread) {
-        const publication = await openPublication(kafka, config, store, audit, { onBatch, onError, clock, disclosures: options.disclosures });
+        const publication = await openPublication(kafka, config, store, audit, {
+          onBatch,
+          onError,
+          clock,
+          disclosures: options.disclosures,
+        });
         closers.push(publication.close);
         const controller = new AbortController();
         const following = publication.relay.follow(controller.signal);
-        closers.push(async () => { controller.abort(); await following; });
+        closers.push(async () => {
+          controller.abort();
+          await following;
+        });
         relay = publication.relay;
       } else {
-        const worker = await startPublicationWorker(config, store, { kafkaLogLevel: options.kafkaLogLevel, onBatch, onError });
+        const worker = await startPublicationWorker(config, store, {
+          kafkaLogLevel: options.kafkaLogLevel,
+          onBatch,
+          onError,
+        });
         closers.push(() => worker.stop());
         relay = worker;
       }
     }
     await inbox.start(handler);
     closers.push(() => inbox.stop());
-    log({ msg: 'ingest started', topics: bus.topics, groupId: bus.groupId, auth: bus.ingestAuth, publishing: bus.publish, concurrency });
+    log({
+      msg: 'ingest started',
+      topics: bus.topics,
+      groupId: bus.groupId,
+      auth: bus.ingestAuth,
+      publishing: bus.publish,
+      concurrency,
+    });
     return { relay, store, stop: closeAll };
   } catch (error) {
     await closeAll();

@@ -11,7 +11,11 @@ import { envelopeIfPlainlyValid } from './envelope-fast-path.js';
 
 /** Why a message cannot become a command; `type` becomes the `polku-error-type` header. */
 export class MessageRejected extends Error {
-  constructor(readonly type: string, detail: string, readonly field?: string) {
+  constructor(
+    readonly type: string,
+    detail: string,
+    readonly field?: string,
+  ) {
     super(detail);
   }
 }
@@ -27,16 +31,25 @@ function check<T extends object>(cls: new () => T, plain: unknown, prefix: strin
 
 function invalid(errors: FieldError[], prefix: string): MessageRejected {
   const withPath = errors.map((e) => ({ field: prefix ? `${prefix}.${e.field}` : e.field, message: e.message }));
-  return new MessageRejected('validation', withPath.map((e) => `${e.field}: ${e.message}`).join('; '), withPath[0]?.field);
+  return new MessageRejected(
+    'validation',
+    withPath.map((e) => `${e.field}: ${e.message}`).join('; '),
+    withPath[0]?.field,
+  );
 }
 
 /**
  * Bytes → a validated envelope and command, with the same DTOs (and so the same 400
  * rules) as the HTTP API. Throws MessageRejected naming what is wrong.
  */
-export async function parseCommandMessage(value: Buffer | null): Promise<{ envelope: InboundCommandDto; command: ClientCommand }> {
+export async function parseCommandMessage(
+  value: Buffer | null,
+): Promise<{ envelope: InboundCommandDto; command: ClientCommand }> {
   if (value && value.length > INPUT_LIMITS.maxBodyBytes) {
-    throw new MessageRejected('too_large', `The message value is larger than ${INPUT_LIMITS.maxBodyBytes} bytes (as an HTTP body may be)`);
+    throw new MessageRejected(
+      'too_large',
+      `The message value is larger than ${INPUT_LIMITS.maxBodyBytes} bytes (as an HTTP body may be)`,
+    );
   }
   // Decoding would silently turn invalid UTF-8 into U+FFFD, and that would be stored for good.
   if (value && !isUtf8(value)) throw new MessageRejected('malformed', 'The message value is not valid UTF-8');
@@ -54,21 +67,29 @@ export async function parseCommandMessage(value: Buffer | null): Promise<{ envel
   if (problems.length > 0) throw invalid(problems, '');
   const raw = json as Record<string, unknown>;
   if (!(SUPPORTED_SCHEMA_VERSIONS as readonly unknown[]).includes(raw.schemaVersion)) {
-    throw new MessageRejected('unsupported_schema_version',
-      `schemaVersion must be one of ${SUPPORTED_SCHEMA_VERSIONS.join(', ')}, got ${JSON.stringify(raw.schemaVersion)}`, 'schemaVersion');
+    throw new MessageRejected(
+      'unsupported_schema_version',
+      `schemaVersion must be one of ${SUPPORTED_SCHEMA_VERSIONS.join(', ')}, got ${JSON.stringify(raw.schemaVersion)}`,
+      'schemaVersion',
+    );
   }
   const type = (raw.command as { type?: unknown } | undefined)?.type;
   if (typeof type === 'string' && !isCommandType(type)) {
     throw new MessageRejected('unknown_command', `Unknown command type '${type}'`, 'command.type');
   }
   const envelope = envelopeIfPlainlyValid(raw) ?? check(InboundCommandDto, raw, '');
-  if (!isCommandType(envelope.command.type)) throw new MessageRejected('unknown_command', 'command.type is missing', 'command.type');
+  if (!isCommandType(envelope.command.type))
+    throw new MessageRejected('unknown_command', 'command.type is missing', 'command.type');
 
   const data = check(COMMAND_DTOS[envelope.command.type], envelope.command.data, 'command.data');
   if (envelope.command.type === 'RegisterClient') {
     // The stream is the envelope's clientId; the DTO's optional clientId may only repeat it.
     if (data.clientId !== undefined && data.clientId !== envelope.clientId) {
-      throw new MessageRejected('validation', 'command.data.clientId: must equal clientId (or be left out)', 'command.data.clientId');
+      throw new MessageRejected(
+        'validation',
+        'command.data.clientId: must equal clientId (or be left out)',
+        'command.data.clientId',
+      );
     }
     delete data.clientId;
   }

@@ -1,5 +1,8 @@
 import {
-  storeConfigFromEnv, StoreConfigError, type EventStoreConfig, type ReadStoreConfig,
+  storeConfigFromEnv,
+  StoreConfigError,
+  type EventStoreConfig,
+  type ReadStoreConfig,
 } from '../../libs/adapters/open-stores/store-config.js';
 
 /** Projector configuration from the environment, validated once at start. */
@@ -29,7 +32,10 @@ export interface ProjectorConfig {
 /** Names the offending variable so a misconfigured deployment fails with a clear message. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
   }
 }
@@ -72,7 +78,10 @@ function stores(env: Env): { eventStore: EventStoreConfig; readStore: ReadStoreC
     return storeConfigFromEnv(env);
   } catch (error) {
     if (!(error instanceof StoreConfigError)) throw error;
-    throw new ConfigError(error.problems[0]?.variable ?? 'EVENT_STORE', error.problems.map((p) => p.message).join('; '));
+    throw new ConfigError(
+      error.problems[0]?.variable ?? 'EVENT_STORE',
+      error.problems.map((p) => p.message).join('; '),
+    );
   }
 }
 

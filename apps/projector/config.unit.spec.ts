@@ -4,19 +4,44 @@ import { ConfigError, loadConfig, parseMode } from './config.js';
 describe('projector config', () => {
   it('has defaults for everything', () => {
     expect(loadConfig({})).toEqual({
-      eventStore: { kind: 'sqlite', path: resolve('./data/events.sqlite'), keyStorePath: resolve('./data/keys.sqlite') },
+      eventStore: {
+        kind: 'sqlite',
+        path: resolve('./data/events.sqlite'),
+        keyStorePath: resolve('./data/keys.sqlite'),
+      },
       readStore: { kind: 'sqlite', path: resolve('./data/read.sqlite') },
-      batchSize: 500, commitEveryBatches: 1, maxCachedClients: 2500, streamsPerPage: 100, foldInWorker: true, idlePollMaxMs: 1000, port: 3001, host: '127.0.0.1',
+      batchSize: 500,
+      commitEveryBatches: 1,
+      maxCachedClients: 2500,
+      streamsPerPage: 100,
+      foldInWorker: true,
+      idlePollMaxMs: 1000,
+      port: 3001,
+      host: '127.0.0.1',
     });
     expect(parseMode(undefined)).toBe('follow');
   });
 
   it('reads the environment; empty values count as unset', () => {
-    expect(loadConfig({
-      EVENT_STORE_PATH: '/x/e.sqlite', READ_STORE_PATH: '/x/r.sqlite', PROJECTOR_BATCH_SIZE: '25', PROJECTOR_PORT: '0', PROJECTOR_HOST: '',
-    })).toEqual({
-      eventStore: { kind: 'sqlite', path: '/x/e.sqlite', keyStorePath: resolve('./data/keys.sqlite') }, readStore: { kind: 'sqlite', path: '/x/r.sqlite' },
-      batchSize: 25, commitEveryBatches: 1, maxCachedClients: 2500, streamsPerPage: 100, foldInWorker: true, idlePollMaxMs: 1000, port: 0, host: '127.0.0.1',
+    expect(
+      loadConfig({
+        EVENT_STORE_PATH: '/x/e.sqlite',
+        READ_STORE_PATH: '/x/r.sqlite',
+        PROJECTOR_BATCH_SIZE: '25',
+        PROJECTOR_PORT: '0',
+        PROJECTOR_HOST: '',
+      }),
+    ).toEqual({
+      eventStore: { kind: 'sqlite', path: '/x/e.sqlite', keyStorePath: resolve('./data/keys.sqlite') },
+      readStore: { kind: 'sqlite', path: '/x/r.sqlite' },
+      batchSize: 25,
+      commitEveryBatches: 1,
+      maxCachedClients: 2500,
+      streamsPerPage: 100,
+      foldInWorker: true,
+      idlePollMaxMs: 1000,
+      port: 0,
+      host: '127.0.0.1',
     });
   });
 
@@ -26,7 +51,11 @@ describe('projector config', () => {
   });
 
   it('selects the stores like the API does', () => {
-    const config = loadConfig({ EVENT_STORE: 'postgres', READ_STORE_KIND: 'postgres', DATABASE_URL: 'postgres://u@127.0.0.1:5/db' });
+    const config = loadConfig({
+      EVENT_STORE: 'postgres',
+      READ_STORE_KIND: 'postgres',
+      DATABASE_URL: 'postgres://u@127.0.0.1:5/db',
+    });
     const postgres = { url: 'postgres://u@127.0.0.1:5/db', schema: 'public' };
     expect(config.eventStore).toMatchObject({ kind: 'postgres', postgres });
     expect(config.readStore).toMatchObject({ kind: 'postgres', postgres });
@@ -46,7 +75,11 @@ describe('projector config', () => {
     ['EVENT_STORE', 'mongo'],
   ])('names the bad variable %s=%s', (variable, value) => {
     let error: unknown;
-    try { loadConfig({ [variable]: value }); } catch (e) { error = e; }
+    try {
+      loadConfig({ [variable]: value });
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(ConfigError);
     expect(error).toMatchObject({ variable, message: expect.stringContaining(variable) });
   });

@@ -13,7 +13,8 @@ import { Projector } from './runtime/projector.js';
 import { PolkuMetrics } from '../../libs/observability/index.js';
 
 const log = (entry: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(entry)}\n`);
-const logError = (entry: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ level: 'error', ...entry })}\n`);
+const logError = (entry: Record<string, unknown>) =>
+  process.stderr.write(`${JSON.stringify({ level: 'error', ...entry })}\n`);
 
 async function main(args: string[]): Promise<number> {
   let mode: ProjectorMode;
@@ -43,9 +44,12 @@ async function main(args: string[]): Promise<number> {
   try {
     stores = await untilAvailable(() => openStores(config), {
       signal: controller.signal,
-      onWait: (error, retryInMs) => logError({
-        msg: 'stores unavailable, retrying', error: error instanceof Error ? error.message : String(error), retryInMs,
-      }),
+      onWait: (error, retryInMs) =>
+        logError({
+          msg: 'stores unavailable, retrying',
+          error: error instanceof Error ? error.message : String(error),
+          retryInMs,
+        }),
     });
   } catch (error) {
     if (!controller.signal.aborted) throw error;
@@ -57,8 +61,12 @@ async function main(args: string[]): Promise<number> {
   const metrics = new PolkuMetrics('projector');
   try {
     const projector = new Projector({
-      eventStore, readStore, batchSize: config.batchSize, commitEveryBatches: config.commitEveryBatches,
-      maxCachedClients: config.maxCachedClients, streamsPerPage: config.streamsPerPage,
+      eventStore,
+      readStore,
+      batchSize: config.batchSize,
+      commitEveryBatches: config.commitEveryBatches,
+      maxCachedClients: config.maxCachedClients,
+      streamsPerPage: config.streamsPerPage,
       ...(config.foldInWorker && { foldWorker: { eventStore: config.eventStore } }),
       idleBackoffMs: { min: Math.min(50, config.idlePollMaxMs), max: config.idlePollMaxMs },
       onBatch: ({ checkpoint, events, clients, rebuildingUpTo, foldedInWorker }) => {
@@ -66,9 +74,12 @@ async function main(args: string[]): Promise<number> {
         if (rebuildingUpTo === undefined) log({ msg: 'batch committed', checkpoint: checkpoint.toString(), events });
         else log({ msg: 'streams committed', upTo: rebuildingUpTo.toString(), events, clients, foldedInWorker });
       },
-      onError: (error, retryInMs) => logError({
-        msg: 'projector error, retrying', error: error instanceof Error ? error.message : String(error), retryInMs,
-      }),
+      onError: (error, retryInMs) =>
+        logError({
+          msg: 'projector error, retrying',
+          error: error instanceof Error ? error.message : String(error),
+          retryInMs,
+        }),
     });
     if (mode === 'follow') {
       if (config.port !== 0) {
@@ -78,12 +89,13 @@ async function main(args: string[]): Promise<number> {
       log({ msg: 'following', batchSize: config.batchSize });
       await projector.follow(controller.signal);
     } else {
-      const result = mode === 'rebuild'
-        ? await projector.rebuild(controller.signal)
-        : await projector.catchUp(controller.signal);
+      const result =
+        mode === 'rebuild' ? await projector.rebuild(controller.signal) : await projector.catchUp(controller.signal);
       log({
         msg: controller.signal.aborted ? `${mode} interrupted` : `${mode} done`,
-        from: result.from.toString(), to: result.to.toString(), events: result.events,
+        from: result.from.toString(),
+        to: result.to.toString(),
+        events: result.events,
       });
     }
     log({ msg: 'stopped' });
@@ -95,9 +107,14 @@ async function main(args: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
-    logError({ msg: 'projector failed', error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    logError({
+      msg: 'projector failed',
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     process.exitCode = 1;
   },
 );

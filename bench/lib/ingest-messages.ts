@@ -9,20 +9,38 @@
 import { randomUUID } from 'node:crypto';
 import { loadClientState } from '../../libs/application/index.js';
 import {
-  addDays, authoriseClientAccess, decide, evolve, toDate, type ClientCommand, type ClientPathState,
+  addDays,
+  authoriseClientAccess,
+  decide,
+  evolve,
+  toDate,
+  type ClientCommand,
+  type ClientPathState,
 } from '../../libs/domain/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
 import type { Actor, OrganisationType, PolkuDomainEvent } from '../../libs/events/index.js';
 import type { Manifest } from './manifest.js';
 
-export interface Publisher { organisationId: string; organisationType: OrganisationType }
-export interface IngestMessage { clientId: string; publisher: Publisher; value: string }
+export interface Publisher {
+  organisationId: string;
+  organisationType: OrganisationType;
+}
+export interface IngestMessage {
+  clientId: string;
+  publisher: Publisher;
+  value: string;
+}
 
 type Candidate = { command: ClientCommand; actor: Actor };
 
 const officerActor = (personId: string): Actor => {
   const organisationId = personId.replace(/-\d+$/, '');
-  return { personId, displayName: 'Bench Officer', organisationId, organisationType: organisationId.startsWith('te-') ? 'employment_authority' : 'wellbeing_county' };
+  return {
+    personId,
+    displayName: 'Bench Officer',
+    organisationId,
+    organisationType: organisationId.startsWith('te-') ? 'employment_authority' : 'wellbeing_county',
+  };
 };
 
 /** Weekday dates of a client's attendance schedule from `from` up to `to`, oldest first. */
@@ -36,7 +54,12 @@ function scheduleDates(weekdays: number[], from: string, to: string): string[] {
 }
 
 /** One client's candidate commands in the order its agency systems would send them. */
-function candidates(c: Manifest['clientSummaries'][number], from: string, lastDay: string, rounds: number): Candidate[] {
+function candidates(
+  c: Manifest['clientSummaries'][number],
+  from: string,
+  lastDay: string,
+  rounds: number,
+): Candidate[] {
   const out: Candidate[] = [];
   const attendance = c.kuty ? scheduleDates(c.kuty.weekdays, from, lastDay) : [];
   const officer = c.responsibleOfficerId ? officerActor(c.responsibleOfficerId) : undefined;
@@ -46,14 +69,46 @@ function candidates(c: Manifest['clientSummaries'][number], from: string, lastDa
       const k = c.kuty;
       // attendance in date order; a goal review every fifth round
       const date = attendance[Math.floor((r * attendance.length) / rounds)];
-      if (date) out.push({ actor: k.instructor, command: { type: 'ReportAttendance', data: { periodId: k.periodId, attendedDates: [date], hoursPerDay: k.hoursPerDay } } });
+      if (date)
+        out.push({
+          actor: k.instructor,
+          command: {
+            type: 'ReportAttendance',
+            data: { periodId: k.periodId, attendedDates: [date], hoursPerDay: k.hoursPerDay },
+          },
+        });
       if (r % 5 === 4 && c.responsibleOfficerId) {
-        out.push({ actor: k.instructor, command: { type: 'HoldGoalReview', data: { periodId: k.periodId, heldOn: day, assessment: 'Attends regularly',
-          participants: { client: true, responsibleOfficerId: c.responsibleOfficerId, ownInstructorId: k.instructor.personId } } } });
+        out.push({
+          actor: k.instructor,
+          command: {
+            type: 'HoldGoalReview',
+            data: {
+              periodId: k.periodId,
+              heldOn: day,
+              assessment: 'Attends regularly',
+              participants: {
+                client: true,
+                responsibleOfficerId: c.responsibleOfficerId,
+                ownInstructorId: k.instructor.personId,
+              },
+            },
+          },
+        });
       }
     }
     if (c.multisectoralPlanId && officer) {
-      out.push({ actor: officer, command: { type: 'ReviewPlan', data: { planId: c.multisectoralPlanId, reviewedOn: day, requestedByClient: r % 7 === 0, outcome: 'Plan continues as agreed' } } });
+      out.push({
+        actor: officer,
+        command: {
+          type: 'ReviewPlan',
+          data: {
+            planId: c.multisectoralPlanId,
+            reviewedOn: day,
+            requestedByClient: r % 7 === 0,
+            outcome: 'Plan continues as agreed',
+          },
+        },
+      });
     }
   }
   return out;
@@ -69,11 +124,21 @@ function accepted(clientId: string, state: ClientPathState, list: Candidate[], t
     try {
       const drafts = decide(cand.command, s, { actor: cand.actor, today, newId: randomUUID });
       for (const d of drafts) {
-        s = evolve(s, { ...d, eventId: randomUUID(), clientId, schemaVersion: 1, recordedAt: `${today}T00:00:00.000Z`, actor: cand.actor,
-          correlationId: 'bench', causationId: null } as unknown as PolkuDomainEvent);
+        s = evolve(s, {
+          ...d,
+          eventId: randomUUID(),
+          clientId,
+          schemaVersion: 1,
+          recordedAt: `${today}T00:00:00.000Z`,
+          actor: cand.actor,
+          correlationId: 'bench',
+          causationId: null,
+        } as unknown as PolkuDomainEvent);
       }
       kept.push(cand);
-    } catch { /* not valid for this client at this point: an agency system would not send it */ }
+    } catch {
+      /* not valid for this client at this point: an agency system would not send it */
+    }
   }
   return kept;
 }
@@ -82,7 +147,12 @@ function accepted(clientId: string, state: ClientPathState, list: Candidate[], t
  * About `count` valid messages (fewer only when the data set runs out), interleaved across
  * clients so every partition carries many clients. `today` is the ingest's date (real clock).
  */
-export async function buildIngestMessages(store: EventStore, manifest: Manifest, count: number, today: string): Promise<IngestMessage[]> {
+export async function buildIngestMessages(
+  store: EventStore,
+  manifest: Manifest,
+  count: number,
+  today: string,
+): Promise<IngestMessage[]> {
   const clients = manifest.clientSummaries.filter((c) => c.responsibleOfficerId);
   const lastDay = addDays(today, -1); // never "today": the run may cross midnight
   const from = addDays(manifest.end, 1);
@@ -90,18 +160,28 @@ export async function buildIngestMessages(store: EventStore, manifest: Manifest,
   const perClient: IngestMessage[][] = [];
   for (const c of clients) {
     const { state } = await loadClientState(store, c.clientId);
-    perClient.push(accepted(c.clientId, state, candidates(c, from, lastDay, rounds + 2), today).map((cand, i) => ({
-      clientId: c.clientId,
-      publisher: { organisationId: cand.actor.organisationId, organisationType: cand.actor.organisationType },
-      value: JSON.stringify({ schemaVersion: 1, idempotencyKey: `bench-${c.clientId}-${i}`, clientId: c.clientId, command: cand.command,
-        actor: { personId: cand.actor.personId, displayName: cand.actor.displayName } }),
-    })));
+    perClient.push(
+      accepted(c.clientId, state, candidates(c, from, lastDay, rounds + 2), today).map((cand, i) => ({
+        clientId: c.clientId,
+        publisher: { organisationId: cand.actor.organisationId, organisationType: cand.actor.organisationType },
+        value: JSON.stringify({
+          schemaVersion: 1,
+          idempotencyKey: `bench-${c.clientId}-${i}`,
+          clientId: c.clientId,
+          command: cand.command,
+          actor: { personId: cand.actor.personId, displayName: cand.actor.displayName },
+        }),
+      })),
+    );
   }
   const out: IngestMessage[] = [];
   for (let i = 0; out.length < count; i++) {
     let any = false;
     for (const list of perClient) {
-      if (i < list.length) { out.push(list[i]); any = true; }
+      if (i < list.length) {
+        out.push(list[i]);
+        any = true;
+      }
       if (out.length >= count) break;
     }
     if (!any) break;

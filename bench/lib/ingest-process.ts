@@ -13,12 +13,26 @@ import { ensureDir, REPO_ROOT, WORK_DIR } from './util.js';
 /** Compiles apps/ingest/main.ts (and what it imports); returns the path of main.js. */
 export function buildIngest(): string {
   const outDir = ensureDir(join(WORK_DIR, 'ingest-dist'));
-  writeFileSync(join(outDir, 'tsconfig.json'), JSON.stringify({
-    extends: join(REPO_ROOT, 'tsconfig.build.json'),
-    compilerOptions: { outDir, rootDir: REPO_ROOT, sourceMap: true, incremental: true, tsBuildInfoFile: join(outDir, '.tsbuildinfo') },
-    files: [join(REPO_ROOT, 'apps/ingest/main.ts')], include: [],
-  }));
-  const tsc = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(outDir, 'tsconfig.json')], { encoding: 'utf8' });
+  writeFileSync(
+    join(outDir, 'tsconfig.json'),
+    JSON.stringify({
+      extends: join(REPO_ROOT, 'tsconfig.build.json'),
+      compilerOptions: {
+        outDir,
+        rootDir: REPO_ROOT,
+        sourceMap: true,
+        incremental: true,
+        tsBuildInfoFile: join(outDir, '.tsbuildinfo'),
+      },
+      files: [join(REPO_ROOT, 'apps/ingest/main.ts')],
+      include: [],
+    }),
+  );
+  const tsc = spawnSync(
+    process.execPath,
+    [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(outDir, 'tsconfig.json')],
+    { encoding: 'utf8' },
+  );
   if (tsc.status !== 0) throw new Error(`tsc of the ingest failed: ${tsc.stdout}${tsc.stderr}`);
   return join(outDir, 'apps/ingest/main.js');
 }
@@ -37,29 +51,52 @@ export interface IngestProcess {
 const TICKS = 100; // USER_HZ on Linux
 
 export function startIngestProcess(main: string, env: Record<string, string>, nodeArgs: string[] = []): IngestProcess {
-  const child = spawn(process.execPath, [...nodeArgs, main], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, ...env } });
+  const child = spawn(process.execPath, [...nodeArgs, main], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH, ...env },
+  });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let onStarted!: () => void;
   let onFirst!: (t: number) => void;
-  const started = new Promise<void>((resolve, reject) => { onStarted = resolve; void exited.then((c) => reject(new Error(`ingest exited (${c}) before starting: ${stderr}`))); });
-  const firstSettled = new Promise<number>((resolve) => { onFirst = resolve; });
+  const started = new Promise<void>((resolve, reject) => {
+    onStarted = resolve;
+    void exited.then((c) => reject(new Error(`ingest exited (${c}) before starting: ${stderr}`)));
+  });
+  const firstSettled = new Promise<number>((resolve) => {
+    onFirst = resolve;
+  });
   let seenFirst = false;
   // Only the lines up to the first settled message are parsed; the rest is drained unread.
   createInterface({ input: child.stdout! }).on('line', (line) => {
     if (seenFirst) return;
     if (line.includes('"ingest started"')) onStarted();
-    else if (line.includes('"command processed"') || line.includes('"command dead-lettered"')) { seenFirst = true; onFirst(performance.now()); }
+    else if (line.includes('"command processed"') || line.includes('"command dead-lettered"')) {
+      seenFirst = true;
+      onFirst(performance.now());
+    }
   });
   const cpuSeconds = () => {
     try {
       const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
       return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime
-    } catch { return NaN; }
+    } catch {
+      return NaN;
+    }
   };
   return {
-    child, started, firstSettled, cpuSeconds, stderrTail: () => stderr,
-    stop: async () => { if (child.exitCode === null) child.kill('SIGTERM'); return exited; },
+    child,
+    started,
+    firstSettled,
+    cpuSeconds,
+    stderrTail: () => stderr,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
   };
 }

@@ -19,19 +19,35 @@ export interface BenchStore {
 /** Polku's stores through the port. */
 export function throughPort(store: EventStore): BenchStore {
   return {
-    append: async (stream, i, expected) => { await store.appendToStream(stream, [sampleEvent(stream, i, randomUUID())], { expectedVersion: expected }); },
+    append: async (stream, i, expected) => {
+      await store.appendToStream(stream, [sampleEvent(stream, i, randomUUID())], { expectedVersion: expected });
+    },
     read: async (stream) => (await store.readStream(stream)).events.length,
     close: () => store.close(),
   };
 }
 
-export interface Workload { seconds: number; streams: number; streamEvents: number; concurrency: number }
+export interface Workload {
+  seconds: number;
+  streams: number;
+  streamEvents: number;
+  concurrency: number;
+}
 
 export interface WorkloadResult {
-  appends: number; appendsPerSecond: number; streamEvents: number; reads: number; readsPerSecond: number;
-  eventsReadPerSecond: number; concurrency: number; concurrentAppends: number; concurrentAppendsPerSecond: number;
+  appends: number;
+  appendsPerSecond: number;
+  streamEvents: number;
+  reads: number;
+  readsPerSecond: number;
+  eventsReadPerSecond: number;
+  concurrency: number;
+  concurrentAppends: number;
+  concurrentAppendsPerSecond: number;
   /** CPU time of this process per operation (user + system, µs): steadier than rates on a shared machine. */
-  cpuMicrosPerAppend: number; cpuMicrosPerRead: number; cpuMicrosPerConcurrentAppend: number;
+  cpuMicrosPerAppend: number;
+  cpuMicrosPerRead: number;
+  cpuMicrosPerConcurrentAppend: number;
 }
 
 /** CPU µs of this process since `from` (process.cpuUsage()), per operation. */
@@ -41,7 +57,11 @@ export const cpuMicrosPer = (from: NodeJS.CpuUsage, operations: number): number 
 };
 
 /** `beforeConcurrent` runs between the sequential and the concurrent phase (the SQLite peer queues its appends then). */
-export async function runWorkload(store: BenchStore, w: Workload, beforeConcurrent: () => void = () => undefined): Promise<WorkloadResult> {
+export async function runWorkload(
+  store: BenchStore,
+  w: Workload,
+  beforeConcurrent: () => void = () => undefined,
+): Promise<WorkloadResult> {
   const versions = new Array<bigint>(w.streams).fill(0n);
   let appends = 0;
   let cpu = process.cpuUsage();
@@ -66,7 +86,10 @@ export async function runWorkload(store: BenchStore, w: Workload, beforeConcurre
   const readUntil = performance.now() + w.seconds * 1000;
   const readBegan = performance.now();
   while (performance.now() < readUntil) {
-    for (let k = 0; k < 10; k++) { lastLength = await store.read(long); reads += 1; }
+    for (let k = 0; k < 10; k++) {
+      lastLength = await store.read(long);
+      reads += 1;
+    }
   }
   const readSeconds = (performance.now() - readBegan) / 1000;
   const cpuMicrosPerRead = cpuMicrosPer(cpu, reads);
@@ -92,9 +115,17 @@ export async function runWorkload(store: BenchStore, w: Workload, beforeConcurre
   await Promise.all(Array.from({ length: Math.max(1, w.concurrency) }, caller));
   const concurrentSeconds = (performance.now() - concurrentBegan) / 1000;
   return {
-    appends, appendsPerSecond: Math.round(appends / appendSeconds), streamEvents: w.streamEvents, reads,
-    readsPerSecond: round(reads / readSeconds, 0), eventsReadPerSecond: Math.round((reads * w.streamEvents) / readSeconds),
-    concurrency: w.concurrency, concurrentAppends, concurrentAppendsPerSecond: Math.round(concurrentAppends / concurrentSeconds),
-    cpuMicrosPerAppend, cpuMicrosPerRead, cpuMicrosPerConcurrentAppend: cpuMicrosPer(cpu, concurrentAppends),
+    appends,
+    appendsPerSecond: Math.round(appends / appendSeconds),
+    streamEvents: w.streamEvents,
+    reads,
+    readsPerSecond: round(reads / readSeconds, 0),
+    eventsReadPerSecond: Math.round((reads * w.streamEvents) / readSeconds),
+    concurrency: w.concurrency,
+    concurrentAppends,
+    concurrentAppendsPerSecond: Math.round(concurrentAppends / concurrentSeconds),
+    cpuMicrosPerAppend,
+    cpuMicrosPerRead,
+    cpuMicrosPerConcurrentAppend: cpuMicrosPer(cpu, concurrentAppends),
   };
 }

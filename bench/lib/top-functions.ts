@@ -4,8 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 export function topFunctions(file: string, n = 25): { fn: string; selfMs: number; pct: number }[] {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
@@ -16,11 +27,15 @@ export function topFunctions(file: string, n = 25): { fn: string; selfMs: number
   const byFn = new Map<string, number>();
   for (const [id, us] of self) {
     const f = byId.get(id)!.callFrame;
-    const where = f.url ? `${f.url.replace(/^.*\/(dist-bench|node_modules)\//, '$1/')}:${f.lineNumber + 1}` : '(native)';
+    const where = f.url
+      ? `${f.url.replace(/^.*\/(dist-bench|node_modules)\//, '$1/')}:${f.lineNumber + 1}`
+      : '(native)';
     const key = `${f.functionName || '(anonymous)'} ${where}`;
     byFn.set(key, (byFn.get(key) ?? 0) + us);
   }
-  return [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
+  return [...byFn.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
     .map(([fn, us]) => ({ fn, selfMs: Math.round(us / 1000), pct: Math.round((us / total) * 1000) / 10 }));
 }
 

@@ -40,7 +40,8 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const median = (values: number[]): number => percentile(values, 50);
-export const round = (n: number, digits = 1): number => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n);
+export const round = (n: number, digits = 1): number =>
+  Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n;
 
 /** Peak resident set size of this process so far, in MB. */
 export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
@@ -50,7 +51,9 @@ export function emit(result: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(result, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}\n`);
 }
 
-export const log = (message: string): void => { process.stderr.write(`${message}\n`); };
+export const log = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
 
 /** Deterministic picks for query samples (no Math.random: runs stay comparable). */
 export function* cycle<T>(items: T[], stride = 7919): Generator<T> {

@@ -20,21 +20,30 @@ if (processes > 1 && cluster.isPrimary) {
   for (let i = 0; i < processes; i += 1) cluster.fork();
   const stop = () => {
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    cluster.on('exit', () => { if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0); });
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 } else {
   const now = new Date(argValue(argv, 'now')!);
   const config = loadApiConfig({
-    ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', DATA_DIR: argValue(argv, 'data')!,
-    JWT_SECRET: argValue(argv, 'secret')!, AUTH_MODE: 'hs256',
+    ...process.env,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: argValue(argv, 'data')!,
+    JWT_SECRET: argValue(argv, 'secret')!,
+    AUTH_MODE: 'hs256',
   });
   const app = await createApp(config, { clock: () => now, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   if (cluster.isPrimary) process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
-  const stop = () => { void app.close().then(() => process.exit(0)); };
+  const stop = () => {
+    void app.close().then(() => process.exit(0));
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

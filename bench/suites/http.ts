@@ -47,7 +47,22 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const script = join(BENCH_DIR, 'dist-bench', 'bench', 'suites', 'http-server.js');
   // BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone
   const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, script, '--processes', String(processes), '--data', work, '--secret', SECRET, '--now', now.toISOString()], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...flags,
+      script,
+      '--processes',
+      String(processes),
+      '--data',
+      work,
+      '--secret',
+      SECRET,
+      '--now',
+      now.toISOString(),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', resolve);
@@ -61,18 +76,39 @@ async function tokenOf(a: Actor & { role?: string }): Promise<string> {
   const key = `${a.personId}|${a.organisationId}`;
   let t = tokens.get(key);
   if (!t) {
-    t = await mintToken({ personId: a.personId, displayName: a.displayName, organisationId: a.organisationId, organisationType: a.organisationType,
-      role: (a.role ?? 'officer') as 'officer' }, SECRET, ISSUER, AUDIENCE, { now });
+    t = await mintToken(
+      {
+        personId: a.personId,
+        displayName: a.displayName,
+        organisationId: a.organisationId,
+        organisationType: a.organisationType,
+        role: (a.role ?? 'officer') as 'officer',
+      },
+      SECRET,
+      ISSUER,
+      AUDIENCE,
+      { now },
+    );
     tokens.set(key, t);
   }
   return t;
 }
 const officerActor = (personId: string): Actor => {
   const organisationId = personId.replace(/-\d+$/, '');
-  return { personId, displayName: 'Bench Officer', organisationId, organisationType: organisationId.startsWith('te-') ? 'employment_authority' : 'wellbeing_county' };
+  return {
+    personId,
+    displayName: 'Bench Officer',
+    organisationId,
+    organisationType: organisationId.startsWith('te-') ? 'employment_authority' : 'wellbeing_county',
+  };
 };
 
-interface Req { method: string; path: string; headers: Record<string, string>; body?: string }
+interface Req {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
 
 /** Builds the command requests up front: each is valid for its client on `today`. */
 async function commandRequests(): Promise<Req[]> {
@@ -81,7 +117,11 @@ async function commandRequests(): Promise<Req[]> {
   const out: Req[] = [];
   const json = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
   // attendance: the period's weekdays after the generated history, one date per request
-  const firstMonday = (() => { let d = addDays(manifest.end, 1); while (toDate(d).getUTCDay() !== 1) d = addDays(d, 1); return d; })();
+  const firstMonday = (() => {
+    let d = addDays(manifest.end, 1);
+    while (toDate(d).getUTCDay() !== 1) d = addDays(d, 1);
+    return d;
+  })();
   const attendance: Req[] = [];
   for (let week = 0; week < 3; week++) {
     for (const c of kuty) {
@@ -89,21 +129,41 @@ async function commandRequests(): Promise<Req[]> {
       for (const wd of k.weekdays) {
         const date = addDays(firstMonday, week * 7 + wd - 1);
         if (date > today) continue;
-        attendance.push({ method: 'POST', path: `/clients/${c.clientId}/periods/${k.periodId}/attendance`, headers: json(await tokenOf(k.instructor)),
-          body: JSON.stringify({ attendedDates: [date], hoursPerDay: k.hoursPerDay }) });
+        attendance.push({
+          method: 'POST',
+          path: `/clients/${c.clientId}/periods/${k.periodId}/attendance`,
+          headers: json(await tokenOf(k.instructor)),
+          body: JSON.stringify({ attendedDates: [date], hoursPerDay: k.hoursPerDay }),
+        });
       }
     }
   }
   const reviews: Req[] = [];
   for (const c of kuty) {
     const k = c.kuty!;
-    reviews.push({ method: 'POST', path: `/clients/${c.clientId}/periods/${k.periodId}/goal-reviews`, headers: json(await tokenOf(k.instructor)),
-      body: JSON.stringify({ heldOn: today, participants: { client: true, responsibleOfficerId: c.responsibleOfficerId, ownInstructorId: k.instructor.personId }, assessment: 'Attends regularly' }) });
+    reviews.push({
+      method: 'POST',
+      path: `/clients/${c.clientId}/periods/${k.periodId}/goal-reviews`,
+      headers: json(await tokenOf(k.instructor)),
+      body: JSON.stringify({
+        heldOn: today,
+        participants: {
+          client: true,
+          responsibleOfficerId: c.responsibleOfficerId,
+          ownInstructorId: k.instructor.personId,
+        },
+        assessment: 'Attends regularly',
+      }),
+    });
   }
   const planReviews: Req[] = [];
   for (const c of planned) {
-    planReviews.push({ method: 'POST', path: `/clients/${c.clientId}/plans/${c.multisectoralPlanId}/reviews`, headers: json(await tokenOf(officerActor(c.responsibleOfficerId!))),
-      body: JSON.stringify({ reviewedOn: today, requestedByClient: false, outcome: 'Plan continues as agreed' }) });
+    planReviews.push({
+      method: 'POST',
+      path: `/clients/${c.clientId}/plans/${c.multisectoralPlanId}/reviews`,
+      headers: json(await tokenOf(officerActor(c.responsibleOfficerId!))),
+      body: JSON.stringify({ reviewedOn: today, requestedByClient: false, outcome: 'Plan continues as agreed' }),
+    });
   }
   // interleave: attendance, goal review, plan review, attendance, ...
   const n = Math.max(attendance.length, reviews.length, planReviews.length);
@@ -120,14 +180,23 @@ async function queryRequests(kind: 'path' | 'caseload' | 'worklist'): Promise<Re
   const h = (token: string) => ({ authorization: `Bearer ${token}`, 'x-purpose': 'benchmark: service planning' });
   if (kind === 'path') {
     for (const c of manifest.clientSummaries.filter((s) => s.responsibleOfficerId).slice(0, 5000)) {
-      out.push({ method: 'GET', path: `/clients/${c.clientId}/path`, headers: h(await tokenOf(officerActor(c.responsibleOfficerId!))) });
+      out.push({
+        method: 'GET',
+        path: `/clients/${c.clientId}/path`,
+        headers: h(await tokenOf(officerActor(c.responsibleOfficerId!))),
+      });
     }
   } else if (kind === 'caseload') {
-    for (const o of manifest.officers) out.push({ method: 'GET', path: '/caseloads/me', headers: h(await tokenOf(officerActor(o))) });
+    for (const o of manifest.officers)
+      out.push({ method: 'GET', path: '/caseloads/me', headers: h(await tokenOf(officerActor(o))) });
   } else {
     const byOrg = new Map(manifest.officers.map((o) => [officerActor(o).organisationId, o]));
-    for (const [org, officer] of byOrg) out.push({ method: 'GET', path: `/worklists/${org}`, // the first page (100 items, the API default)
-       headers: h(await tokenOf(officerActor(officer))) });
+    for (const [org, officer] of byOrg)
+      out.push({
+        method: 'GET',
+        path: `/worklists/${org}`, // the first page (100 items, the API default)
+        headers: h(await tokenOf(officerActor(officer))),
+      });
   }
   return out;
 }
@@ -140,9 +209,18 @@ async function load(url: string, requests: Req[], duration: number, conns: numbe
   let i = 0;
   const samples: string[] = [];
   const run = autocannon({
-    url, connections: conns, duration, ...(unique ? { amount: requests.length } : {}),
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...requests[i++ % requests.length] }),
-      onResponse: (status: number, body: string) => { if (status >= 300 && samples.length < 3) samples.push(`${status} ${body.slice(0, 300)}`); } }],
+    url,
+    connections: conns,
+    duration,
+    ...(unique ? { amount: requests.length } : {}),
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, ...requests[i++ % requests.length] }),
+        onResponse: (status: number, body: string) => {
+          if (status >= 300 && samples.length < 3) samples.push(`${status} ${body.slice(0, 300)}`);
+        },
+      },
+    ],
   });
   // `amount` makes autocannon ignore the duration: stop it ourselves
   const timer = unique ? setTimeout(() => run.stop(), duration * 1000) : undefined;
@@ -150,8 +228,12 @@ async function load(url: string, requests: Req[], duration: number, conns: numbe
   clearTimeout(timer);
   const total = result.requests.total as number;
   return {
-    requests: total, perSecond: round(total / (result.duration as number), 0),
-    p50Ms: result.latency.p50 as number, p99Ms: result.latency.p99 as number, non2xx: result.non2xx as number, errors: result.errors as number,
+    requests: total,
+    perSecond: round(total / (result.duration as number), 0),
+    p50Ms: result.latency.p50 as number,
+    p99Ms: result.latency.p99 as number,
+    non2xx: result.non2xx as number,
+    errors: result.errors as number,
     ...(samples.length ? { sampleErrors: samples } : {}),
   };
 }

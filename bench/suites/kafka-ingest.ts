@@ -41,8 +41,12 @@ const cpuProf = argValue(argv, 'cpu-prof');
  */
 const processes = argNumber(argv, 'processes', 1);
 const timeoutMs = argNumber(argv, 'timeout', 600) * 1000;
-const extraEnv = Object.fromEntries((argValue(argv, 'ingest-env') ?? '').split(',').filter(Boolean)
-  .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+const extraEnv = Object.fromEntries(
+  (argValue(argv, 'ingest-env') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
 const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
 if (!dataDir || brokers.length === 0) throw new Error('needs --data DIR and KAFKA_BROKERS');
 const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
@@ -51,7 +55,8 @@ const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
 const work = ensureDir(join(dataDir, 'kafka'));
 for (const name of ['events.sqlite', 'keys.sqlite', 'bus.sqlite', 'audit.sqlite']) {
   for (const s of ['', '-wal', '-shm']) rmSync(join(work, name + s), { force: true });
-  if (name !== 'bus.sqlite' && name !== 'audit.sqlite' && existsSync(join(dataDir, name))) copyFileSync(join(dataDir, name), join(work, name));
+  if (name !== 'bus.sqlite' && name !== 'audit.sqlite' && existsSync(join(dataDir, name)))
+    copyFileSync(join(dataDir, name), join(work, name));
 }
 const apiEnv = { NODE_ENV: 'development', DATA_DIR: work, JWT_SECRET: SECRET, AUTH_MODE: 'hs256' };
 const api = loadApiConfig(apiEnv);
@@ -63,11 +68,20 @@ const t = performance.now();
 const messages = await buildIngestMessages(store, readManifest(join(dataDir, 'manifest.json')), count, today);
 await store.close();
 const mix: Record<string, number> = {};
-for (const m of messages) { const type = (JSON.parse(m.value) as { command: { type: string } }).command.type; mix[type] = (mix[type] ?? 0) + 1; }
-log(`  kafka: ${messages.length} valid messages prepared (${JSON.stringify(mix)}) in ${round((performance.now() - t) / 1000)} s`);
+for (const m of messages) {
+  const type = (JSON.parse(m.value) as { command: { type: string } }).command.type;
+  mix[type] = (mix[type] ?? 0) + 1;
+}
+log(
+  `  kafka: ${messages.length} valid messages prepared (${JSON.stringify(mix)}) in ${round((performance.now() - t) / 1000)} s`,
+);
 
 const runId = `${Date.now().toString(36)}-${randomUUID().slice(0, 6)}`;
-const topics = { commands: `bench.commands.${runId}`, deadLetter: `bench.commands.dlq.${runId}`, pathEvents: `bench.path-events.${runId}` };
+const topics = {
+  commands: `bench.commands.${runId}`,
+  deadLetter: `bench.commands.dlq.${runId}`,
+  pathEvents: `bench.path-events.${runId}`,
+};
 const groupId = `bench-ingest-${runId}`;
 const kafka = createKafka({ brokers, clientId: 'polku-bench', logLevel: 'nothing' });
 await ensureTopics(kafka, Object.values(topics), partitions);
@@ -81,8 +95,18 @@ const tokens = new Map<string, string>();
 const tokenOf = async (p: Publisher) => {
   let token = tokens.get(p.organisationId);
   if (!token) {
-    token = await mintToken({ personId: `system-${p.organisationId}`, displayName: `${p.organisationId} integration`, organisationId: p.organisationId,
-      organisationType: p.organisationType, role: 'agency_system' }, SECRET, api.auth.issuer, api.auth.audience);
+    token = await mintToken(
+      {
+        personId: `system-${p.organisationId}`,
+        displayName: `${p.organisationId} integration`,
+        organisationId: p.organisationId,
+        organisationType: p.organisationType,
+        role: 'agency_system',
+      },
+      SECRET,
+      api.auth.issuer,
+      api.auth.audience,
+    );
     tokens.set(p.organisationId, token);
   }
   return `Bearer ${token}`;
@@ -91,15 +115,24 @@ const producer = kafka.producer({ allowAutoTopicCreation: false });
 await producer.connect();
 for (let i = 0; i < messages.length; i += 2000) {
   const slice = messages.slice(i, i + 2000);
-  const withTokens = await Promise.all(slice.map(async (m) => ({ key: m.clientId, value: m.value, headers: { [HEADERS.authorization]: await tokenOf(m.publisher) } })));
+  const withTokens = await Promise.all(
+    slice.map(async (m) => ({
+      key: m.clientId,
+      value: m.value,
+      headers: { [HEADERS.authorization]: await tokenOf(m.publisher) },
+    })),
+  );
   await producer.send({ topic: topics.commands, acks: -1, messages: withTokens });
 }
 await producer.disconnect();
-log(`  kafka: produced to ${topics.commands} (${partitions} partitions, ${tokens.size} publishers); starting the ingest (publication ${publish ? 'on' : 'off'})`);
+log(
+  `  kafka: produced to ${topics.commands} (${partitions} partitions, ${tokens.size} publishers); starting the ingest (publication ${publish ? 'on' : 'off'})`,
+);
 
 const admin = kafka.admin();
 await admin.connect();
-const sumOffsets = async (topic: string) => (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
+const sumOffsets = async (topic: string) =>
+  (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
 const committedAll = async (ends: Map<number, string>) => {
   const [committed] = await admin.fetchOffsets({ groupId, topics: [topics.commands] });
   return committed.partitions.every((p) => p.offset === ends.get(p.partition));
@@ -108,17 +141,37 @@ const ends = new Map((await admin.fetchTopicOffsets(topics.commands)).map((p) =>
 
 const main = argValue(argv, 'ingest') ?? buildIngest();
 const ingestEnv = {
-  ...apiEnv, BUS: 'kafka', KAFKA_BROKERS: brokers.join(','), KAFKA_CLIENT_ID: 'polku-bench-ingest', KAFKA_GROUP_ID: groupId,
-  KAFKA_COMMANDS_TOPIC: topics.commands, KAFKA_DLQ_TOPIC: topics.deadLetter, KAFKA_PATH_EVENTS_TOPIC: topics.pathEvents,
-  KAFKA_TOPIC_PARTITIONS: '0', KAFKA_PUBLISH: publishMode === '1' ? '1' : '0', INGEST_METRICS_PORT: '0', ...extraEnv,
+  ...apiEnv,
+  BUS: 'kafka',
+  KAFKA_BROKERS: brokers.join(','),
+  KAFKA_CLIENT_ID: 'polku-bench-ingest',
+  KAFKA_GROUP_ID: groupId,
+  KAFKA_COMMANDS_TOPIC: topics.commands,
+  KAFKA_DLQ_TOPIC: topics.deadLetter,
+  KAFKA_PATH_EVENTS_TOPIC: topics.pathEvents,
+  KAFKA_TOPIC_PARTITIONS: '0',
+  KAFKA_PUBLISH: publishMode === '1' ? '1' : '0',
+  INGEST_METRICS_PORT: '0',
+  ...extraEnv,
 };
 // the separate publisher consumes an empty command topic of its own
-const publisher = publishMode === 'separate'
-  ? startIngestProcess(main, { ...ingestEnv, KAFKA_PUBLISH: '1', KAFKA_COMMANDS_TOPIC: `${topics.commands}.idle`, KAFKA_TOPIC_PARTITIONS: '1', KAFKA_GROUP_ID: `${groupId}-publisher` })
-  : undefined;
-const ingests = Array.from({ length: processes }, (_, i) => startIngestProcess(main,
-  { ...ingestEnv, ...(i > 0 && { KAFKA_PUBLISH: '0' }) },
-  cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${ensureDir(cpuProf)}`] : []));
+const publisher =
+  publishMode === 'separate'
+    ? startIngestProcess(main, {
+        ...ingestEnv,
+        KAFKA_PUBLISH: '1',
+        KAFKA_COMMANDS_TOPIC: `${topics.commands}.idle`,
+        KAFKA_TOPIC_PARTITIONS: '1',
+        KAFKA_GROUP_ID: `${groupId}-publisher`,
+      })
+    : undefined;
+const ingests = Array.from({ length: processes }, (_, i) =>
+  startIngestProcess(
+    main,
+    { ...ingestEnv, ...(i > 0 && { KAFKA_PUBLISH: '0' }) },
+    cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${ensureDir(cpuProf)}`] : [],
+  ),
+);
 const ingest = ingests[0];
 try {
   await publisher?.started;
@@ -130,7 +183,8 @@ try {
   const deadline = Date.now() + timeoutMs;
   while (!(await committedAll(ends))) {
     const gone = ingests.find((p) => p.child.exitCode !== null);
-    if (Date.now() > deadline || gone) throw new Error(`ingest did not commit every offset in time: ${(gone ?? ingest).stderrTail()}`);
+    if (Date.now() > deadline || gone)
+      throw new Error(`ingest did not commit every offset in time: ${(gone ?? ingest).stderrTail()}`);
     await new Promise((r) => setTimeout(r, 25));
   }
   const done = performance.now();
@@ -143,8 +197,12 @@ try {
       await new Promise((r) => setTimeout(r, 25));
     }
     const drained = performance.now();
-    publication = { running: publishMode === 'separate' ? 'separate process' : 'in the ingest process', lagAtIngestEnd: messages.length - publishedAtEnd, drainedSecondsAfterIngest: round((drained - done) / 1000, 2),
-      eventsPerSecond: round(messages.length / ((drained - first) / 1000), 0) };
+    publication = {
+      running: publishMode === 'separate' ? 'separate process' : 'in the ingest process',
+      lagAtIngestEnd: messages.length - publishedAtEnd,
+      drainedSecondsAfterIngest: round((drained - done) / 1000, 2),
+      eventsPerSecond: round(messages.length / ((drained - first) / 1000), 0),
+    };
   }
   const deadLetters = await sumOffsets(topics.deadLetter);
   const exitCodes = await Promise.all(ingests.map((p) => p.stop()));
@@ -155,8 +213,20 @@ try {
   await after.close();
   const seconds = (done - first) / 1000;
   emit({
-    suite: 'kafka-ingest', messages: messages.length, partitions, processes, publishMode, seconds: round(seconds, 2), messagesPerSecond: round(messages.length / seconds, 0),
-    mix, deadLetters, appended, exitCode, cpuMsPerMessage: round((cpuSeconds * 1000) / messages.length, 3), publication, ingestEnv: extraEnv,
+    suite: 'kafka-ingest',
+    messages: messages.length,
+    partitions,
+    processes,
+    publishMode,
+    seconds: round(seconds, 2),
+    messagesPerSecond: round(messages.length / seconds, 0),
+    mix,
+    deadLetters,
+    appended,
+    exitCode,
+    cpuMsPerMessage: round((cpuSeconds * 1000) / messages.length, 3),
+    publication,
+    ingestEnv: extraEnv,
   });
 } finally {
   await Promise.all(ingests.map((p) => p.stop()));

@@ -20,7 +20,9 @@ const seconds = argNumber(argv, 'seconds', 5);
 const streamEvents = argNumber(argv, 'stream-events', 200);
 const dir = ensureDir(join(WORK_DIR, 'store'));
 const files = [join(dir, `limit-fsync-${process.pid}.sqlite`), join(dir, `limit-read-${process.pid}.sqlite`)];
-const clean = () => { for (const f of files) for (const s of ['', '-wal', '-shm']) rmSync(`${f}${s}`, { force: true }); };
+const clean = () => {
+  for (const f of files) for (const s of ['', '-wal', '-shm']) rmSync(`${f}${s}`, { force: true });
+};
 
 function fsyncLimit(): number {
   const db = new Database(files[0]);
@@ -33,7 +35,10 @@ function fsyncLimit(): number {
   const until = performance.now() + seconds * 1000;
   const began = performance.now();
   while (performance.now() < until) {
-    for (let k = 0; k < 50; k++) { insert.run(body); commits += 1; } // autocommit: one transaction each
+    for (let k = 0; k < 50; k++) {
+      insert.run(body);
+      commits += 1;
+    } // autocommit: one transaction each
   }
   const elapsed = (performance.now() - began) / 1000;
   db.close();
@@ -43,7 +48,8 @@ function fsyncLimit(): number {
 async function readParseLimit(): Promise<{ rawReadsPerSecond: number; cpuMicrosPerRawRead: number }> {
   const stream = 'bench-long-client';
   const store = SqliteEventStore.open(files[1]);
-  for (let i = 0; i < streamEvents; i++) await store.appendToStream(stream, [sampleEvent(stream, i, randomUUID())], { expectedVersion: BigInt(i) });
+  for (let i = 0; i < streamEvents; i++)
+    await store.appendToStream(stream, [sampleEvent(stream, i, randomUUID())], { expectedVersion: BigInt(i) });
   await store.close();
   const db = new Database(files[1], { readonly: true });
   const select = db.prepare('SELECT * FROM events WHERE client_id = ? ORDER BY stream_version');

@@ -23,19 +23,41 @@ async function timed(name: string, calls: (() => Promise<number>)[]): Promise<Re
     rows += await call();
     ms.push(performance.now() - t0);
   }
-  return { query: name, calls: calls.length, p50Ms: round(percentile(ms, 50), 2), p99Ms: round(percentile(ms, 99), 2), maxMs: round(Math.max(...ms), 2), avgRows: round(rows / calls.length, 1) };
+  return {
+    query: name,
+    calls: calls.length,
+    p50Ms: round(percentile(ms, 50), 2),
+    p99Ms: round(percentile(ms, 99), 2),
+    maxMs: round(Math.max(...ms), 2),
+    avgRows: round(rows / calls.length, 1),
+  };
 }
 
 const clients = cycle(manifest.clientSummaries.map((c) => c.clientId));
 const officers = cycle(manifest.officers);
-const orgs = cycle([...manifest.organisations.employment, ...manifest.organisations.wellbeing, ...manifest.organisations.providers], 3);
+const orgs = cycle(
+  [...manifest.organisations.employment, ...manifest.organisations.wellbeing, ...manifest.organisations.providers],
+  3,
+);
 const dueBy = addDays(manifest.end, 30);
 const take = <T>(it: Generator<T>, n: number): T[] => Array.from({ length: n }, () => it.next().value as T);
 
 const results = [
-  await timed('path', take(clients, samples).map((id) => async () => ((await store.clientPath(id)) ? 1 : 0))),
-  await timed('caseload', take(officers, samples).map((id) => async () => (await store.caseload(id)).length)),
-  await timed('worklist', take(orgs, Math.min(samples, 500)).map((organisationId) => async () => (await store.worklist({ organisationId, dueOnOrBefore: dueBy, limit: 100 })).length)),
+  await timed(
+    'path',
+    take(clients, samples).map((id) => async () => ((await store.clientPath(id)) ? 1 : 0)),
+  ),
+  await timed(
+    'caseload',
+    take(officers, samples).map((id) => async () => (await store.caseload(id)).length),
+  ),
+  await timed(
+    'worklist',
+    take(orgs, Math.min(samples, 500)).map(
+      (organisationId) => async () =>
+        (await store.worklist({ organisationId, dueOnOrBefore: dueBy, limit: 100 })).length,
+    ),
+  ),
 ];
 await store.close();
 emit({ suite: 'queries', via: 'read-store port', results });

@@ -21,7 +21,11 @@ const batchSize = argNumber(argv, 'batch', 500);
 const streamsPerPage = variant === 'global-order' ? 0 : argNumber(argv, 'streams-per-page', 100);
 
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${readPath}${suffix}`, { force: true });
-const storeConfig = storeConfigFromEnv({ EVENT_STORE_PATH: eventsPath, READ_STORE_PATH: readPath, KEY_STORE_PATH: keysPath });
+const storeConfig = storeConfigFromEnv({
+  EVENT_STORE_PATH: eventsPath,
+  READ_STORE_PATH: readPath,
+  KEY_STORE_PATH: keysPath,
+});
 const { eventStore, readStore, close } = await openStores(storeConfig);
 // as the projector process runs it (PROJECTOR_FOLD_WORKER on); `--fold-worker off` folds on the main thread
 const foldWorker = argValue(argv, 'fold-worker') !== 'off';
@@ -30,17 +34,32 @@ let progressAt = performance.now();
 const began = performance.now();
 let done = 0;
 const projector = new Projector({
-  eventStore, readStore, batchSize, streamsPerPage,
+  eventStore,
+  readStore,
+  batchSize,
+  streamsPerPage,
   ...(foldWorker && { foldWorker: { eventStore: storeConfig.eventStore } }),
   onBatch: ({ checkpoint, events }) => {
     done += events;
     if (performance.now() - progressAt > 10_000) {
       progressAt = performance.now();
-      log(`  rebuild ${variant}: ${done}/${head} events (checkpoint ${checkpoint}, ${round(done / ((performance.now() - began) / 1000), 0)} ev/s)`);
+      log(
+        `  rebuild ${variant}: ${done}/${head} events (checkpoint ${checkpoint}, ${round(done / ((performance.now() - began) / 1000), 0)} ev/s)`,
+      );
     }
   },
 });
 const { events } = await projector.rebuild();
 const seconds = (performance.now() - began) / 1000;
 await close();
-emit({ suite: 'rebuild', variant, foldWorker, batchSize, streamsPerPage, events, seconds: round(seconds, 2), eventsPerSecond: Math.round(events / seconds), peakRssMb: round(peakRssMb(), 0) });
+emit({
+  suite: 'rebuild',
+  variant,
+  foldWorker,
+  batchSize,
+  streamsPerPage,
+  events,
+  seconds: round(seconds, 2),
+  eventsPerSecond: Math.round(events / seconds),
+  peakRssMb: round(peakRssMb(), 0),
+});

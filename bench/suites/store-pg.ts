@@ -19,15 +19,21 @@ const impl = argValue(argv, 'impl') ?? 'ours';
 const url = argValue(argv, 'url');
 if (!url) throw new Error('--url (DATABASE_URL) is required');
 const workload = {
-  seconds: argNumber(argv, 'seconds', 5), streams: argNumber(argv, 'streams', 1000),
-  streamEvents: argNumber(argv, 'stream-events', 200), concurrency: argNumber(argv, 'concurrency', 16),
+  seconds: argNumber(argv, 'seconds', 5),
+  streams: argNumber(argv, 'streams', 1000),
+  streamEvents: argNumber(argv, 'stream-events', 200),
+  concurrency: argNumber(argv, 'concurrency', 16),
 };
 const schema = aSchemaName(`bench_${impl}`);
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try { await client.query(sql); } finally { await client.end(); }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 async function openOurs(): Promise<BenchStore> {
@@ -38,7 +44,10 @@ async function openOurs(): Promise<BenchStore> {
 async function openPeer(): Promise<BenchStore> {
   const require = createRequire(join(BENCH_DIR, 'peer', 'package.json'));
   const { getPostgreSQLEventStore } = require('@event-driven-io/emmett-postgresql') as {
-    getPostgreSQLEventStore: (url: string, o: Record<string, unknown>) => {
+    getPostgreSQLEventStore: (
+      url: string,
+      o: Record<string, unknown>,
+    ) => {
       appendToStream(s: string, e: unknown[], o?: Record<string, unknown>): Promise<unknown>;
       readStream(s: string): Promise<{ events: unknown[] }>;
       close(): Promise<void>;
@@ -50,7 +59,11 @@ async function openPeer(): Promise<BenchStore> {
   scoped.searchParams.set('options', `-c search_path=${schema}`);
   const store = getPostgreSQLEventStore(scoped.toString(), { schema: { autoMigration: 'CreateOrUpdate' } });
   return {
-    append: async (stream, i, expected) => { await store.appendToStream(stream, [samplePeerEvent(stream, i, randomUUID())], { expectedStreamVersion: expected }); },
+    append: async (stream, i, expected) => {
+      await store.appendToStream(stream, [samplePeerEvent(stream, i, randomUUID())], {
+        expectedStreamVersion: expected,
+      });
+    },
     read: async (stream) => (await store.readStream(stream)).events.length,
     close: () => store.close(),
   };

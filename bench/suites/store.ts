@@ -24,7 +24,9 @@ const file = join(dir, `${impl}-${process.pid}.sqlite`);
 let peerRetries = 0;
 /** Appends in flight: 1 in the sequential phase, `concurrency` in the concurrent one. */
 let inFlight = 1;
-const clean = () => { for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true }); };
+const clean = () => {
+  for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
+};
 clean();
 
 async function openOurs(): Promise<BenchStore> {
@@ -47,7 +49,9 @@ async function openPeer(): Promise<BenchStore> {
     // commit transaction - SQL statements in progress" (single process, no contention): retry
     for (let attempt = 1; ; attempt++) {
       try {
-        await store.appendToStream(stream, [samplePeerEvent(stream, i, randomUUID())], { expectedStreamVersion: expected });
+        await store.appendToStream(stream, [samplePeerEvent(stream, i, randomUUID())], {
+          expectedStreamVersion: expected,
+        });
         return;
       } catch (error) {
         if (attempt > 5 || !/SQLITE_BUSY/.test(String((error as Error).message))) throw error;
@@ -68,7 +72,9 @@ async function openPeer(): Promise<BenchStore> {
   return {
     append: (stream, i, expected) => (inFlight > 1 ? oneAtATime(stream, i, expected) : appendOnce(stream, i, expected)),
     read: async (stream) => (await store.readStream(stream)).events.length,
-    close: async () => { await store.close?.(); },
+    close: async () => {
+      await store.close?.();
+    },
   };
 }
 
@@ -80,8 +86,12 @@ try {
     inFlight = Math.max(1, concurrency);
   });
   emit({
-    suite: 'store', impl, ...result,
-    ...(impl === 'peer' ? { retriesAfterBusy: sequentialRetries, concurrentRetriesAfterBusy: peerRetries - sequentialRetries } : {}),
+    suite: 'store',
+    impl,
+    ...result,
+    ...(impl === 'peer'
+      ? { retriesAfterBusy: sequentialRetries, concurrentRetriesAfterBusy: peerRetries - sequentialRetries }
+      : {}),
   });
 } catch (error) {
   log(`${impl} store suite failed: ${error instanceof Error ? error.stack : String(error)}`);

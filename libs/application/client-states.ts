@@ -4,7 +4,10 @@ import type { EventStore } from '../event-store/index.js';
 import type { ClientStateCache } from './client-state-cache/index.js';
 
 /** Folds a client's stream into the decision state. */
-export async function loadClientState(store: EventStore, clientId: string): Promise<{ state: ClientPathState; version: bigint }> {
+export async function loadClientState(
+  store: EventStore,
+  clientId: string,
+): Promise<{ state: ClientPathState; version: bigint }> {
   const { currentVersion, events } = await store.readStream(clientId);
   let state: ClientPathState = { ...initialState(), clientId };
   for (const e of events) state = evolve(state, e as unknown as PolkuDomainEvent);
@@ -20,7 +23,11 @@ export interface ClientSnapshot {
 
 /** One command's view of one client's state: from the cache when it has one, else from the stream. */
 export class ClientStates {
-  constructor(private readonly store: EventStore, private readonly clientId: string, private readonly cache: ClientStateCache | null) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly clientId: string,
+    private readonly cache: ClientStateCache | null,
+  ) {}
 
   async current(): Promise<ClientSnapshot> {
     const hit = this.cache?.get(this.clientId);
@@ -40,7 +47,10 @@ export class ClientStates {
    * If-Match mismatch) may only mean the cache is behind, so it counts only if the stored
    * history gives it too.
    */
-  async use<T>(use: (snapshot: ClientSnapshot) => T, from: 'current' | 'fresh' = 'current'): Promise<{ snapshot: ClientSnapshot; value: T }> {
+  async use<T>(
+    use: (snapshot: ClientSnapshot) => T,
+    from: 'current' | 'fresh' = 'current',
+  ): Promise<{ snapshot: ClientSnapshot; value: T }> {
     const snapshot = await (from === 'current' ? this.current() : this.fresh());
     try {
       return { snapshot, value: use(snapshot) };

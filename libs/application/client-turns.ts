@@ -16,7 +16,9 @@ export function inClientTurn<T>(store: EventStore, clientId: string, run: () => 
   const result = previous ? previous.then(run) : run();
   const tail = result.then(done, done);
   tails.set(clientId, tail);
-  void tail.then(() => { if (tails.get(clientId) === tail) tails.delete(clientId); });
+  void tail.then(() => {
+    if (tails.get(clientId) === tail) tails.delete(clientId);
+  });
   return result;
 }
 

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../events/index.js';
 import { canonicalJson } from '../event-store/index.js';
 import {
-  authoriseClientAccess, ensureRegistrableClientId, type AccessRefusal, type AccessRole, type ClientCommand, type ClientPathState,
+  authoriseClientAccess,
+  ensureRegistrableClientId,
+  type AccessRefusal,
+  type AccessRole,
+  type ClientCommand,
+  type ClientPathState,
 } from '../domain/index.js';
 
 export interface CommandEnvelope {
@@ -25,7 +30,10 @@ export interface CommandEnvelope {
 /** The caller has no right to write this client's data (HTTP 403, or 404 where existence must not leak). */
 export class ClientAccessDeniedError extends Error {
   override readonly name = 'ClientAccessDeniedError';
-  constructor(readonly clientId: string, readonly reason: AccessRefusal) {
+  constructor(
+    readonly clientId: string,
+    readonly reason: AccessRefusal,
+  ) {
     super(`Access to client ${clientId} refused: ${reason}`);
   }
 }
@@ -59,6 +67,16 @@ export interface CommandResult {
   replayed: boolean;
 }
 
-export const toResult = (clientId: string, eventIds: string[], version: bigint, position: bigint, replayed: boolean): CommandResult => ({
-  clientId, streamVersion: version.toString(), position: position.toString(), eventIds, replayed,
+export const toResult = (
+  clientId: string,
+  eventIds: string[],
+  version: bigint,
+  position: bigint,
+  replayed: boolean,
+): CommandResult => ({
+  clientId,
+  streamVersion: version.toString(),
+  position: position.toString(),
+  eventIds,
+  replayed,
 });

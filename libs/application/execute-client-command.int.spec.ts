@@ -10,7 +10,12 @@ import { ProtectedEventStore } from '../event-store/protection/index.js';
 import { demoClients } from '../../scripts/demo/index.js';
 import { seedDemo } from '../../scripts/demo/seed.js';
 import {
-  ClientAccessDeniedError, ClientStateCache, clientStateCacheOf, configureClientStateCache, executeClientCommand, loadClientState,
+  ClientAccessDeniedError,
+  ClientStateCache,
+  clientStateCacheOf,
+  configureClientStateCache,
+  executeClientCommand,
+  loadClientState,
   type CommandEnvelope,
 } from './index.js';
 
@@ -19,19 +24,55 @@ import {
  * (with its own cache) on the same files, as two API instances would be.
  */
 const now = new Date('2026-03-02T10:00:00Z');
-const employment: Actor = { personId: 'officer-1', displayName: 'Officer One', organisationId: 'te-1', organisationType: 'employment_authority' };
-const county: Actor = { personId: 'nurse-1', displayName: 'Nurse One', organisationId: 'hva-1', organisationType: 'wellbeing_county' };
+const employment: Actor = {
+  personId: 'officer-1',
+  displayName: 'Officer One',
+  organisationId: 'te-1',
+  organisationType: 'employment_authority',
+};
+const county: Actor = {
+  personId: 'nurse-1',
+  displayName: 'Nurse One',
+  organisationId: 'hva-1',
+  organisationType: 'wellbeing_county',
+};
 const asOfficer = (a: Actor) => ({ role: 'officer' as const, personId: a.personId, organisationId: a.organisationId });
-const register: ClientCommand = { type: 'RegisterClient', data: { fullName: 'Pekka Pouta', birthDate: '1980-01-01', municipality: 'Pori' } };
+const register: ClientCommand = {
+  type: 'RegisterClient',
+  data: { fullName: 'Pekka Pouta', birthDate: '1980-01-01', municipality: 'Pori' },
+};
 const assign = (who: Actor | string, on = '2026-03-01', organisation?: Actor): ClientCommand => {
   const id = typeof who === 'string' ? who : who.personId;
-  return { type: 'NamePerson', data: { personId: id, personName: `Officer ${id}`, role: 'responsible_officer', lead: true, namedOn: on,
-    ...(organisation ? { organisation: { organisationId: organisation.organisationId, organisationType: organisation.organisationType } } : {}) } };
+  return {
+    type: 'NamePerson',
+    data: {
+      personId: id,
+      personName: `Officer ${id}`,
+      role: 'responsible_officer',
+      lead: true,
+      namedOn: on,
+      ...(organisation
+        ? {
+            organisation: {
+              organisationId: organisation.organisationId,
+              organisationType: organisation.organisationType,
+            },
+          }
+        : {}),
+    },
+  };
 };
-const release = (personId: string, on = '2026-03-02'): ClientCommand =>
-  ({ type: 'ReleasePerson', data: { personId, role: 'responsible_officer', releasedOn: on } });
+const release = (personId: string, on = '2026-03-02'): ClientCommand => ({
+  type: 'ReleasePerson',
+  data: { personId, role: 'responsible_officer', releasedOn: on },
+});
 
-interface Process { store: EventStore; cache: ClientStateCache; reads: () => number; close: () => Promise<void> }
+interface Process {
+  store: EventStore;
+  cache: ClientStateCache;
+  reads: () => number;
+  close: () => Promise<void>;
+}
 let dir: string;
 const open: Process[] = [];
 function aProcess(options = { maxClients: 100, ttlMs: 60_000 }): Process {
@@ -39,21 +80,43 @@ function aProcess(options = { maxClients: 100, ttlMs: 60_000 }): Process {
   const store = new ProtectedEventStore(SqliteEventStore.open(join(dir, 'events.sqlite')), keys);
   let reads = 0;
   const readStream = store.readStream.bind(store);
-  store.readStream = (clientId) => { reads += 1; return readStream(clientId); };
-  const p = { store, cache: configureClientStateCache(store, options), reads: () => reads,
-    close: async () => { p.cache.clear(); await store.close(); await keys.close(); } };
+  store.readStream = (clientId) => {
+    reads += 1;
+    return readStream(clientId);
+  };
+  const p = {
+    store,
+    cache: configureClientStateCache(store, options),
+    reads: () => reads,
+    close: async () => {
+      p.cache.clear();
+      await store.close();
+      await keys.close();
+    },
+  };
   open.push(p);
   return p;
 }
 const run = (p: Process, clientId: string, command: ClientCommand, over: Partial<CommandEnvelope> = {}) =>
-  executeClientCommand(p.store, { clientId, command, actor: employment, correlationId: `c-${clientId}`, access: asOfficer(employment), ...over }, now);
+  executeClientCommand(
+    p.store,
+    { clientId, command, actor: employment, correlationId: `c-${clientId}`, access: asOfficer(employment), ...over },
+    now,
+  );
 /** What the stored history says, read by a process without a cache. */
 const stored = async (clientId: string) => {
   const reader = aProcess();
-  try { return await loadClientState(reader.store, clientId); } finally { await reader.close(); open.splice(open.indexOf(reader), 1); }
+  try {
+    return await loadClientState(reader.store, clientId);
+  } finally {
+    await reader.close();
+    open.splice(open.indexOf(reader), 1);
+  }
 };
 
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'polku-state-cache-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'polku-state-cache-'));
+});
 afterEach(async () => {
   for (const p of open.splice(0)) await p.close();
   rmSync(dir, { recursive: true, force: true });
@@ -70,7 +133,10 @@ describe('executeClientCommand with the decision-state cache', () => {
     expect([second.streamVersion, third.streamVersion]).toEqual(['2', '3']);
     const truth = await stored('te-1:c1');
     expect(a.cache.get('te-1:c1')).toEqual({ state: truth.state, version: 3n });
-    expect(truth.state.peopleHistory.map((o) => [o.personId, o.to])).toEqual([['officer-2', undefined], ['officer-3', undefined]]);
+    expect(truth.state.peopleHistory.map((o) => [o.personId, o.to])).toEqual([
+      ['officer-2', undefined],
+      ['officer-3', undefined],
+    ]);
     expect(truth.state.leadOfficerId).toBe('officer-3');
   });
 
@@ -81,7 +147,7 @@ describe('executeClientCommand with the decision-state cache', () => {
     expect(a.cache.get('te-1:c1')?.version).toBe(1n);
   });
 
-  it('decides one client\'s concurrent commands in turn, in arrival order, each on its predecessor\'s state', async () => {
+  it("decides one client's concurrent commands in turn, in arrival order, each on its predecessor's state", async () => {
     const a = aProcess();
     await run(a, 'te-1:c1', register);
     const reads = a.reads();
@@ -113,8 +179,7 @@ describe('executeClientCommand with the decision-state cache', () => {
     // On a's cached state officer-3 is nobody: only the stored history allows the release.
     const released = await run(a, 'te-1:c1', release('officer-3'));
     expect(released.streamVersion).toBe('4');
-    await expect(run(a, 'te-1:c1', release('officer-3')))
-      .rejects.toMatchObject({ name: 'RuleViolationError' });
+    await expect(run(a, 'te-1:c1', release('officer-3'))).rejects.toMatchObject({ name: 'RuleViolationError' });
     expect(a.cache.get('te-1:c1')).toEqual({ state: (await stored('te-1:c1')).state, version: 4n });
   });
 
@@ -127,12 +192,13 @@ describe('executeClientCommand with the decision-state cache', () => {
     expect((await run(a, 'te-1:c1', assign('officer-9', '2026-03-02'), asNurse)).streamVersion).toBe('3');
 
     const stranger: Actor = { ...county, personId: 'stranger', organisationId: 'hva-2' };
-    await expect(run(a, 'te-1:c1', assign('officer-10', '2026-03-02'), { actor: stranger, access: asOfficer(stranger) }))
-      .rejects.toBeInstanceOf(ClientAccessDeniedError);
+    await expect(
+      run(a, 'te-1:c1', assign('officer-10', '2026-03-02'), { actor: stranger, access: asOfficer(stranger) }),
+    ).rejects.toBeInstanceOf(ClientAccessDeniedError);
     expect(a.cache.get('te-1:c1')).toEqual({ state: (await stored('te-1:c1')).state, version: 3n });
   });
 
-  it('keeps If-Match exact: the caller\'s version is checked against the store, not the cache', async () => {
+  it("keeps If-Match exact: the caller's version is checked against the store, not the cache", async () => {
     const a = aProcess();
     const b = aProcess();
     await run(a, 'te-1:c1', register);
@@ -140,7 +206,9 @@ describe('executeClientCommand with the decision-state cache', () => {
     const matching = await run(a, 'te-1:c1', assign('officer-3', '2026-03-02'), { expectedVersion: 2n });
     expect(matching.streamVersion).toBe('3');
     await run(b, 'te-1:c1', assign('officer-4', '2026-03-02')); // stored 4, a's cache says 3
-    const stale = await run(a, 'te-1:c1', assign('officer-5', '2026-03-02'), { expectedVersion: 3n }).catch((e: unknown) => e);
+    const stale = await run(a, 'te-1:c1', assign('officer-5', '2026-03-02'), { expectedVersion: 3n }).catch(
+      (e: unknown) => e,
+    );
     expect(stale).toBeInstanceOf(StreamVersionConflictError);
     expect(stale).toMatchObject({ expected: 3n, actual: 4n });
   });
@@ -154,11 +222,14 @@ describe('executeClientCommand with the decision-state cache', () => {
     await run(a, 'te-1:c1', release('nurse-1'), { ...asNurse, idempotencyKey: 'hva-1:k1' });
     await run(a, 'te-1:c1', assign(county, '2026-03-02', county)); // named again: a caches that at version 4
     await run(b, 'te-1:c1', release('nurse-1'), asNurse); // in another process the nurse is released
-    await expect(run(a, 'te-1:c1', assign('officer-3', '2026-03-02'), { ...asNurse, expectedVersion: 5n })).rejects.toBeInstanceOf(ClientAccessDeniedError);
+    await expect(
+      run(a, 'te-1:c1', assign('officer-3', '2026-03-02'), { ...asNurse, expectedVersion: 5n }),
+    ).rejects.toBeInstanceOf(ClientAccessDeniedError);
     await run(a, 'te-1:c1', assign(county, '2026-03-02', county)); // a caches the nurse as named again
     await run(b, 'te-1:c1', release('nurse-1'), asNurse);
-    await expect(run(a, 'te-1:c1', release('nurse-1'), { ...asNurse, idempotencyKey: 'hva-1:k1' }))
-      .rejects.toBeInstanceOf(ClientAccessDeniedError);
+    await expect(
+      run(a, 'te-1:c1', release('nurse-1'), { ...asNurse, idempotencyKey: 'hva-1:k1' }),
+    ).rejects.toBeInstanceOf(ClientAccessDeniedError);
   });
 
   it('replays an idempotent command without appending, also from a process whose cache is behind', async () => {
@@ -188,8 +259,16 @@ describe('executeClientCommand with the decision-state cache', () => {
     const a = aProcess();
     await run(a, 'te-1:c1', register);
     expect(a.cache.get('te-1:c1')?.state.birthDate).toBe('1980-01-01');
-    await executeClientCommand(a.store, { clientId: 'te-1:c1', command: { type: 'EraseClientData', data: { ground: 'client_request', legalGround: 'GDPR art. 17(1)(d)' } },
-      actor: employment, correlationId: 'erase' }, now);
+    await executeClientCommand(
+      a.store,
+      {
+        clientId: 'te-1:c1',
+        command: { type: 'EraseClientData', data: { ground: 'client_request', legalGround: 'GDPR art. 17(1)(d)' } },
+        actor: employment,
+        correlationId: 'erase',
+      },
+      now,
+    );
     expect(a.cache.get('te-1:c1')).toBeUndefined();
     const reads = a.reads();
     await expect(run(a, 'te-1:c1', assign('officer-2'))).rejects.toThrow(/erased/); // decided on the stored history

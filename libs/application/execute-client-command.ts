@@ -28,12 +28,26 @@ export interface ExecuteOptions {
  * command is decided again on the stored history. Correctness never depends on the cache.
  * One client's commands take turns within the process (inClientTurn).
  */
-export function executeClientCommand(store: EventStore, cmd: CommandEnvelope, now: Date, options: ExecuteOptions = {}): Promise<CommandResult> {
+export function executeClientCommand(
+  store: EventStore,
+  cmd: CommandEnvelope,
+  now: Date,
+  options: ExecuteOptions = {},
+): Promise<CommandResult> {
   return inClientTurn(store, cmd.clientId, () => execute(store, cmd, now, options));
 }
 
-async function execute(store: EventStore, cmd: CommandEnvelope, now: Date, options: ExecuteOptions): Promise<CommandResult> {
-  const states = new ClientStates(store, cmd.clientId, options.stateCache === undefined ? clientStateCacheOf(store) : options.stateCache);
+async function execute(
+  store: EventStore,
+  cmd: CommandEnvelope,
+  now: Date,
+  options: ExecuteOptions,
+): Promise<CommandResult> {
+  const states = new ClientStates(
+    store,
+    cmd.clientId,
+    options.stateCache === undefined ? clientStateCacheOf(store) : options.stateCache,
+  );
   const requestHash = cmd.idempotencyKey ? requestHashOf(cmd.command) : undefined;
   if (cmd.idempotencyKey) {
     // A replay answers only a caller who may still write this client.
@@ -57,13 +71,24 @@ async function execute(store: EventStore, cmd: CommandEnvelope, now: Date, optio
   for (let attempt = 1, from: 'current' | 'fresh' = 'current'; ; from = 'fresh') {
     const { snapshot, value: drafts } = await states.use(decideOn, from);
     const events: PolkuEvent[] = drafts.map((d) => ({
-      eventId: randomUUID(), type: d.type, schemaVersion: EVENT_CATALOGUE[d.type].schemaVersion, clientId: cmd.clientId,
-      occurredAt: d.occurredAt, recordedAt, actor: cmd.actor, correlationId: cmd.correlationId, causationId: cmd.causationId ?? null,
+      eventId: randomUUID(),
+      type: d.type,
+      schemaVersion: EVENT_CATALOGUE[d.type].schemaVersion,
+      clientId: cmd.clientId,
+      occurredAt: d.occurredAt,
+      recordedAt,
+      actor: cmd.actor,
+      correlationId: cmd.correlationId,
+      causationId: cmd.causationId ?? null,
       data: JSON.parse(JSON.stringify(d.data)), // plain JSON: DTO class instances must not leak into the store
     }));
     const ticket = states.ticket();
     try {
-      const r = await store.appendToStream(cmd.clientId, events, { expectedVersion: snapshot.version, idempotencyKey: cmd.idempotencyKey, requestHash });
+      const r = await store.appendToStream(cmd.clientId, events, {
+        expectedVersion: snapshot.version,
+        idempotencyKey: cmd.idempotencyKey,
+        requestHash,
+      });
       if (!r.replayed) states.appended(snapshot, events, r.nextExpectedVersion, ticket);
       return toResult(cmd.clientId, r.eventIds, r.nextExpectedVersion, r.lastGlobalPosition, r.replayed);
     } catch (err) {

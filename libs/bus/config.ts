@@ -28,7 +28,11 @@ const BROKER = /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:]+\]:\d{1,5}$/;
 const CLIENT_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** Appends to `problems` (each naming its variable) instead of throwing at the first. */
-export function readBusConfig(env: Env, problems: string[], production = env.NODE_ENV === 'production'): BusConfig | undefined {
+export function readBusConfig(
+  env: Env,
+  problems: string[],
+  production = env.NODE_ENV === 'production',
+): BusConfig | undefined {
   const get = (name: string) => env[name]?.trim() || undefined;
   const kind = get('BUS') ?? 'memory';
   if (kind === 'memory') return { kind };
@@ -38,14 +42,20 @@ export function readBusConfig(env: Env, problems: string[], production = env.NOD
   }
   const before = problems.length;
   const brokersRaw = get('KAFKA_BROKERS');
-  const brokers = (brokersRaw ?? '').split(',').map((b) => b.trim()).filter(Boolean);
-  if (!brokersRaw) problems.push('KAFKA_BROKERS is required when BUS=kafka (comma-separated host:port, e.g. 127.0.0.1:59092)');
+  const brokers = (brokersRaw ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  if (!brokersRaw)
+    problems.push('KAFKA_BROKERS is required when BUS=kafka (comma-separated host:port, e.g. 127.0.0.1:59092)');
   for (const b of brokers) if (!BROKER.test(b)) problems.push(`KAFKA_BROKERS entries must be host:port, got "${b}"`);
 
   const clientId = get('KAFKA_CLIENT_ID') ?? 'polku';
-  if (!CLIENT_ID.test(clientId)) problems.push(`KAFKA_CLIENT_ID must be 1-100 letters, digits or . _ -, got "${clientId}"`);
+  if (!CLIENT_ID.test(clientId))
+    problems.push(`KAFKA_CLIENT_ID must be 1-100 letters, digits or . _ -, got "${clientId}"`);
   const groupId = get('KAFKA_GROUP_ID') ?? 'polku-ingest';
-  if (!CLIENT_ID.test(groupId)) problems.push(`KAFKA_GROUP_ID must be 1-100 letters, digits or . _ -, got "${groupId}"`);
+  if (!CLIENT_ID.test(groupId))
+    problems.push(`KAFKA_GROUP_ID must be 1-100 letters, digits or . _ -, got "${groupId}"`);
 
   const topics: BusTopics = {
     commands: topic('KAFKA_COMMANDS_TOPIC', DEFAULT_TOPICS.commands),
@@ -68,20 +78,29 @@ export function readBusConfig(env: Env, problems: string[], production = env.NOD
   if (publishRaw !== '0' && publishRaw !== '1') problems.push(`KAFKA_PUBLISH must be 1 or 0, got "${publishRaw}"`);
   if (problems.length > before) return undefined;
   return {
-    kind, brokers, clientId, groupId, topics, createTopicsPartitions, ingestAuth: ingestAuth as IngestAuthMode,
-    publish: publishRaw === '1', publishBatchSize,
+    kind,
+    brokers,
+    clientId,
+    groupId,
+    topics,
+    createTopicsPartitions,
+    ingestAuth: ingestAuth as IngestAuthMode,
+    publish: publishRaw === '1',
+    publishBatchSize,
   };
 
   function topic(name: string, fallback: string): string {
     const value = get(name) ?? fallback;
-    if (!TOPIC_NAME.test(value) || value === '.' || value === '..') problems.push(`${name} must be a Kafka topic name (letters, digits, . _ -), got "${value}"`);
+    if (!TOPIC_NAME.test(value) || value === '.' || value === '..')
+      problems.push(`${name} must be a Kafka topic name (letters, digits, . _ -), got "${value}"`);
     return value;
   }
   function int(name: string, fallback: number, min: number, max: number): number {
     const raw = get(name);
     if (raw === undefined) return fallback;
     const value = Number(raw);
-    if (!/^\d+$/.test(raw) || value < min || value > max) problems.push(`${name} must be a whole number ${min}-${max}, got "${raw}"`);
+    if (!/^\d+$/.test(raw) || value < min || value > max)
+      problems.push(`${name} must be a whole number ${min}-${max}, got "${raw}"`);
     return value;
   }
 }

@@ -18,7 +18,8 @@ export function deadLetterHeaders(message: InboundMessage, reason: DeadLetterRea
   headers[HEADERS.errorType] = reason.type;
   if (reason.rule) headers[HEADERS.errorRule] = reason.rule;
   if (reason.field) headers[HEADERS.errorField] = reason.field;
-  headers[HEADERS.errorDetail] = reason.detail.length > MAX_DETAIL ? `${reason.detail.slice(0, MAX_DETAIL - 1)}…` : reason.detail;
+  headers[HEADERS.errorDetail] =
+    reason.detail.length > MAX_DETAIL ? `${reason.detail.slice(0, MAX_DETAIL - 1)}…` : reason.detail;
   headers[HEADERS.originalTopic] = message.topic;
   headers[HEADERS.originalPartition] = String(message.partition);
   headers[HEADERS.originalOffset] = message.offset;

@@ -1,4 +1,9 @@
-import { EVENT_CATALOGUE, isPolkuEventType, mapPublicationWithheldFields, type RecordedEvent } from '../events/index.js';
+import {
+  EVENT_CATALOGUE,
+  isPolkuEventType,
+  mapPublicationWithheldFields,
+  type RecordedEvent,
+} from '../events/index.js';
 
 /** What a personal field reads as on the topic: subscribers fetch personal data through the API, where access and consent are checked and logged. */
 export const WITHHELD = '[withheld]';

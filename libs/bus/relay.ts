@@ -19,12 +19,19 @@ export interface RelayOptions {
   onError?: (error: unknown, retryInMs: number) => void;
 }
 
-export interface RelayProgress { from: bigint; to: bigint; events: number }
+export interface RelayProgress {
+  from: bigint;
+  to: bigint;
+  events: number;
+}
 
 /** The checkpoint belongs to another event store (or that store was replaced). */
 export class RelayCheckpointAheadError extends Error {
   override readonly name = 'RelayCheckpointAheadError';
-  constructor(readonly checkpoint: bigint, readonly head: bigint) {
+  constructor(
+    readonly checkpoint: bigint,
+    readonly head: bigint,
+  ) {
     super(`Publication checkpoint ${checkpoint} is past event-store head ${head}: wrong files?`);
   }
 }
@@ -43,7 +50,8 @@ export class PathEventRelay {
   constructor(private readonly options: RelayOptions) {
     this.name = options.name ?? `path-events:${options.publisher.destination}`;
     this.batchSize = options.batchSize ?? 200;
-    if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${this.batchSize}`);
+    if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1)
+      throw new RangeError(`batchSize must be a positive integer, got ${this.batchSize}`);
     this.disclosures = options.disclosures ?? NO_DISCLOSURE_RECORDER;
   }
 
@@ -65,7 +73,9 @@ export class PathEventRelay {
       await publisher.publish(batch.map(toPathEventMessage));
       const at = (this.options.clock ?? (() => new Date()))();
       const channel = `kafka:${publisher.destination}`;
-      await this.disclosures.recordDisclosures(batch.map((e) => disclosureOf(e, OUTBOUND_TOPIC_SUBSCRIBERS, channel, at)));
+      await this.disclosures.recordDisclosures(
+        batch.map((e) => disclosureOf(e, OUTBOUND_TOPIC_SUBSCRIBERS, channel, at)),
+      );
       position = batch[batch.length - 1].globalPosition;
       await checkpoints.save(this.name, position);
       events += batch.length;
@@ -77,8 +87,12 @@ export class PathEventRelay {
   /** Publishes forever until the signal aborts; the batch in flight always finishes first. */
   async follow(signal: AbortSignal): Promise<void> {
     await followUntilAborted(() => this.catchUp(signal), signal, {
-      idleBackoffMs: this.options.idleBackoffMs, errorBackoffMs: this.options.errorBackoffMs,
-      onError: this.options.onError, onFailureChange: (failure) => { this.failure = failure; },
+      idleBackoffMs: this.options.idleBackoffMs,
+      errorBackoffMs: this.options.errorBackoffMs,
+      onError: this.options.onError,
+      onFailureChange: (failure) => {
+        this.failure = failure;
+      },
     });
   }
 

@@ -28,7 +28,11 @@ describe('PathEventRelay (memory bus)', () => {
     expect(publisher.published.map((m) => m.key)).toEqual(['a', 'b', 'a', 'b', 'a']);
     const first = JSON.parse(publisher.published[0].value);
     expect(first).toMatchObject({ clientId: 'a', type: 'PlanReviewed', streamVersion: '1', globalPosition: '1' });
-    expect(publisher.published[0].headers).toMatchObject({ [HEADERS.eventType]: 'PlanReviewed', [HEADERS.schemaVersion]: '1', [HEADERS.globalPosition]: '1' });
+    expect(publisher.published[0].headers).toMatchObject({
+      [HEADERS.eventType]: 'PlanReviewed',
+      [HEADERS.schemaVersion]: '1',
+      [HEADERS.globalPosition]: '1',
+    });
     expect(await checkpoints.load(relay.name)).toBe(5n);
     expect(await relay.catchUp()).toEqual({ from: 5n, to: 5n, events: 0 });
     await store.close();
@@ -39,7 +43,8 @@ describe('PathEventRelay (memory bus)', () => {
     const sent: OutboundMessage[] = [];
     let failures = 1;
     const publisher = {
-      destination: 't', close: async () => {},
+      destination: 't',
+      close: async () => {},
       publish: async (m: OutboundMessage[]) => {
         if (sent.length >= 2 && failures-- > 0) throw new Error('broker down');
         sent.push(...m);
@@ -60,20 +65,35 @@ describe('PathEventRelay (memory bus)', () => {
     let fail = true;
     const disclosures = {
       recordDisclosures: async (d: Disclosure[]) => {
-        if (fail) { fail = false; throw new Error('log down'); }
+        if (fail) {
+          fail = false;
+          throw new Error('log down');
+        }
         seen.push(...d);
       },
     };
     const at = new Date('2026-01-02T03:04:05Z');
     const checkpoints = new MemoryCheckpointStore();
-    const relay = new PathEventRelay({ eventStore: store, publisher: new MemoryEventPublisher('polku.path-events.v1'), checkpoints, disclosures, clock: () => at });
+    const relay = new PathEventRelay({
+      eventStore: store,
+      publisher: new MemoryEventPublisher('polku.path-events.v1'),
+      checkpoints,
+      disclosures,
+      clock: () => at,
+    });
     await expect(relay.catchUp()).rejects.toThrow('log down');
     expect(await checkpoints.load(relay.name)).toBe(0n);
     await relay.catchUp();
     expect(seen).toHaveLength(2);
     expect(seen[0]).toMatchObject({
-      clientId: 'a', fromOrganisationId: 'org-typ-pori', eventType: 'PlanReviewed', dataKind: 'plans', recipient: OUTBOUND_TOPIC_SUBSCRIBERS,
-      channel: 'kafka:polku.path-events.v1', disclosedAt: at, globalPosition: 1n,
+      clientId: 'a',
+      fromOrganisationId: 'org-typ-pori',
+      eventType: 'PlanReviewed',
+      dataKind: 'plans',
+      recipient: OUTBOUND_TOPIC_SUBSCRIBERS,
+      channel: 'kafka:polku.path-events.v1',
+      disclosedAt: at,
+      globalPosition: 1n,
     });
     await store.close();
   });

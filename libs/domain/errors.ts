@@ -17,7 +17,10 @@ export class RuleViolationError extends Error {
 /** The command refers to something the client's history does not have (HTTP 404). */
 export class NotFoundInStreamError extends Error {
   override readonly name = 'NotFoundInStreamError';
-  constructor(readonly what: string, readonly id: string) {
+  constructor(
+    readonly what: string,
+    readonly id: string,
+  ) {
     super(`${what} ${id} not found`);
   }
 }

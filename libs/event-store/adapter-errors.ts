@@ -19,7 +19,11 @@ export class InvalidAppendError extends Error {
 /** The storage failed (locked too long, disk error, closed store). `retryable` when transient. */
 export class EventStoreFailureError extends Error {
   readonly code = 'event_store_failure';
-  constructor(message: string, readonly retryable: boolean, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

@@ -19,11 +19,18 @@ function write(value: unknown): string | undefined {
     value = (value as { toJSON(): unknown }).toJSON();
   }
   switch (typeof value) {
-    case 'string': return JSON.stringify(value);
-    case 'number': return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-    case 'boolean': return value ? 'true' : 'false';
-    case 'bigint': return `"${value.toString()}"`;
-    case 'undefined': case 'function': case 'symbol': return undefined;
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return `"${value.toString()}"`;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
   }
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${value.map((item) => write(item) ?? 'null').join(',')}]`;
@@ -44,19 +51,29 @@ export type HashableEvent = PolkuEvent & { streamVersion: bigint };
  * that text can re-hash without parsing; the result equals canonicalJson of the content object.
  */
 export interface HashContent {
-  eventId: string; type: string; schemaVersion: number; clientId: string;
-  occurredAt: string; recordedAt: string; correlationId: string; causationId: string | null;
-  streamVersion: bigint; actorJson: string; dataJson: string;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  clientId: string;
+  occurredAt: string;
+  recordedAt: string;
+  correlationId: string;
+  causationId: string | null;
+  streamVersion: bigint;
+  actorJson: string;
+  dataJson: string;
 }
 
 const str = JSON.stringify;
 
 export function canonicalEventContent(c: HashContent): string {
   // Keys in sorted order, exactly as canonicalJson would emit them.
-  return `{"actor":${c.actorJson},"causationId":${c.causationId === null ? 'null' : str(c.causationId)}`
-    + `,"clientId":${str(c.clientId)},"correlationId":${str(c.correlationId)},"data":${c.dataJson}`
-    + `,"eventId":${str(c.eventId)},"occurredAt":${str(c.occurredAt)},"recordedAt":${str(c.recordedAt)}`
-    + `,"schemaVersion":${canonicalJson(c.schemaVersion)},"streamVersion":"${c.streamVersion}","type":${str(c.type)}}`;
+  return (
+    `{"actor":${c.actorJson},"causationId":${c.causationId === null ? 'null' : str(c.causationId)}` +
+    `,"clientId":${str(c.clientId)},"correlationId":${str(c.correlationId)},"data":${c.dataJson}` +
+    `,"eventId":${str(c.eventId)},"occurredAt":${str(c.occurredAt)},"recordedAt":${str(c.recordedAt)}` +
+    `,"schemaVersion":${canonicalJson(c.schemaVersion)},"streamVersion":"${c.streamVersion}","type":${str(c.type)}}`
+  );
 }
 
 /** sha256 hex over previousHash + canonical content. */
@@ -65,22 +82,25 @@ export function chainHash(previousHash: string, canonicalContent: string): strin
 }
 
 export function eventHash(previousHash: string, event: HashableEvent): string {
-  return chainHash(previousHash, canonicalEventContent({
-    ...event,
-    causationId: event.causationId ?? null,
-    actorJson: canonicalJson(event.actor),
-    dataJson: canonicalJson(event.data),
-  }));
+  return chainHash(
+    previousHash,
+    canonicalEventContent({
+      ...event,
+      causationId: event.causationId ?? null,
+      actorJson: canonicalJson(event.actor),
+      dataJson: canonicalJson(event.data),
+    }),
+  );
 }
 
 /** Outcome of re-computing the chain; a failure names the first event that does not verify. */
 export type ChainVerification =
   | { intact: true; checked: number }
   | {
-    intact: false;
-    clientId: string;
-    streamVersion: bigint;
-    globalPosition: bigint;
-    eventId: string;
-    reason: string;
-  };
+      intact: false;
+      clientId: string;
+      streamVersion: bigint;
+      globalPosition: bigint;
+      eventId: string;
+      reason: string;
+    };

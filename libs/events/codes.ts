@@ -65,7 +65,15 @@ export const BENEFIT_TYPES = [
 ] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];
 
-export const DATA_KINDS = ['identity', 'plans', 'referrals', 'service_periods', 'assessments', 'benefits', 'attendance'] as const;
+export const DATA_KINDS = [
+  'identity',
+  'plans',
+  'referrals',
+  'service_periods',
+  'assessments',
+  'benefits',
+  'attendance',
+] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 export const WORK_ABILITY_TOOLS = ['kykyviisari', 'vat'] as const;

@@ -18,11 +18,20 @@ export const PERSONAL_FIELDS: Partial<Record<PolkuEventType, string[]>> = {
   ServiceNeedAssessmentRecorded: ['needs', 'summary'],
   EmploymentPlanAgreed: ['jobSearchObligation', 'services[].description'],
   ActivationPlanAgreed: [
-    'services[].description', 'kuty.goal', 'kuty.description', 'kuty.supportAndGuidance', 'kuty.otherServices',
+    'services[].description',
+    'kuty.goal',
+    'kuty.description',
+    'kuty.supportAndGuidance',
+    'kuty.otherServices',
   ],
   MultisectoralPlanAgreed: [
-    'services[].description', 'followUp', 'jobSearchObligation',
-    'kuty.goal', 'kuty.description', 'kuty.supportAndGuidance', 'kuty.otherServices',
+    'services[].description',
+    'followUp',
+    'jobSearchObligation',
+    'kuty.goal',
+    'kuty.description',
+    'kuty.supportAndGuidance',
+    'kuty.otherServices',
   ],
   PlanReviewed: ['outcome', 'kuty.goal', 'kuty.description', 'kuty.supportAndGuidance', 'kuty.otherServices'],
   AbsenceReported: ['note'],
@@ -60,7 +69,11 @@ type Visitor = (value: PersonalValue, path: string) => PersonalValue | undefined
  * array are left alone: the function never invents fields or fails on odd old data.
  * Unknown event types have no personal fields: the copy comes back unchanged.
  */
-export function mapPersonalFields<D>(type: string, data: D, fn: (value: PersonalValue, path: string) => PersonalValue): D {
+export function mapPersonalFields<D>(
+  type: string,
+  data: D,
+  fn: (value: PersonalValue, path: string) => PersonalValue,
+): D {
   const copy = structuredClone(data);
   visit(type, copy, fn);
   return copy;
@@ -79,14 +92,22 @@ export function mapPersonalFieldsInPlace(type: string, data: unknown, fn: Visito
  * mapPersonalFields over the personal *and* the quasi-identifying fields: what must be
  * withheld from anything published (a topic's copies cannot be erased).
  */
-export function mapPublicationWithheldFields<D>(type: string, data: D, fn: (value: PersonalValue, path: string) => PersonalValue): D {
+export function mapPublicationWithheldFields<D>(
+  type: string,
+  data: D,
+  fn: (value: PersonalValue, path: string) => PersonalValue,
+): D {
   const copy = structuredClone(data);
   for (const path of withheldOnPublication(type)) walk(copy, path, 0, fn);
   return copy;
 }
 
 /** Calls `fn` for each personal value present, without copying (read-only scans). */
-export function forEachPersonalValue(type: string, data: unknown, fn: (value: PersonalValue, path: string) => void): void {
+export function forEachPersonalValue(
+  type: string,
+  data: unknown,
+  fn: (value: PersonalValue, path: string) => void,
+): void {
   visit(type, data, (value, path) => {
     fn(value, path);
     return undefined;
@@ -132,9 +153,13 @@ const COMPILED = new Map<string, CompiledPath[]>(
 );
 const NONE: CompiledPath[] = [];
 const WITHHELD_ON_PUBLICATION = new Map<string, CompiledPath[]>(
-  [...new Set([...Object.keys(PERSONAL_FIELDS), ...Object.keys(QUASI_IDENTIFYING_FIELDS)])].map((type) => [type, [
-    ...(PERSONAL_FIELDS[type as PolkuEventType] ?? []), ...(QUASI_IDENTIFYING_FIELDS[type as PolkuEventType] ?? []),
-  ].map(compile)]),
+  [...new Set([...Object.keys(PERSONAL_FIELDS), ...Object.keys(QUASI_IDENTIFYING_FIELDS)])].map((type) => [
+    type,
+    [
+      ...(PERSONAL_FIELDS[type as PolkuEventType] ?? []),
+      ...(QUASI_IDENTIFYING_FIELDS[type as PolkuEventType] ?? []),
+    ].map(compile),
+  ]),
 );
 const withheldOnPublication = (type: string): CompiledPath[] => WITHHELD_ON_PUBLICATION.get(type) ?? NONE;
 
@@ -148,7 +173,7 @@ function visit(type: string, data: unknown, fn: Visitor): void {
 function walk(node: unknown, path: CompiledPath, step: number, fn: Visitor): void {
   if (!isRecord(node)) return;
   const key = path.keys[step];
-  if (!Object.prototype.hasOwnProperty.call(node, key)) return;
+  if (!Object.hasOwn(node, key)) return;
   const value = node[key];
   const last = step === path.keys.length - 1;
   if (path.eachItem[step]) {
@@ -166,7 +191,12 @@ function walk(node: unknown, path: CompiledPath, step: number, fn: Visitor): voi
 }
 
 // Writes only real replacements: read-only scans never write (frozen data stays readable).
-function replace(holder: Record<string, unknown> | unknown[], at: string | number, value: PersonalValue, next: PersonalValue | undefined): void {
+function replace(
+  holder: Record<string, unknown> | unknown[],
+  at: string | number,
+  value: PersonalValue,
+  next: PersonalValue | undefined,
+): void {
   if (next !== undefined && next !== value) (holder as Record<string | number, unknown>)[at] = next;
 }
 

@@ -19,7 +19,10 @@ const UPCASTERS: Record<string, Upcaster> = {
 
 export class UnknownSchemaVersionError extends Error {
   override readonly name = 'UnknownSchemaVersionError';
-  constructor(readonly type: string, readonly version: number) {
+  constructor(
+    readonly type: string,
+    readonly version: number,
+  ) {
     super(`No upcaster from ${type} schema version ${version}`);
   }
 }

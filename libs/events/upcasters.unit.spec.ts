@@ -1,9 +1,13 @@
 import { upcast, UnknownSchemaVersionError, EVENT_CATALOGUE, type PolkuEvent } from './index.js';
 
 const base = {
-  eventId: 'e1', clientId: 'c1', occurredAt: '2025-02-01', recordedAt: '2025-02-01T10:00:00Z',
+  eventId: 'e1',
+  clientId: 'c1',
+  occurredAt: '2025-02-01',
+  recordedAt: '2025-02-01T10:00:00Z',
   actor: { personId: 'p1', displayName: 'P', organisationId: 'o1', organisationType: 'provider' as const },
-  correlationId: 'x', causationId: null,
+  correlationId: 'x',
+  causationId: null,
 };
 
 describe('upcast', () => {

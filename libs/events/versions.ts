@@ -43,4 +43,4 @@ export const EVENT_CATALOGUE: Record<PolkuEventType, { schemaVersion: number; da
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as PolkuEventType[];
 
 export const isPolkuEventType = (type: string): type is PolkuEventType =>
-  Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, type);
+  Object.hasOwn(EVENT_CATALOGUE, type);

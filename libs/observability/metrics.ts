@@ -3,19 +3,62 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /** Prometheus metrics of one process; each app exposes `registry` on GET /metrics. */
 export class PolkuMetrics {
   readonly registry = new Registry();
-  readonly eventsAppended = new Counter({ name: 'polku_events_appended_total', help: 'Events appended to the event store, by command', labelNames: ['command'], registers: [this.registry] });
-  readonly commandsRejected = new Counter({ name: 'polku_commands_rejected_total', help: 'Commands refused (rule, access, conflict)', labelNames: ['reason'], registers: [this.registry] });
-  readonly httpDuration = new Histogram({
-    name: 'polku_http_request_duration_seconds', help: 'HTTP request latency', labelNames: ['method', 'route', 'status'],
-    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [this.registry],
+  readonly eventsAppended = new Counter({
+    name: 'polku_events_appended_total',
+    help: 'Events appended to the event store, by command',
+    labelNames: ['command'],
+    registers: [this.registry],
   });
-  readonly projectorCheckpoint = new Gauge({ name: 'polku_projector_checkpoint', help: 'Last global position applied to the read models', registers: [this.registry] });
-  readonly projectorHead = new Gauge({ name: 'polku_projector_head', help: 'Event store head position seen by the projector', registers: [this.registry] });
-  readonly projectorLag = new Gauge({ name: 'polku_projector_lag_events', help: 'Events not yet projected (head - checkpoint)', registers: [this.registry] });
-  readonly projectedEvents = new Counter({ name: 'polku_projected_events_total', help: 'Events applied to the read models', registers: [this.registry] });
-  readonly ingestMessages = new Counter({ name: 'polku_ingest_messages_total', help: 'Kafka command messages handled', labelNames: ['outcome'], registers: [this.registry] });
-  readonly dlqMessages = new Counter({ name: 'polku_dlq_messages_total', help: 'Messages sent to the dead-letter topic', labelNames: ['error_type'], registers: [this.registry] });
-  readonly publishedEvents = new Counter({ name: 'polku_published_events_total', help: 'Path events published to Kafka', registers: [this.registry] });
+  readonly commandsRejected = new Counter({
+    name: 'polku_commands_rejected_total',
+    help: 'Commands refused (rule, access, conflict)',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly httpDuration = new Histogram({
+    name: 'polku_http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly projectorCheckpoint = new Gauge({
+    name: 'polku_projector_checkpoint',
+    help: 'Last global position applied to the read models',
+    registers: [this.registry],
+  });
+  readonly projectorHead = new Gauge({
+    name: 'polku_projector_head',
+    help: 'Event store head position seen by the projector',
+    registers: [this.registry],
+  });
+  readonly projectorLag = new Gauge({
+    name: 'polku_projector_lag_events',
+    help: 'Events not yet projected (head - checkpoint)',
+    registers: [this.registry],
+  });
+  readonly projectedEvents = new Counter({
+    name: 'polku_projected_events_total',
+    help: 'Events applied to the read models',
+    registers: [this.registry],
+  });
+  readonly ingestMessages = new Counter({
+    name: 'polku_ingest_messages_total',
+    help: 'Kafka command messages handled',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  readonly dlqMessages = new Counter({
+    name: 'polku_dlq_messages_total',
+    help: 'Messages sent to the dead-letter topic',
+    labelNames: ['error_type'],
+    registers: [this.registry],
+  });
+  readonly publishedEvents = new Counter({
+    name: 'polku_published_events_total',
+    help: 'Path events published to Kafka',
+    registers: [this.registry],
+  });
 
   constructor(service: string, withDefaults = true) {
     this.registry.setDefaultLabels({ service });

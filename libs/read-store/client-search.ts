@@ -4,10 +4,16 @@
  */
 
 /** Who holds a client relationship: an organisation (personId null) or a person wherever they work. */
-export interface SearchHolder { organisationId: string | null; personId: string | null }
+export interface SearchHolder {
+  organisationId: string | null;
+  personId: string | null;
+}
 
 /** An organisation that may see the client's identity data up to and including `until` (YYYY-MM-DD). */
-export interface SearchIdentityViewer { organisationId: string; until: string }
+export interface SearchIdentityViewer {
+  organisationId: string;
+  until: string;
+}
 
 export interface ClientSearchRow {
   clientId: string;
@@ -28,7 +34,10 @@ export interface ClientSearchRow {
 export type SearchViewer = { everyone: true } | { everyone: false; organisationId: string; personId: string };
 
 /** Result order: normalised name, then client id; a page starts after the last row of the previous one. */
-export interface ClientSearchCursor { sortName: string; clientId: string }
+export interface ClientSearchCursor {
+  sortName: string;
+  clientId: string;
+}
 
 export type ClientSearchTerm =
   | { kind: 'identity_code'; identityCode: string }
@@ -65,7 +74,12 @@ export const normaliseIdentityCode = (text: string): string => text.trim().toUpp
  * anything but letters and digits (Anna-Liisa ~ anna liisa).
  */
 export function searchNameWords(text: string): string[] {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** The order key of a row: its name words, space-separated ('' once erased). */
@@ -83,4 +97,8 @@ export function searchHolderKey(h: SearchHolder): string {
   return JSON.stringify([h.organisationId, h.personId]);
 }
 export const viewerHolderKeys = (organisationId: string, personId: string): string[] =>
-  [[organisationId, null], [null, personId], [organisationId, personId]].map((k) => JSON.stringify(k));
+  [
+    [organisationId, null],
+    [null, personId],
+    [organisationId, personId],
+  ].map((k) => JSON.stringify(k));

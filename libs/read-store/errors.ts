@@ -3,7 +3,10 @@
 /** Another writer moved the checkpoint past this batch: the batch is stale and was not written. */
 export class CheckpointRegressionError extends Error {
   override readonly name = 'CheckpointRegressionError';
-  constructor(readonly current: bigint, readonly attempted: bigint) {
+  constructor(
+    readonly current: bigint,
+    readonly attempted: bigint,
+  ) {
     super(`Read-store checkpoint is at ${current}; refusing to move it back to ${attempted}`);
   }
 }

@@ -1,6 +1,11 @@
 import type { ClientSearchHit, ClientSearchQuery } from './client-search.js';
 import type {
-  CaseloadRow, ClientReadModel, CommittableModel, CompensationRow, DeadlineKind, DeadlineRow,
+  CaseloadRow,
+  ClientReadModel,
+  CommittableModel,
+  CompensationRow,
+  DeadlineKind,
+  DeadlineRow,
 } from './model.js';
 import type { CompensationComponent, CompensationPayer } from '../domain/rule-sets/index.js';
 
@@ -23,7 +28,12 @@ export interface WorklistQuery {
  */
 export type WorklistCursor = Pick<DeadlineRow, 'dueDate' | 'clientId' | 'kind' | 'refId'>;
 
-export interface CaseloadCountRow { personId: string; personName: string; role: CaseloadRow['role']; clients: number }
+export interface CaseloadCountRow {
+  personId: string;
+  personName: string;
+  role: CaseloadRow['role'];
+  clients: number;
+}
 
 export interface OutcomeStatsQuery {
   organisationId?: string;

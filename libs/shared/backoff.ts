@@ -15,7 +15,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** Doubling delay between `min` and `max`; reset() after progress. */
 export class Backoff {
   private current: number;
-  constructor(private readonly min: number, private readonly max: number) {
+  constructor(
+    private readonly min: number,
+    private readonly max: number,
+  ) {
     this.current = min;
   }
   next(): number {
@@ -62,7 +65,11 @@ async function idleWait(ms: number, signal: AbortSignal, news?: (signal: AbortSi
  * is nothing new, and retries with backoff after errors. The step is expected to resume from
  * its own stored checkpoint, so a failed step is simply redone.
  */
-export async function followUntilAborted(step: () => Promise<{ events: number }>, signal: AbortSignal, options: FollowOptions = {}): Promise<void> {
+export async function followUntilAborted(
+  step: () => Promise<{ events: number }>,
+  signal: AbortSignal,
+  options: FollowOptions = {},
+): Promise<void> {
   const idle = new Backoff(options.idleBackoffMs?.min ?? 50, options.idleBackoffMs?.max ?? 1000);
   const failing = new Backoff(options.errorBackoffMs?.min ?? 250, options.errorBackoffMs?.max ?? 30_000);
   while (!signal.aborted) {

@@ -6,14 +6,22 @@ describe('followUntilAborted', () => {
     const controller = new AbortController();
     let steps = 0;
     let announce: () => void = () => undefined;
-    await followUntilAborted(async () => {
-      steps += 1;
-      if (steps === 3) controller.abort();
-      return { events: 0 };
-    }, controller.signal, {
-      idleBackoffMs: { min: 600_000, max: 600_000 },
-      waitForNews: () => new Promise<void>((resolve) => { announce = resolve; setImmediate(() => announce()); }),
-    });
+    await followUntilAborted(
+      async () => {
+        steps += 1;
+        if (steps === 3) controller.abort();
+        return { events: 0 };
+      },
+      controller.signal,
+      {
+        idleBackoffMs: { min: 600_000, max: 600_000 },
+        waitForNews: () =>
+          new Promise<void>((resolve) => {
+            announce = resolve;
+            setImmediate(() => announce());
+          }),
+      },
+    );
     expect(steps).toBe(3);
   });
 
@@ -21,14 +29,21 @@ describe('followUntilAborted', () => {
     const controller = new AbortController();
     let steps = 0;
     let waits = 0;
-    await followUntilAborted(async () => {
-      steps += 1;
-      if (steps === 3) controller.abort();
-      return { events: 0 };
-    }, controller.signal, {
-      idleBackoffMs: { min: 1, max: 1 },
-      waitForNews: async () => { waits += 1; throw new Error('listener down'); },
-    });
+    await followUntilAborted(
+      async () => {
+        steps += 1;
+        if (steps === 3) controller.abort();
+        return { events: 0 };
+      },
+      controller.signal,
+      {
+        idleBackoffMs: { min: 1, max: 1 },
+        waitForNews: async () => {
+          waits += 1;
+          throw new Error('listener down');
+        },
+      },
+    );
     expect(steps).toBe(3);
     expect(waits).toBe(2);
   });
@@ -38,7 +53,13 @@ describe('followUntilAborted', () => {
     let ended = false;
     const loop = followUntilAborted(async () => ({ events: 0 }), controller.signal, {
       idleBackoffMs: { min: 600_000, max: 600_000 },
-      waitForNews: (signal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => { ended = true; resolve(); })),
+      waitForNews: (signal) =>
+        new Promise<void>((resolve) =>
+          signal.addEventListener('abort', () => {
+            ended = true;
+            resolve();
+          }),
+        ),
     });
     await new Promise((resolve) => setImmediate(resolve));
     controller.abort();

@@ -2,19 +2,38 @@ import type { Actor, OrganisationRef } from '../../libs/events/index.js';
 
 /** Demo organisations of the seeds' regions (Central Finland, Satakunta, Turku, Lapland). */
 export const ORG = {
-  teKeskiSuomi: { organisationId: 'te-keski-suomi', organisationType: 'employment_authority', name: 'Jyväskylän seudun työllisyysalue' },
+  teKeskiSuomi: {
+    organisationId: 'te-keski-suomi',
+    organisationType: 'employment_authority',
+    name: 'Jyväskylän seudun työllisyysalue',
+  },
   hyvaks: { organisationId: 'hyvaks-sote', organisationType: 'wellbeing_county', name: 'Keski-Suomen hyvinvointialue' },
   kela: { organisationId: 'kela', organisationType: 'kela', name: 'Kela' },
-  settlement: { organisationId: 'provider-jyvaskyla-settlement', organisationType: 'provider', name: 'Jyväskylän Setlementti ry' },
-  teSatakunta: { organisationId: 'te-pori', organisationType: 'employment_authority', name: 'Porin seudun työllisyysalue' },
+  settlement: {
+    organisationId: 'provider-jyvaskyla-settlement',
+    organisationType: 'provider',
+    name: 'Jyväskylän Setlementti ry',
+  },
+  teSatakunta: {
+    organisationId: 'te-pori',
+    organisationType: 'employment_authority',
+    name: 'Porin seudun työllisyysalue',
+  },
   satasote: { organisationId: 'satasote', organisationType: 'wellbeing_county', name: 'Satakunnan hyvinvointialue' },
-  poriWorkshop: { organisationId: 'provider-pori-workshop', organisationType: 'provider', name: 'Porin kaupungin työpaja' },
+  poriWorkshop: {
+    organisationId: 'provider-pori-workshop',
+    organisationType: 'provider',
+    name: 'Porin kaupungin työpaja',
+  },
   teTurku: { organisationId: 'te-turku', organisationType: 'employment_authority', name: 'Turun työllisyysalue' },
   varha: { organisationId: 'varha', organisationType: 'wellbeing_county', name: 'Varsinais-Suomen hyvinvointialue' },
 } satisfies Record<string, OrganisationRef>;
 
 export const person = (personId: string, displayName: string, org: OrganisationRef): Actor => ({
-  personId, displayName, organisationId: org.organisationId, organisationType: org.organisationType,
+  personId,
+  displayName,
+  organisationId: org.organisationId,
+  organisationType: org.organisationType,
 });
 
 export const PEOPLE = {

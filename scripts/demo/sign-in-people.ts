@@ -13,9 +13,19 @@ export interface DemoSignInPerson {
 }
 
 type Org = (typeof ORG)[keyof typeof ORG];
-const as = (p: { personId: string; displayName: string }, org: Org, role: DemoSignInPerson['role'], demoClientId: string): DemoSignInPerson => ({
-  personId: p.personId, displayName: p.displayName, organisationId: org.organisationId,
-  organisationType: org.organisationType, organisationName: org.name, role, demoClientId,
+const as = (
+  p: { personId: string; displayName: string },
+  org: Org,
+  role: DemoSignInPerson['role'],
+  demoClientId: string,
+): DemoSignInPerson => ({
+  personId: p.personId,
+  displayName: p.displayName,
+  organisationId: org.organisationId,
+  organisationType: org.organisationType,
+  organisationName: org.name,
+  role,
+  demoClientId,
 });
 
 export const DEMO_SIGN_IN_PEOPLE: readonly DemoSignInPerson[] = [
@@ -31,5 +41,10 @@ export const DEMO_SIGN_IN_PEOPLE: readonly DemoSignInPerson[] = [
   as(PEOPLE.ville, ORG.varha, 'officer', 'demo-turku-1'),
   as({ personId: 'hyvaks-auditor-aila', displayName: 'Aila Auditor' }, ORG.hyvaks, 'auditor', 'demo-keski-suomi-1'),
   // A client signs in as themselves: the token's subject is their client id.
-  as({ personId: 'demo-keski-suomi-1', displayName: 'Matti Mallikas' }, ORG.teKeskiSuomi, 'client', 'demo-keski-suomi-1'),
+  as(
+    { personId: 'demo-keski-suomi-1', displayName: 'Matti Mallikas' },
+    ORG.teKeskiSuomi,
+    'client',
+    'demo-keski-suomi-1',
+  ),
 ];

@@ -13,7 +13,14 @@ import { SqliteKeyStore } from '../../libs/adapters/sqlite-key-store/index.js';
 import { ProtectedEventStore } from '../../libs/event-store/protection/index.js';
 import { generate } from './generate.js';
 
-export interface CliArgs { clients: number; years: number; seed: string; out: string; start?: string; quiet: boolean }
+export interface CliArgs {
+  clients: number;
+  years: number;
+  seed: string;
+  out: string;
+  start?: string;
+  quiet: boolean;
+}
 
 export function parseArgs(argv: string[]): CliArgs {
   const get = (name: string): string | undefined => {
@@ -28,8 +35,12 @@ export function parseArgs(argv: string[]): CliArgs {
     return n;
   };
   return {
-    clients: Math.floor(num('clients', 1000)), years: num('years', 1), seed: get('seed') ?? '1',
-    out: resolve(get('out') ?? `./data/generated-${get('clients') ?? 1000}`), start: get('start'), quiet: argv.includes('--quiet'),
+    clients: Math.floor(num('clients', 1000)),
+    years: num('years', 1),
+    seed: get('seed') ?? '1',
+    out: resolve(get('out') ?? `./data/generated-${get('clients') ?? 1000}`),
+    start: get('start'),
+    quiet: argv.includes('--quiet'),
   };
 }
 
@@ -44,18 +55,39 @@ async function main(): Promise<void> {
   const store = new ProtectedEventStore(SqliteEventStore.open(path), keys);
   try {
     const { stats, manifest } = await generate(store, {
-      clients: args.clients, years: args.years, seed: args.seed, start: args.start,
-      onProgress: args.quiet ? undefined : (p) => process.stderr.write(`  ${p.month}: ${p.events} events, ${p.seconds.toFixed(1)} s\n`),
+      clients: args.clients,
+      years: args.years,
+      seed: args.seed,
+      start: args.start,
+      onProgress: args.quiet
+        ? undefined
+        : (p) => process.stderr.write(`  ${p.month}: ${p.events} events, ${p.seconds.toFixed(1)} s\n`),
     });
     writeFileSync(join(args.out, 'manifest.json'), JSON.stringify(manifest));
     const rejected = Object.values(stats.rejected).reduce((a, b) => a + b, 0);
-    process.stdout.write(`${JSON.stringify({
-      msg: 'generated', out: args.out, activeClients: args.clients, clients: stats.clients, years: args.years, seed: args.seed, from: manifest.start, to: manifest.end,
-      events: stats.events, commands: stats.commands, appends: stats.appends, eventsPerActiveClientYear: +(stats.events / args.clients / args.years).toFixed(1),
-      seconds: +stats.seconds.toFixed(1), eventsPerSecond: Math.round(stats.eventsPerSecond),
-      decideSeconds: +stats.decideSeconds.toFixed(1), appendSeconds: +stats.appendSeconds.toFixed(1),
-      rejected, rejectedByRule: stats.rejected, byType: stats.byType,
-    })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({
+        msg: 'generated',
+        out: args.out,
+        activeClients: args.clients,
+        clients: stats.clients,
+        years: args.years,
+        seed: args.seed,
+        from: manifest.start,
+        to: manifest.end,
+        events: stats.events,
+        commands: stats.commands,
+        appends: stats.appends,
+        eventsPerActiveClientYear: +(stats.events / args.clients / args.years).toFixed(1),
+        seconds: +stats.seconds.toFixed(1),
+        eventsPerSecond: Math.round(stats.eventsPerSecond),
+        decideSeconds: +stats.decideSeconds.toFixed(1),
+        appendSeconds: +stats.appendSeconds.toFixed(1),
+        rejected,
+        rejectedByRule: stats.rejected,
+        byType: stats.byType,
+      })}\n`,
+    );
     if (rejected > 0) process.exitCode = 3;
   } finally {
     await store.close();
@@ -64,6 +96,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`generate failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`generate failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -1,9 +1,24 @@
 import {
-  EVENT_CATALOGUE, type Actor, type Continuation, type OrganisationRef, type PeriodEndReason, type PolkuDomainEvent,
-  type PolkuEvent, type TypEndReason,
+  EVENT_CATALOGUE,
+  type Actor,
+  type Continuation,
+  type OrganisationRef,
+  type PeriodEndReason,
+  type PolkuDomainEvent,
+  type PolkuEvent,
+  type TypEndReason,
 } from '../../libs/events/index.js';
 import {
-  addDays, addMonths, ageOn, decide, evolve, initialState, RuleViolationError, toDate, type ClientCommand, type ClientPathState,
+  addDays,
+  addMonths,
+  ageOn,
+  decide,
+  evolve,
+  initialState,
+  RuleViolationError,
+  toDate,
+  type ClientCommand,
+  type ClientPathState,
   type IsoDate,
 } from '../../libs/domain/index.js';
 import { Rng } from './prng.js';
@@ -23,7 +38,11 @@ export interface GenStats {
   byType: Record<string, number>;
 }
 
-interface Task { on: IsoDate; seq: number; run: (on: IsoDate) => void }
+interface Task {
+  on: IsoDate;
+  seq: number;
+  run: (on: IsoDate) => void;
+}
 
 /** Pori's end reasons (seed 004) with the continuation each one usually leads to. */
 const KUTY_END_REASONS: Record<Exclude<PeriodEndReason, 'planned_end' | 'other'>, number> = {
@@ -49,18 +68,41 @@ const CONTINUATION_OF: Record<string, Continuation[]> = {
   planned_end: ['new_kuty_period', 'work_trial', 'open_labour_market', 'none'],
 };
 
-type OtherService = 'work_trial' | 'pay_subsidy' | 'job_coaching' | 'vocational_rehabilitation' | 'social_rehabilitation'
-  | 'mental_health_services' | 'substance_abuse_services' | 'studies' | 'health_check';
+type OtherService =
+  | 'work_trial'
+  | 'pay_subsidy'
+  | 'job_coaching'
+  | 'vocational_rehabilitation'
+  | 'social_rehabilitation'
+  | 'mental_health_services'
+  | 'substance_abuse_services'
+  | 'studies'
+  | 'health_check';
 
-const ALL_DATA_KINDS = ['identity', 'plans', 'referrals', 'service_periods', 'assessments', 'benefits', 'attendance'] as const;
+const ALL_DATA_KINDS = [
+  'identity',
+  'plans',
+  'referrals',
+  'service_periods',
+  'assessments',
+  'benefits',
+  'attendance',
+] as const;
 
 export interface ClientSummary {
   clientId: string;
   region: number;
   responsibleOfficerId: string | null;
   multisectoralPlanId: string | null;
-  kuty: null | { periodId: string; startDate: IsoDate; plannedEndDate: IsoDate; weekdays: number[]; hoursPerDay: number;
-    lastAttended: IsoDate | null; instructor: Actor };
+  kuty: null | {
+    periodId: string;
+    startDate: IsoDate;
+    plannedEndDate: IsoDate;
+    weekdays: number[];
+    hoursPerDay: number;
+    lastAttended: IsoDate | null;
+    instructor: Actor;
+  };
 }
 
 const weekday = (d: IsoDate): number => ((toDate(d).getUTCDay() + 6) % 7) + 1; // 1 = Monday
@@ -85,8 +127,18 @@ export class ClientSim {
   private mspId: string | null = null;
   private kutyDates: IsoDate[] = []; // every attended kuty day, ascending
   private period: null | {
-    id: string; type: string; kuty: boolean; provider: Provider; by: Actor; start: IsoDate; plannedEnd: IsoDate;
-    weekdays: number[]; hours: number; reportedUpTo: IsoDate; pausedFrom: IsoDate | null; pauses: [IsoDate, IsoDate][];
+    id: string;
+    type: string;
+    kuty: boolean;
+    provider: Provider;
+    by: Actor;
+    start: IsoDate;
+    plannedEnd: IsoDate;
+    weekdays: number[];
+    hours: number;
+    reportedUpTo: IsoDate;
+    pausedFrom: IsoDate | null;
+    pauses: [IsoDate, IsoDate][];
     lastAttended: IsoDate | null;
   } = null;
   private consentId: string | null = null;
@@ -120,7 +172,8 @@ export class ClientSim {
       for (let i = 0; i < this.tasks.length; i++) {
         const t = this.tasks[i];
         if (t.on > until) continue;
-        if (best < 0 || t.on < this.tasks[best].on || (t.on === this.tasks[best].on && t.seq < this.tasks[best].seq)) best = i;
+        if (best < 0 || t.on < this.tasks[best].on || (t.on === this.tasks[best].on && t.seq < this.tasks[best].seq))
+          best = i;
       }
       if (best < 0) return;
       const [task] = this.tasks.splice(best, 1);
@@ -131,13 +184,22 @@ export class ClientSim {
   summary(): ClientSummary {
     const p = this.period;
     return {
-      clientId: this.clientId, region: this.region.index,
+      clientId: this.clientId,
+      region: this.region.index,
       responsibleOfficerId: this.state.leadOfficerId,
       multisectoralPlanId: this.state.typ ? this.mspId : null,
-      kuty: p && p.kuty && this.state.periods[p.id]?.status === 'active' ? {
-        periodId: p.id, startDate: p.start, plannedEndDate: p.plannedEnd, weekdays: p.weekdays, hoursPerDay: p.hours,
-        lastAttended: p.lastAttended, instructor: p.by,
-      } : null,
+      kuty:
+        p?.kuty && this.state.periods[p.id]?.status === 'active'
+          ? {
+              periodId: p.id,
+              startDate: p.start,
+              plannedEndDate: p.plannedEnd,
+              weekdays: p.weekdays,
+              hoursPerDay: p.hours,
+              lastAttended: p.lastAttended,
+              instructor: p.by,
+            }
+          : null,
     };
   }
 
@@ -171,8 +233,16 @@ export class ClientSim {
     const recordedAt = `${on}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
     for (const d of drafts) {
       const event: PolkuEvent = {
-        eventId: this.rng.uuid(), type: d.type, schemaVersion: EVENT_CATALOGUE[d.type].schemaVersion, clientId: this.clientId,
-        occurredAt: d.occurredAt, recordedAt, actor, correlationId: `gen-${this.clientId}-${n}`, causationId: null, data: d.data,
+        eventId: this.rng.uuid(),
+        type: d.type,
+        schemaVersion: EVENT_CATALOGUE[d.type].schemaVersion,
+        clientId: this.clientId,
+        occurredAt: d.occurredAt,
+        recordedAt,
+        actor,
+        correlationId: `gen-${this.clientId}-${n}`,
+        causationId: null,
+        data: d.data,
       };
       this.state = evolve(this.state, event as unknown as PolkuDomainEvent);
       this.pending.push(event);
@@ -182,41 +252,82 @@ export class ClientSim {
     return true;
   }
 
-  private teOfficer(): Actor { return this.rng.pick(this.region.teOfficers); }
-  private soteOfficer(): Actor { return this.rng.pick(this.region.soteOfficers); }
-  private kelaOfficer(): Actor { return this.rng.pick(this.region.kelaOfficers); }
-  private typActive(): boolean { return this.state.typ !== null; }
+  private teOfficer(): Actor {
+    return this.rng.pick(this.region.teOfficers);
+  }
+  private soteOfficer(): Actor {
+    return this.rng.pick(this.region.soteOfficers);
+  }
+  private kelaOfficer(): Actor {
+    return this.rng.pick(this.region.kelaOfficers);
+  }
+  private typActive(): boolean {
+    return this.state.typ !== null;
+  }
 
   // --- intake and the TYP relationship --------------------------------------------------
 
   private intake(on: IsoDate): void {
     const te = this.teOfficer();
     const municipality = this.rng.pick(this.region.municipalities);
-    this.exec(on, te, { type: 'RegisterClient', data: { fullName: personName(this.rng), birthDate: this.birthDate, municipality } });
+    this.exec(on, te, {
+      type: 'RegisterClient',
+      data: { fullName: personName(this.rng), birthDate: this.birthDate, municipality },
+    });
     this.recordBenefit(on, te);
-    this.at(addDays(on, this.rng.int(0, 4)), (d) => this.exec(d, te, { type: 'AgreeEmploymentPlan', data: {
-      planId: this.id('ep'), agreedOn: d, services: [{ serviceType: 'rehabilitative_work_activity' }],
-      jobSearchObligation: this.rng.pick(['Apply for 2 jobs a month', 'Register as a job seeker; weekly contact', 'None during rehabilitation']),
-    } }));
+    this.at(addDays(on, this.rng.int(0, 4)), (d) =>
+      this.exec(d, te, {
+        type: 'AgreeEmploymentPlan',
+        data: {
+          planId: this.id('ep'),
+          agreedOn: d,
+          services: [{ serviceType: 'rehabilitative_work_activity' }],
+          jobSearchObligation: this.rng.pick([
+            'Apply for 2 jobs a month',
+            'Register as a job seeker; weekly contact',
+            'None during rehabilitation',
+          ]),
+        },
+      }),
+    );
     this.at(addDays(on, this.rng.int(5, 14)), (d) => this.startTyp(d));
   }
 
-  private young(on: IsoDate): boolean { return ageOn(this.birthDate, on) < 25; }
+  private young(on: IsoDate): boolean {
+    return ageOn(this.birthDate, on) < 25;
+  }
 
   private recordBenefit(on: IsoDate, actor: Actor): void {
     // most clients meet an activation-plan criterion of their age band; some do not
     const eligible = this.rng.chance(0.88);
     const sa = this.onSocialAssistance;
     const young = this.young(on);
-    const daysLast12 = sa ? this.rng.int(0, 60) : young ? (eligible ? this.rng.int(180, 250) : this.rng.int(20, 170)) : this.rng.int(150, 250);
-    const total = sa ? daysLast12 + this.rng.int(0, 200) : young ? daysLast12 + this.rng.int(0, 100) : (eligible ? this.rng.int(500, 1200) : this.rng.int(daysLast12, 490));
-    this.exec(on, actor, { type: 'RecordBenefitStatus', data: {
-      asOf: on, currentBenefit: sa ? 'social_assistance' : 'labour_market_subsidy',
-      labourMarketSubsidyDaysLast12Months: daysLast12, labourMarketSubsidyDaysTotal: Math.max(total, daysLast12),
-      earningsRelatedMaximumUsed: !sa && !young && this.rng.chance(0.5),
-      labourMarketSubsidyDaysAfterEarningsRelatedMaximum: 0,
-      socialAssistanceMonthsAsMainIncome: sa ? (eligible ? this.rng.int(12, 40) : this.rng.int(1, 3)) : 0,
-    } });
+    const daysLast12 = sa
+      ? this.rng.int(0, 60)
+      : young
+        ? eligible
+          ? this.rng.int(180, 250)
+          : this.rng.int(20, 170)
+        : this.rng.int(150, 250);
+    const total = sa
+      ? daysLast12 + this.rng.int(0, 200)
+      : young
+        ? daysLast12 + this.rng.int(0, 100)
+        : eligible
+          ? this.rng.int(500, 1200)
+          : this.rng.int(daysLast12, 490);
+    this.exec(on, actor, {
+      type: 'RecordBenefitStatus',
+      data: {
+        asOf: on,
+        currentBenefit: sa ? 'social_assistance' : 'labour_market_subsidy',
+        labourMarketSubsidyDaysLast12Months: daysLast12,
+        labourMarketSubsidyDaysTotal: Math.max(total, daysLast12),
+        earningsRelatedMaximumUsed: !sa && !young && this.rng.chance(0.5),
+        labourMarketSubsidyDaysAfterEarningsRelatedMaximum: 0,
+        socialAssistanceMonthsAsMainIncome: sa ? (eligible ? this.rng.int(12, 40) : this.rng.int(1, 3)) : 0,
+      },
+    });
   }
 
   private startTyp(on: IsoDate): void {
@@ -225,17 +336,39 @@ export class ClientSim {
     const parties = [this.region.te, this.region.sote, ...(withKela ? [this.kela] : [])];
     const starter = this.rng.chance(0.6) ? this.teOfficer() : this.soteOfficer();
     this.typNo += 1;
-    this.exec(on, starter, { type: 'StartTypRelationship', data: { relationshipId: this.id('typ'), startDate: on, parties } });
+    this.exec(on, starter, {
+      type: 'StartTypRelationship',
+      data: { relationshipId: this.id('typ'), startDate: on, parties },
+    });
     if (!this.consentId) {
       this.consentId = this.id('consent');
-      this.exec(on, starter, { type: 'GiveConsent', data: { consentId: this.consentId, scope: { organisationIds: [], dataKinds: [...ALL_DATA_KINDS] } } });
+      this.exec(on, starter, {
+        type: 'GiveConsent',
+        data: { consentId: this.consentId, scope: { organisationIds: [], dataKinds: [...ALL_DATA_KINDS] } },
+      });
     }
     this.assignOfficer(on, this.rng.chance(0.55) ? this.teOfficer() : this.soteOfficer());
-    this.at(addDays(on, this.rng.int(7, 25)), (d) => this.typActive() && this.exec(d, this.soteOfficer(), { type: 'RecordServiceNeedAssessment', data: {
-      assessmentId: this.id('sna'), assessedOn: d,
-      needs: this.rng.pick([['daily rhythm', 'social support'], ['work ability assessment'], ['mental health', 'work ability'], ['substance use', 'housing'], ['vocational direction']]),
-    } }));
-    if (this.rng.chance(0.6)) this.at(addDays(on, this.rng.int(10, 40)), (d) => this.workAbility(d, withKela, this.typNo));
+    this.at(
+      addDays(on, this.rng.int(7, 25)),
+      (d) =>
+        this.typActive() &&
+        this.exec(d, this.soteOfficer(), {
+          type: 'RecordServiceNeedAssessment',
+          data: {
+            assessmentId: this.id('sna'),
+            assessedOn: d,
+            needs: this.rng.pick([
+              ['daily rhythm', 'social support'],
+              ['work ability assessment'],
+              ['mental health', 'work ability'],
+              ['substance use', 'housing'],
+              ['vocational direction'],
+            ]),
+          },
+        }),
+    );
+    if (this.rng.chance(0.6))
+      this.at(addDays(on, this.rng.int(10, 40)), (d) => this.workAbility(d, withKela, this.typNo));
     const typNo = this.typNo;
     this.at(addDays(on, this.rng.int(20, 75)), (d) => this.agreeMultisectoralPlan(d, withKela, typNo));
     // officer changes and benefit updates while the relationship lasts
@@ -254,8 +387,17 @@ export class ClientSim {
     const type = this.rng.weighted({ health_check: 5, mental_health_services: 3, substance_abuse_services: 2 });
     const r = this.region;
     const referralId = this.id('ref');
-    const sote: Provider = { organisationId: r.sote.organisationId, organisationType: 'wellbeing_county', name: r.sote.name, providerKind: 'public_body', instructors: r.soteOfficers };
-    this.exec(on, this.teOfficer(), { type: 'MakeReferral', data: { referralId, serviceType: type, to: sote, reason: 'Alongside the plan', madeOn: on } });
+    const sote: Provider = {
+      organisationId: r.sote.organisationId,
+      organisationType: 'wellbeing_county',
+      name: r.sote.name,
+      providerKind: 'public_body',
+      instructors: r.soteOfficers,
+    };
+    this.exec(on, this.teOfficer(), {
+      type: 'MakeReferral',
+      data: { referralId, serviceType: type, to: sote, reason: 'Alongside the plan', madeOn: on },
+    });
     const nurse = this.soteOfficer();
     this.at(addDays(on, this.rng.int(2, 12)), (d) => {
       if (this.rng.chance(0.1)) {
@@ -267,11 +409,30 @@ export class ClientSim {
       const periodId = this.id('side');
       const plannedEnd = addDays(start, this.rng.int(14, 90));
       this.at(start, (d2) => {
-        const provider = { organisationId: sote.organisationId, organisationType: sote.organisationType, name: sote.name, providerKind: sote.providerKind };
-        if (!this.exec(d2, nurse, { type: 'StartServicePeriod', data: { periodId, serviceType: type, provider, referralId, startDate: d2, plannedEndDate: plannedEnd } })) return;
-        this.at(plannedEnd, (d3) => this.exec(d3, nurse, { type: 'EndServicePeriod', data: {
-          periodId, endDate: d3, endReason: 'planned_end', continuation: 'none',
-        } }));
+        const provider = {
+          organisationId: sote.organisationId,
+          organisationType: sote.organisationType,
+          name: sote.name,
+          providerKind: sote.providerKind,
+        };
+        if (
+          !this.exec(d2, nurse, {
+            type: 'StartServicePeriod',
+            data: { periodId, serviceType: type, provider, referralId, startDate: d2, plannedEndDate: plannedEnd },
+          })
+        )
+          return;
+        this.at(plannedEnd, (d3) =>
+          this.exec(d3, nurse, {
+            type: 'EndServicePeriod',
+            data: {
+              periodId,
+              endDate: d3,
+              endReason: 'planned_end',
+              continuation: 'none',
+            },
+          }),
+        );
       });
     });
     this.at(addDays(on, this.rng.int(90, 240)), (d) => this.sideService(d, typNo));
@@ -281,7 +442,13 @@ export class ClientSim {
   private workAbility(on: IsoDate, withKela: boolean, typNo: number): void {
     if (!this.typActive() || typNo !== this.typNo) return;
     this.exec(on, withKela ? this.kelaOfficer() : this.soteOfficer(), {
-      type: 'RecordWorkAbilityAssessment', data: { assessmentId: this.id('wa'), tool: this.rng.pick(['kykyviisari', 'vat'] as const), assessedOn: on, score: this.rng.int(1, 10) },
+      type: 'RecordWorkAbilityAssessment',
+      data: {
+        assessmentId: this.id('wa'),
+        tool: this.rng.pick(['kykyviisari', 'vat'] as const),
+        assessedOn: on,
+        score: this.rng.int(1, 10),
+      },
     });
     this.at(addDays(on, this.rng.int(150, 210)), (d) => this.workAbility(d, withKela, typNo));
   }
@@ -295,7 +462,12 @@ export class ClientSim {
     if (this.state.leadOfficerId === officer.personId) return;
     const previous = this.officer;
     const role = officer.organisationType === 'wellbeing_county' ? 'named_worker' : 'responsible_officer';
-    if (this.exec(on, officer, { type: 'NamePerson', data: { personId: officer.personId, personName: officer.displayName, role, lead: true, namedOn: on } })) {
+    if (
+      this.exec(on, officer, {
+        type: 'NamePerson',
+        data: { personId: officer.personId, personName: officer.displayName, role, lead: true, namedOn: on },
+      })
+    ) {
       this.officer = officer;
       if (previous) this.releaseOfficer(on, previous, 'Caseload handed over');
     }
@@ -303,12 +475,19 @@ export class ClientSim {
 
   private releaseOfficer(on: IsoDate, officer: Actor, reason: string): void {
     const named = this.state.people.find((p) => p.personId === officer.personId && p.role !== 'own_instructor');
-    if (named) this.exec(on, officer, { type: 'ReleasePerson', data: { personId: officer.personId, role: named.role, releasedOn: on, reason } });
+    if (named)
+      this.exec(on, officer, {
+        type: 'ReleasePerson',
+        data: { personId: officer.personId, role: named.role, releasedOn: on, reason },
+      });
   }
 
   private changeOfficer(on: IsoDate, typNo: number): void {
     if (!this.typActive() || typNo !== this.typNo) return;
-    const pool = this.officer?.organisationId === this.region.sote.organisationId ? this.region.soteOfficers : this.region.teOfficers;
+    const pool =
+      this.officer?.organisationId === this.region.sote.organisationId
+        ? this.region.soteOfficers
+        : this.region.teOfficers;
     const next = pool.length > 1 ? pool.filter((p) => p.personId !== this.officer?.personId) : pool;
     this.assignOfficer(on, this.rng.pick(next));
     this.at(addDays(on, this.rng.int(240, 720)), (d) => this.changeOfficer(d, typNo));
@@ -324,16 +503,35 @@ export class ClientSim {
   private consentChange(on: IsoDate): void {
     if (!this.consentId) return;
     if (this.rng.chance(0.7)) {
-      this.exec(on, this.soteOfficer(), { type: 'LimitConsent', data: { consentId: this.consentId, scope: {
-        organisationIds: [this.region.te.organisationId, this.region.sote.organisationId], dataKinds: ['identity', 'plans', 'service_periods', 'attendance'],
-      } } });
+      this.exec(on, this.soteOfficer(), {
+        type: 'LimitConsent',
+        data: {
+          consentId: this.consentId,
+          scope: {
+            organisationIds: [this.region.te.organisationId, this.region.sote.organisationId],
+            dataKinds: ['identity', 'plans', 'service_periods', 'attendance'],
+          },
+        },
+      });
     } else {
-      this.exec(on, this.soteOfficer(), { type: 'WithdrawConsent', data: { consentId: this.consentId, reason: 'Client asked to limit sharing' } });
+      this.exec(on, this.soteOfficer(), {
+        type: 'WithdrawConsent',
+        data: { consentId: this.consentId, reason: 'Client asked to limit sharing' },
+      });
       this.consentId = this.id('consent');
       const id = this.consentId;
-      this.at(addDays(on, this.rng.int(5, 20)), (d) => this.exec(d, this.teOfficer(), { type: 'GiveConsent', data: {
-        consentId: id, scope: { organisationIds: [], dataKinds: ['identity', 'plans', 'referrals', 'service_periods', 'attendance'] },
-      } }));
+      this.at(addDays(on, this.rng.int(5, 20)), (d) =>
+        this.exec(d, this.teOfficer(), {
+          type: 'GiveConsent',
+          data: {
+            consentId: id,
+            scope: {
+              organisationIds: [],
+              dataKinds: ['identity', 'plans', 'referrals', 'service_periods', 'attendance'],
+            },
+          },
+        }),
+      );
     }
   }
 
@@ -341,11 +539,22 @@ export class ClientSim {
     if (!this.typActive() || typNo !== this.typNo) return;
     const planId = this.id('msp');
     const rehab = withKela && this.rng.chance(0.5);
-    const ok = this.exec(on, this.officer ?? this.teOfficer(), { type: 'AgreeMultisectoralPlan', data: {
-      planId, agreedOn: on, services: [{ serviceType: 'rehabilitative_work_activity' }, { serviceType: rehab ? 'vocational_rehabilitation' : 'work_trial' }],
-      followUp: 'TYP team meets the client every 3 months', jobSearchObligation: 'None during kuty', kelaRehabilitationNeeded: rehab,
-      approvedByOrganisations: this.state.typ!.parties, approvedByClient: true,
-    } });
+    const ok = this.exec(on, this.officer ?? this.teOfficer(), {
+      type: 'AgreeMultisectoralPlan',
+      data: {
+        planId,
+        agreedOn: on,
+        services: [
+          { serviceType: 'rehabilitative_work_activity' },
+          { serviceType: rehab ? 'vocational_rehabilitation' : 'work_trial' },
+        ],
+        followUp: 'TYP team meets the client every 3 months',
+        jobSearchObligation: 'None during kuty',
+        kelaRehabilitationNeeded: rehab,
+        approvedByOrganisations: this.state.typ!.parties,
+        approvedByClient: true,
+      },
+    });
     if (!ok) return;
     this.mspId = planId;
     this.at(addDays(on, this.rng.int(70, 88)), (d) => this.reviewPlan(d, planId, typNo));
@@ -354,10 +563,20 @@ export class ClientSim {
 
   private reviewPlan(on: IsoDate, planId: string, typNo: number): void {
     if (!this.typActive() || typNo !== this.typNo) return;
-    this.exec(on, this.officer ?? this.teOfficer(), { type: 'ReviewPlan', data: {
-      planId, reviewedOn: on, requestedByClient: this.rng.chance(0.08),
-      outcome: this.rng.pick(['Plan continues as agreed', 'Services adjusted', 'Progress good; next step discussed', 'Client needs more support']),
-    } });
+    this.exec(on, this.officer ?? this.teOfficer(), {
+      type: 'ReviewPlan',
+      data: {
+        planId,
+        reviewedOn: on,
+        requestedByClient: this.rng.chance(0.08),
+        outcome: this.rng.pick([
+          'Plan continues as agreed',
+          'Services adjusted',
+          'Progress good; next step discussed',
+          'Client needs more support',
+        ]),
+      },
+    });
     this.at(addDays(on, this.rng.int(70, 88)), (d) => this.reviewPlan(d, planId, typNo));
   }
 
@@ -386,30 +605,56 @@ export class ClientSim {
     const b = this.state.benefit;
     if (!b) return false;
     return this.young(on)
-      ? b.labourMarketSubsidyDaysLast12Months >= 180 || b.earningsRelatedMaximumUsed || b.socialAssistanceMonthsAsMainIncome >= 4
-      : b.labourMarketSubsidyDaysTotal >= 500 || b.socialAssistanceMonthsAsMainIncome >= 12
-        || (b.earningsRelatedMaximumUsed && b.labourMarketSubsidyDaysAfterEarningsRelatedMaximum >= 180);
+      ? b.labourMarketSubsidyDaysLast12Months >= 180 ||
+          b.earningsRelatedMaximumUsed ||
+          b.socialAssistanceMonthsAsMainIncome >= 4
+      : b.labourMarketSubsidyDaysTotal >= 500 ||
+          b.socialAssistanceMonthsAsMainIncome >= 12 ||
+          (b.earningsRelatedMaximumUsed && b.labourMarketSubsidyDaysAfterEarningsRelatedMaximum >= 180);
   }
 
   private nextService(on: IsoDate, continuation: Continuation | null): void {
     if (!this.typActive() || this.period) return;
     const kela = this.state.typ!.parties.some((p) => p.organisationType === 'kela');
     switch (continuation) {
-      case 'new_kuty_period': return this.eligibleForActivation(on) ? this.startKuty(on) : this.startOther(on, 'job_coaching');
-      case 'work_trial': return this.startOther(on, 'work_trial');
-      case 'pay_subsidised_work': return this.startOther(on, 'pay_subsidy');
-      case 'vocational_rehabilitation': return this.startOther(on, kela ? 'vocational_rehabilitation' : 'social_rehabilitation');
-      case 'health_or_rehabilitation_services': return this.startOther(on, this.rng.pick(['mental_health_services', 'substance_abuse_services', 'health_check'] as const));
-      case 'studies': return this.startOther(on, 'studies');
-      case 'open_labour_market': return this.at(addDays(on, this.rng.int(0, 20)), (d) => this.endTyp(d, 'employment'));
-      case 'pension': return this.endTyp(on, 'pension');
-      case 'none': return this.rng.chance(0.5) ? this.endTyp(on, this.rng.pick(['client_request', 'no_longer_needs_multisectoral_service', 'moved_away'] as const))
-        : this.startOther(on, 'social_rehabilitation');
-      default: break;
+      case 'new_kuty_period':
+        return this.eligibleForActivation(on) ? this.startKuty(on) : this.startOther(on, 'job_coaching');
+      case 'work_trial':
+        return this.startOther(on, 'work_trial');
+      case 'pay_subsidised_work':
+        return this.startOther(on, 'pay_subsidy');
+      case 'vocational_rehabilitation':
+        return this.startOther(on, kela ? 'vocational_rehabilitation' : 'social_rehabilitation');
+      case 'health_or_rehabilitation_services':
+        return this.startOther(
+          on,
+          this.rng.pick(['mental_health_services', 'substance_abuse_services', 'health_check'] as const),
+        );
+      case 'studies':
+        return this.startOther(on, 'studies');
+      case 'open_labour_market':
+        return this.at(addDays(on, this.rng.int(0, 20)), (d) => this.endTyp(d, 'employment'));
+      case 'pension':
+        return this.endTyp(on, 'pension');
+      case 'none':
+        return this.rng.chance(0.5)
+          ? this.endTyp(
+              on,
+              this.rng.pick(['client_request', 'no_longer_needs_multisectoral_service', 'moved_away'] as const),
+            )
+          : this.startOther(on, 'social_rehabilitation');
+      default:
+        break;
     }
     const pick = this.rng.weighted({
-      kuty: this.eligibleForActivation(on) ? 58 : 0, work_trial: 9, job_coaching: 8, mental_health_services: 7, substance_abuse_services: 4,
-      social_rehabilitation: 5, vocational_rehabilitation: kela ? 5 : 0, studies: 4,
+      kuty: this.eligibleForActivation(on) ? 58 : 0,
+      work_trial: 9,
+      job_coaching: 8,
+      mental_health_services: 7,
+      substance_abuse_services: 4,
+      social_rehabilitation: 5,
+      vocational_rehabilitation: kela ? 5 : 0,
+      studies: 4,
     });
     if (pick === 'kuty') this.startKuty(on);
     else this.startOther(on, pick);
@@ -420,36 +665,84 @@ export class ClientSim {
     const provider = this.rng.pick(this.region.kutyProviders);
     const instructor = this.rng.pick(provider.instructors);
     const reason = this.rng.weighted(KUTY_END_REASONS);
-    const lengthMonths = reason === 'maximum_time_reached' ? this.rng.pick([12, 18, 24]) : this.rng.pick([3, 4, 6, 6, 6, 9, 12]);
+    const lengthMonths =
+      reason === 'maximum_time_reached' ? this.rng.pick([12, 18, 24]) : this.rng.pick([3, 4, 6, 6, 6, 9, 12]);
     const daysPerWeek = this.rng.pick([2, 3, 3, 3, 4, 4]);
     const hoursPerDay = daysPerWeek === 4 ? this.rng.pick([4, 5, 6]) : this.rng.pick([4, 5, 6, 6, 7]);
     const start = nextMonday(addDays(on, this.rng.int(10, 25)));
     const plannedEnd = addDays(addMonths(start, lengthMonths), -1);
     const kuty = {
-      goal: this.rng.pick(['Regular daily rhythm', 'Find a vocational direction', 'Strengthen work ability', 'Path to a work trial']),
-      description: this.rng.pick(['Workshop work in a second-hand shop', 'Carpentry and kitchen work', 'Outdoor and property maintenance', 'Café and catering']),
-      place: provider.name ?? provider.organisationId, providerId: provider.organisationId, providerKind: provider.providerKind,
-      hoursPerDay, daysPerWeek, startDate: start, lengthMonths, supportAndGuidance: 'Own instructor; weekly check-in',
-      otherServices: this.rng.pick(['None', 'Substance-abuse outpatient visits', 'Mental-health nurse', 'Debt counselling']),
+      goal: this.rng.pick([
+        'Regular daily rhythm',
+        'Find a vocational direction',
+        'Strengthen work ability',
+        'Path to a work trial',
+      ]),
+      description: this.rng.pick([
+        'Workshop work in a second-hand shop',
+        'Carpentry and kitchen work',
+        'Outdoor and property maintenance',
+        'Café and catering',
+      ]),
+      place: provider.name ?? provider.organisationId,
+      providerId: provider.organisationId,
+      providerKind: provider.providerKind,
+      hoursPerDay,
+      daysPerWeek,
+      startDate: start,
+      lengthMonths,
+      supportAndGuidance: 'Own instructor; weekly check-in',
+      otherServices: this.rng.pick([
+        'None',
+        'Substance-abuse outpatient visits',
+        'Mental-health nurse',
+        'Debt counselling',
+      ]),
       assessmentDate: addDays(plannedEnd, -this.rng.int(0, 10)),
     };
     // A TYP client's kuty rests on the multi-sectoral plan alone (Central Finland seed: instead of
     // an activation plan): the plan is amended at a review to carry the kuty items.
     const planId = this.mspId;
-    const ok = planId !== null && this.exec(on, this.officer ?? this.teOfficer(), { type: 'ReviewPlan', data: {
-      planId, reviewedOn: on, requestedByClient: false, outcome: 'Kuty agreed as part of the plan', kuty,
-    } });
-    if (!ok) { this.startOther(on, 'job_coaching'); return; }
+    const ok =
+      planId !== null &&
+      this.exec(on, this.officer ?? this.teOfficer(), {
+        type: 'ReviewPlan',
+        data: {
+          planId,
+          reviewedOn: on,
+          requestedByClient: false,
+          outcome: 'Kuty agreed as part of the plan',
+          kuty,
+        },
+      });
+    if (!ok) {
+      this.startOther(on, 'job_coaching');
+      return;
+    }
     const referralId = this.id('ref');
     const madeOn = addDays(on, this.rng.int(0, 3));
     this.at(madeOn, (d) => {
       if (!this.typActive()) return;
-      this.exec(d, sote, { type: 'MakeReferral', data: { referralId, serviceType: 'rehabilitative_work_activity', to: provider, reason: 'Kuty per the multi-sectoral plan', madeOn: d } });
+      this.exec(d, sote, {
+        type: 'MakeReferral',
+        data: {
+          referralId,
+          serviceType: 'rehabilitative_work_activity',
+          to: provider,
+          reason: 'Kuty per the multi-sectoral plan',
+          madeOn: d,
+        },
+      });
       this.at(addDays(d, this.rng.int(1, 6)), (d2) => {
         this.exec(d2, instructor, { type: 'AcceptReferral', data: { referralId, acceptedOn: d2 } });
-        this.at(start, (d3) => this.startPeriod(d3, 'rehabilitative_work_activity', provider, instructor, plannedEnd, reason, {
-          referralId, planId, daysPerWeek, hoursPerDay,
-        }));
+        this.at(start, (d3) =>
+          this.startPeriod(d3, 'rehabilitative_work_activity', provider, instructor, plannedEnd, reason, {
+            referralId,
+            planId,
+            daysPerWeek,
+            hoursPerDay,
+          }),
+        );
       });
     });
   }
@@ -459,53 +752,143 @@ export class ClientSim {
     // the wellbeing county refers to social rehabilitation; the employment authority to the rest
     // (a referral never goes to the referrer's own organisation)
     const byTe = type !== 'social_rehabilitation';
-    const referrer = byTe ? (this.officer?.organisationId === r.te.organisationId ? this.officer : this.teOfficer()) : this.soteOfficer();
-    const provider: Provider = type === 'work_trial' || type === 'pay_subsidy' ? this.rng.pick(r.companies)
-      : type === 'studies' ? r.college
-        : type === 'job_coaching' || type === 'social_rehabilitation' || type === 'vocational_rehabilitation' ? this.rng.pick(r.foundations)
-          : { organisationId: r.sote.organisationId, organisationType: 'wellbeing_county', name: r.sote.name, providerKind: 'public_body', instructors: r.soteOfficers };
+    const referrer = byTe
+      ? this.officer?.organisationId === r.te.organisationId
+        ? this.officer
+        : this.teOfficer()
+      : this.soteOfficer();
+    const provider: Provider =
+      type === 'work_trial' || type === 'pay_subsidy'
+        ? this.rng.pick(r.companies)
+        : type === 'studies'
+          ? r.college
+          : type === 'job_coaching' || type === 'social_rehabilitation' || type === 'vocational_rehabilitation'
+            ? this.rng.pick(r.foundations)
+            : {
+                organisationId: r.sote.organisationId,
+                organisationType: 'wellbeing_county',
+                name: r.sote.name,
+                providerKind: 'public_body',
+                instructors: r.soteOfficers,
+              };
     // Kela answers vocational rehabilitation referrals; the provider answers the rest
     const answerer = type === 'vocational_rehabilitation' ? this.kelaOfficer() : this.rng.pick(provider.instructors);
     const to: OrganisationRef = type === 'vocational_rehabilitation' ? this.kela : provider;
-    const months = type === 'work_trial' ? this.rng.int(2, 6) : type === 'studies' ? this.rng.int(4, 10) : this.rng.int(2, 8);
+    const months =
+      type === 'work_trial' ? this.rng.int(2, 6) : type === 'studies' ? this.rng.int(4, 10) : this.rng.int(2, 8);
     const start = nextMonday(addDays(on, this.rng.int(7, 21)));
     const plannedEnd = addDays(addMonths(start, months), -1);
-    const reason: PeriodEndReason = type === 'pay_subsidy' ? this.rng.pick(['employment', 'planned_end', 'planned_end'] as const)
-      : type === 'studies' ? this.rng.pick(['studies', 'planned_end', 'lack_of_commitment'] as const)
-        : this.rng.weighted({ planned_end: 35, transfer_to_other_service: 25, employment: 10, employment_with_pay_subsidy: 8, lack_of_commitment: 10, studies: 6, referral_to_health_or_rehabilitation: 6 });
+    const reason: PeriodEndReason =
+      type === 'pay_subsidy'
+        ? this.rng.pick(['employment', 'planned_end', 'planned_end'] as const)
+        : type === 'studies'
+          ? this.rng.pick(['studies', 'planned_end', 'lack_of_commitment'] as const)
+          : this.rng.weighted({
+              planned_end: 35,
+              transfer_to_other_service: 25,
+              employment: 10,
+              employment_with_pay_subsidy: 8,
+              lack_of_commitment: 10,
+              studies: 6,
+              referral_to_health_or_rehabilitation: 6,
+            });
     const referralId = this.id('ref');
     const madeOn = on;
-    if (!this.exec(madeOn, referrer, { type: 'MakeReferral', data: { referralId, serviceType: type, to, reason: `Per the multi-sectoral plan: ${type.replace(/_/g, ' ')}`, madeOn } })) return;
+    if (
+      !this.exec(madeOn, referrer, {
+        type: 'MakeReferral',
+        data: {
+          referralId,
+          serviceType: type,
+          to,
+          reason: `Per the multi-sectoral plan: ${type.replace(/_/g, ' ')}`,
+          madeOn,
+        },
+      })
+    )
+      return;
     this.at(addDays(madeOn, this.rng.int(1, 10)), (d) => {
       if (this.rng.chance(0.07)) {
-        this.exec(d, answerer, { type: 'DeclineReferral', data: { referralId, declinedOn: d, reason: this.rng.pick(['no_capacity', 'not_eligible', 'client_declined']) } });
+        this.exec(d, answerer, {
+          type: 'DeclineReferral',
+          data: {
+            referralId,
+            declinedOn: d,
+            reason: this.rng.pick(['no_capacity', 'not_eligible', 'client_declined']),
+          },
+        });
         this.at(addDays(d, this.rng.int(7, 21)), (d2) => this.nextService(d2, null));
         return;
       }
       this.exec(d, answerer, { type: 'AcceptReferral', data: { referralId, acceptedOn: d } });
       const by = type === 'vocational_rehabilitation' ? this.rng.pick(provider.instructors) : answerer;
-      this.at(start > d ? start : nextMonday(d), (d2) => this.startPeriod(d2, type, provider, by, plannedEnd < d2 ? addDays(addMonths(d2, 2), -1) : plannedEnd, reason, { referralId }));
+      this.at(start > d ? start : nextMonday(d), (d2) =>
+        this.startPeriod(d2, type, provider, by, plannedEnd < d2 ? addDays(addMonths(d2, 2), -1) : plannedEnd, reason, {
+          referralId,
+        }),
+      );
     });
   }
 
-  private startPeriod(on: IsoDate, type: string, provider: Provider, by: Actor, plannedEnd: IsoDate, reason: PeriodEndReason,
-    extra: { referralId: string; planId?: string; daysPerWeek?: number; hoursPerDay?: number }): void {
+  private startPeriod(
+    on: IsoDate,
+    type: string,
+    provider: Provider,
+    by: Actor,
+    plannedEnd: IsoDate,
+    reason: PeriodEndReason,
+    extra: { referralId: string; planId?: string; daysPerWeek?: number; hoursPerDay?: number },
+  ): void {
     if (!this.typActive() || this.period) return;
     const kuty = type === 'rehabilitative_work_activity';
     const periodId = this.id(kuty ? 'kuty' : 'per');
-    const days = extra.daysPerWeek ?? (type === 'work_trial' || type === 'pay_subsidy' ? 5 : type === 'studies' ? 5 : this.rng.int(1, 3));
-    const ok = this.exec(on, by, { type: 'StartServicePeriod', data: {
-      periodId, serviceType: type, provider: { organisationId: provider.organisationId, organisationType: provider.organisationType, name: provider.name, providerKind: provider.providerKind },
-      referralId: extra.referralId, planId: extra.planId, startDate: on, plannedEndDate: plannedEnd,
-      ...(extra.daysPerWeek !== undefined ? { daysPerWeek: extra.daysPerWeek, hoursPerDay: extra.hoursPerDay } : {}),
-    } });
-    if (!ok) { this.at(addDays(on, 14), (d) => this.nextService(d, null)); return; }
+    const days =
+      extra.daysPerWeek ??
+      (type === 'work_trial' || type === 'pay_subsidy' ? 5 : type === 'studies' ? 5 : this.rng.int(1, 3));
+    const ok = this.exec(on, by, {
+      type: 'StartServicePeriod',
+      data: {
+        periodId,
+        serviceType: type,
+        provider: {
+          organisationId: provider.organisationId,
+          organisationType: provider.organisationType,
+          name: provider.name,
+          providerKind: provider.providerKind,
+        },
+        referralId: extra.referralId,
+        planId: extra.planId,
+        startDate: on,
+        plannedEndDate: plannedEnd,
+        ...(extra.daysPerWeek !== undefined ? { daysPerWeek: extra.daysPerWeek, hoursPerDay: extra.hoursPerDay } : {}),
+      },
+    });
+    if (!ok) {
+      this.at(addDays(on, 14), (d) => this.nextService(d, null));
+      return;
+    }
     // the days spread over the week (1 = Monday)
     const weekdays = days >= 5 ? [1, 2, 3, 4, 5] : [[1], [1, 3], [1, 2, 4], [1, 2, 3, 4]][days - 1];
-    this.period = { id: periodId, type, kuty, provider, by, start: on, plannedEnd, weekdays, hours: extra.hoursPerDay ?? 6,
-      reportedUpTo: addDays(on, -1), pausedFrom: null, pauses: [], lastAttended: null };
+    this.period = {
+      id: periodId,
+      type,
+      kuty,
+      provider,
+      by,
+      start: on,
+      plannedEnd,
+      weekdays,
+      hours: extra.hoursPerDay ?? 6,
+      reportedUpTo: addDays(on, -1),
+      pausedFrom: null,
+      pauses: [],
+      lastAttended: null,
+    };
     if (kuty || type === 'disability_work_activity') {
-      this.exec(on, by, { type: 'NamePerson', data: { personId: by.personId, personName: by.displayName, role: 'own_instructor', periodId, namedOn: on } });
+      this.exec(on, by, {
+        type: 'NamePerson',
+        data: { personId: by.personId, personName: by.displayName, role: 'own_instructor', periodId, namedOn: on },
+      });
     }
     const attends = kuty || ['work_trial', 'job_coaching', 'social_rehabilitation', 'pay_subsidy'].includes(type);
     if (attends) this.at(nextReportDay(on), (d) => this.periodicAttendance(d, periodId));
@@ -514,9 +897,13 @@ export class ClientSim {
       if (this.rng.chance(0.05)) this.at(addDays(on, this.rng.int(30, 80)), (d) => this.pause(d, periodId));
     }
     // early endings happen part-way through; planned ones on the planned end
-    const early = !['maximum_time_reached', 'planned_end', 'transfer_to_other_service', 'agreed_break'].includes(reason);
+    const early = !['maximum_time_reached', 'planned_end', 'transfer_to_other_service', 'agreed_break'].includes(
+      reason,
+    );
     const lengthDays = Math.round((toDate(plannedEnd).getTime() - toDate(on).getTime()) / 86_400_000);
-    const endOn = early ? addDays(on, Math.max(14, Math.floor(lengthDays * (0.3 + this.rng.next() * 0.6)))) : plannedEnd;
+    const endOn = early
+      ? addDays(on, Math.max(14, Math.floor(lengthDays * (0.3 + this.rng.next() * 0.6))))
+      : plannedEnd;
     this.at(endOn, (d) => this.endPeriod(d, periodId, reason));
   }
 
@@ -542,7 +929,10 @@ export class ClientSim {
     }
     p.reportedUpTo = upTo;
     if (dates.length === 0) return;
-    const ok = this.exec(upTo, p.by, { type: 'ReportAttendance', data: { periodId, attendedDates: dates, hoursPerDay: p.kuty ? p.hours : 6 } });
+    const ok = this.exec(upTo, p.by, {
+      type: 'ReportAttendance',
+      data: { periodId, attendedDates: dates, hoursPerDay: p.kuty ? p.hours : 6 },
+    });
     if (ok) p.lastAttended = dates[dates.length - 1];
     else if (p.kuty) this.kutyDates.splice(this.kutyDates.length - dates.length, dates.length);
   }
@@ -561,10 +951,21 @@ export class ClientSim {
     // the officer following the kuty: a responsible officer or named worker on record now
     const officer = this.state.people.find((x) => x.role !== 'own_instructor')?.personId;
     if (officer || !p.kuty) {
-      this.exec(on, p.by, { type: 'HoldGoalReview', data: {
-        periodId, heldOn: on, participants: { client: true, responsibleOfficerId: officer ?? undefined, ownInstructorId: p.by.personId },
-        assessment: this.rng.pick(['Attends regularly', 'Goals partly met', 'Ready for more responsibility', 'Absences discussed', 'Goals met']),
-      } });
+      this.exec(on, p.by, {
+        type: 'HoldGoalReview',
+        data: {
+          periodId,
+          heldOn: on,
+          participants: { client: true, responsibleOfficerId: officer ?? undefined, ownInstructorId: p.by.personId },
+          assessment: this.rng.pick([
+            'Attends regularly',
+            'Goals partly met',
+            'Ready for more responsibility',
+            'Absences discussed',
+            'Goals met',
+          ]),
+        },
+      });
     }
     this.at(addDays(on, this.rng.int(60, 85)), (d) => this.goalReview(d, periodId));
   }
@@ -573,7 +974,13 @@ export class ClientSim {
     const p = this.period;
     if (!p || p.id !== periodId || p.pausedFrom) return;
     this.reportAttendance(addDays(on, -1), periodId);
-    if (!this.exec(on, p.by, { type: 'PauseServicePeriod', data: { periodId, pausedOn: on, reason: this.rng.pick(['Agreed break', 'Illness', 'Family reasons']) } })) return;
+    if (
+      !this.exec(on, p.by, {
+        type: 'PauseServicePeriod',
+        data: { periodId, pausedOn: on, reason: this.rng.pick(['Agreed break', 'Illness', 'Family reasons']) },
+      })
+    )
+      return;
     p.pausedFrom = on;
     this.at(addDays(on, this.rng.int(10, 30)), (d) => {
       if (!this.period || this.period.id !== periodId || !p.pausedFrom) return;
@@ -587,8 +994,12 @@ export class ClientSim {
   private endPeriod(on: IsoDate, periodId: string, reason: PeriodEndReason): void {
     const p = this.period;
     if (!p || p.id !== periodId) return;
-    if (p.pausedFrom) { // resume first so the end is recorded on an active period
-      if (this.exec(on, p.by, { type: 'ResumeServicePeriod', data: { periodId, resumedOn: on } })) { p.pauses.push([p.pausedFrom, on]); p.pausedFrom = null; }
+    if (p.pausedFrom) {
+      // resume first so the end is recorded on an active period
+      if (this.exec(on, p.by, { type: 'ResumeServicePeriod', data: { periodId, resumedOn: on } })) {
+        p.pauses.push([p.pausedFrom, on]);
+        p.pausedFrom = null;
+      }
     }
     this.reportAttendance(on, periodId);
     const continuation = this.rng.pick(CONTINUATION_OF[reason] ?? ['none']);

@@ -16,7 +16,14 @@ export interface GenerateOptions {
 }
 
 export interface GenerateResult {
-  stats: GenStats & { appends: number; clients: number; seconds: number; eventsPerSecond: number; decideSeconds: number; appendSeconds: number };
+  stats: GenStats & {
+    appends: number;
+    clients: number;
+    seconds: number;
+    eventsPerSecond: number;
+    decideSeconds: number;
+    appendSeconds: number;
+  };
   manifest: Manifest;
 }
 
@@ -53,7 +60,14 @@ export async function generate(store: EventStore, options: GenerateOptions): Pro
   // `clients` is the active population: a client who leaves for good is replaced by a new one
   const spawn = (on: IsoDate): void => {
     const i = sims.length;
-    const sim = new ClientSim(clientIdOf(options.seed, i), world.regions[i % world.regions.length], world.kela, options.seed, stats, end);
+    const sim = new ClientSim(
+      clientIdOf(options.seed, i),
+      world.regions[i % world.regions.length],
+      world.kela,
+      options.seed,
+      stats,
+      end,
+    );
     sim.onLeave = (left) => spawn(addDays(left, rng.int(0, 30)));
     sim.begin(on);
     sims.push(sim);
@@ -65,7 +79,7 @@ export async function generate(store: EventStore, options: GenerateOptions): Pro
   let appends = 0;
   for (let month = start; month <= end; month = addMonths(month, 1)) {
     const last = addDays(addMonths(month, 1), -1);
-    const until = last < end ? last : end;
+    const until = Math.min(last , end);
     // by index: clients spawned during the month take part in it
     for (let c = 0; c < sims.length; c++) {
       const sim = sims[c];
@@ -81,17 +95,31 @@ export async function generate(store: EventStore, options: GenerateOptions): Pro
       appends += 1;
       appendMs += performance.now() - t1;
     }
-    options.onProgress?.({ month: month.slice(0, 7), events: stats.events, seconds: (performance.now() - began) / 1000 });
+    options.onProgress?.({
+      month: month.slice(0, 7),
+      events: stats.events,
+      seconds: (performance.now() - began) / 1000,
+    });
   }
   const seconds = (performance.now() - began) / 1000;
   const regions = world.regions;
   return {
     stats: {
-      ...stats, appends, clients: sims.length, seconds, eventsPerSecond: stats.events / seconds,
-      decideSeconds: decideMs / 1000, appendSeconds: appendMs / 1000,
+      ...stats,
+      appends,
+      clients: sims.length,
+      seconds,
+      eventsPerSecond: stats.events / seconds,
+      decideSeconds: decideMs / 1000,
+      appendSeconds: appendMs / 1000,
     },
     manifest: {
-      seed: options.seed, clients: sims.length, years: options.years, start, end, events: stats.events,
+      seed: options.seed,
+      clients: sims.length,
+      years: options.years,
+      start,
+      end,
+      events: stats.events,
       organisations: {
         employment: regions.map((r) => r.te.organisationId),
         wellbeing: regions.map((r) => r.sote.organisationId),

@@ -4,7 +4,10 @@
  */
 export function hashString(text: string): number[] {
   // cyrb128: four 32-bit words from a string
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -22,7 +25,10 @@ export function hashString(text: string): number[] {
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export class Rng {
-  private a: number; private b: number; private c: number; private d: number;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
   constructor(label: string) {
     [this.a, this.b, this.c, this.d] = hashString(label);
@@ -30,7 +36,10 @@ export class Rng {
   }
 
   u32(): number {
-    this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0;
+    this.a >>>= 0;
+    this.b >>>= 0;
+    this.c >>>= 0;
+    this.d >>>= 0;
     let t = (this.a + this.b) | 0;
     this.a = this.b ^ (this.b >>> 9);
     this.b = (this.c + (this.c << 3)) | 0;
@@ -42,11 +51,19 @@ export class Rng {
   }
 
   /** [0, 1) */
-  next(): number { return this.u32() / 4294967296; }
+  next(): number {
+    return this.u32() / 4294967296;
+  }
   /** Integer in [min, max] inclusive. */
-  int(min: number, max: number): number { return min + Math.floor(this.next() * (max - min + 1)); }
-  chance(p: number): boolean { return this.next() < p; }
-  pick<T>(items: readonly T[]): T { return items[Math.floor(this.next() * items.length)]; }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
 
   /** Picks a key by weight: `{ a: 3, b: 1 }` gives 'a' three times out of four. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
@@ -54,7 +71,10 @@ export class Rng {
     let total = 0;
     for (const [, w] of entries) total += w;
     let r = this.next() * total;
-    for (const [k, w] of entries) { r -= w; if (r < 0) return k; }
+    for (const [k, w] of entries) {
+      r -= w;
+      if (r < 0) return k;
+    }
     return entries[entries.length - 1][0];
   }
 

@@ -27,7 +27,10 @@ export interface Region {
   college: Provider;
 }
 
-export interface World { regions: Region[]; kela: OrganisationRef }
+export interface World {
+  regions: Region[];
+  kela: OrganisationRef;
+}
 
 const REGION_NAMES: [string, string[]][] = [
   ['Keski-Suomi', ['Jyväskylä', 'Jämsä', 'Äänekoski', 'Laukaa']],
@@ -54,14 +57,69 @@ const REGION_NAMES: [string, string[]][] = [
   ['Kainuu', ['Kajaani', 'Sotkamo', 'Kuhmo']],
 ];
 
-const FIRST = ['Liisa', 'Mikko', 'Anna', 'Pekka', 'Sari', 'Jari', 'Tiina', 'Elina', 'Ville', 'Outi', 'Juha', 'Minna', 'Timo', 'Katja',
-  'Markku', 'Hanna', 'Antti', 'Laura', 'Janne', 'Riikka', 'Mika', 'Heidi', 'Petri', 'Satu', 'Ari', 'Niina', 'Kari', 'Johanna'];
-const LAST = ['Korhonen', 'Nieminen', 'Laine', 'Heikkinen', 'Lehto', 'Salo', 'Koski', 'Mäkinen', 'Jokinen', 'Virtanen', 'Mäkelä',
-  'Hämäläinen', 'Lehtonen', 'Järvinen', 'Lehtinen', 'Saarinen', 'Niemi', 'Heinonen', 'Ahonen', 'Kinnunen', 'Turunen', 'Salminen'];
+const FIRST = [
+  'Liisa',
+  'Mikko',
+  'Anna',
+  'Pekka',
+  'Sari',
+  'Jari',
+  'Tiina',
+  'Elina',
+  'Ville',
+  'Outi',
+  'Juha',
+  'Minna',
+  'Timo',
+  'Katja',
+  'Markku',
+  'Hanna',
+  'Antti',
+  'Laura',
+  'Janne',
+  'Riikka',
+  'Mika',
+  'Heidi',
+  'Petri',
+  'Satu',
+  'Ari',
+  'Niina',
+  'Kari',
+  'Johanna',
+];
+const LAST = [
+  'Korhonen',
+  'Nieminen',
+  'Laine',
+  'Heikkinen',
+  'Lehto',
+  'Salo',
+  'Koski',
+  'Mäkinen',
+  'Jokinen',
+  'Virtanen',
+  'Mäkelä',
+  'Hämäläinen',
+  'Lehtonen',
+  'Järvinen',
+  'Lehtinen',
+  'Saarinen',
+  'Niemi',
+  'Heinonen',
+  'Ahonen',
+  'Kinnunen',
+  'Turunen',
+  'Salminen',
+];
 
 export const personName = (rng: Rng) => `${rng.pick(FIRST)} ${rng.pick(LAST)}`;
 
-const slug = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-');
 
 function people(rng: Rng, org: OrganisationRef, prefix: string, n: number): Actor[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -78,7 +136,8 @@ function provider(rng: Rng, id: string, name: string, kind: ProviderKind, instru
 }
 
 /** Regions for the client count (one per ~4,500 clients, at most the country's 22). */
-export const regionCount = (clients: number): number => Math.max(1, Math.min(REGION_NAMES.length, Math.round(clients / 4500)));
+export const regionCount = (clients: number): number =>
+  Math.max(1, Math.min(REGION_NAMES.length, Math.round(clients / 4500)));
 
 export function buildWorld(clients: number, seed: string): World {
   const rng = new Rng(`${seed}/world`);
@@ -89,8 +148,16 @@ export function buildWorld(clients: number, seed: string): World {
     const [name, municipalities] = REGION_NAMES[r];
     const code = slug(name);
     const inRegion = Math.ceil(clients / n);
-    const te: OrganisationRef = { organisationId: `te-${code}`, organisationType: 'employment_authority', name: `${name} työllisyysalue` };
-    const sote: OrganisationRef = { organisationId: `hva-${code}`, organisationType: 'wellbeing_county', name: `${name} hyvinvointialue` };
+    const te: OrganisationRef = {
+      organisationId: `te-${code}`,
+      organisationType: 'employment_authority',
+      name: `${name} työllisyysalue`,
+    };
+    const sote: OrganisationRef = {
+      organisationId: `hva-${code}`,
+      organisationType: 'wellbeing_county',
+      name: `${name} hyvinvointialue`,
+    };
     // responsible officers: ~60 clients each (TYP officers ~27 at most in the seeds, but the
     // caseload read model also counts clients between services); split TE / wellbeing county
     const officers = Math.max(2, Math.ceil(inRegion / 60));
@@ -101,20 +168,46 @@ export function buildWorld(clients: number, seed: string): World {
     const kutyProviders = Array.from({ length: kutyProviderCount }, (_, i) => {
       const kind = kutyKinds[i % kutyKinds.length];
       const town = municipalities[i % municipalities.length];
-      const label = { association: `${town}n Setlementti ry`, municipality: `${town}n kaupungin työpaja`, foundation: `${town}n Työvalmennussäätiö`,
-        religious_community: `${town}n seurakunnan työtoiminta`, public_body: town, company: town }[kind];
+      const label = {
+        association: `${town}n Setlementti ry`,
+        municipality: `${town}n kaupungin työpaja`,
+        foundation: `${town}n Työvalmennussäätiö`,
+        religious_community: `${town}n seurakunnan työtoiminta`,
+        public_body: town,
+        company: town,
+      }[kind];
       return provider(rng, `prov-${code}-${slug(kind)}-${i + 1}`, label, kind, instructorsEach);
     });
     const companies = Array.from({ length: Math.max(2, Math.ceil(inRegion / 1000)) }, (_, i) =>
-      provider(rng, `comp-${code}-${i + 1}`, `${municipalities[i % municipalities.length]} ${rng.pick(['Logistiikka', 'Kiinteistöpalvelu', 'Rakennus', 'Kauppa', 'Ravintolat'])} Oy`, 'company', 2));
+      provider(
+        rng,
+        `comp-${code}-${i + 1}`,
+        `${municipalities[i % municipalities.length]} ${rng.pick(['Logistiikka', 'Kiinteistöpalvelu', 'Rakennus', 'Kauppa', 'Ravintolat'])} Oy`,
+        'company',
+        2,
+      ),
+    );
     const foundations = Array.from({ length: Math.max(1, Math.ceil(inRegion / 3000)) }, (_, i) =>
-      provider(rng, `found-${code}-${i + 1}`, `${name} Kuntoutussäätiö ${i + 1}`, 'foundation', Math.max(2, Math.ceil(inRegion / 3000))));
+      provider(
+        rng,
+        `found-${code}-${i + 1}`,
+        `${name} Kuntoutussäätiö ${i + 1}`,
+        'foundation',
+        Math.max(2, Math.ceil(inRegion / 3000)),
+      ),
+    );
     regions.push({
-      index: r, name, municipalities, te, sote,
+      index: r,
+      name,
+      municipalities,
+      te,
+      sote,
       teOfficers: people(rng, te, `te-${code}`, Math.ceil(officers / 2)),
       soteOfficers: people(rng, sote, `hva-${code}`, Math.ceil(officers / 2)),
       kelaOfficers: people(rng, kela, `kela-${code}`, Math.max(1, Math.ceil(inRegion / 2000))),
-      kutyProviders, companies, foundations,
+      kutyProviders,
+      companies,
+      foundations,
       college: provider(rng, `college-${code}`, `${name} ammattiopisto`, 'public_body', 2),
     });
   }

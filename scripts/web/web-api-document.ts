@@ -12,7 +12,9 @@ if (!input || !output) {
   process.exit(2);
 }
 type Parameter = { in?: string; name?: string; required?: boolean };
-const document = JSON.parse(readFileSync(input, 'utf8')) as { paths: Record<string, Record<string, { parameters?: Parameter[] }>> };
+const document = JSON.parse(readFileSync(input, 'utf8')) as {
+  paths: Record<string, Record<string, { parameters?: Parameter[] }>>;
+};
 for (const operations of Object.values(document.paths)) {
   for (const operation of Object.values(operations)) {
     for (const p of operation.parameters ?? []) if (p.in === 'header' && p.name === 'X-Purpose') p.required = false;

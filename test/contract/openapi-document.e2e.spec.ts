@@ -20,13 +20,17 @@ describe('the OpenAPI document', () => {
   let operations: { id: string; op: Node }[];
 
   beforeAll(async () => {
-    documents = await contractDocuments() as { openapi: Node; kafka: Node };
+    documents = (await contractDocuments()) as { openapi: Node; kafka: Node };
     operations = Object.entries(documents.openapi.paths as Node).flatMap(([path, item]) =>
-      Object.entries(item as Node).map(([method, op]) => ({ id: `${method.toUpperCase()} ${path}`, op: op as Node })));
+      Object.entries(item as Node).map(([method, op]) => ({ id: `${method.toUpperCase()} ${path}`, op: op as Node })),
+    );
   });
 
   it('is the one in docs/ (and so is the Kafka command schema)', () => {
-    for (const [file, document] of [[CONTRACT_FILES.openapi, documents.openapi], [CONTRACT_FILES.kafka, documents.kafka]] as const) {
+    for (const [file, document] of [
+      [CONTRACT_FILES.openapi, documents.openapi],
+      [CONTRACT_FILES.kafka, documents.kafka],
+    ] as const) {
       const current = readFileSync(file, 'utf8') === contractText(document);
       expect({ file, current, fix: current ? '' : REGENERATE }).toEqual({ file, current: true, fix: '' });
     }
@@ -34,7 +38,10 @@ describe('the OpenAPI document', () => {
 
   it('passes the Redocly lint (recommended-strict) without errors', () => {
     const lint = run('@redocly/cli/bin/cli.js', ['lint', CONTRACT_FILES.openapi, '--format=stylish']);
-    expect({ status: lint.status, out: lint.status === 0 ? '' : lint.stdout + lint.stderr }).toEqual({ status: 0, out: '' });
+    expect({ status: lint.status, out: lint.status === 0 ? '' : lint.stdout + lint.stderr }).toEqual({
+      status: 0,
+      out: '',
+    });
   });
 
   it('generates the committed TypeScript client types (openapi-typescript)', () => {
@@ -52,7 +59,9 @@ describe('the OpenAPI document', () => {
   it('resolves every $ref to a described schema', () => {
     const refs = JSON.stringify(documents.openapi).match(/"\$ref":"[^"]*"/g) ?? [];
     const schemas = documents.openapi.components.schemas as Node;
-    const unresolved = refs.map((r) => r.slice(8, -1)).filter((ref) => !(ref.replace('#/components/schemas/', '') in schemas));
+    const unresolved = refs
+      .map((r) => r.slice(8, -1))
+      .filter((ref) => !(ref.replace('#/components/schemas/', '') in schemas));
     expect(unresolved).toEqual([]);
   });
 
@@ -66,43 +75,69 @@ describe('the OpenAPI document', () => {
       const responses = op.responses as Node;
       const success = Object.keys(responses).filter((s) => s.startsWith('2'));
       const noContent = success.length === 1 && success[0] === '204';
-      if (success.length !== 1 || (!noContent && !responses[success[0]].content?.['application/json']?.schema)) gaps.push(`${id}: no 2xx schema`);
+      if (success.length !== 1 || (!noContent && !responses[success[0]].content?.['application/json']?.schema))
+        gaps.push(`${id}: no 2xx schema`);
       for (const [status, response] of Object.entries(responses)) {
         if (isHealth(id) && status === '503') continue;
-        if (Number(status) >= 400 && response.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem') {
+        if (
+          Number(status) >= 400 &&
+          response.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem'
+        ) {
           gaps.push(`${id} ${status}: not a Problem`);
         }
       }
       const isPublic = JSON.stringify(op.security) === '[{}]';
       if (!isPublic && !responses['401']) gaps.push(`${id}: no 401`);
       if (!responses['503'] && !storeless(op)) gaps.push(`${id}: no 503`);
-      if ((op.parameters?.length > 1 || op.requestBody) && !responses['400'] && !isPublic) gaps.push(`${id}: inputs but no 400`);
+      if ((op.parameters?.length > 1 || op.requestBody) && !responses['400'] && !isPublic)
+        gaps.push(`${id}: inputs but no 400`);
     }
     expect(gaps).toEqual([]);
   });
 
   it('documents the command headers as optional and X-Purpose as required, with their rules', () => {
-    const commands = operations.filter(({ op }) => op.requestBody && !(op.tags as string[] | undefined)?.includes('web session'));
+    const commands = operations.filter(
+      ({ op }) => op.requestBody && !(op.tags as string[] | undefined)?.includes('web session'),
+    );
     expect(commands.length).toBeGreaterThanOrEqual(27);
     for (const { id, op } of commands) {
-      const headers = Object.fromEntries((op.parameters as Node[]).filter((p) => p.in === 'header').map((p) => [p.name, p]));
-      expect({ id, ifMatch: headers['If-Match']?.required, key: headers['Idempotency-Key']?.required }).toEqual({ id, ifMatch: false, key: false });
+      const headers = Object.fromEntries(
+        (op.parameters as Node[]).filter((p) => p.in === 'header').map((p) => [p.name, p]),
+      );
+      expect({ id, ifMatch: headers['If-Match']?.required, key: headers['Idempotency-Key']?.required }).toEqual({
+        id,
+        ifMatch: false,
+        key: false,
+      });
       expect(headers['If-Match'].schema.pattern).toBeDefined();
       expect(headers['Idempotency-Key'].schema.pattern).toBeDefined();
       expect(op.responses['201'].content['application/json'].schema.$ref).toMatch(/CommandResult|ErasureAnswer/);
     }
-    const purpose = (documents.openapi.paths['/clients/{clientId}/path'].get.parameters as Node[]).find((p) => p.name === 'X-Purpose');
+    const purpose = (documents.openapi.paths['/clients/{clientId}/path'].get.parameters as Node[]).find(
+      (p) => p.name === 'X-Purpose',
+    );
     expect(purpose).toMatchObject({ in: 'header', required: true, schema: { pattern: expect.any(String) } });
   });
 
   it('gives every path id its pattern and closes every request schema (unknown fields are refused)', () => {
-    const pathParams = operations.flatMap(({ op }) => (op.parameters as Node[] ?? []).filter((p) => p.in === 'path'));
+    const pathParams = operations.flatMap(({ op }) => ((op.parameters as Node[]) ?? []).filter((p) => p.in === 'path'));
     expect(pathParams.filter((p) => !p.schema?.pattern)).toEqual([]);
-    const bodies = reachableSchemas(documents.openapi as never, operations.map(({ op }) => op.requestBody));
+    const bodies = reachableSchemas(
+      documents.openapi as never,
+      operations.map(({ op }) => op.requestBody),
+    );
     const schemas = documents.openapi.components.schemas as Node;
     expect([...bodies].filter((name) => schemas[name].additionalProperties !== false)).toEqual([]);
     expect(schemas.KutyPlanItemsDto.properties.daysPerWeek).toMatchObject({ type: 'integer', minimum: 0, maximum: 7 });
-    expect(schemas.RegisterClientDto.properties.fullName).toMatchObject({ type: 'string', minLength: 1, maxLength: 200 });
-    expect(schemas.StartTypRelationshipDto.properties.parties).toMatchObject({ type: 'array', maxItems: 10, items: { $ref: '#/components/schemas/OrganisationRefDto' } });
+    expect(schemas.RegisterClientDto.properties.fullName).toMatchObject({
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+    });
+    expect(schemas.StartTypRelationshipDto.properties.parties).toMatchObject({
+      type: 'array',
+      maxItems: 10,
+      items: { $ref: '#/components/schemas/OrganisationRefDto' },
+    });
   });
 });

@@ -17,7 +17,10 @@ function strict(node: unknown): unknown {
   const { nullable, example: _example, ...rest } = node as Node;
   const out: Node = {};
   for (const [key, value] of Object.entries(rest)) {
-    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Node).map(([k, v]) => [k, strict(v)])) : strict(value);
+    out[key] =
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(value as Node).map(([k, v]) => [k, strict(v)]))
+        : strict(value);
   }
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   return nullable ? { anyOf: [out, { type: 'null' }] } : out;
@@ -39,11 +42,15 @@ export function responseValidator(document: Node = readJson(OPENAPI_FILE)) {
     const key = `${method} ${path} ${status} ${contentType}`;
     let validate = cache.get(key);
     if (!validate) {
-      validate = ajv.compile(JSON.parse(JSON.stringify(strict(schema)).replaceAll('"#/components/', '"openapi#/components/')));
+      validate = ajv.compile(
+        JSON.parse(JSON.stringify(strict(schema)).replaceAll('"#/components/', '"openapi#/components/')),
+      );
       cache.set(key, validate);
     }
     if (!validate(body)) {
-      throw new Error(`${method} ${path} ${status} does not match its schema: ${ajv.errorsText(validate.errors, { separator: '\n  ' })}`);
+      throw new Error(
+        `${method} ${path} ${status} does not match its schema: ${ajv.errorsText(validate.errors, { separator: '\n  ' })}`,
+      );
     }
   };
 }

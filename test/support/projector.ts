@@ -15,7 +15,9 @@ export async function testProjector(config: ApiConfig) {
   return {
     projector,
     catchUp: () => projector.catchUp(),
-    follow: () => { following = projector.follow(controller.signal); },
+    follow: () => {
+      following = projector.follow(controller.signal);
+    },
     close: async () => {
       controller.abort();
       await following;

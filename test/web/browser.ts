@@ -15,10 +15,25 @@ export function buildWebApp(outDir: string): Promise<void> {
   const node = join(process.cwd(), 'node_modules', '.bin', 'node');
   const vite = join(process.cwd(), 'node_modules', 'vite', 'bin', 'vite.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(node, [vite, 'build', '--config', 'apps/web/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
-      { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      node,
+      [
+        vite,
+        'build',
+        '--config',
+        'apps/web/vite.config.ts',
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'error',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited ${code}: ${stderr}`))));
   });
@@ -29,7 +44,13 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /**
@@ -48,6 +69,12 @@ export interface PageGlobals {
 
 /** The accessible descriptions (aria-describedby) of the element the locator finds. */
 export async function describedBy(page: Page, selector: string): Promise<string> {
-  return page.locator(selector).evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/)
-    .map((id: string) => (id ? (globalThis as unknown as PageGlobals).document.getElementById(id)?.textContent ?? '' : '')).join(' '));
+  return page.locator(selector).evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id: string) =>
+        id ? ((globalThis as unknown as PageGlobals).document.getElementById(id)?.textContent ?? '') : '',
+      )
+      .join(' '),
+  );
 }

@@ -7,7 +7,15 @@ import { EVENT_STORE } from '../../apps/api/infrastructure/tokens.js';
 import { demoClients } from '../../scripts/demo/index.js';
 import { seedDemo } from '../../scripts/demo/seed.js';
 import { startTestApp, testProjector, type TestApp } from '../support/index.js';
-import { browserAvailable, buildWebApp, CHROMIUM, CHROMIUM_ARGS, describedBy, seriousAccessibilityViolations, type PageGlobals } from './browser.js';
+import {
+  browserAvailable,
+  buildWebApp,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  describedBy,
+  seriousAccessibilityViolations,
+  type PageGlobals,
+} from './browser.js';
 
 /**
  * The officers' workspace in a real browser (Debian's Chromium, headless): the built page
@@ -47,15 +55,20 @@ describeBrowser('the workspace in the browser', () => {
 
   const noSeriousViolations = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-  it('signs in as a demo TYP officer (Finnish first); the session cookie is out of the page\'s reach', async () => {
+  it("signs in as a demo TYP officer (Finnish first); the session cookie is out of the page's reach", async () => {
     await page.goto(`${base}/`);
     await page.getByRole('heading', { name: 'Kirjaudu sisään' }).waitFor();
     await noSeriousViolations();
     await page.getByRole('button', { name: 'Kirjaudu: Outi Virtanen' }).click();
     await page.getByRole('heading', { name: 'Miksi tarkastelet asiakkaan tietoja?' }).waitFor();
     await noSeriousViolations();
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.cookie)).not.toContain('polku_session');
-    expect((await page.context().cookies()).find((c) => c.name === 'polku_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.cookie)).not.toContain(
+      'polku_session',
+    );
+    expect((await page.context().cookies()).find((c) => c.name === 'polku_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
   });
 
   it('states the purpose once, then shows Today: the caseload and the worklist', async () => {
@@ -65,20 +78,30 @@ describeBrowser('the workspace in the browser', () => {
     await page.getByText('Käyttötarkoitus: client meeting').waitFor();
     const caseload = page.getByRole('region', { name: 'Asiakkaani' });
     await caseload.getByRole('link', { name: /demo-keski-suomi-1/ }).waitFor();
-    await page.getByRole('region', { name: 'Organisaationi työlista' }).getByRole('cell', { name: 'Suunnitelman tarkistus' }).first().waitFor();
+    await page
+      .getByRole('region', { name: 'Organisaationi työlista' })
+      .getByRole('cell', { name: 'Suunnitelman tarkistus' })
+      .first()
+      .waitFor();
     await noSeriousViolations();
   });
 
-  it('opens the Central Finland client\'s path: entries from several organisations, each with its details', async () => {
-    await page.getByRole('region', { name: 'Asiakkaani' }).getByRole('link', { name: /demo-keski-suomi-1/ }).click();
+  it("opens the Central Finland client's path: entries from several organisations, each with its details", async () => {
+    await page
+      .getByRole('region', { name: 'Asiakkaani' })
+      .getByRole('link', { name: /demo-keski-suomi-1/ })
+      .click();
     await page.getByRole('heading', { name: 'Matti Mallikas', level: 1 }).waitFor();
     const lanes = page.getByRole('group', { name: /^Organisaatio: / });
     await lanes.first().waitFor();
     const withEntries: string[] = [];
     for (const lane of await lanes.all()) {
-      if ((await lane.getByRole('button').count()) > 0) withEntries.push((await lane.getAttribute('data-organisation'))!);
+      if ((await lane.getByRole('button').count()) > 0)
+        withEntries.push((await lane.getAttribute('data-organisation'))!);
     }
-    expect(withEntries).toEqual(expect.arrayContaining(['te-keski-suomi', 'hyvaks-sote', 'kela', 'provider-jyvaskyla-settlement']));
+    expect(withEntries).toEqual(
+      expect.arrayContaining(['te-keski-suomi', 'hyvaks-sote', 'kela', 'provider-jyvaskyla-settlement']),
+    );
 
     await page.getByRole('group', { name: 'Organisaatio: Kela' }).getByRole('button').first().click();
     const details = page.getByRole('region', { name: 'Merkinnän tiedot' });
@@ -88,7 +111,7 @@ describeBrowser('the workspace in the browser', () => {
     await noSeriousViolations();
   });
 
-  it('records a goal review and shows each refusal next to the field it names, in the user\'s language', async () => {
+  it("records a goal review and shows each refusal next to the field it names, in the user's language", async () => {
     const form = page.getByRole('region', { name: 'Kirjaa tavoitteiden arviointi' });
     await form.getByLabel('Palvelujakso').selectOption({ label: 'Rehabilitative work activity 2025-02-17–2025-08-15' });
     await form.getByLabel('Arviointipäivä (VVVV-KK-PP)').fill('2025-01-20');
@@ -108,7 +131,9 @@ describeBrowser('the workspace in the browser', () => {
     // switch language: the page and the refusal follow
     await page.getByRole('button', { name: 'På svenska' }).click();
     await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
-    await page.getByText('I målbedömningen deltar klienten, den ansvariga tjänstemannen och den egna handledaren.').waitFor();
+    await page
+      .getByText('I målbedömningen deltar klienten, den ansvariga tjänstemannen och den egna handledaren.')
+      .waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe('sv');
     await noSeriousViolations();
 
@@ -123,7 +148,7 @@ describeBrowser('the workspace in the browser', () => {
     await page.getByRole('button', { name: /2025-06-16 Goal review held/ }).waitFor();
   });
 
-  it('signs in as an auditor and replays the path as known on an earlier date, beside today\'s, with what changed marked', async () => {
+  it("signs in as an auditor and replays the path as known on an earlier date, beside today's, with what changed marked", async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in as Aila Auditor' }).click();
     await page.getByText('Supervision and audit').click();
@@ -138,7 +163,9 @@ describeBrowser('the workspace in the browser', () => {
     expect(Number(/^(\d+)/.exec(note ?? '')?.[1])).toBeGreaterThan(0);
     // the later entries are marked on today's timeline, none on the replay's
     expect(await page.getByRole('region', { name: 'Timeline' }).locator('.marker.changed').count()).toBeGreaterThan(0);
-    expect(await page.getByRole('region', { name: 'The path as known on 2025-03-01' }).locator('.marker.changed').count()).toBe(0);
+    expect(
+      await page.getByRole('region', { name: 'The path as known on 2025-03-01' }).locator('.marker.changed').count(),
+    ).toBe(0);
     await noSeriousViolations();
   });
 

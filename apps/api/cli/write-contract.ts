@@ -20,7 +20,10 @@ export const CONTRACT_FILES = { openapi: 'docs/openapi.json', kafka: 'docs/kafka
 export async function contractDocuments(): Promise<{ openapi: object; kafka: object }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'polku-contract-'));
   try {
-    const app = await createApp(loadApiConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0' }), { logger: false, accessLogLevel: 'silent' });
+    const app = await createApp(loadApiConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0' }), {
+      logger: false,
+      accessLogLevel: 'silent',
+    });
     try {
       return { openapi: buildOpenApiDocument(app), kafka: kafkaCommandSchema(app, KAFKA_COMMAND_CONTRACT) };
     } finally {

@@ -15,7 +15,18 @@ import { ClientSearchController, SearchClientsHandler } from './client-search/in
 
 /** The service-path capability: commands for every event family, and the reads. */
 @Module({
-  controllers: [ClientsController, TypController, PlansController, ReferralsController, PeriodsController, PeopleController, ReadsController, AuditController, AdminController, ClientSearchController],
+  controllers: [
+    ClientsController,
+    TypController,
+    PlansController,
+    ReferralsController,
+    PeriodsController,
+    PeopleController,
+    ReadsController,
+    AuditController,
+    AdminController,
+    ClientSearchController,
+  ],
   providers: [ExecuteClientCommandHandler, ClientAccess, ...QUERY_HANDLERS, SearchClientsHandler],
 })
 export class ServicePathModule {}

@@ -1,5 +1,12 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { PolkuResponse } from '../infrastructure/http.js';
 import type { EventStore } from '../../../libs/event-store/index.js';
 import type { ReadStore } from '../../../libs/read-store/index.js';
@@ -19,13 +26,22 @@ class ProjectorHealth {
 }
 
 export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'degraded'], example: 'ok', description: 'degraded: a store cannot be reached (answered with 503); requests needing it answer 503 until it returns' })
+  @ApiProperty({
+    enum: ['ok', 'degraded'],
+    example: 'ok',
+    description:
+      'degraded: a store cannot be reached (answered with 503); requests needing it answer 503 until it returns',
+  })
   status: 'ok' | 'degraded';
   @ApiPropertyOptional({ description: 'Absent while the event store cannot be reached' })
   eventStore?: EventStoreHealth;
   @ApiPropertyOptional({ description: 'Absent while the read store cannot be reached' })
   projector?: ProjectorHealth;
-  @ApiPropertyOptional({ type: [String], example: ['eventStore'], description: 'The stores that cannot be reached (when degraded)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['eventStore'],
+    description: 'The stores that cannot be reached (when degraded)',
+  })
   unavailable?: ('eventStore' | 'readStore')[];
 }
 

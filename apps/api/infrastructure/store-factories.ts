@@ -4,6 +4,11 @@
  * everywhere. A new adapter adds its kind and factory there.
  */
 export {
-  EVENT_STORE_FACTORIES, READ_STORE_FACTORIES, openEventStore, openReadStore, StoreUnavailableError,
-  type StoreFactory, untilAvailable,
+  EVENT_STORE_FACTORIES,
+  READ_STORE_FACTORIES,
+  openEventStore,
+  openReadStore,
+  StoreUnavailableError,
+  type StoreFactory,
+  untilAvailable,
 } from '../../../libs/adapters/open-stores/index.js';

@@ -10,7 +10,9 @@ const waitLog = (store: string) => {
   const logger = new Logger('Stores');
   return {
     onWait: (error: unknown, retryInMs: number) =>
-      logger.warn(`The ${store} is unavailable (${error instanceof Error ? error.message : String(error)}); retrying in ${retryInMs} ms`),
+      logger.warn(
+        `The ${store} is unavailable (${error instanceof Error ? error.message : String(error)}); retrying in ${retryInMs} ms`,
+      ),
   };
 };
 
@@ -24,7 +26,8 @@ const waitLog = (store: string) => {
     {
       provide: EVENT_STORE,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => untilAvailable(() => openEventStore(config.eventStore), waitLog('event store')),
+      useFactory: (config: ApiConfig) =>
+        untilAvailable(() => openEventStore(config.eventStore), waitLog('event store')),
     },
     {
       provide: READ_STORE,

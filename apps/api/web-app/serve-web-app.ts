@@ -15,7 +15,10 @@ const PAGE_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-interface StaticResponse { set(headers: Record<string, string>): void; sendFile(path: string): void }
+interface StaticResponse {
+  set(headers: Record<string, string>): void;
+  sendFile(path: string): void;
+}
 
 /**
  * Serves the built browser workspace (apps/web, built into `webDir`) next to the API: the
@@ -31,7 +34,11 @@ export function serveWebApp(app: NestExpressApplication, webDir: string): boolea
     res.sendFile(index);
   });
   app.useStaticAssets(join(webDir, 'assets'), {
-    prefix: ASSETS_PREFIX, index: false, immutable: true, maxAge: '365d', fallthrough: true,
+    prefix: ASSETS_PREFIX,
+    index: false,
+    immutable: true,
+    maxAge: '365d',
+    fallthrough: true,
   });
   return true;
 }

@@ -61,7 +61,9 @@ export class WebSessionController {
   @ApiOkResponse({ type: WebSessionDto })
   @ApiProblemResponses(400, 404)
   async signInAsDemoPerson(
-    @Body() body: DemoSignInDto, @Req() req: PolkuRequest, @Res({ passthrough: true }) res: PolkuResponse,
+    @Body() body: DemoSignInDto,
+    @Req() req: PolkuRequest,
+    @Res({ passthrough: true }) res: PolkuResponse,
   ): Promise<WebSessionDto> {
     this.ensureDemoSignIn();
     const person = DEMO_SIGN_IN_PEOPLE.find((p) => p.personId === body.personId);

@@ -4,7 +4,9 @@ import { PrincipalDto } from '../me/me.controller.js';
 
 export class WebSessionDto {
   @ApiProperty() signedIn: boolean;
-  @ApiProperty({ description: 'Whether the development sign-in (demo people) is offered: embedded mode with the local secret only' })
+  @ApiProperty({
+    description: 'Whether the development sign-in (demo people) is offered: embedded mode with the local secret only',
+  })
   demoSignIn: boolean;
   @ApiPropertyOptional({ type: PrincipalDto }) principal?: PrincipalDto;
   @ApiPropertyOptional({ description: 'Send as X-CSRF-Token on every write of this session' }) csrfToken?: string;

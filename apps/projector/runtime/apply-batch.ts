@@ -7,14 +7,17 @@ export type ApplyEvents = (model: ClientReadModel | undefined, events: RecordedE
 
 /** Same result as applyBatch with per-event application, but one call per client. */
 export function applyBatchByClient(
-  batch: RecordedEvent[], stored: Map<string, ClientReadModel>, applyMany: ApplyEvents,
+  batch: RecordedEvent[],
+  stored: Map<string, ClientReadModel>,
+  applyMany: ApplyEvents,
 ): Map<string, ClientReadModel> {
   const byClient = new Map<string, RecordedEvent[]>();
   for (const event of batch) {
     const model = stored.get(event.clientId);
     if (model && event.globalPosition <= model.lastPosition) continue;
     const list = byClient.get(event.clientId);
-    if (list) list.push(event); else byClient.set(event.clientId, [event]);
+    if (list) list.push(event);
+    else byClient.set(event.clientId, [event]);
   }
   const changed = new Map<string, ClientReadModel>();
   for (const [clientId, events] of byClient) changed.set(clientId, applyMany(stored.get(clientId), events));
@@ -27,7 +30,9 @@ export function applyBatchByClient(
  * an overlapping run having written the model past the stored checkpoint.
  */
 export function applyBatch(
-  batch: RecordedEvent[], stored: Map<string, ClientReadModel>, apply: ApplyEvent,
+  batch: RecordedEvent[],
+  stored: Map<string, ClientReadModel>,
+  apply: ApplyEvent,
 ): Map<string, ClientReadModel> {
   const changed = new Map<string, ClientReadModel>();
   for (const event of batch) {

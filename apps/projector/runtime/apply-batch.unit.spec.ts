@@ -3,12 +3,15 @@ import { makeEvent } from '../test/events.fixture.js';
 import { applyTimeline } from '../test/timeline.projection.js';
 import { applyBatch, assertAscending } from './apply-batch.js';
 
-const recorded = (clientId: string, n: number, position: bigint): RecordedEvent =>
-  ({ ...makeEvent(clientId, n), streamVersion: BigInt(n), globalPosition: position });
+const recorded = (clientId: string, n: number, position: bigint): RecordedEvent => ({
+  ...makeEvent(clientId, n),
+  streamVersion: BigInt(n),
+  globalPosition: position,
+});
 
 // The batch mechanics, with the test projection (any event shape; timeline in stream order).
 describe('applyBatch', () => {
-  it('folds each client\'s events in order and returns only changed models', () => {
+  it("folds each client's events in order and returns only changed models", () => {
     const batch = [recorded('a', 1, 1n), recorded('b', 1, 2n), recorded('a', 2, 3n)];
     const changed = applyBatch(batch, new Map(), applyTimeline);
     expect([...changed.keys()]).toEqual(['a', 'b']);

@@ -52,12 +52,20 @@ describe('Projector from checkpoint 0, stream by stream (real SQLite stores)', (
     const batches: BatchCommitted[] = [];
     const checkpoints: bigint[] = [];
     const projector = projectorOn({
-      eventStore: events, readStore: read, streamsPerPage: 3,
-      onBatch: (b) => { batches.push(b); checkpoints.push(b.checkpoint); },
+      eventStore: events,
+      readStore: read,
+      streamsPerPage: 3,
+      onBatch: (b) => {
+        batches.push(b);
+        checkpoints.push(b.checkpoint);
+      },
     });
     expect(await projector.rebuild()).toEqual({ from: 0n, to: head, events: 63 });
-    expect(batches.filter((b) => b.rebuildingUpTo !== undefined).map((b) => [b.clients, b.events]))
-      .toEqual([[3, 27], [3, 27], [1, 9]]);
+    expect(batches.filter((b) => b.rebuildingUpTo !== undefined).map((b) => [b.clients, b.events])).toEqual([
+      [3, 27],
+      [3, 27],
+      [1, 9],
+    ]);
     expect(checkpoints).toEqual([0n, 0n, 0n, head]);
     expect(await read.checkpoint()).toBe(head);
     await expectExactlyOnce(read);
@@ -74,7 +82,13 @@ describe('Projector from checkpoint 0, stream by stream (real SQLite stores)', (
     await projector.catchUp();
     for (const id of ids.slice(0, 3)) await events.appendToStream(id, [makeEvent(id, 4)], { expectedVersion: 3n });
     const batches: BatchCommitted[] = [];
-    const next = projectorOn({ eventStore: events, readStore: read, streamsPerPage: 2, batchSize: 4, onBatch: (b) => batches.push(b) });
+    const next = projectorOn({
+      eventStore: events,
+      readStore: read,
+      streamsPerPage: 2,
+      batchSize: 4,
+      onBatch: (b) => batches.push(b),
+    });
     expect((await next.catchUp()).events).toBe(3);
     expect(batches.every((b) => b.rebuildingUpTo === undefined)).toBe(true);
     await expectExactlyOnce(read);
@@ -86,14 +100,20 @@ describe('Projector from checkpoint 0, stream by stream (real SQLite stores)', (
     const read = openRead('read.sqlite');
     const controller = new AbortController();
     const stopped = projectorOn({
-      eventStore: events, readStore: read, streamsPerPage: 2, onBatch: () => controller.abort(),
+      eventStore: events,
+      readStore: read,
+      streamsPerPage: 2,
+      onBatch: () => controller.abort(),
     });
     expect(await stopped.catchUp(controller.signal)).toEqual({ from: 0n, to: 0n, events: 10 });
     expect(await read.checkpoint()).toBe(0n);
     expect((await read.getClients(ids)).size).toBe(2);
 
-    expect(await projectorOn({ eventStore: events, readStore: read, streamsPerPage: 2 }).catchUp())
-      .toEqual({ from: 0n, to: head, events: 35 });
+    expect(await projectorOn({ eventStore: events, readStore: read, streamsPerPage: 2 }).catchUp()).toEqual({
+      from: 0n,
+      to: head,
+      events: 35,
+    });
     await expectExactlyOnce(read);
   });
 
@@ -101,8 +121,18 @@ describe('Projector from checkpoint 0, stream by stream (real SQLite stores)', (
     await seed(events, CLIENTS, 4);
     // the same real store, with readStreams hidden (as on KurrentDB)
     const { readStreams: _hidden, ...rest } = Object.fromEntries(
-      (['appendToStream', 'findIdempotentResult', 'readStream', 'readAll', 'headPosition', 'verifyStream', 'verifyAll', 'close'] as const)
-        .map((name) => [name, (events[name] as (...a: unknown[]) => unknown).bind(events)]),
+      (
+        [
+          'appendToStream',
+          'findIdempotentResult',
+          'readStream',
+          'readAll',
+          'headPosition',
+          'verifyStream',
+          'verifyAll',
+          'close',
+        ] as const
+      ).map((name) => [name, (events[name] as (...a: unknown[]) => unknown).bind(events)]),
     ) as unknown as EventStore;
     const read = openRead('read.sqlite');
     const batches: BatchCommitted[] = [];

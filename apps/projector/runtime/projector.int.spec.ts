@@ -5,11 +5,22 @@ import { SqliteEventStore } from '../../../libs/adapters/sqlite-event-store/inde
 import { SqliteReadStore } from '../../../libs/adapters/sqlite-read-store/index.js';
 import { replayPath, type TimelineEntry } from '../../../libs/projections/client-path/index.js';
 import {
-  demoClients, dumpReadStore, expectBusinessOrder, expectSameEvents, readStreams, seedDemoInterleaved,
+  demoClients,
+  dumpReadStore,
+  expectBusinessOrder,
+  expectSameEvents,
+  readStreams,
+  seedDemoInterleaved,
 } from '../test/demo.fixture.js';
 import { clientIdOf, seed } from '../test/events.fixture.js';
 import { applyTimeline, type StreamTimelineEntry } from '../test/timeline.projection.js';
-import { CheckpointAheadOfHeadError, Projector, type ApplyEvent, type BatchCommitted, type ProjectorOptions } from './projector.js';
+import {
+  CheckpointAheadOfHeadError,
+  Projector,
+  type ApplyEvent,
+  type BatchCommitted,
+  type ProjectorOptions,
+} from './projector.js';
 
 const CLIENTS = 5;
 const ids = Array.from({ length: CLIENTS }, (_, i) => clientIdOf(i));
@@ -44,7 +55,8 @@ describe('Projector (real SQLite stores)', () => {
    * from position 0 too (streamsPerPage 0): these tests are about batches and checkpoints;
    * stream-by-stream projection has its own spec (projector-by-stream.int.spec.ts).
    */
-  const projectorOn = (options: ProjectorOptions) => new Projector({ apply: applyTimeline, streamsPerPage: 0, ...options });
+  const projectorOn = (options: ProjectorOptions) =>
+    new Projector({ apply: applyTimeline, streamsPerPage: 0, ...options });
 
   it('yields to the event loop between batches: a stop (SIGTERM) or a health probe is served mid catch-up', async () => {
     await seed(events, CLIENTS, 13); // 65 events: 13 batches of 5
@@ -53,7 +65,12 @@ describe('Projector (real SQLite stores)', () => {
     const seen: bigint[] = [];
     // what a signal handler or an HTTP request is: a callback of the next event-loop turn
     setImmediate(() => {
-      Promise.resolve().then(() => read.checkpoint()).then((c) => seen.push(c), () => undefined);
+      Promise.resolve()
+        .then(() => read.checkpoint())
+        .then(
+          (c) => seen.push(c),
+          () => undefined,
+        );
       controller.abort();
     });
     const result = await projectorOn({ eventStore: events, readStore: read, batchSize: 5 }).catchUp(controller.signal);
@@ -80,14 +97,21 @@ describe('Projector (real SQLite stores)', () => {
     await seed(events, CLIENTS, 13); // 65 events, interleaved
     const read = openRead();
     const batches: BatchCommitted[] = [];
-    const projector = projectorOn({ eventStore: events, readStore: read, batchSize: 7, onBatch: (b) => batches.push(b) });
+    const projector = projectorOn({
+      eventStore: events,
+      readStore: read,
+      batchSize: 7,
+      onBatch: (b) => batches.push(b),
+    });
 
     const result = await projector.catchUp();
 
     const head = await events.headPosition();
     expect(result).toEqual({ from: 0n, to: head, events: 65 });
     expect(batches.map((b) => b.events)).toEqual([7, 7, 7, 7, 7, 7, 7, 7, 7, 2]);
-    expect(batches.map((b) => b.checkpoint)).toEqual([...batches.map((b) => b.checkpoint)].sort((a, b) => (a < b ? -1 : 1)));
+    expect(batches.map((b) => b.checkpoint)).toEqual(
+      [...batches.map((b) => b.checkpoint)].sort((a, b) => (a < b ? -1 : 1)),
+    );
     expect(await read.checkpoint()).toBe(head);
     await expectExactlyOnce(read);
   });
@@ -96,7 +120,10 @@ describe('Projector (real SQLite stores)', () => {
     await seed(events, CLIENTS, 4);
     const read = openRead();
     const calls: string[] = [];
-    const counting: ApplyEvent = (m, e) => { calls.push(e.eventId); return applyTimeline(m, e); };
+    const counting: ApplyEvent = (m, e) => {
+      calls.push(e.eventId);
+      return applyTimeline(m, e);
+    };
     const projector = projectorOn({ eventStore: events, readStore: read, batchSize: 3, apply: counting });
     await projector.catchUp();
     const before = await read.getClients(ids);
@@ -142,7 +169,10 @@ describe('Projector (real SQLite stores)', () => {
     const behind = openRead('behind.sqlite');
     await behind.commitBatch(models, 0n);
     const calls: string[] = [];
-    const counting: ApplyEvent = (m, e) => { calls.push(e.eventId); return applyTimeline(m, e); };
+    const counting: ApplyEvent = (m, e) => {
+      calls.push(e.eventId);
+      return applyTimeline(m, e);
+    };
     await projectorOn({ eventStore: events, readStore: behind, batchSize: 4, apply: counting }).catchUp();
 
     expect(calls).toEqual([]);
@@ -164,7 +194,10 @@ describe('Projector (real SQLite stores)', () => {
     const controller = new AbortController();
     const read = openRead();
     const projector = projectorOn({
-      eventStore: events, readStore: read, batchSize: 6, onBatch: () => controller.abort(),
+      eventStore: events,
+      readStore: read,
+      batchSize: 6,
+      onBatch: () => controller.abort(),
     });
     const result = await projector.catchUp(controller.signal);
     expect(result.events).toBe(6);
@@ -182,9 +215,16 @@ describe('Projector (real SQLite stores)', () => {
       await coalesced.commitBatch([], 7n); // stale content a rebuild must discard
       const batches: BatchCommitted[] = [];
       const calls: string[] = [];
-      const counting: ApplyEvent = (m, e) => { calls.push(e.eventId); return applyTimeline(m, e); };
+      const counting: ApplyEvent = (m, e) => {
+        calls.push(e.eventId);
+        return applyTimeline(m, e);
+      };
       const result = await projectorOn({
-        eventStore: events, readStore: coalesced, batchSize: 4, commitEveryBatches: 5, apply: counting,
+        eventStore: events,
+        readStore: coalesced,
+        batchSize: 4,
+        commitEveryBatches: 5,
+        apply: counting,
         onBatch: (b) => batches.push(b),
       }).rebuild();
 
@@ -204,7 +244,11 @@ describe('Projector (real SQLite stores)', () => {
       const small = openRead('small.sqlite');
       const smallBatches: BatchCommitted[] = [];
       await projectorOn({
-        eventStore: events, readStore: small, batchSize: 4, commitEveryBatches: 10, largeLagEvents: 20,
+        eventStore: events,
+        readStore: small,
+        batchSize: 4,
+        commitEveryBatches: 10,
+        largeLagEvents: 20,
         onBatch: (b) => smallBatches.push(b),
       }).catchUp();
       expect(smallBatches).toHaveLength(5); // lag 20 is not > 20: per batch
@@ -212,7 +256,11 @@ describe('Projector (real SQLite stores)', () => {
       const large = openRead('large.sqlite');
       const largeBatches: BatchCommitted[] = [];
       await projectorOn({
-        eventStore: events, readStore: large, batchSize: 4, commitEveryBatches: 10, largeLagEvents: 19,
+        eventStore: events,
+        readStore: large,
+        batchSize: 4,
+        commitEveryBatches: 10,
+        largeLagEvents: 19,
         onBatch: (b) => largeBatches.push(b),
       }).catchUp();
       expect(largeBatches.map((b) => b.events)).toEqual([20]);
@@ -227,8 +275,13 @@ describe('Projector (real SQLite stores)', () => {
       await seed(events, CLIENTS, 8, { startAt: 4 }); // 40 more, every client continues
       const batches: BatchCommitted[] = [];
       const result = await projectorOn({
-        eventStore: events, readStore: read, batchSize: 3, commitEveryBatches: 100, largeLagEvents: 0,
-        maxCachedClients: 2, onBatch: (b) => batches.push(b),
+        eventStore: events,
+        readStore: read,
+        batchSize: 3,
+        commitEveryBatches: 100,
+        largeLagEvents: 0,
+        maxCachedClients: 2,
+        onBatch: (b) => batches.push(b),
       }).catchUp();
       expect(result.events).toBe(40);
       expect(batches.length).toBeGreaterThan(1); // 5 interleaved clients never fit in 2
@@ -242,18 +295,35 @@ describe('Projector (real SQLite stores)', () => {
       const read = openRead();
       const controller = new AbortController();
       let applied = 0;
-      const abortAt10: ApplyEvent = (m, e) => { if (++applied === 10) controller.abort(); return applyTimeline(m, e); };
+      const abortAt10: ApplyEvent = (m, e) => {
+        if (++applied === 10) controller.abort();
+        return applyTimeline(m, e);
+      };
       const aborted = await projectorOn({
-        eventStore: events, readStore: read, batchSize: 4, commitEveryBatches: 100, apply: abortAt10,
+        eventStore: events,
+        readStore: read,
+        batchSize: 4,
+        commitEveryBatches: 100,
+        apply: abortAt10,
       }).rebuild(controller.signal);
       expect(aborted.events).toBe(12); // the batch in flight finishes, then everything applied commits
       expect(await read.checkpoint()).toBe(aborted.to);
 
       let calls = 0;
-      const failing: ApplyEvent = (m, e) => { if (++calls === 7) throw new Error('boom'); return applyTimeline(m, e); };
-      await expect(projectorOn({
-        eventStore: events, readStore: read, batchSize: 4, commitEveryBatches: 100, largeLagEvents: 0, apply: failing,
-      }).catchUp()).rejects.toThrow('boom');
+      const failing: ApplyEvent = (m, e) => {
+        if (++calls === 7) throw new Error('boom');
+        return applyTimeline(m, e);
+      };
+      await expect(
+        projectorOn({
+          eventStore: events,
+          readStore: read,
+          batchSize: 4,
+          commitEveryBatches: 100,
+          largeLagEvents: 0,
+          apply: failing,
+        }).catchUp(),
+      ).rejects.toThrow('boom');
       expect(await read.checkpoint()).toBe(aborted.to); // nothing of the failed run was committed
 
       expect((await projectorOn({ eventStore: events, readStore: read, batchSize: 4 }).catchUp()).events).toBe(18);
@@ -265,7 +335,9 @@ describe('Projector (real SQLite stores)', () => {
     await seed(events, CLIENTS, 1);
     const read = openRead();
     await read.commitBatch([], 1000n);
-    await expect(projectorOn({ eventStore: events, readStore: read }).catchUp()).rejects.toBeInstanceOf(CheckpointAheadOfHeadError);
+    await expect(projectorOn({ eventStore: events, readStore: read }).catchUp()).rejects.toBeInstanceOf(
+      CheckpointAheadOfHeadError,
+    );
   });
 
   it('follow: picks up new events, retries after an error from the stored checkpoint, stops on abort', async () => {
@@ -273,18 +345,29 @@ describe('Projector (real SQLite stores)', () => {
     const controller = new AbortController();
     let failOnce = true;
     const flaky: ApplyEvent = (m, e) => {
-      if (failOnce && (e.data as { n: number }).n === 2) { failOnce = false; throw new Error('boom'); }
+      if (failOnce && (e.data as { n: number }).n === 2) {
+        failOnce = false;
+        throw new Error('boom');
+      }
       return applyTimeline(m, e);
     };
     const errors: unknown[] = [];
     let reached: () => void = () => {};
-    const target = new Promise<void>((resolve) => { reached = resolve; });
+    const target = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
     let head = -1n;
     const projector = projectorOn({
-      eventStore: events, readStore: read, batchSize: 4, apply: flaky,
-      idleBackoffMs: { min: 5, max: 20 }, errorBackoffMs: { min: 5, max: 20 },
+      eventStore: events,
+      readStore: read,
+      batchSize: 4,
+      apply: flaky,
+      idleBackoffMs: { min: 5, max: 20 },
+      errorBackoffMs: { min: 5, max: 20 },
       onError: (error) => errors.push(error),
-      onBatch: (b: BatchCommitted) => { if (b.checkpoint === head) reached(); },
+      onBatch: (b: BatchCommitted) => {
+        if (b.checkpoint === head) reached();
+      },
     });
     const following = projector.follow(controller.signal);
     try {
@@ -311,10 +394,18 @@ describe('Projector (real SQLite stores)', () => {
       const incremental = openRead('incremental.sqlite');
       const batches: BatchCommitted[] = [];
       // no `apply` option: the projection the projector process runs
-      const inc = new Projector({ eventStore: events, readStore: incremental, batchSize: 7, onBatch: (b) => batches.push(b) });
+      const inc = new Projector({
+        eventStore: events,
+        readStore: incremental,
+        batchSize: 7,
+        onBatch: (b) => batches.push(b),
+      });
       let rounds = 0;
       // a few steps of every path at a time, catching up after each round
-      await seedDemoInterleaved(events, demo, 4, async () => { rounds += 1; await inc.catchUp(); });
+      await seedDemoInterleaved(events, demo, 4, async () => {
+        rounds += 1;
+        await inc.catchUp();
+      });
       const head = await events.headPosition();
       expect(rounds).toBeGreaterThanOrEqual(5);
       expect(batches.length).toBeGreaterThan(2 * rounds); // clients continue across batches and rounds
@@ -324,7 +415,12 @@ describe('Projector (real SQLite stores)', () => {
       const rebuilt = openRead('rebuilt.sqlite');
       await rebuilt.commitBatch([], 7n); // stale content a rebuild must discard
       // from 0 on SQLite: stream by stream, 2 streams a page
-      const result = await new Projector({ eventStore: events, readStore: rebuilt, batchSize: 1000, streamsPerPage: 2 }).rebuild();
+      const result = await new Projector({
+        eventStore: events,
+        readStore: rebuilt,
+        batchSize: 1000,
+        streamsPerPage: 2,
+      }).rebuild();
       expect(result).toEqual({ from: 0n, to: head, events: Number(head) });
 
       const models = await incremental.getClients(demoIds);
@@ -334,7 +430,12 @@ describe('Projector (real SQLite stores)', () => {
       // models kept in memory across batches (and evicted: 9 clients, room for 4) give the same bytes
       const coalesced = openRead('coalesced.sqlite');
       await new Projector({
-        eventStore: events, readStore: coalesced, batchSize: 5, commitEveryBatches: 6, maxCachedClients: 4, streamsPerPage: 0,
+        eventStore: events,
+        readStore: coalesced,
+        batchSize: 5,
+        commitEveryBatches: 6,
+        maxCachedClients: 4,
+        streamsPerPage: 0,
       }).rebuild();
       expect(dumpReadStore(join(dir, 'coalesced.sqlite'))).toEqual(dumpReadStore(join(dir, 'incremental.sqlite')));
 

@@ -20,8 +20,16 @@ export interface BatchCommitted {
   /** Set while projecting stream by stream: whether a worker thread read and folded the streams. */
   foldedInWorker?: boolean;
 }
-export interface CatchUpResult { from: bigint; to: bigint; events: number }
-export interface ProjectorStatus { checkpoint: bigint; head: bigint; lag: bigint }
+export interface CatchUpResult {
+  from: bigint;
+  to: bigint;
+  events: number;
+}
+export interface ProjectorStatus {
+  checkpoint: bigint;
+  head: bigint;
+  lag: bigint;
+}
 
 export interface ProjectorOptions {
   eventStore: EventStore;
@@ -79,7 +87,10 @@ interface Pending {
 /** The read store belongs to another event store (or that store was replaced): only a rebuild helps. */
 export class CheckpointAheadOfHeadError extends Error {
   override readonly name = 'CheckpointAheadOfHeadError';
-  constructor(readonly checkpoint: bigint, readonly head: bigint) {
+  constructor(
+    readonly checkpoint: bigint,
+    readonly head: bigint,
+  ) {
     super(`Read-store checkpoint ${checkpoint} is past event-store head ${head}: wrong files? Run a rebuild`);
   }
 }
@@ -107,16 +118,21 @@ export class Projector {
 
   constructor(options: ProjectorOptions) {
     const batchSize = options.batchSize ?? 500;
-    if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+      throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
     const commitEvery = options.commitEveryBatches ?? 1;
-    if (!Number.isSafeInteger(commitEvery) || commitEvery < 1) throw new RangeError(`commitEveryBatches must be a positive integer, got ${commitEvery}`);
+    if (!Number.isSafeInteger(commitEvery) || commitEvery < 1)
+      throw new RangeError(`commitEveryBatches must be a positive integer, got ${commitEvery}`);
     const largeLag = options.largeLagEvents ?? 5_000;
-    if (!Number.isSafeInteger(largeLag) || largeLag < 0) throw new RangeError(`largeLagEvents must be a non-negative integer, got ${largeLag}`);
+    if (!Number.isSafeInteger(largeLag) || largeLag < 0)
+      throw new RangeError(`largeLagEvents must be a non-negative integer, got ${largeLag}`);
     const streamsPerPage = options.streamsPerPage ?? 100;
-    if (!Number.isSafeInteger(streamsPerPage) || streamsPerPage < 0) throw new RangeError(`streamsPerPage must be a non-negative integer, got ${streamsPerPage}`);
+    if (!Number.isSafeInteger(streamsPerPage) || streamsPerPage < 0)
+      throw new RangeError(`streamsPerPage must be a non-negative integer, got ${streamsPerPage}`);
     this.streamsPerPage = streamsPerPage;
     const maxCached = options.maxCachedClients ?? 2_500;
-    if (!Number.isSafeInteger(maxCached) || maxCached < 1) throw new RangeError(`maxCachedClients must be a positive integer, got ${maxCached}`);
+    if (!Number.isSafeInteger(maxCached) || maxCached < 1)
+      throw new RangeError(`maxCachedClients must be a positive integer, got ${maxCached}`);
     this.commitEvery = commitEvery;
     this.largeLag = BigInt(largeLag);
     this.maxCached = maxCached;
@@ -133,12 +149,17 @@ export class Projector {
   }
 
   private streamPages(
-    readStreams: NonNullable<EventStore['readStreams']>, head: bigint, inWorker: boolean,
+    readStreams: NonNullable<EventStore['readStreams']>,
+    head: bigint,
+    inWorker: boolean,
   ): AsyncIterable<StreamPage> {
     const worker = this.options.foldWorker;
     if (inWorker && worker) {
       return foldedPagesFromWorker({
-        eventStore: worker.eventStore, head, streamsPerPage: this.streamsPerPage, pagesAhead: worker.pagesAhead ?? 1,
+        eventStore: worker.eventStore,
+        head,
+        streamsPerPage: this.streamsPerPage,
+        pagesAhead: worker.pagesAhead ?? 1,
         heapMb: worker.heapMb ?? 128,
       });
     }
@@ -170,17 +191,26 @@ export class Projector {
     if (from === 0n && head > 0n && readStreams && this.streamsPerPage > 0) {
       const inWorker = this.foldsInWorker();
       const result = await projectByStream({
-        pages: this.streamPages(readStreams, head, inWorker), readStore: this.readStore, head, signal,
-        onPage: ({ pageEvents, pageClients }) => this.options.onBatch?.({
-          checkpoint: 0n, events: pageEvents, clients: pageClients, rebuildingUpTo: head, foldedInWorker: inWorker,
-        }),
+        pages: this.streamPages(readStreams, head, inWorker),
+        readStore: this.readStore,
+        head,
+        signal,
+        onPage: ({ pageEvents, pageClients }) =>
+          this.options.onBatch?.({
+            checkpoint: 0n,
+            events: pageEvents,
+            clients: pageClients,
+            rebuildingUpTo: head,
+            foldedInWorker: inWorker,
+          }),
       });
       if (result.completed) this.options.onBatch?.({ checkpoint: head, events: 0, clients: 0 });
       return { from, to: result.completed ? head : from, events: result.events };
     }
     const coalesce = this.commitEvery > 1 && (large || head - from > this.largeLag);
     const pending: Pending | undefined = coalesce
-      ? { models: new Map(), dirty: new Set(), batches: 0, events: 0 } : undefined;
+      ? { models: new Map(), dirty: new Set(), batches: 0, events: 0 }
+      : undefined;
     let position = from;
     let committed = from;
     let events = 0;
@@ -222,16 +252,24 @@ export class Projector {
   async follow(signal: AbortSignal): Promise<void> {
     let reached: bigint | null = null;
     const waitForEvents = this.eventStore.waitForEvents?.bind(this.eventStore);
-    await followUntilAborted(async () => {
-      const result = await this.catchUp(signal);
-      reached = result.to;
-      return result;
-    }, signal, {
-      idleBackoffMs: this.options.idleBackoffMs, errorBackoffMs: this.options.errorBackoffMs,
-      onError: this.options.onError ?? logError, onFailureChange: (failure) => { this.failure = failure; },
-      // stores that notify (PostgreSQL, KurrentDB) wake the projector at once; others are polled
-      waitForNews: waitForEvents && ((wake) => (reached === null ? Promise.resolve() : waitForEvents(reached, wake))),
-    });
+    await followUntilAborted(
+      async () => {
+        const result = await this.catchUp(signal);
+        reached = result.to;
+        return result;
+      },
+      signal,
+      {
+        idleBackoffMs: this.options.idleBackoffMs,
+        errorBackoffMs: this.options.errorBackoffMs,
+        onError: this.options.onError ?? logError,
+        onFailureChange: (failure) => {
+          this.failure = failure;
+        },
+        // stores that notify (PostgreSQL, KurrentDB) wake the projector at once; others are polled
+        waitForNews: waitForEvents && ((wake) => (reached === null ? Promise.resolve() : waitForEvents(reached, wake))),
+      },
+    );
   }
 
   async status(): Promise<ProjectorStatus> {
@@ -243,7 +281,9 @@ export class Projector {
   private async project(batch: RecordedEvent[], after: bigint): Promise<bigint> {
     const checkpoint = assertAscending(batch, after);
     const stored = await this.readStore.getClients([...new Set(batch.map((e) => e.clientId))]);
-    const changed = this.applyMany ? applyBatchByClient(batch, stored, this.applyMany) : applyBatch(batch, stored, this.apply);
+    const changed = this.applyMany
+      ? applyBatchByClient(batch, stored, this.applyMany)
+      : applyBatch(batch, stored, this.apply);
     await this.readStore.commitBatch([...changed.values()], checkpoint);
     this.options.onBatch?.({ checkpoint, events: batch.length, clients: changed.size });
     return checkpoint;
@@ -259,7 +299,9 @@ export class Projector {
       const model = pending.models.get(id) ?? loaded.get(id);
       if (model) current.set(id, model);
     }
-    const changed = this.applyMany ? applyBatchByClient(batch, current, this.applyMany) : applyBatch(batch, current, this.apply);
+    const changed = this.applyMany
+      ? applyBatchByClient(batch, current, this.applyMany)
+      : applyBatch(batch, current, this.apply);
     for (const [id, model] of changed) {
       pending.models.delete(id); // re-inserted last: most recently used
       pending.models.set(id, model);
@@ -303,5 +345,7 @@ export class Projector {
 
 function logError(error: unknown, retryInMs: number): void {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'projector error, retrying', error: message, retryInMs })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'error', msg: 'projector error, retrying', error: message, retryInMs })}\n`,
+  );
 }

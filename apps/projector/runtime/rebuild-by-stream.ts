@@ -27,7 +27,10 @@ export interface ByStreamOptions {
 
 /** Reads and folds the pages on the calling thread. */
 export async function* foldedPagesHere(
-  readStreams: NonNullable<EventStore['readStreams']>, applyMany: ApplyEvents, head: bigint, streamsPerPage: number,
+  readStreams: NonNullable<EventStore['readStreams']>,
+  applyMany: ApplyEvents,
+  head: bigint,
+  streamsPerPage: number,
 ): AsyncGenerator<StreamPage<ClientReadModel>> {
   let afterClientId: string | null = null;
   for (;;) {

@@ -31,7 +31,10 @@ export function firstSteps(clients: DemoClient[], steps: number): DemoClient[] {
  * `afterRound` runs after each round (e.g. an incremental catch-up).
  */
 export async function seedDemoInterleaved(
-  store: EventStore, clients: DemoClient[], stepsPerRound: number, afterRound?: (round: number) => Promise<void>,
+  store: EventStore,
+  clients: DemoClient[],
+  stepsPerRound: number,
+  afterRound?: (round: number) => Promise<void>,
 ): Promise<void> {
   const longest = Math.max(...clients.map((c) => c.steps.length));
   for (let upTo = stepsPerRound, round = 1; ; upTo += stepsPerRound, round += 1) {
@@ -78,13 +81,23 @@ export function dumpReadStore(path: string): ReadStoreDump {
   const db = new Database(path, { readonly: true });
   try {
     const all = (table: string) => {
-      const columns = (db.prepare(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).all() as { name: string }[])
-        .map((c) => c.name).join(', ');
-      return db.prepare(`SELECT ${columns} FROM ${table} ORDER BY ${columns}`).safeIntegers(true).all() as Record<string, unknown>[];
+      const columns = (
+        db.prepare(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).all() as { name: string }[]
+      )
+        .map((c) => c.name)
+        .join(', ');
+      return db.prepare(`SELECT ${columns} FROM ${table} ORDER BY ${columns}`).safeIntegers(true).all() as Record<
+        string,
+        unknown
+      >[];
     };
     return {
-      client_models: all('client_models'), caseload: all('caseload'), deadlines: all('deadlines'),
-      outcomes: all('outcomes'), compensation: all('compensation'), checkpoints: all('checkpoints'),
+      client_models: all('client_models'),
+      caseload: all('caseload'),
+      deadlines: all('deadlines'),
+      outcomes: all('outcomes'),
+      compensation: all('compensation'),
+      checkpoints: all('checkpoints'),
     };
   } finally {
     db.close();

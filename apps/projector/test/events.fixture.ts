@@ -5,7 +5,13 @@ import type { PolkuEvent, PolkuEventType } from '../../../libs/events/index.js';
  * Deterministic test events: client `c` gets events 1..n of a simple shape. Appended round
  * robin so every client's events spread across many read batches.
  */
-const TYPES: PolkuEventType[] = ['ClientRegistered', 'ReferralMade', 'ReferralAccepted', 'AttendanceReported', 'PlanReviewed'];
+const TYPES: PolkuEventType[] = [
+  'ClientRegistered',
+  'ReferralMade',
+  'ReferralAccepted',
+  'AttendanceReported',
+  'PlanReviewed',
+];
 
 export const clientIdOf = (i: number): string => `client-${String(i).padStart(4, '0')}`;
 
@@ -22,7 +28,12 @@ export function makeEvent(clientId: string, n: number): PolkuEvent {
     clientId,
     occurredAt: `2025-03-${day}`,
     recordedAt: `2025-03-${day}T10:00:00.000Z`,
-    actor: { personId: 'officer-1', displayName: 'Olli Officer', organisationId: 'org-a', organisationType: 'employment_authority' },
+    actor: {
+      personId: 'officer-1',
+      displayName: 'Olli Officer',
+      organisationId: 'org-a',
+      organisationType: 'employment_authority',
+    },
     correlationId: `corr-${clientId}-${n}`,
     causationId: null,
     data: { n, note: `event ${n} of ${clientId}` },
@@ -34,7 +45,10 @@ export function makeEvent(clientId: string, n: number): PolkuEvent {
  * `startAt` continues numbering for clients that already have events.
  */
 export async function seed(
-  store: EventStore, clients: number, rounds: number, opts: { perAppend?: number; startAt?: number } = {},
+  store: EventStore,
+  clients: number,
+  rounds: number,
+  opts: { perAppend?: number; startAt?: number } = {},
 ): Promise<void> {
   const perAppend = opts.perAppend ?? 1;
   let n = opts.startAt ?? 1;

@@ -42,22 +42,37 @@ describe('projector fold worker', () => {
   });
 
   const envFor = (readStore: string, extra: Record<string, string> = {}) => ({
-    EVENT_STORE_PATH: eventsPath(), READ_STORE_PATH: join(dir!, readStore), KEY_STORE_PATH: join(dir!, 'keys.sqlite'),
-    PROJECTOR_PORT: '0', PROJECTOR_STREAMS_PER_PAGE: '7', ...extra,
+    EVENT_STORE_PATH: eventsPath(),
+    READ_STORE_PATH: join(dir!, readStore),
+    KEY_STORE_PATH: join(dir!, 'keys.sqlite'),
+    PROJECTOR_PORT: '0',
+    PROJECTOR_STREAMS_PER_PAGE: '7',
+    ...extra,
   });
 
   it('writes the same read store as folding on the main thread', async () => {
     const inWorker = startProjector(build!.main, ['rebuild'], envFor('read-worker.sqlite'));
     await expectCleanExit(inWorker, 90_000);
-    const onMain = startProjector(build!.main, ['rebuild'], envFor('read-main.sqlite', { PROJECTOR_FOLD_WORKER: 'off' }));
+    const onMain = startProjector(
+      build!.main,
+      ['rebuild'],
+      envFor('read-main.sqlite', { PROJECTOR_FOLD_WORKER: 'off' }),
+    );
     await expectCleanExit(onMain, 90_000);
 
-    for (const [run, worker] of [[inWorker, true], [onMain, false]] as const) {
+    for (const [run, worker] of [
+      [inWorker, true],
+      [onMain, false],
+    ] as const) {
       const pages = run.lines.filter((l) => l.msg === 'streams committed');
       expect(pages).toHaveLength(Math.ceil(CLIENTS / 7));
       expect(pages.every((l) => l.foldedInWorker === worker)).toBe(true);
       expect(pages.reduce((n, l) => n + (l.events as number), 0)).toBe(Number(head));
-      expect(run.lines.find((l) => l.msg === 'rebuild done')).toMatchObject({ from: '0', to: head.toString(), events: Number(head) });
+      expect(run.lines.find((l) => l.msg === 'rebuild done')).toMatchObject({
+        from: '0',
+        to: head.toString(),
+        events: Number(head),
+      });
     }
     const dump = dumpReadStore(join(dir!, 'read-worker.sqlite'));
     expect(dump.client_models).toHaveLength(CLIENTS);
@@ -73,10 +88,21 @@ describe('projector fold worker', () => {
     try {
       const first = (await broken.readStream(demoClientId(0))).events[0];
       const { streamVersion: _v, globalPosition: _p, ...event } = first;
-      await broken.appendToStream(clientId, [{
-        ...event, eventId: randomUUID(), clientId,
-        data: { ...(event.data as Record<string, unknown>), fullName: 'enc:v1:s:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
-      }], { expectedVersion: 0n });
+      await broken.appendToStream(
+        clientId,
+        [
+          {
+            ...event,
+            eventId: randomUUID(),
+            clientId,
+            data: {
+              ...(event.data as Record<string, unknown>),
+              fullName: 'enc:v1:s:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+            },
+          },
+        ],
+        { expectedVersion: 0n },
+      );
     } finally {
       await broken.close();
     }

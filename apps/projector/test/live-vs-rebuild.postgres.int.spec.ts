@@ -13,13 +13,14 @@ if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
 const suite = url ? describe : describe.skip;
 
 /** A model as compared: JSON text with object keys sorted (jsonb keeps its own key order), arrays as they are. */
-const canonical = (model: ClientReadModel | undefined): string => JSON.stringify(model, (_key, value: unknown) => {
-  if (typeof value === 'bigint') return value.toString();
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  }
-  return value;
-});
+const canonical = (model: ClientReadModel | undefined): string =>
+  JSON.stringify(model, (_key, value: unknown) => {
+    if (typeof value === 'bigint') return value.toString();
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return value;
+  });
 
 /**
  * On PostgreSQL, models projected live (each batch starting from the stored model, whose
@@ -48,7 +49,9 @@ suite('live projection and rebuild on a PostgreSQL read store', () => {
     try {
       // live: a few steps of every path at a time, projected in small batches after each round
       const liveProjector = new Projector({ eventStore: events, readStore: live, batchSize: 7, streamsPerPage: 0 });
-      await seedDemoInterleaved(events, clients, 2, async () => { await liveProjector.catchUp(); });
+      await seedDemoInterleaved(events, clients, 2, async () => {
+        await liveProjector.catchUp();
+      });
       await liveProjector.catchUp();
       await new Projector({ eventStore: events, readStore: rebuilt }).rebuild();
 
@@ -56,7 +59,11 @@ suite('live projection and rebuild on a PostgreSQL read store', () => {
       expect([await live.checkpoint(), await rebuilt.checkpoint()]).toEqual([head, head]);
       const [a, b] = [await live.getClients(ids), await rebuilt.getClients(ids)];
       expect(a.size).toBe(ids.length);
-      for (const id of ids) expect({ id, model: JSON.parse(canonical(a.get(id))) }).toEqual({ id, model: JSON.parse(canonical(b.get(id))) });
+      for (const id of ids)
+        expect({ id, model: JSON.parse(canonical(a.get(id))) }).toEqual({
+          id,
+          model: JSON.parse(canonical(b.get(id))),
+        });
     } finally {
       await live.close();
       await rebuilt.close();

@@ -21,28 +21,42 @@ export async function buildEntries(entries: string[], timeoutMs = 150_000): Prom
   mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
   const outDir = mkdtempSync(join(REPO_ROOT, '.tmp', 'process-e2e-'));
   const tsconfig = join(outDir, 'tsconfig.json');
-  writeFileSync(tsconfig, JSON.stringify({
-    extends: join(REPO_ROOT, 'tsconfig.build.json'),
-    compilerOptions: { outDir, rootDir: REPO_ROOT, sourceMap: false, incremental: false },
-    files: entries.map((entry) => join(REPO_ROOT, entry)),
-    include: [],
-  }));
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      extends: join(REPO_ROOT, 'tsconfig.build.json'),
+      compilerOptions: { outDir, rootDir: REPO_ROOT, sourceMap: false, incremental: false },
+      files: entries.map((entry) => join(REPO_ROOT, entry)),
+      include: [],
+    }),
+  );
   // tsc follows main.ts's imports: the runtime, the stores, libs/projections, libs/domain, ...
   const tsc = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], {
-    cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  tsc.stdout!.on('data', (chunk) => { output += chunk; });
-  tsc.stderr!.on('data', (chunk) => { output += chunk; });
+  tsc.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  tsc.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; tsc.kill('SIGKILL'); }, timeoutMs);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    tsc.kill('SIGKILL');
+  }, timeoutMs);
   const code = await new Promise<number | null>((done) => tsc.once('close', done)).finally(() => clearTimeout(timer));
   if (timedOut) throw new Error(`tsc did not finish within ${timeoutMs} ms:\n${output}`);
   if (code !== 0) throw new Error(`tsc failed (${code}):\n${output}`);
   return { main: join(outDir, entries[0].replace(/\.ts$/, '.js')), outDir };
 }
 
-export interface Exit { code: number | null; signal: NodeJS.Signals | null }
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
 
 export interface RunningProjector {
   child: ChildProcess;
@@ -57,7 +71,11 @@ export interface RunningProjector {
    * Resolves with the first line (seen so far or later) matching `match`. Rejects when the
    * process exits first, logs a projector error, or after `timeoutMs`.
    */
-  waitForLine(match: (line: Record<string, unknown>) => boolean, what: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  waitForLine(
+    match: (line: Record<string, unknown>) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   /** Resolves when the process has exited and its output is fully read. */
   exited: Promise<Exit>;
 }
@@ -73,35 +91,61 @@ const alive = new Set<ChildProcess>();
  */
 export async function killStragglers(timeoutMs = 10_000): Promise<void> {
   const children = [...alive];
-  await Promise.all(children.map((child) => new Promise<void>((done) => {
-    const timer = setTimeout(done, timeoutMs);
-    child.once('close', () => { clearTimeout(timer); done(); });
-    child.kill('SIGKILL');
-  })));
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          const timer = setTimeout(done, timeoutMs);
+          child.once('close', () => {
+            clearTimeout(timer);
+            done();
+          });
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
 }
 
 export function startProjector(
-  main: string, args: string[], env: Record<string, string>,
+  main: string,
+  args: string[],
+  env: Record<string, string>,
   onLine?: (line: Record<string, unknown>, child: ChildProcess) => void,
 ): RunningProjector {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the child
-  const child = spawn(process.execPath, [main, ...args], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main, ...args], {
+    cwd: REPO_ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   alive.add(child);
   const lines: Record<string, unknown>[] = [];
-  const waiters: { match: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void }[] = [];
+  const waiters: {
+    match: (line: Record<string, unknown>) => boolean;
+    resolve: (line: Record<string, unknown>) => void;
+  }[] = [];
   let stderr = '';
   let failure: Error | null = null;
   const failureListeners = new Set<(error: Error) => void>();
   const onFailure: RunningProjector['onFailure'] = (listener) => {
-    if (failure) { listener(failure); return () => {}; }
+    if (failure) {
+      listener(failure);
+      return () => {};
+    }
     failureListeners.add(listener);
     return () => failureListeners.delete(listener);
   };
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   createInterface({ input: child.stderr! }).on('line', (text) => {
     let line: Record<string, unknown>;
-    try { line = JSON.parse(text); } catch { return; }
+    try {
+      line = JSON.parse(text);
+    } catch {
+      return;
+    }
     if (line.msg !== RETRY_ERROR_MSG || failure) return;
     // follow mode would retry forever: fail the test now, with the projector's error
     failure = new Error(`projector logged "${RETRY_ERROR_MSG}": ${String(line.error)}\nstderr:\n${stderr}`);
@@ -110,17 +154,26 @@ export function startProjector(
   });
   createInterface({ input: child.stdout! }).on('line', (text) => {
     let line: Record<string, unknown>;
-    try { line = JSON.parse(text); } catch { line = { raw: text }; }
+    try {
+      line = JSON.parse(text);
+    } catch {
+      line = { raw: text };
+    }
     lines.push(line);
     onLine?.(line, child);
     for (const waiter of [...waiters]) {
-      if (waiter.match(line)) { waiters.splice(waiters.indexOf(waiter), 1); waiter.resolve(line); }
+      if (waiter.match(line)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
     }
   });
-  const exited = new Promise<Exit>((done) => child.once('close', (code, signal) => {
-    alive.delete(child);
-    done({ code, signal });
-  }));
+  const exited = new Promise<Exit>((done) =>
+    child.once('close', (code, signal) => {
+      alive.delete(child);
+      done({ code, signal });
+    }),
+  );
 
   const waitForLine: RunningProjector['waitForLine'] = (match, what, timeoutMs = 60_000) => {
     const seen = lines.find(match);
@@ -135,10 +188,15 @@ export function startProjector(
         fn();
       };
       // a guard against hanging forever, not an assertion about speed
-      const timer = setTimeout(() => settle(() => reject(new Error(`no "${what}" line within ${timeoutMs} ms; stderr:\n${stderr}`))), timeoutMs);
+      const timer = setTimeout(
+        () => settle(() => reject(new Error(`no "${what}" line within ${timeoutMs} ms; stderr:\n${stderr}`))),
+        timeoutMs,
+      );
       waiters.push({ match, resolve: (line) => settle(() => resolveLine(line)) });
       onFailure((error) => settle(() => reject(error)));
-      void exited.then(() => settle(() => reject(new Error(`projector exited before a "${what}" line; stderr:\n${stderr}`))));
+      void exited.then(() =>
+        settle(() => reject(new Error(`projector exited before a "${what}" line; stderr:\n${stderr}`))),
+      );
     });
   };
   return { child, lines, stderr: () => stderr, failure: () => failure, onFailure, waitForLine, exited };
@@ -154,8 +212,15 @@ export function exitOf(running: RunningProjector, timeoutMs = 120_000): Promise<
       unsubscribe();
       reject(new Error(`projector still running after ${timeoutMs} ms; stderr:\n${running.stderr()}`));
     }, timeoutMs);
-    const unsubscribe = running.onFailure((error) => { clearTimeout(timer); reject(error); });
-    void running.exited.then((exit) => { unsubscribe(); clearTimeout(timer); resolveExit(exit); });
+    const unsubscribe = running.onFailure((error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    void running.exited.then((exit) => {
+      unsubscribe();
+      clearTimeout(timer);
+      resolveExit(exit);
+    });
   });
 }
 

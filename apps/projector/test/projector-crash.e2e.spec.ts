@@ -7,7 +7,12 @@ import type { RecordedEvent } from '../../../libs/events/index.js';
 import type { ClientReadModel } from '../../../libs/read-store/index.js';
 import { applyEvents, replayPath, type TimelineEntry } from '../../../libs/projections/client-path/index.js';
 import {
-  demoClients, dumpReadStore, expectBusinessOrder, expectSameEvents, readStreams, seedDemoInterleaved,
+  demoClients,
+  dumpReadStore,
+  expectBusinessOrder,
+  expectSameEvents,
+  readStreams,
+  seedDemoInterleaved,
 } from './demo.fixture.js';
 import { buildProjector, exitOf, expectCleanExit, killStragglers, startProjector } from './process-harness.js';
 
@@ -61,7 +66,10 @@ describe('projector process killed mid catch-up', () => {
     const crashedPath = join(dir!, 'read-crashed.sqlite');
     // global order even from 0 (PROJECTOR_STREAMS_PER_PAGE=0): the next test kills a stream-by-stream pass
     const env = {
-      EVENT_STORE_PATH: eventsPath(), READ_STORE_PATH: crashedPath, PROJECTOR_BATCH_SIZE: '25', PROJECTOR_PORT: '0',
+      EVENT_STORE_PATH: eventsPath(),
+      READ_STORE_PATH: crashedPath,
+      PROJECTOR_BATCH_SIZE: '25',
+      PROJECTOR_PORT: '0',
       PROJECTOR_STREAMS_PER_PAGE: '0',
     };
     let committed = 0;
@@ -104,18 +112,28 @@ describe('projector process killed mid catch-up', () => {
     const resumedRun = startProjector(main, ['catch-up'], env);
     await expectCleanExit(resumedRun, 60_000);
     expect(resumedRun.lines.find((l) => l.msg === 'catch-up done')).toEqual({
-      msg: 'catch-up done', from: checkpoint.toString(), to: head.toString(), events: Number(head - checkpoint),
+      msg: 'catch-up done',
+      from: checkpoint.toString(),
+      to: head.toString(),
+      events: Number(head - checkpoint),
     });
 
     // 4. a clean rebuild into a second file, default batch size, models kept in memory across
     //    batches and committed every 3 batches
     const rebuiltPath = join(dir!, 'read-rebuilt.sqlite');
     const rebuildRun = startProjector(main, ['rebuild'], {
-      ...env, READ_STORE_PATH: rebuiltPath, PROJECTOR_BATCH_SIZE: '', PROJECTOR_COMMIT_EVERY_BATCHES: '3',
+      ...env,
+      READ_STORE_PATH: rebuiltPath,
+      PROJECTOR_BATCH_SIZE: '',
+      PROJECTOR_COMMIT_EVERY_BATCHES: '3',
       PROJECTOR_STREAMS_PER_PAGE: '0',
     });
     await expectCleanExit(rebuildRun, 60_000);
-    expect(rebuildRun.lines.find((l) => l.msg === 'rebuild done')).toMatchObject({ from: '0', to: head.toString(), events: Number(head) });
+    expect(rebuildRun.lines.find((l) => l.msg === 'rebuild done')).toMatchObject({
+      from: '0',
+      to: head.toString(),
+      events: Number(head),
+    });
     const rebuildCommits = rebuildRun.lines.filter((l) => l.msg === 'batch committed');
     expect(rebuildCommits).toHaveLength(Math.ceil(Math.ceil(Number(head) / 500) / 3)); // not one per batch
 
@@ -157,7 +175,9 @@ describe('projector process killed mid catch-up', () => {
   it('killed mid stream-by-stream pass: the next run redoes it and ends identical to a global-order rebuild', async () => {
     const { main } = build!;
     const env = {
-      EVENT_STORE_PATH: eventsPath(), READ_STORE_PATH: join(dir!, 'read-by-stream.sqlite'), PROJECTOR_PORT: '0',
+      EVENT_STORE_PATH: eventsPath(),
+      READ_STORE_PATH: join(dir!, 'read-by-stream.sqlite'),
+      PROJECTOR_PORT: '0',
       PROJECTOR_STREAMS_PER_PAGE: '20',
     };
     let pages = 0;
@@ -180,7 +200,10 @@ describe('projector process killed mid catch-up', () => {
     const resumed = startProjector(main, ['catch-up'], env);
     await expectCleanExit(resumed, 60_000);
     expect(resumed.lines.find((l) => l.msg === 'catch-up done')).toEqual({
-      msg: 'catch-up done', from: '0', to: head.toString(), events: Number(head),
+      msg: 'catch-up done',
+      from: '0',
+      to: head.toString(),
+      events: Number(head),
     });
     const pageLines = resumed.lines.filter((l) => l.msg === 'streams committed');
     expect(pageLines).toHaveLength(Math.ceil(CLIENTS / 20));

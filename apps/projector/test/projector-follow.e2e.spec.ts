@@ -13,10 +13,12 @@ import { buildProjector, exitOf, killStragglers, startProjector } from './proces
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
   });
 }
 
@@ -25,12 +27,19 @@ function get(port: number, path: string, timeoutMs = 10_000): Promise<{ status: 
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET', timeout: timeoutMs }, (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (chunk) => { text += chunk; }).on('end', () => {
-        try {
-          const json = (res.headers['content-type'] ?? '').includes('json');
-          resolve({ status: res.statusCode ?? 0, body: json ? JSON.parse(text) : text });
-        } catch (error) { reject(error); }
-      });
+      res
+        .setEncoding('utf8')
+        .on('data', (chunk) => {
+          text += chunk;
+        })
+        .on('end', () => {
+          try {
+            const json = (res.headers['content-type'] ?? '').includes('json');
+            resolve({ status: res.statusCode ?? 0, body: json ? JSON.parse(text) : text });
+          } catch (error) {
+            reject(error);
+          }
+        });
     });
     req.once('timeout', () => req.destroy(new Error(`GET ${path}: no response within ${timeoutMs} ms`)));
     req.once('error', reject).end();
@@ -64,23 +73,31 @@ describe('projector process in follow mode', () => {
       const head = await events.headPosition();
       const port = await freePort();
       const run = startProjector(main, ['follow'], {
-        EVENT_STORE_PATH: eventsPath(), READ_STORE_PATH: readPath,
-        PROJECTOR_BATCH_SIZE: '50', PROJECTOR_PORT: String(port), PROJECTOR_STREAMS_PER_PAGE: '0',
+        EVENT_STORE_PATH: eventsPath(),
+        READ_STORE_PATH: readPath,
+        PROJECTOR_BATCH_SIZE: '50',
+        PROJECTOR_PORT: String(port),
+        PROJECTOR_STREAMS_PER_PAGE: '0',
         // idle polls of ten minutes: only the store's wake-up (WAL watch) lets it follow in time
         PROJECTOR_IDLE_POLL_MAX_MS: '600000',
       });
-      const atCheckpoint = (p: bigint) => (l: Record<string, unknown>) => l.msg === 'batch committed' && l.checkpoint === p.toString();
+      const atCheckpoint = (p: bigint) => (l: Record<string, unknown>) =>
+        l.msg === 'batch committed' && l.checkpoint === p.toString();
       const committed = () => run.lines.filter((l) => l.msg === 'batch committed');
 
       await run.waitForLine((l) => l.msg === 'health listening', 'health listening', 30_000);
       await run.waitForLine(atCheckpoint(head), `checkpoint ${head}`, 30_000);
       expect(await get(port, '/health')).toEqual({
-        status: 200, body: { status: 'ok', checkpoint: head.toString(), head: head.toString(), lag: 0 },
+        status: 200,
+        body: { status: 'ok', checkpoint: head.toString(), head: head.toString(), lag: 0 },
       });
       expect((await get(port, '/elsewhere')).status).toBe(404);
       // the first catch-up: full batches of 50, then the rest
       const full = Math.floor(Number(head) / 50);
-      expect(committed().map((l) => l.events)).toEqual([...Array(full).fill(50), ...(Number(head) % 50 ? [Number(head) % 50] : [])]);
+      expect(committed().map((l) => l.events)).toEqual([
+        ...Array(full).fill(50),
+        ...(Number(head) % 50 ? [Number(head) % 50] : []),
+      ]);
 
       // the rest of the paths, appended while it follows, are picked up without a restart
       await seedDemo(events, clients); // already written steps replay by idempotency key
@@ -93,7 +110,12 @@ describe('projector process in follow mode', () => {
       expect(batches.every((l) => (l.events as number) >= 1 && (l.events as number) <= 50)).toBe(true);
       const checkpoints = batches.map((l) => BigInt(l.checkpoint as string));
       expect(checkpoints.every((c, i) => i === 0 || c > checkpoints[i - 1]!)).toBe(true);
-      expect((await get(port, '/health')).body).toEqual({ status: 'ok', checkpoint: newHead.toString(), head: newHead.toString(), lag: 0 });
+      expect((await get(port, '/health')).body).toEqual({
+        status: 'ok',
+        checkpoint: newHead.toString(),
+        head: newHead.toString(),
+        lag: 0,
+      });
       const metrics = String((await get(port, '/metrics')).body);
       expect(metrics).toContain(`polku_projector_checkpoint{service="projector"} ${newHead}`);
       expect(metrics).toContain('polku_projector_lag_events{service="projector"} 0');
@@ -133,12 +155,15 @@ describe('projector process in follow mode', () => {
     }
     const port = await freePort();
     const run = startProjector(main, ['follow'], {
-      EVENT_STORE_PATH: brokenPath, READ_STORE_PATH: join(dir!, 'read-broken.sqlite'), PROJECTOR_PORT: String(port),
+      EVENT_STORE_PATH: brokenPath,
+      READ_STORE_PATH: join(dir!, 'read-broken.sqlite'),
+      PROJECTOR_PORT: String(port),
     });
     await run.waitForLine((l) => l.msg === 'health listening', 'health listening', 30_000);
     // the harness fails a wait at the first retry line instead of letting the test hang
-    await expect(run.waitForLine((l) => l.msg === 'batch committed', 'batch committed', 30_000))
-      .rejects.toThrow(/projector logged "projector error, retrying"/);
+    await expect(run.waitForLine((l) => l.msg === 'batch committed', 'batch committed', 30_000)).rejects.toThrow(
+      /projector logged "projector error, retrying"/,
+    );
     expect(run.failure()!.message).toMatch(/retrying": .+/);
     const health = await get(port, '/health');
     expect(health).toMatchObject({ status: 503, body: { status: 'degraded', checkpoint: '0', head: '1', lag: 1 } });
@@ -154,11 +179,16 @@ describe('projector process in follow mode', () => {
     const bad = startProjector(main, ['catch-up'], { EVENT_STORE_PATH: eventsPath(), PROJECTOR_BATCH_SIZE: 'many' });
     expect(await exitOf(bad, 30_000)).toEqual({ code: 2, signal: null });
     expect(JSON.parse(bad.stderr())).toMatchObject({
-      msg: 'invalid configuration', variable: 'PROJECTOR_BATCH_SIZE', error: 'PROJECTOR_BATCH_SIZE: must be a whole number, got "many"',
+      msg: 'invalid configuration',
+      variable: 'PROJECTOR_BATCH_SIZE',
+      error: 'PROJECTOR_BATCH_SIZE: must be a whole number, got "many"',
     });
 
     const mode = startProjector(main, ['sideways'], { EVENT_STORE_PATH: eventsPath() });
     expect(await exitOf(mode, 30_000)).toEqual({ code: 2, signal: null });
-    expect(JSON.parse(mode.stderr())).toMatchObject({ variable: 'mode', error: expect.stringContaining('unknown mode "sideways"') });
+    expect(JSON.parse(mode.stderr())).toMatchObject({
+      variable: 'mode',
+      error: expect.stringContaining('unknown mode "sideways"'),
+    });
   });
 });

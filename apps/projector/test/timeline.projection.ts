@@ -40,7 +40,14 @@ export function applyTimeline(model: ClientReadModel | undefined, event: Recorde
 
 export function emptyTimelineModel(clientId: string): ClientReadModel {
   return {
-    clientId, lastPosition: 0n, path: { clientId, timeline: [] }, state: {},
-    caseload: [], deadlines: [], outcomes: [], compensation: [], search: null,
+    clientId,
+    lastPosition: 0n,
+    path: { clientId, timeline: [] },
+    state: {},
+    caseload: [],
+    deadlines: [],
+    outcomes: [],
+    compensation: [],
+    search: null,
   };
 }

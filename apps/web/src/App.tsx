@@ -15,24 +15,43 @@ export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   // A new view moves focus to its content, as a page load would for a screen reader.
-  useEffect(() => { main.current?.focus(); }, [route]);
+  useEffect(() => {
+    main.current?.focus();
+  }, [route]);
 
   const principal = session?.signedIn ? session.principal : undefined;
   return (
     <>
       <SkipLink href="#main">{t('app.skip')}</SkipLink>
       <header className="app-header">
-        <a className="brand" href="#/">{t('app.name')}</a>
+        <a className="brand" href="#/">
+          {t('app.name')}
+        </a>
         <nav aria-label={t('lang.label')} className="languages">
           {LANGUAGES.map((lang) => (
-            <Button key={lang} variant="secondaryNoBorder" lang={lang} aria-pressed={i18n.language === lang}
-              onClick={() => void switchLanguage(lang)}>{t(`lang.${lang}`)}</Button>
+            <Button
+              key={lang}
+              variant="secondaryNoBorder"
+              lang={lang}
+              aria-pressed={i18n.language === lang}
+              onClick={() => void switchLanguage(lang)}
+            >
+              {t(`lang.${lang}`)}
+            </Button>
           ))}
         </nav>
         {principal && (
           <div className="who">
-            <Text>{t('nav.signedInAs', { name: principal.displayName, organisation: principal.organisationId, role: t(`roles.${principal.role}`) })}</Text>
-            <Button variant="secondary" onClick={() => void signOut()}>{t('nav.signOut')}</Button>
+            <Text>
+              {t('nav.signedInAs', {
+                name: principal.displayName,
+                organisation: principal.organisationId,
+                role: t(`roles.${principal.role}`),
+              })}
+            </Text>
+            <Button variant="secondary" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </Button>
           </div>
         )}
       </header>
@@ -43,15 +62,19 @@ export function App() {
         </nav>
       )}
       <main id="main" ref={main} tabIndex={-1}>
-        {session === undefined ? <p>{t('app.loading')}</p>
-          : !principal ? <SignInPage />
-          : (
-            <PurposeGate>
-              {route.name === 'client'
-                ? <ClientPathView key={route.clientId} clientId={route.clientId} principal={principal} />
-                : <TodayView principal={principal} />}
-            </PurposeGate>
-          )}
+        {session === undefined ? (
+          <p>{t('app.loading')}</p>
+        ) : !principal ? (
+          <SignInPage />
+        ) : (
+          <PurposeGate>
+            {route.name === 'client' ? (
+              <ClientPathView key={route.clientId} clientId={route.clientId} principal={principal} />
+            ) : (
+              <TodayView principal={principal} />
+            )}
+          </PurposeGate>
+        )}
       </main>
     </>
   );

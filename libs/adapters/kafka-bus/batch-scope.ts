@@ -10,7 +10,9 @@ export function batchScope(): BatchScope {
         value = make();
         memo.set(key, value);
         // a failure is not remembered: a retried message asks again
-        value.catch(() => { if (memo.get(key) === value) memo.delete(key); });
+        value.catch(() => {
+          if (memo.get(key) === value) memo.delete(key);
+        });
       }
       return value;
     },

@@ -22,13 +22,16 @@ suite('two ingest inboxes across a broker restart', () => {
     kafka = testKafka(broker.brokers);
     await createTopics(kafka, topics, 3);
   }, 180_000);
-  afterAll(async () => { await broker?.destroy(); });
+  afterAll(async () => {
+    await broker?.destroy();
+  });
 
   const send = async (prefix: string, count: number) => {
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({
-      topic: topics.commands, acks: -1,
+      topic: topics.commands,
+      acks: -1,
       messages: Array.from({ length: count }, (_, n) => ({ key: `client-${n % 30}`, value: `${prefix}-${n}` })),
     });
     await producer.disconnect();
@@ -37,21 +40,38 @@ suite('two ingest inboxes across a broker restart', () => {
   it('carries on after the broker restarts', async () => {
     const handled = [new Set<string>(), new Set<string>()];
     const errors: string[] = [];
-    const inboxes = handled.map((seen) => new KafkaCommandInbox(kafka, {
-      topic: topics.commands, deadLetterTopic: topics.deadLetter, groupId: `restart-${topics.commands}`,
-      sessionTimeoutMs: 10_000, retryBackoffMs: { min: 10, max: 100 },
-      onError: (error, context) => errors.push(`${context}: ${String(error)}`),
-    }));
+    const inboxes = handled.map(
+      (_seen) =>
+        new KafkaCommandInbox(kafka, {
+          topic: topics.commands,
+          deadLetterTopic: topics.deadLetter,
+          groupId: `restart-${topics.commands}`,
+          sessionTimeoutMs: 10_000,
+          retryBackoffMs: { min: 10, max: 100 },
+          onError: (error, context) => errors.push(`${context}: ${String(error)}`),
+        }),
+    );
     try {
-      await Promise.all(inboxes.map((inbox, i) => inbox.start(async (m) => {
-        handled[i].add(m.value!.toString());
-        return { outcome: 'processed' };
-      })));
+      await Promise.all(
+        inboxes.map((inbox, i) =>
+          inbox.start(async (m) => {
+            handled[i].add(m.value!.toString());
+            return { outcome: 'processed' };
+          }),
+        ),
+      );
       const all = () => new Set([...handled[0], ...handled[1]]);
-      const allOf = (prefix: string, count: number) => eventually(`all ${prefix} commands handled`, async () => {
-        const seen = all();
-        return Array.from({ length: count }, (_, n) => `${prefix}-${n}`).every((v) => seen.has(v)) ? true : undefined;
-      }, 120_000);
+      const allOf = (prefix: string, count: number) =>
+        eventually(
+          `all ${prefix} commands handled`,
+          async () => {
+            const seen = all();
+            return Array.from({ length: count }, (_, n) => `${prefix}-${n}`).every((v) => seen.has(v))
+              ? true
+              : undefined;
+          },
+          120_000,
+        );
 
       await send('before', 300);
       await allOf('before', 300);

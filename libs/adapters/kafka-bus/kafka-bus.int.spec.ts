@@ -1,7 +1,14 @@
 import type { Kafka } from 'kafkajs';
 import { HEADERS, type Disposition, type InboundMessage } from '../../bus/index.js';
 import { KafkaCommandInbox, KafkaEventPublisher } from './index.js';
-import { createTopics, eventually, kafkaBrokersForTests, readMessages, testKafka, uniqueTopics } from './testing/index.js';
+import {
+  createTopics,
+  eventually,
+  kafkaBrokersForTests,
+  readMessages,
+  testKafka,
+  uniqueTopics,
+} from './testing/index.js';
 
 /** The Kafka adapter on a real broker: manual commits, dead letters, retries, keyed order. */
 const brokers = kafkaBrokersForTests('kafka-bus adapter');
@@ -15,9 +22,13 @@ describeKafka('Kafka bus adapter (real broker)', () => {
     await createTopics(kafka, topics, 3);
   });
 
-  const inboxOn = (groupId: string) => new KafkaCommandInbox(kafka, {
-    topic: topics.commands, deadLetterTopic: topics.deadLetter, groupId, retryBackoffMs: { min: 10, max: 50 },
-  });
+  const inboxOn = (groupId: string) =>
+    new KafkaCommandInbox(kafka, {
+      topic: topics.commands,
+      deadLetterTopic: topics.deadLetter,
+      groupId,
+      retryBackoffMs: { min: 10, max: 50 },
+    });
   const send = async (key: string, values: string[], headers: Record<string, string> = {}) => {
     const producer = kafka.producer();
     await producer.connect();
@@ -33,10 +44,22 @@ describeKafka('Kafka bus adapter (real broker)', () => {
       const v = m.value!.toString();
       seen.push(v);
       if (v === 'flaky' && flaky-- > 0) return { outcome: 'retry', error: new Error('store busy') };
-      if (v === 'bad') return { outcome: 'dead-letter', reason: { type: 'rule_violation', rule: 'referral.to_self', detail: 'A referral goes to another organisation', field: 'command.data.to' } };
+      if (v === 'bad')
+        return {
+          outcome: 'dead-letter',
+          reason: {
+            type: 'rule_violation',
+            rule: 'referral.to_self',
+            detail: 'A referral goes to another organisation',
+            field: 'command.data.to',
+          },
+        };
       return { outcome: 'processed' };
     };
-    await send('client-a', ['ok-1', 'flaky', 'bad', 'ok-2'], { [HEADERS.authorization]: 'Bearer secret', 'polku-correlation-id': 'corr-1' });
+    await send('client-a', ['ok-1', 'flaky', 'bad', 'ok-2'], {
+      [HEADERS.authorization]: 'Bearer secret',
+      'polku-correlation-id': 'corr-1',
+    });
     const first = inboxOn(groupId);
     await first.start(handler);
     await eventually('the four messages handled', async () => (seen.includes('ok-2') ? true : undefined));
@@ -46,8 +69,11 @@ describeKafka('Kafka bus adapter (real broker)', () => {
     const [dead] = await readMessages(kafka, topics.deadLetter, 1);
     expect(dead).toMatchObject({ key: 'client-a', value: 'bad' });
     expect(dead.headers).toMatchObject({
-      [HEADERS.errorType]: 'rule_violation', [HEADERS.errorRule]: 'referral.to_self', [HEADERS.errorField]: 'command.data.to',
-      [HEADERS.errorDetail]: 'A referral goes to another organisation', [HEADERS.originalTopic]: topics.commands,
+      [HEADERS.errorType]: 'rule_violation',
+      [HEADERS.errorRule]: 'referral.to_self',
+      [HEADERS.errorField]: 'command.data.to',
+      [HEADERS.errorDetail]: 'A referral goes to another organisation',
+      [HEADERS.originalTopic]: topics.commands,
       'polku-correlation-id': 'corr-1',
     });
     expect(dead.headers[HEADERS.authorization]).toBeUndefined();
@@ -66,7 +92,9 @@ describeKafka('Kafka bus adapter (real broker)', () => {
     const groupId = `adapter-stop-${Date.now()}`;
     await send('client-b', ['slow', 'next']);
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const seen: string[] = [];
     const inbox = inboxOn(groupId);
     await inbox.start(async (m) => {
@@ -96,7 +124,11 @@ describeKafka('Kafka bus adapter (real broker)', () => {
   it('publishes keyed messages in order per key, one key on one partition', async () => {
     const publisher = await KafkaEventPublisher.connect(kafka, topics.pathEvents);
     const keys = ['k-1', 'k-2', 'k-3'];
-    const batch = Array.from({ length: 30 }, (_, i) => ({ key: keys[i % 3], value: String(i), headers: { [HEADERS.eventType]: 'T' } }));
+    const batch = Array.from({ length: 30 }, (_, i) => ({
+      key: keys[i % 3],
+      value: String(i),
+      headers: { [HEADERS.eventType]: 'T' },
+    }));
     await publisher.publish(batch.slice(0, 10));
     await publisher.publish(batch.slice(10));
     await publisher.close();

@@ -4,7 +4,11 @@ import type { Headers } from '../../bus/index.js';
 export { Kafka };
 export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
 const LEVELS: Record<KafkaLogLevel, LogLevel> = {
-  nothing: LogLevel.NOTHING, error: LogLevel.ERROR, warn: LogLevel.WARN, info: LogLevel.INFO, debug: LogLevel.DEBUG,
+  nothing: LogLevel.NOTHING,
+  error: LogLevel.ERROR,
+  warn: LogLevel.WARN,
+  info: LogLevel.INFO,
+  debug: LogLevel.DEBUG,
 };
 
 export interface KafkaConnection {
@@ -15,11 +19,22 @@ export interface KafkaConnection {
 }
 
 /** kafkajs logs as one JSON line on stderr, like the rest of Polku's processes. */
-const jsonLines: logCreator = () => ({ namespace, level, log }) => {
-  const { message, timestamp: _t, logger: _l, ...extra } = log;
-  const name = level === LogLevel.ERROR ? 'error' : level === LogLevel.WARN ? 'warn' : level === LogLevel.INFO ? 'info' : 'debug';
-  process.stderr.write(`${JSON.stringify({ level: name, component: `kafkajs:${namespace}`, msg: message, ...extra })}\n`);
-};
+const jsonLines: logCreator =
+  () =>
+  ({ namespace, level, log }) => {
+    const { message, timestamp: _t, logger: _l, ...extra } = log;
+    const name =
+      level === LogLevel.ERROR
+        ? 'error'
+        : level === LogLevel.WARN
+          ? 'warn'
+          : level === LogLevel.INFO
+            ? 'info'
+            : 'debug';
+    process.stderr.write(
+      `${JSON.stringify({ level: name, component: `kafkajs:${namespace}`, msg: message, ...extra })}\n`,
+    );
+  };
 
 export function createKafka(connection: KafkaConnection): Kafka {
   return new Kafka({

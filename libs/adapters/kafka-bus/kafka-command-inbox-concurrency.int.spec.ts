@@ -1,7 +1,14 @@
 import type { Kafka } from 'kafkajs';
 import { HEADERS, type Disposition, type InboundMessage } from '../../bus/index.js';
 import { KafkaCommandInbox, type KafkaCommandInboxOptions } from './index.js';
-import { createTopics, eventually, kafkaBrokersForTests, readMessages, testKafka, uniqueTopics } from './testing/index.js';
+import {
+  createTopics,
+  eventually,
+  kafkaBrokersForTests,
+  readMessages,
+  testKafka,
+  uniqueTopics,
+} from './testing/index.js';
 
 /**
  * Different keys (clients) are handled at once, one key's messages strictly one after
@@ -19,9 +26,14 @@ describeKafka('Kafka command inbox: concurrent keys (real broker)', () => {
     await createTopics(kafka, topics, 3);
   });
 
-  const inboxOn = (groupId: string, extra: Partial<KafkaCommandInboxOptions> = {}) => new KafkaCommandInbox(kafka, {
-    topic: topics.commands, deadLetterTopic: topics.deadLetter, groupId, retryBackoffMs: { min: 10, max: 50 }, ...extra,
-  });
+  const inboxOn = (groupId: string, extra: Partial<KafkaCommandInboxOptions> = {}) =>
+    new KafkaCommandInbox(kafka, {
+      topic: topics.commands,
+      deadLetterTopic: topics.deadLetter,
+      groupId,
+      retryBackoffMs: { min: 10, max: 50 },
+      ...extra,
+    });
   const send = async (messages: { key: string; value: string }[]) => {
     const producer = kafka.producer();
     await producer.connect();
@@ -33,7 +45,10 @@ describeKafka('Kafka command inbox: concurrent keys (real broker)', () => {
     const seen: string[] = [];
     await send([{ key: marker, value: marker }]);
     const again = inboxOn(groupId);
-    await again.start(async (m) => { seen.push(m.value!.toString()); return { outcome: 'processed' }; });
+    await again.start(async (m) => {
+      seen.push(m.value!.toString());
+      return { outcome: 'processed' };
+    });
     await eventually('the marker', async () => (seen.includes(marker) ? true : undefined));
     await again.stop();
     expect(seen).toEqual([marker]);
@@ -60,7 +75,9 @@ describeKafka('Kafka command inbox: concurrent keys (real broker)', () => {
       inFlight--;
       return { outcome: 'processed' };
     });
-    await eventually('all 240 handled', async () => ([...handled.values()].every((h) => h.length === 10) ? true : undefined));
+    await eventually('all 240 handled', async () =>
+      [...handled.values()].every((h) => h.length === 10) ? true : undefined,
+    );
     await inbox.stop();
 
     expect(overlapWithinKey).toBe(false);
@@ -72,8 +89,13 @@ describeKafka('Kafka command inbox: concurrent keys (real broker)', () => {
 
   it('a retry holds only its key; a dead letter amid valid neighbours is parked and all of them are committed', async () => {
     await send([
-      { key: 'hold', value: 'hold-1' }, { key: 'dlq', value: 'dlq-bad' }, { key: 'free', value: 'free-1' },
-      { key: 'hold', value: 'hold-2' }, { key: 'dlq', value: 'dlq-good' }, { key: 'free', value: 'free-2' }, { key: 'free', value: 'free-3' },
+      { key: 'hold', value: 'hold-1' },
+      { key: 'dlq', value: 'dlq-bad' },
+      { key: 'free', value: 'free-1' },
+      { key: 'hold', value: 'hold-2' },
+      { key: 'dlq', value: 'dlq-good' },
+      { key: 'free', value: 'free-2' },
+      { key: 'free', value: 'free-3' },
     ]);
     const handled: string[] = [];
     let holdAttempts = 0;
@@ -97,7 +119,10 @@ describeKafka('Kafka command inbox: concurrent keys (real broker)', () => {
     expect(handled.indexOf('hold-1')).toBeLessThan(handled.indexOf('hold-2'));
     expect(holdAttempts).toBe(3);
     const dead = await readMessages(kafka, topics.deadLetter, 1, (m) => m.key === 'dlq');
-    expect(dead[0]).toMatchObject({ value: 'dlq-bad', headers: { [HEADERS.errorType]: 'validation', [HEADERS.errorField]: 'command.data.x' } });
+    expect(dead[0]).toMatchObject({
+      value: 'dlq-bad',
+      headers: { [HEADERS.errorType]: 'validation', [HEADERS.errorField]: 'command.data.x' },
+    });
     await nothingRedelivered(groupId, 'hold-marker');
   });
 });

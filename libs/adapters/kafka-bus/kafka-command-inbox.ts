@@ -20,27 +20,45 @@ export class KafkaCommandInbox implements CommandInbox {
   private readonly stopping = new AbortController();
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly kafka: Kafka, private readonly options: KafkaCommandInboxOptions) {}
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: KafkaCommandInboxOptions,
+  ) {}
 
   async start(handler: ScopedInboundHandler): Promise<void> {
     const { topic, groupId } = this.options;
     const producer = this.kafka.producer({
-      idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
     });
     const consumer = this.kafka.consumer({
-      groupId, allowAutoTopicCreation: false, sessionTimeout: this.options.sessionTimeoutMs ?? 10_000, heartbeatInterval: 3000,
+      groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: 3000,
       maxWaitTimeInMs: 1000, // the long poll bounds how long a stop waits for the fetch in flight
       // one broker = one fetch at a time, processed to its end before the next: fetch a lot at once
-      maxBytesPerPartition: this.options.maxBytesPerPartition ?? 4 * 1024 * 1024, maxBytes: 64 * 1024 * 1024,
+      maxBytesPerPartition: this.options.maxBytesPerPartition ?? 4 * 1024 * 1024,
+      maxBytes: 64 * 1024 * 1024,
     });
     this.producer = producer;
     this.consumer = consumer;
-    consumer.on(consumer.events.CRASH, ({ payload }) => this.options.onError?.(payload.error, `consumer crashed (restart: ${payload.restart})`));
+    consumer.on(consumer.events.CRASH, ({ payload }) =>
+      this.options.onError?.(payload.error, `consumer crashed (restart: ${payload.restart})`),
+    );
     await producer.connect();
     await consumer.connect();
     // A new group starts at the earliest command; afterwards the committed offsets rule.
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    const ctx = { consumer, producer, options: this.options, stopping: this.stopping.signal, limiter: new Limiter(this.options.maxInFlight ?? 256) };
+    const ctx = {
+      consumer,
+      producer,
+      options: this.options,
+      stopping: this.stopping.signal,
+      limiter: new Limiter(this.options.maxInFlight ?? 256),
+    };
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -59,6 +77,10 @@ export class KafkaCommandInbox implements CommandInbox {
 
   private async track(work: Promise<void>): Promise<void> {
     this.inFlight.add(work);
-    try { await work; } finally { this.inFlight.delete(work); }
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
   }
 }

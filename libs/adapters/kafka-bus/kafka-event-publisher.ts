@@ -7,7 +7,10 @@ import type { EventPublisher, OutboundMessage } from '../../bus/index.js';
  * partition (Java-compatible murmur2), and broker retries neither duplicate nor reorder.
  */
 export class KafkaEventPublisher implements EventPublisher {
-  private constructor(private readonly producer: Producer, readonly destination: string) {}
+  private constructor(
+    private readonly producer: Producer,
+    readonly destination: string,
+  ) {}
 
   static async connect(kafka: Kafka, topic: string): Promise<KafkaEventPublisher> {
     const producer = kafka.producer({

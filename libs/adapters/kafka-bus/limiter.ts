@@ -8,7 +8,8 @@ export class Limiter {
   private readonly waiting: (() => void)[] = [];
 
   constructor(slots: number) {
-    if (!Number.isSafeInteger(slots) || slots < 1) throw new RangeError(`slots must be a positive integer, got ${slots}`);
+    if (!Number.isSafeInteger(slots) || slots < 1)
+      throw new RangeError(`slots must be a positive integer, got ${slots}`);
     this.free = slots;
   }
 
@@ -21,7 +22,8 @@ export class Limiter {
       if (released) return;
       released = true;
       const next = this.waiting.shift();
-      if (next) next(); // the slot passes straight on
+      if (next)
+        next(); // the slot passes straight on
       else this.free++;
     };
   }

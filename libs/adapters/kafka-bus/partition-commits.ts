@@ -24,7 +24,9 @@ export class PartitionCommits {
     if (!this.running && this.wanted > this.committed) {
       // Cleared in a later microtask, after the assignment: a drain that finished at once
       // must not leave a settled promise behind (flush() would then loop on it forever).
-      const run: Promise<void> = this.drain().finally(() => { if (this.running === run) this.running = undefined; });
+      const run: Promise<void> = this.drain().finally(() => {
+        if (this.running === run) this.running = undefined;
+      });
       this.running = run;
     }
     return this.running ?? Promise.resolve();
@@ -44,7 +46,9 @@ export class PartitionCommits {
       const offset = this.wanted;
       try {
         // Kafka's committed offset is the next one to read.
-        await this.consumer.commitOffsets([{ topic: this.topic, partition: this.partition, offset: (offset + 1n).toString() }]);
+        await this.consumer.commitOffsets([
+          { topic: this.topic, partition: this.partition, offset: (offset + 1n).toString() },
+        ]);
       } catch (error) {
         // e.g. a rebalance took the partition: its next owner redelivers, idempotently.
         this.onError?.(error, `commit of ${this.topic}/${this.partition}@${offset + 1n} refused`);

@@ -5,7 +5,9 @@ import { PartitionCommits } from './partition-commits.js';
 function recordingConsumer(): { consumer: Consumer; sent: string[] } {
   const sent: string[] = [];
   const consumer = {
-    commitOffsets: async (offsets: { offset: string }[]) => { sent.push(...offsets.map((o) => o.offset)); },
+    commitOffsets: async (offsets: { offset: string }[]) => {
+      sent.push(...offsets.map((o) => o.offset));
+    },
   } as unknown as Consumer;
   return { consumer, sent };
 }

@@ -29,7 +29,11 @@ const HEARTBEAT_EVERY_MS = 1000;
  * first, and the batch returns only when all of it is settled (or we are stopping), so the
  * next batch of this partition never overtakes it.
  */
-export async function processBatch(ctx: BatchContext, payload: EachBatchPayload, handler: ScopedInboundHandler): Promise<void> {
+export async function processBatch(
+  ctx: BatchContext,
+  payload: EachBatchPayload,
+  handler: ScopedInboundHandler,
+): Promise<void> {
   const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
   const { topic, partition } = batch;
   const every = ctx.options.commitEvery ?? { messages: 1000, ms: 1000 };
@@ -57,7 +61,9 @@ export async function processBatch(ctx: BatchContext, payload: EachBatchPayload,
     }
     if (Date.now() - lastHeartbeat >= HEARTBEAT_EVERY_MS) {
       lastHeartbeat = Date.now();
-      await heartbeat().catch((error: unknown) => { heartbeatFailure ??= { error }; });
+      await heartbeat().catch((error: unknown) => {
+        heartbeatFailure ??= { error };
+      });
     }
   };
 
@@ -106,8 +112,12 @@ function lanesByKey(messages: KafkaMessage[]): number[][] {
 
 /** The handler, redone until it settles, then the dead letter if any; undefined when stopped first. */
 async function settle(
-  ctx: BatchContext, inbound: InboundMessage, message: KafkaMessage, heartbeat: () => Promise<void>,
-  handler: ScopedInboundHandler, scope: BatchScope,
+  ctx: BatchContext,
+  inbound: InboundMessage,
+  message: KafkaMessage,
+  heartbeat: () => Promise<void>,
+  handler: ScopedInboundHandler,
+  scope: BatchScope,
 ): Promise<Settled | undefined> {
   const signal = ctx.stopping;
   const backoffMs = ctx.options.retryBackoffMs ?? { min: 100, max: 5000 };
@@ -118,19 +128,27 @@ async function settle(
   const settled = await untilSettled(() => handler(inbound, scope), { signal, backoffMs, onRetry });
   if (settled?.outcome !== 'dead-letter') return settled;
   const at = (ctx.options.clock ?? (() => new Date()))();
-  const sent = await untilSettled(async () => {
-    await ctx.producer.send({
-      topic: ctx.options.deadLetterTopic, acks: -1,
-      messages: [{ key: message.key, value: message.value, headers: deadLetterHeaders(inbound, settled.reason, at) }],
-    });
-    return { outcome: 'sent' as const };
-  }, { signal, backoffMs, onRetry });
+  const sent = await untilSettled(
+    async () => {
+      await ctx.producer.send({
+        topic: ctx.options.deadLetterTopic,
+        acks: -1,
+        messages: [{ key: message.key, value: message.value, headers: deadLetterHeaders(inbound, settled.reason, at) }],
+      });
+      return { outcome: 'sent' as const };
+    },
+    { signal, backoffMs, onRetry },
+  );
   return sent ? settled : undefined;
 }
 
 function toInbound(topic: string, partition: number, message: KafkaMessage): InboundMessage {
   return {
-    topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value,
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString('utf8') ?? null,
+    value: message.value,
     headers: decodeHeaders(message.headers),
   };
 }

@@ -23,8 +23,14 @@ describe('limiter', () => {
     const order: string[] = [];
     const a = await limiter.acquire();
     const b = await limiter.acquire();
-    const c = limiter.acquire().then((release) => { order.push('c'); return release; });
-    const d = limiter.acquire().then((release) => { order.push('d'); return release; });
+    const c = limiter.acquire().then((release) => {
+      order.push('c');
+      return release;
+    });
+    const d = limiter.acquire().then((release) => {
+      order.push('d');
+      return release;
+    });
     await new Promise((r) => setImmediate(r));
     expect(order).toEqual([]); // both slots are held
     b();

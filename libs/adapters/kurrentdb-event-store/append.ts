@@ -1,7 +1,10 @@
 import { NO_STREAM, WrongExpectedVersionError, type KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type { PolkuEvent } from '../../events/index.js';
 import {
-  EventStoreFailureError, StreamVersionConflictError, type AppendOptions, type AppendResult,
+  EventStoreFailureError,
+  StreamVersionConflictError,
+  type AppendOptions,
+  type AppendResult,
 } from '../../event-store/index.js';
 import { actualVersionOf, isWrongExpectedVersion, toStoreError } from './errors.js';
 import type { IdempotencyMarkers } from './idempotency.js';
@@ -12,8 +15,11 @@ import { toEventData } from './stored-event.js';
 import { check, readHead, validateBatch, type Head } from './head.js';
 
 export interface AppendContext {
-  client: KurrentDBClient; names: StreamNames; markers: IdempotencyMarkers;
-  appendDeadlineMs: number; idempotencyWaitMs: number;
+  client: KurrentDBClient;
+  names: StreamNames;
+  markers: IdempotencyMarkers;
+  appendDeadlineMs: number;
+  idempotencyWaitMs: number;
 }
 
 /** Rounds an 'any' append retries when others keep appending in between (it must chain on the real head). */
@@ -24,18 +30,28 @@ const MAX_ROUNDS = 50;
  * the expected version, then append with the exact expected revision, so the head we hashed
  * on is the head we append to. 'any' re-reads and retries when another append got in first.
  */
-export async function appendEvents(ctx: AppendContext, clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
+export async function appendEvents(
+  ctx: AppendContext,
+  clientId: string,
+  events: PolkuEvent[],
+  options: AppendOptions,
+): Promise<AppendResult> {
   validateBatch(clientId, events);
   const key = options.idempotencyKey;
   const deadline = Date.now() + ctx.idempotencyWaitMs;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const settled = key === undefined ? undefined : await ctx.markers.settle(key, clientId, deadline, options.requestHash);
+    const settled =
+      key === undefined ? undefined : await ctx.markers.settle(key, clientId, deadline, options.requestHash);
     if (settled?.kind === 'replay') return settled.result;
     const head = await readHead(ctx.client, ctx.names, clientId);
     check(clientId, options.expectedVersion, head, events);
     if (key !== undefined && settled?.kind === 'free') {
       const reserved = await ctx.markers.reserve(settled.marker, {
-        key, clientId, eventIds: events.map((e) => e.eventId), fromVersion: head.version.toString(), reservedAt: new Date().toISOString(),
+        key,
+        clientId,
+        eventIds: events.map((e) => e.eventId),
+        fromVersion: head.version.toString(),
+        reservedAt: new Date().toISOString(),
         ...(options.requestHash !== undefined && { requestHash: options.requestHash }),
       });
       if (!reserved) continue; // another append with this key got in first: settle again
@@ -54,21 +70,39 @@ export async function appendEvents(ctx: AppendContext, clientId: string, events:
   throw new EventStoreFailureError(`Client stream ${clientId} kept changing during an append; retry`, true);
 }
 
-async function write(ctx: AppendContext, clientId: string, events: PolkuEvent[], head: Head, key?: string): Promise<AppendResult> {
+async function write(
+  ctx: AppendContext,
+  clientId: string,
+  events: PolkuEvent[],
+  head: Head,
+  key?: string,
+): Promise<AppendResult> {
   const stream = ctx.names.client(clientId);
   const batch = toEventData(events, head.version, head.lastHash, key);
   const result = await ctx.client.appendToStream(stream, batch.data, {
-    streamState: streamStateFor(head.version), deadline: ctx.appendDeadlineMs,
+    streamState: streamStateFor(head.version),
+    deadline: ctx.appendDeadlineMs,
   });
   const eventIds = events.map((e) => e.eventId);
-  if (!result.success) { // only with throwOnAppendFailure=false in the connection string
+  if (!result.success) {
+    // only with throwOnAppendFailure=false in the connection string
     const current = result.nextExpectedRevision < 0n ? NO_STREAM : result.nextExpectedRevision;
-    throw new WrongExpectedVersionError(undefined, { streamName: stream, expected: streamStateFor(head.version), current });
+    throw new WrongExpectedVersionError(undefined, {
+      streamName: stream,
+      expected: streamStateFor(head.version),
+      current,
+    });
   }
   // The append's commit position is its last event's; read it back if the server sent none.
-  const lastGlobalPosition = globalPositionOf(result.position) ?? (await readStreamRecords(ctx.client, stream, {
-    fromRevision: revisionOfVersion(batch.lastVersion), maxCount: 1,
-  }))[0]?.globalPosition;
-  if (lastGlobalPosition === undefined) throw new EventStoreFailureError(`Appended events of ${stream} are not readable`, true);
+  const lastGlobalPosition =
+    globalPositionOf(result.position) ??
+    (
+      await readStreamRecords(ctx.client, stream, {
+        fromRevision: revisionOfVersion(batch.lastVersion),
+        maxCount: 1,
+      })
+    )[0]?.globalPosition;
+  if (lastGlobalPosition === undefined)
+    throw new EventStoreFailureError(`Appended events of ${stream} are not readable`, true);
   return { nextExpectedVersion: batch.lastVersion, lastGlobalPosition, eventIds, replayed: false };
 }

@@ -12,7 +12,8 @@ export const RESUBSCRIBE_BACKOFF: BackoffSchedule = { initialMs: 200, maxMs: 30_
 
 /** Delay before retry number `failures` (0 = the first retry after a drop). */
 export function backoffDelay(failures: number, schedule: BackoffSchedule = RESUBSCRIBE_BACKOFF): number {
-  if (!Number.isInteger(failures) || failures < 0) throw new RangeError(`failures must be a non-negative integer, got ${failures}`);
+  if (!Number.isInteger(failures) || failures < 0)
+    throw new RangeError(`failures must be a non-negative integer, got ${failures}`);
   const delay = schedule.initialMs * schedule.factor ** failures;
   return Math.min(schedule.maxMs, Number.isFinite(delay) ? delay : schedule.maxMs);
 }

@@ -22,19 +22,27 @@ export class ChainWalker {
     for (const record of records) {
       const version = record.revision + 1n;
       const metadata = metadataOf(record);
-      const clientId = typeof metadata === 'string' ? record.streamId.slice(this.names.clientPrefix.length) : metadata.clientId;
+      const clientId =
+        typeof metadata === 'string' ? record.streamId.slice(this.names.clientPrefix.length) : metadata.clientId;
       const fail = (reason: string): Broken => ({
-        intact: false, clientId, streamVersion: version, globalPosition: record.globalPosition,
-        eventId: typeof metadata === 'string' ? '' : metadata.eventId, reason,
+        intact: false,
+        clientId,
+        streamVersion: version,
+        globalPosition: record.globalPosition,
+        eventId: typeof metadata === 'string' ? '' : metadata.eventId,
+        reason,
       });
       if (typeof metadata === 'string') return fail(`not a Polku event: ${metadata}`);
-      if (record.streamId !== this.names.client(clientId)) return fail(`event of client ${clientId} in stream ${record.streamId}`);
+      if (record.streamId !== this.names.client(clientId))
+        return fail(`event of client ${clientId} in stream ${record.streamId}`);
       const state = this.walked.get(clientId) ?? { version: 0n, hash: GENESIS_HASH };
       const expected = state.version + 1n;
       if (version !== expected) {
-        return fail(state.version === 0n
-          ? `events 1..${version - 1n} are missing (the stream was truncated or re-created)`
-          : `stream version ${version}, expected ${expected}`);
+        return fail(
+          state.version === 0n
+            ? `events 1..${version - 1n} are missing (the stream was truncated or re-created)`
+            : `stream version ${version}, expected ${expected}`,
+        );
       }
       if (eventHash(state.hash, storedEventOf(record, metadata)) !== metadata.hash) {
         return fail('hash mismatch: the event content or its link to the previous event was altered');

@@ -1,4 +1,10 @@
-import { DeadlineExceededError, StreamNotFoundError, UnavailableError, UnknownError, WrongExpectedVersionError } from '@kurrent/kurrentdb-client';
+import {
+  DeadlineExceededError,
+  StreamNotFoundError,
+  UnavailableError,
+  UnknownError,
+  WrongExpectedVersionError,
+} from '@kurrent/kurrentdb-client';
 import { EventStoreFailureError, StreamVersionConflictError } from '../../event-store/index.js';
 import { actualVersionOf, isStreamNotFound, isWrongExpectedVersion, toStoreError } from './errors.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
@@ -20,7 +26,11 @@ describe('KurrentDB client errors as port errors', () => {
   });
 
   it('turns transient failures into retryable store failures and passes port errors through', () => {
-    for (const transient of [new UnavailableError(), new DeadlineExceededError(), Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 })]) {
+    for (const transient of [
+      new UnavailableError(),
+      new DeadlineExceededError(),
+      Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 }),
+    ]) {
       expect(toStoreError(transient, 'append')).toMatchObject({ retryable: true });
     }
     const unknown = toStoreError(new UnknownError(), 'append');
@@ -33,16 +43,34 @@ describe('KurrentDB client errors as port errors', () => {
 
 describe('KurrentDbEventStore.open without a server', () => {
   it('refuses a malformed connection string (not retryable) and reports an unreachable server as retryable', async () => {
-    const malformed = await KurrentDbEventStore.open('kurrentdb://').then(() => undefined, (e: unknown) => e);
+    const malformed = await KurrentDbEventStore.open('kurrentdb://').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(malformed).toBeInstanceOf(EventStoreFailureError);
-    expect(malformed).toMatchObject({ retryable: false, message: expect.stringMatching(/^KURRENTDB_URL is not a valid connection string/) });
-    const unreachable = await KurrentDbEventStore.open('kurrentdb://127.0.0.1:1?tls=false').then(() => undefined, (e: unknown) => e);
-    expect(unreachable).toMatchObject({ retryable: true, message: expect.stringMatching(/^KurrentDB connection check failed/) });
+    expect(malformed).toMatchObject({
+      retryable: false,
+      message: expect.stringMatching(/^KURRENTDB_URL is not a valid connection string/),
+    });
+    const unreachable = await KurrentDbEventStore.open('kurrentdb://127.0.0.1:1?tls=false').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(unreachable).toMatchObject({
+      retryable: true,
+      message: expect.stringMatching(/^KurrentDB connection check failed/),
+    });
   });
 
   it('refuses a bad namespace and a lease not longer than the append deadline', async () => {
-    await expect(KurrentDbEventStore.open('kurrentdb://127.0.0.1:1?tls=false', { namespace: 'a-b' })).rejects.toThrow(RangeError);
-    await expect(KurrentDbEventStore.open('kurrentdb://127.0.0.1:1?tls=false', { appendDeadlineMs: 5000, idempotencyLeaseMs: 5000 }))
-      .rejects.toThrow(RangeError);
+    await expect(KurrentDbEventStore.open('kurrentdb://127.0.0.1:1?tls=false', { namespace: 'a-b' })).rejects.toThrow(
+      RangeError,
+    );
+    await expect(
+      KurrentDbEventStore.open('kurrentdb://127.0.0.1:1?tls=false', {
+        appendDeadlineMs: 5000,
+        idempotencyLeaseMs: 5000,
+      }),
+    ).rejects.toThrow(RangeError);
   });
 });

@@ -1,7 +1,10 @@
 import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type { PolkuEvent } from '../../events/index.js';
 import {
-  DuplicateEventIdError, EventStoreFailureError, GENESIS_HASH, StreamVersionConflictError,
+  DuplicateEventIdError,
+  EventStoreFailureError,
+  GENESIS_HASH,
+  StreamVersionConflictError,
   type ExpectedVersion,
 } from '../../event-store/index.js';
 import type { StreamNames } from './naming.js';
@@ -9,7 +12,11 @@ import { readStreamRecords } from './reads.js';
 import { metadataOf } from './stored-event.js';
 
 /** Where the client stream stands before an append: version, last hash, the event ids it holds. */
-export interface Head { version: bigint; lastHash: string; eventIds: Set<string> }
+export interface Head {
+  version: bigint;
+  lastHash: string;
+  eventIds: Set<string>;
+}
 
 /**
  * Reads the whole client stream: the chain needs the last hash, and event ids are unique
@@ -22,7 +29,10 @@ export async function readHead(client: KurrentDBClient, names: StreamNames, clie
   for (const record of records) {
     const metadata = metadataOf(record);
     if (typeof metadata === 'string') {
-      throw new EventStoreFailureError(`${record.streamId}@${record.revision} is not a Polku event: ${metadata}`, false);
+      throw new EventStoreFailureError(
+        `${record.streamId}@${record.revision} is not a Polku event: ${metadata}`,
+        false,
+      );
     }
     eventIds.add(metadata.eventId);
     lastHash = metadata.hash;
@@ -32,7 +42,8 @@ export async function readHead(client: KurrentDBClient, names: StreamNames, clie
 }
 
 export function check(clientId: string, expected: ExpectedVersion, head: Head, events: PolkuEvent[]): void {
-  if (expected !== 'any' && expected !== head.version) throw new StreamVersionConflictError(clientId, expected, head.version);
+  if (expected !== 'any' && expected !== head.version)
+    throw new StreamVersionConflictError(clientId, expected, head.version);
   const duplicate = events.find((e) => head.eventIds.has(e.eventId));
   if (duplicate) throw new DuplicateEventIdError(duplicate.eventId);
 }

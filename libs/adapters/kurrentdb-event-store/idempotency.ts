@@ -6,7 +6,12 @@ import { isWrongExpectedVersion, toStoreError } from './errors.js';
 import type { StreamNames } from './naming.js';
 import { readStreamRecords } from './reads.js';
 import {
-  isStale, RESERVATION_TYPE, reservationOf, reservationState, type Reservation, type ReservationState,
+  isStale,
+  RESERVATION_TYPE,
+  reservationOf,
+  reservationState,
+  type Reservation,
+  type ReservationState,
 } from './reservation.js';
 
 export interface IdempotencySettings {
@@ -16,7 +21,10 @@ export interface IdempotencySettings {
 }
 
 /** The marker stream of a key: its last revision (undefined = none) and reservations in order. */
-export interface Marker { revision: bigint | undefined; reservations: Reservation[] }
+export interface Marker {
+  revision: bigint | undefined;
+  reservations: Reservation[];
+}
 
 export type Settled = { kind: 'replay'; result: AppendResult } | { kind: 'free'; marker: Marker };
 
@@ -31,7 +39,9 @@ const POLL: BackoffSchedule = { initialMs: 20, maxMs: 250, factor: 2 };
  */
 export class IdempotencyMarkers {
   constructor(
-    private readonly client: KurrentDBClient, private readonly names: StreamNames, private readonly settings: IdempotencySettings,
+    private readonly client: KurrentDBClient,
+    private readonly names: StreamNames,
+    private readonly settings: IdempotencySettings,
   ) {}
 
   async read(key: string): Promise<Marker> {
@@ -44,9 +54,15 @@ export class IdempotencyMarkers {
   async reserve(marker: Marker, reservation: Reservation): Promise<boolean> {
     const stream = this.names.idempotencyMarker(reservation.key);
     try {
-      await this.client.appendToStream(stream, jsonEvent({
-        id: randomUUID(), type: RESERVATION_TYPE, data: reservation as unknown as JSONType,
-      }), { streamState: marker.revision ?? NO_STREAM, deadline: this.settings.appendDeadlineMs });
+      await this.client.appendToStream(
+        stream,
+        jsonEvent({
+          id: randomUUID(),
+          type: RESERVATION_TYPE,
+          data: reservation as unknown as JSONType,
+        }),
+        { streamState: marker.revision ?? NO_STREAM, deadline: this.settings.appendDeadlineMs },
+      );
       return true;
     } catch (error) {
       if (isWrongExpectedVersion(error)) return false;
@@ -81,7 +97,8 @@ export class IdempotencyMarkers {
 
   private async stateOf(reservation: Reservation): Promise<ReservationState> {
     const slot = await readStreamRecords(this.client, this.names.client(reservation.clientId), {
-      fromRevision: BigInt(reservation.fromVersion), maxCount: reservation.eventIds.length,
+      fromRevision: BigInt(reservation.fromVersion),
+      maxCount: reservation.eventIds.length,
     });
     return reservationState(reservation, slot);
   }

@@ -24,27 +24,44 @@ suite('KurrentDbEventStore', () => {
     return store;
   };
   let raw: KurrentDBClient;
-  beforeAll(() => { raw = KurrentDBClient.connectionString(url!); });
-  afterEach(async () => { for (const store of opened.splice(0)) await store.close(); });
-  afterAll(async () => { await raw.dispose(); });
+  beforeAll(() => {
+    raw = KurrentDBClient.connectionString(url!);
+  });
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+  });
+  afterAll(async () => {
+    await raw.dispose();
+  });
 
   // Streams of a test namespace stay on the server (KurrentDB never rewrites its log); nothing else sees them.
-  eventStoreContract('KurrentDbEventStore', async () => {
-    const store = await KurrentDbEventStore.open(url!, { namespace: aNamespace() });
-    return { store, cleanup: () => store.close() };
-  }, { readStreams: false, waitForEvents: true }); // no cheap stream listing on $all: the projector rebuilds in global order
+  eventStoreContract(
+    'KurrentDbEventStore',
+    async () => {
+      const store = await KurrentDbEventStore.open(url!, { namespace: aNamespace() });
+      return { store, cleanup: () => store.close() };
+    },
+    { readStreams: false, waitForEvents: true },
+  ); // no cheap stream listing on $all: the projector rebuilds in global order
 
   it('stores the envelope and hash in metadata, on stream polku-client-<clientId> by default', async () => {
     const store = await KurrentDbEventStore.open(url!);
     opened.push(store);
     const client = aClientId();
     const [event] = someEvents(client, 1);
-    const result = await store.appendToStream(client, [event], { expectedVersion: 0n, idempotencyKey: `k-${randomUUID()}` });
+    const result = await store.appendToStream(client, [event], {
+      expectedVersion: 0n,
+      idempotencyKey: `k-${randomUUID()}`,
+    });
     const stored = [];
     for await (const resolved of raw.readStream(`polku-client-${client}`)) stored.push(resolved.event!);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ type: event.type, data: event.data, revision: 0n });
-    expect(stored[0].metadata).toMatchObject({ eventId: event.eventId, clientId: client, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(stored[0].metadata).toMatchObject({
+      eventId: event.eventId,
+      clientId: client,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(stored[0].position?.commit).toBe(result.lastGlobalPosition);
   });
 
@@ -53,24 +70,53 @@ suite('KurrentDbEventStore', () => {
     const client = aClientId();
     await store.appendToStream(client, someEvents(client, 2), { expectedVersion: 0n });
     const names = streamNames(store.namespace);
-    await raw.appendToStream(names.client(client), jsonEvent({ type: 'PlanReviewed', data: { forged: true }, metadata: { ...anEvent(client), hash: '0'.repeat(64) } }));
-    expect(await store.verifyStream(client)).toMatchObject({ intact: false, clientId: client, streamVersion: 3n, reason: expect.stringMatching(/hash mismatch/) });
+    await raw.appendToStream(
+      names.client(client),
+      jsonEvent({
+        type: 'PlanReviewed',
+        data: { forged: true },
+        metadata: { ...anEvent(client), hash: '0'.repeat(64) },
+      }),
+    );
+    expect(await store.verifyStream(client)).toMatchObject({
+      intact: false,
+      clientId: client,
+      streamVersion: 3n,
+      reason: expect.stringMatching(/hash mismatch/),
+    });
     expect(await store.verifyAll()).toMatchObject({ intact: false, streamVersion: 3n });
   });
 
   describe('idempotency crash window (a reservation whose events never landed)', () => {
-    const reserveLikeACrashedWriter = async (store: KurrentDbEventStore, key: string, client: string, reservedAt: Date): Promise<void> => {
+    const reserveLikeACrashedWriter = async (
+      store: KurrentDbEventStore,
+      key: string,
+      client: string,
+      reservedAt: Date,
+    ): Promise<void> => {
       const names = streamNames(store.namespace);
-      await raw.appendToStream(names.idempotencyMarker(key), jsonEvent({
-        type: RESERVATION_TYPE, data: { key, clientId: client, eventIds: [randomUUID()], fromVersion: '0', reservedAt: reservedAt.toISOString() },
-      }));
+      await raw.appendToStream(
+        names.idempotencyMarker(key),
+        jsonEvent({
+          type: RESERVATION_TYPE,
+          data: {
+            key,
+            clientId: client,
+            eventIds: [randomUUID()],
+            fromVersion: '0',
+            reservedAt: reservedAt.toISOString(),
+          },
+        }),
+      );
     };
 
     it('answers a retryable failure while the reservation is within its lease', async () => {
       const store = await open({ idempotencyWaitMs: 200 });
       const client = aClientId();
       await reserveLikeACrashedWriter(store, 'k-busy', client, new Date());
-      const error = await rejectionOf(store.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n, idempotencyKey: 'k-busy' }));
+      const error = await rejectionOf(
+        store.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n, idempotencyKey: 'k-busy' }),
+      );
       expect(error).toBeInstanceOf(EventStoreFailureError);
       expect(error).toMatchObject({ retryable: true });
       expect((await store.readStream(client)).currentVersion).toBe(0n);
@@ -80,9 +126,15 @@ suite('KurrentDbEventStore', () => {
       const store = await open();
       const client = aClientId();
       await reserveLikeACrashedWriter(store, 'k-crashed', client, new Date(Date.now() - 60_000));
-      const first = await store.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n, idempotencyKey: 'k-crashed' });
+      const first = await store.appendToStream(client, someEvents(client, 1), {
+        expectedVersion: 0n,
+        idempotencyKey: 'k-crashed',
+      });
       expect(first.replayed).toBe(false);
-      const retry = await store.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n, idempotencyKey: 'k-crashed' });
+      const retry = await store.appendToStream(client, someEvents(client, 1), {
+        expectedVersion: 0n,
+        idempotencyKey: 'k-crashed',
+      });
       expect(retry).toEqual({ ...first, replayed: true });
       expect((await store.readStream(client)).currentVersion).toBe(1n);
     });
@@ -95,10 +147,14 @@ suite('KurrentDbEventStore', () => {
     const seen: RecordedEvent[] = [];
     const controller = new AbortController();
     const later = someEvents(b, 3);
-    const following = store.subscribeFromPosition(first.lastGlobalPosition, (event) => {
-      seen.push(event);
-      if (seen.length === 3) controller.abort();
-    }, controller.signal);
+    const following = store.subscribeFromPosition(
+      first.lastGlobalPosition,
+      (event) => {
+        seen.push(event);
+        if (seen.length === 3) controller.abort();
+      },
+      controller.signal,
+    );
     await store.appendToStream(b, later, { expectedVersion: 0n });
     await following;
     expect(seen.map((e) => e.eventId)).toEqual(later.map((e) => e.eventId));

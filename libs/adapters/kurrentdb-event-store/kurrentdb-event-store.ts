@@ -1,8 +1,13 @@
 import { BACKWARDS, END, KurrentDBClient, type Filter } from '@kurrent/kurrentdb-client';
 import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
 import {
-  EventStoreFailureError, type AppendOptions, type AppendResult, type ChainVerification, type EventStore,
-  type ReadAllOptions, type ReadStreamResult,
+  EventStoreFailureError,
+  type AppendOptions,
+  type AppendResult,
+  type ChainVerification,
+  type EventStore,
+  type ReadAllOptions,
+  type ReadStreamResult,
 } from '../../event-store/index.js';
 import { appendEvents, type AppendContext } from './append.js';
 import { mapped } from './errors.js';
@@ -35,7 +40,11 @@ export class KurrentDbEventStore implements EventStore {
   private readonly filter: Filter;
   private readonly append: AppendContext;
 
-  private constructor(private readonly client: KurrentDBClient, private readonly names: StreamNames, options: KurrentDbEventStoreOptions) {
+  private constructor(
+    private readonly client: KurrentDBClient,
+    private readonly names: StreamNames,
+    options: KurrentDbEventStoreOptions,
+  ) {
     this.filter = allStreamFilter(names);
     const appendDeadlineMs = options.appendDeadlineMs ?? 10_000;
     const idempotencyWaitMs = options.idempotencyWaitMs ?? 5_000;
@@ -53,7 +62,10 @@ export class KurrentDbEventStore implements EventStore {
       client = KurrentDBClient.connectionString(connectionString);
     } catch (error) {
       // Not retryable: the message names the problem, never the string (it may hold a password).
-      throw new EventStoreFailureError(`KURRENTDB_URL is not a valid connection string: ${(error as Error).message}`, false);
+      throw new EventStoreFailureError(
+        `KURRENTDB_URL is not a valid connection string: ${(error as Error).message}`,
+        false,
+      );
     }
     try {
       const store = new KurrentDbEventStore(client, names, options);
@@ -77,9 +89,18 @@ export class KurrentDbEventStore implements EventStore {
     return appendEvents(this.append, clientId, events, options);
   }
 
-  async findIdempotentResult(idempotencyKey: string, clientId: string, requestHash?: string): Promise<AppendResult | null> {
+  async findIdempotentResult(
+    idempotencyKey: string,
+    clientId: string,
+    requestHash?: string,
+  ): Promise<AppendResult | null> {
     this.ensureOpen();
-    const settled = await this.append.markers.settle(idempotencyKey, clientId, Date.now() + this.append.idempotencyWaitMs, requestHash);
+    const settled = await this.append.markers.settle(
+      idempotencyKey,
+      clientId,
+      Date.now() + this.append.idempotencyWaitMs,
+      requestHash,
+    );
     return settled.kind === 'replay' ? settled.result : null;
   }
 
@@ -117,7 +138,10 @@ export class KurrentDbEventStore implements EventStore {
    * ProtectedEventStore decorator decrypts on readAll only).
    */
   async subscribeFromPosition(
-    after: bigint, onEvent: (event: RecordedEvent) => Promise<void> | void, signal: AbortSignal, options?: FollowOptions,
+    after: bigint,
+    onEvent: (event: RecordedEvent) => Promise<void> | void,
+    signal: AbortSignal,
+    options?: FollowOptions,
   ): Promise<void> {
     this.ensureOpen();
     return followFrom(allSubscription(this.client, this.filter), after, onEvent, signal, options);

@@ -1,7 +1,12 @@
 import { NO_STREAM, START } from '@kurrent/kurrentdb-client';
 import { allStreamFilter, DEFAULT_NAMESPACE, kurrentEventId, streamNames } from './naming.js';
 import {
-  globalPositionOf, isAfter, readFromPosition, revisionOfVersion, streamStateFor, versionOfRevision,
+  globalPositionOf,
+  isAfter,
+  readFromPosition,
+  revisionOfVersion,
+  streamStateFor,
+  versionOfRevision,
 } from './positions.js';
 
 describe('KurrentDB stream names', () => {
@@ -18,7 +23,8 @@ describe('KurrentDB stream names', () => {
   });
 
   it('refuses namespaces whose prefix could match another namespace, and empty client ids', () => {
-    for (const bad of ['', 'a-b', 'polku-client', 'x'.repeat(41), 'ä']) expect(() => streamNames(bad)).toThrow(RangeError);
+    for (const bad of ['', 'a-b', 'polku-client', 'x'.repeat(41), 'ä'])
+      expect(() => streamNames(bad)).toThrow(RangeError);
     expect(() => streamNames().client('')).toThrow(RangeError);
   });
 

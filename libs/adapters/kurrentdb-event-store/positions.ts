@@ -18,7 +18,8 @@ export function revisionOfVersion(version: bigint): bigint {
 }
 
 /** The append's expected state for a stream currently at `version`: NO_STREAM for 0n, else its last revision. */
-export const streamStateFor = (version: bigint): AppendStreamState => (version === 0n ? NO_STREAM : revisionOfVersion(version));
+export const streamStateFor = (version: bigint): AppendStreamState =>
+  version === 0n ? NO_STREAM : revisionOfVersion(version);
 
 /** u64::MAX: what servers before 22.6 sent for "no position" on stream reads. */
 const NO_POSITION = 0xffff_ffff_ffff_ffffn;

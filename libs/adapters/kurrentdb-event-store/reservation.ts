@@ -38,8 +38,10 @@ export function reservationState(reservation: Reservation, slot: StoredRecord[])
   return {
     kind: 'committed',
     result: {
-      nextExpectedVersion: last.revision + 1n, lastGlobalPosition: last.globalPosition,
-      eventIds: [...reservation.eventIds], replayed: true,
+      nextExpectedVersion: last.revision + 1n,
+      lastGlobalPosition: last.globalPosition,
+      eventIds: [...reservation.eventIds],
+      replayed: true,
     },
   };
 }
@@ -48,8 +50,15 @@ export function reservationState(reservation: Reservation, slot: StoredRecord[])
 export function reservationOf(record: StoredRecord): Reservation | null {
   if (record.type !== RESERVATION_TYPE) return null;
   const r = record.data as Partial<Reservation> | null;
-  if (!r || typeof r.key !== 'string' || typeof r.clientId !== 'string' || !Array.isArray(r.eventIds)
-    || typeof r.fromVersion !== 'string' || typeof r.reservedAt !== 'string') return null;
+  if (
+    !r ||
+    typeof r.key !== 'string' ||
+    typeof r.clientId !== 'string' ||
+    !Array.isArray(r.eventIds) ||
+    typeof r.fromVersion !== 'string' ||
+    typeof r.reservedAt !== 'string'
+  )
+    return null;
   return r as Reservation;
 }
 

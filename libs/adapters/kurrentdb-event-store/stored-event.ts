@@ -10,8 +10,14 @@ import { kurrentEventId } from './naming.js';
  * stored: it is the revision + 1, and the hash covers it.
  */
 export interface StoredMetadata {
-  eventId: string; schemaVersion: number; clientId: string; occurredAt: string; recordedAt: string;
-  actor: Actor; correlationId: string; causationId: string | null;
+  eventId: string;
+  schemaVersion: number;
+  clientId: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+  correlationId: string;
+  causationId: string | null;
   /** sha256 chain link, see libs/event-store/hash-chain.ts. */
   hash: string;
   idempotencyKey?: string;
@@ -28,11 +34,19 @@ export interface StoredRecord {
   globalPosition: bigint;
 }
 
-export interface PreparedBatch { data: EventData[]; hashes: string[]; lastVersion: bigint; lastHash: string }
+export interface PreparedBatch {
+  data: EventData[];
+  hashes: string[];
+  lastVersion: bigint;
+  lastHash: string;
+}
 
 /** Hashes a batch on top of `previousHash` and builds the KurrentDB events. */
 export function toEventData(
-  events: PolkuEvent[], fromVersion: bigint, previousHash: string, idempotencyKey?: string,
+  events: PolkuEvent[],
+  fromVersion: bigint,
+  previousHash: string,
+  idempotencyKey?: string,
 ): PreparedBatch {
   const data: EventData[] = [];
   const hashes: string[] = [];
@@ -42,17 +56,26 @@ export function toEventData(
     version += 1n;
     hash = eventHash(hash, { ...event, streamVersion: version });
     const metadata: StoredMetadata = {
-      eventId: event.eventId, schemaVersion: event.schemaVersion, clientId: event.clientId,
-      occurredAt: event.occurredAt, recordedAt: event.recordedAt, actor: event.actor,
-      correlationId: event.correlationId, causationId: event.causationId ?? null, hash,
+      eventId: event.eventId,
+      schemaVersion: event.schemaVersion,
+      clientId: event.clientId,
+      occurredAt: event.occurredAt,
+      recordedAt: event.recordedAt,
+      actor: event.actor,
+      correlationId: event.correlationId,
+      causationId: event.causationId ?? null,
+      hash,
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     };
     // Round-tripped through canonical JSON, so what is stored is exactly what was hashed.
-    data.push(jsonEvent({
-      id: kurrentEventId(event.eventId), type: event.type,
-      data: JSON.parse(canonicalJson(event.data)) as JSONType,
-      metadata: metadata as unknown as JSONType,
-    }));
+    data.push(
+      jsonEvent({
+        id: kurrentEventId(event.eventId),
+        type: event.type,
+        data: JSON.parse(canonicalJson(event.data)) as JSONType,
+        metadata: metadata as unknown as JSONType,
+      }),
+    );
     hashes.push(hash);
   }
   return { data, hashes, lastVersion: version, lastHash: hash };
@@ -73,9 +96,16 @@ export function metadataOf(record: StoredRecord): StoredMetadata | string {
 /** The event as it was stored (no upcast): what the hash covers. */
 export function storedEventOf(record: StoredRecord, metadata: StoredMetadata): HashableEvent {
   return {
-    eventId: metadata.eventId, type: record.type, schemaVersion: metadata.schemaVersion, clientId: metadata.clientId,
-    occurredAt: metadata.occurredAt, recordedAt: metadata.recordedAt, actor: metadata.actor,
-    correlationId: metadata.correlationId, causationId: metadata.causationId ?? null, data: record.data,
+    eventId: metadata.eventId,
+    type: record.type,
+    schemaVersion: metadata.schemaVersion,
+    clientId: metadata.clientId,
+    occurredAt: metadata.occurredAt,
+    recordedAt: metadata.recordedAt,
+    actor: metadata.actor,
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId ?? null,
+    data: record.data,
     streamVersion: record.revision + 1n,
   };
 }

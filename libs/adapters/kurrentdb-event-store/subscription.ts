@@ -15,7 +15,9 @@ export interface FollowOptions {
   onDrop?: (drop: { error: unknown; resumeAfter: bigint; delayMs: number }) => void;
 }
 
-class HandlerFailed { constructor(readonly error: unknown) {} }
+class HandlerFailed {
+  constructor(readonly error: unknown) {}
+}
 
 /**
  * Catch-up subscription that survives drops: processes events one at a time in order and,
@@ -25,8 +27,11 @@ class HandlerFailed { constructor(readonly error: unknown) {} }
  * non-retryable EventStoreFailureError (an event that is not a Polku event).
  */
 export async function followFrom(
-  source: EventSource, after: bigint, onEvent: (event: RecordedEvent) => Promise<void> | void,
-  signal: AbortSignal, options: FollowOptions = {},
+  source: EventSource,
+  after: bigint,
+  onEvent: (event: RecordedEvent) => Promise<void> | void,
+  signal: AbortSignal,
+  options: FollowOptions = {},
 ): Promise<void> {
   let last = after;
   let failures = 0;
@@ -61,8 +66,14 @@ export async function followFrom(
 /** A KurrentDB catch-up subscription to `$all` with the store's server-side filter. */
 export function allSubscription(client: KurrentDBClient, filter: Filter): EventSource {
   return async function* subscribe(after, signal) {
-    const subscription = client.subscribeToAll({ fromPosition: readFromPosition(after), filter, resolveLinkTos: false });
-    const stop = (): void => { subscription.unsubscribe().catch(() => undefined); };
+    const subscription = client.subscribeToAll({
+      fromPosition: readFromPosition(after),
+      filter,
+      resolveLinkTos: false,
+    });
+    const stop = (): void => {
+      subscription.unsubscribe().catch(() => undefined);
+    };
     signal.addEventListener('abort', stop, { once: true });
     if (signal.aborted) stop();
     try {

@@ -8,15 +8,23 @@ import { readAllRecords, readStreamRecords } from './reads.js';
 const VERIFY_PAGE = 1000;
 
 /** Re-computes one client's chain; a missing stream is intact. */
-export async function verifyStream(client: KurrentDBClient, names: StreamNames, clientId: string): Promise<ChainVerification> {
+export async function verifyStream(
+  client: KurrentDBClient,
+  names: StreamNames,
+  clientId: string,
+): Promise<ChainVerification> {
   const walker = new ChainWalker(names);
   return walker.visit(await readStreamRecords(client, names.client(clientId))) ?? walker.finish();
 }
 
 /** Re-computes every chain in $all order, a page at a time; reports the first broken event. */
-export async function verifyAll(client: KurrentDBClient, names: StreamNames, filter: Filter): Promise<ChainVerification> {
+export async function verifyAll(
+  client: KurrentDBClient,
+  names: StreamNames,
+  filter: Filter,
+): Promise<ChainVerification> {
   const walker = new ChainWalker(names);
-  for (let after = 0n; ;) {
+  for (let after = 0n; ; ) {
     const page = await readAllRecords(client, filter, after, VERIFY_PAGE);
     const broken = walker.visit(page);
     if (broken) return broken;

@@ -9,13 +9,19 @@ import { storeConfigFromEnv, StoreConfigError } from './store-config.js';
 
 const url = process.env.DATABASE_URL;
 if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
-if (!url) process.stderr.write('openStores (PostgreSQL case): skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n');
+if (!url)
+  process.stderr.write(
+    'openStores (PostgreSQL case): skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n',
+  );
 const kurrentUrl = process.env.KURRENTDB_URL;
-if (!kurrentUrl) process.stderr.write('openStores (KurrentDB case): skipped, KURRENTDB_URL is not set (see docs/kurrentdb.md)\n');
+if (!kurrentUrl)
+  process.stderr.write('openStores (KurrentDB case): skipped, KURRENTDB_URL is not set (see docs/kurrentdb.md)\n');
 
 describe('openStores (shared by the API, the projector and the scripts)', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'polku-open-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'polku-open-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('opens SQLite by default, creating the data directory', async () => {
@@ -28,21 +34,32 @@ describe('openStores (shared by the API, the projector and the scripts)', () => 
 
   it('refuses kurrentdb without KURRENTDB_URL, naming the variable', async () => {
     expect(() => storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', DATA_DIR: dir })).toThrow(StoreConfigError);
-    expect(() => storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', DATA_DIR: dir })).toThrow(/^KURRENTDB_URL is required when EVENT_STORE=kurrentdb/);
+    expect(() => storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', DATA_DIR: dir })).toThrow(
+      /^KURRENTDB_URL is required when EVENT_STORE=kurrentdb/,
+    );
     // A config built by hand without the URL is refused by the opener too.
     const config = storeConfigFromEnv({ DATA_DIR: dir });
     await expect(openEventStore({ ...config.eventStore, kind: 'kurrentdb' })).rejects.toThrow(StoreUnavailableError);
   });
 
   it('fails to open an unreachable KurrentDB with a retryable store failure', async () => {
-    const config = storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false', DATA_DIR: dir });
-    const error = await openStores(config).then(() => undefined, (e: unknown) => e);
+    const config = storeConfigFromEnv({
+      EVENT_STORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false',
+      DATA_DIR: dir,
+    });
+    const error = await openStores(config).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(EventStoreFailureError);
     expect(error).toMatchObject({ retryable: true });
   });
 
   (kurrentUrl ? it : it.skip)('opens KurrentDB for the event store from the environment alone', async () => {
-    const stores = await openStores(storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: kurrentUrl!, DATA_DIR: dir }));
+    const stores = await openStores(
+      storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: kurrentUrl!, DATA_DIR: dir }),
+    );
     try {
       const client = aClientId();
       const result = await stores.eventStore.appendToStream(client, someEvents(client, 2), { expectedVersion: 0n });
@@ -57,9 +74,15 @@ describe('openStores (shared by the API, the projector and the scripts)', () => 
     const janitor = new SchemaJanitor(url!);
     const schema = janitor.name('open');
     try {
-      const stores = await openStores(storeConfigFromEnv({
-        EVENT_STORE: 'postgres', READ_STORE: 'postgres', DATABASE_URL: url!, DATABASE_SCHEMA: schema, DATA_DIR: dir,
-      }));
+      const stores = await openStores(
+        storeConfigFromEnv({
+          EVENT_STORE: 'postgres',
+          READ_STORE: 'postgres',
+          DATABASE_URL: url!,
+          DATABASE_SCHEMA: schema,
+          DATA_DIR: dir,
+        }),
+      );
       const client = aClientId();
       const result = await stores.eventStore.appendToStream(client, someEvents(client, 2), { expectedVersion: 0n });
       await stores.readStore.commitBatch([], result.lastGlobalPosition);

@@ -10,7 +10,11 @@ import { PostgresEventStore } from '../postgres-event-store/index.js';
 import { PostgresReadStore } from '../postgres-read-store/index.js';
 import { KurrentDbEventStore } from '../kurrentdb-event-store/index.js';
 import type {
-  EventStoreConfig, EventStoreKind, PostgresSettings, ReadStoreConfig, ReadStoreKind,
+  EventStoreConfig,
+  EventStoreKind,
+  PostgresSettings,
+  ReadStoreConfig,
+  ReadStoreKind,
 } from './store-config.js';
 
 /** The configured kind has no adapter in this build. */
@@ -67,9 +71,18 @@ export async function openEventStore(config: EventStoreConfig): Promise<EventSto
 
 /** Closes its own key store too: the key store is opened per event store here. */
 class KeyOwningEventStore extends ProtectedEventStore {
-  constructor(inner: EventStore, private readonly ownedKeys: SqliteKeyStore) { super(inner, ownedKeys); }
+  constructor(
+    inner: EventStore,
+    private readonly ownedKeys: SqliteKeyStore,
+  ) {
+    super(inner, ownedKeys);
+  }
   override async close(): Promise<void> {
-    try { await super.close(); } finally { await this.ownedKeys.close(); }
+    try {
+      await super.close();
+    } finally {
+      await this.ownedKeys.close();
+    }
   }
 }
 
@@ -79,7 +92,9 @@ export function openReadStore(config: ReadStoreConfig): Promise<ReadStore> {
 
 /** Both stores, or neither: the event store is closed again when the read store fails to open. */
 export async function openStores(config: { eventStore: EventStoreConfig; readStore: ReadStoreConfig }): Promise<{
-  eventStore: EventStore; readStore: ReadStore; close(): Promise<void>;
+  eventStore: EventStore;
+  readStore: ReadStore;
+  close(): Promise<void>;
 }> {
   const eventStore = await openEventStore(config.eventStore);
   let readStore: ReadStore;
@@ -90,7 +105,8 @@ export async function openStores(config: { eventStore: EventStoreConfig; readSto
     throw error;
   }
   return {
-    eventStore, readStore,
+    eventStore,
+    readStore,
     close: async () => {
       const results = await Promise.allSettled([readStore.close(), eventStore.close()]);
       const failed = results.find((r) => r.status === 'rejected');

@@ -44,7 +44,10 @@ export interface StoresConfig {
   readStore: ReadStoreConfig;
 }
 
-export interface StoreConfigProblem { variable: string; message: string }
+export interface StoreConfigProblem {
+  variable: string;
+  message: string;
+}
 
 /** Every bad store setting at once, each naming its variable. */
 export class StoreConfigError extends Error {
@@ -94,12 +97,18 @@ export function storeConfigFromEnv(env: Env = process.env): StoresConfig {
     const url = get('DATABASE_URL');
     const schema = get('DATABASE_SCHEMA') ?? 'public';
     if (!url) {
-      problems.push({ variable: 'DATABASE_URL', message: 'DATABASE_URL is required when EVENT_STORE=postgres or READ_STORE=postgres' });
+      problems.push({
+        variable: 'DATABASE_URL',
+        message: 'DATABASE_URL is required when EVENT_STORE=postgres or READ_STORE=postgres',
+      });
     } else if (!/^postgres(ql)?:\/\//.test(url)) {
       problems.push({ variable: 'DATABASE_URL', message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' });
     }
     if (!SCHEMA_NAME.test(schema)) {
-      problems.push({ variable: 'DATABASE_SCHEMA', message: `DATABASE_SCHEMA must be a lower-case identifier (a-z, 0-9, _), got "${schema}"` });
+      problems.push({
+        variable: 'DATABASE_SCHEMA',
+        message: `DATABASE_SCHEMA must be a lower-case identifier (a-z, 0-9, _), got "${schema}"`,
+      });
     }
     if (url) postgres = { url, schema };
   }
@@ -108,9 +117,16 @@ export function storeConfigFromEnv(env: Env = process.env): StoresConfig {
   if (eventKind === 'kurrentdb') {
     const url = get('KURRENTDB_URL');
     if (!url) {
-      problems.push({ variable: 'KURRENTDB_URL', message: 'KURRENTDB_URL is required when EVENT_STORE=kurrentdb (e.g. kurrentdb://127.0.0.1:2113?tls=false)' });
+      problems.push({
+        variable: 'KURRENTDB_URL',
+        message: 'KURRENTDB_URL is required when EVENT_STORE=kurrentdb (e.g. kurrentdb://127.0.0.1:2113?tls=false)',
+      });
     } else if (!KURRENTDB_URL.test(url)) {
-      problems.push({ variable: 'KURRENTDB_URL', message: 'KURRENTDB_URL must be a kurrentdb://, kurrent://, kdb:// or esdb:// connection string (optionally +discover)' });
+      problems.push({
+        variable: 'KURRENTDB_URL',
+        message:
+          'KURRENTDB_URL must be a kurrentdb://, kurrent://, kdb:// or esdb:// connection string (optionally +discover)',
+      });
     } else {
       kurrentdb = { url };
     }
@@ -120,8 +136,11 @@ export function storeConfigFromEnv(env: Env = process.env): StoresConfig {
   return {
     dataDir,
     eventStore: {
-      kind: eventKind, path: eventPath, keyStorePath,
-      ...(eventKind === 'postgres' ? { postgres } : {}), ...(kurrentdb ? { kurrentdb } : {}),
+      kind: eventKind,
+      path: eventPath,
+      keyStorePath,
+      ...(eventKind === 'postgres' ? { postgres } : {}),
+      ...(kurrentdb ? { kurrentdb } : {}),
     },
     readStore: { kind: readKind, path: readPath, ...(readKind === 'postgres' ? { postgres } : {}) },
   };

@@ -19,8 +19,11 @@ describe('storeConfigFromEnv', () => {
       eventStore: { kind: 'sqlite', path: '/srv/polku/events.sqlite', keyStorePath: '/srv/polku/keys.sqlite' },
       readStore: { kind: 'sqlite', path: '/srv/polku/read.sqlite' },
     });
-    expect(storeConfigFromEnv({ EVENT_STORE: '', EVENT_STORE_PATH: 'x/e.sqlite' }).eventStore)
-      .toEqual({ kind: 'sqlite', path: resolve('x/e.sqlite'), keyStorePath: resolve('data/keys.sqlite') });
+    expect(storeConfigFromEnv({ EVENT_STORE: '', EVENT_STORE_PATH: 'x/e.sqlite' }).eventStore).toEqual({
+      kind: 'sqlite',
+      path: resolve('x/e.sqlite'),
+      keyStorePath: resolve('data/keys.sqlite'),
+    });
   });
 
   it('selects PostgreSQL for either store with DATABASE_URL (and DATABASE_SCHEMA)', () => {
@@ -28,11 +31,18 @@ describe('storeConfigFromEnv', () => {
     const config = storeConfigFromEnv({ EVENT_STORE: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: 'tenant_1' });
     expect(config.eventStore).toMatchObject({ kind: 'postgres', postgres: { url, schema: 'tenant_1' } });
     expect(config.readStore).toEqual({ kind: 'sqlite', path: resolve('data/read.sqlite') });
-    expect(storeConfigFromEnv({ READ_STORE: 'postgres', DATABASE_URL: url }).readStore.postgres).toEqual({ url, schema: 'public' });
+    expect(storeConfigFromEnv({ READ_STORE: 'postgres', DATABASE_URL: url }).readStore.postgres).toEqual({
+      url,
+      schema: 'public',
+    });
   });
 
   it('accepts the earlier *_KIND names as aliases', () => {
-    const config = storeConfigFromEnv({ EVENT_STORE_KIND: 'postgres', READ_STORE_KIND: 'postgres', DATABASE_URL: 'postgresql://h/db' });
+    const config = storeConfigFromEnv({
+      EVENT_STORE_KIND: 'postgres',
+      READ_STORE_KIND: 'postgres',
+      DATABASE_URL: 'postgresql://h/db',
+    });
     expect([config.eventStore.kind, config.readStore.kind]).toEqual(['postgres', 'postgres']);
     expect(storeConfigFromEnv({ EVENT_STORE: 'sqlite', EVENT_STORE_KIND: 'sqlite' }).eventStore.kind).toBe('sqlite');
   });
@@ -40,10 +50,21 @@ describe('storeConfigFromEnv', () => {
   it('selects KurrentDB for the event store with KURRENTDB_URL', () => {
     const url = 'kurrentdb://127.0.0.1:2113?tls=false';
     const config = storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url, DATA_DIR: '/d' });
-    expect(config.eventStore).toEqual({ kind: 'kurrentdb', path: '/d/events.sqlite', keyStorePath: '/d/keys.sqlite', kurrentdb: { url } });
+    expect(config.eventStore).toEqual({
+      kind: 'kurrentdb',
+      path: '/d/events.sqlite',
+      keyStorePath: '/d/keys.sqlite',
+      kurrentdb: { url },
+    });
     expect(config.readStore).toEqual({ kind: 'sqlite', path: '/d/read.sqlite' });
-    for (const other of ['esdb://h:2113?tls=false', 'kdb+discover://a:2113,b:2113', 'kurrent://admin:changeit@h:2113']) {
-      expect(storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: other }).eventStore.kurrentdb).toEqual({ url: other });
+    for (const other of [
+      'esdb://h:2113?tls=false',
+      'kdb+discover://a:2113,b:2113',
+      'kurrent://admin:changeit@h:2113',
+    ]) {
+      expect(storeConfigFromEnv({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: other }).eventStore.kurrentdb).toEqual({
+        url: other,
+      });
     }
     // Only read for kurrentdb: set for another kind it is ignored.
     expect(storeConfigFromEnv({ KURRENTDB_URL: url }).eventStore).not.toHaveProperty('kurrentdb');
@@ -76,10 +97,19 @@ describe('storeConfigFromEnv', () => {
   });
 
   it('hands the resolved selection to a child process', () => {
-    const config = storeConfigFromEnv({ EVENT_STORE: 'postgres', READ_STORE: 'postgres', DATABASE_URL: 'postgres://h/db', DATA_DIR: '/d' });
+    const config = storeConfigFromEnv({
+      EVENT_STORE: 'postgres',
+      READ_STORE: 'postgres',
+      DATABASE_URL: 'postgres://h/db',
+      DATA_DIR: '/d',
+    });
     expect(storeEnv(config)).toEqual({
-      EVENT_STORE: 'postgres', READ_STORE: 'postgres', EVENT_STORE_PATH: '/d/events.sqlite', READ_STORE_PATH: '/d/read.sqlite',
-      DATABASE_URL: 'postgres://h/db', DATABASE_SCHEMA: 'public',
+      EVENT_STORE: 'postgres',
+      READ_STORE: 'postgres',
+      EVENT_STORE_PATH: '/d/events.sqlite',
+      READ_STORE_PATH: '/d/read.sqlite',
+      DATABASE_URL: 'postgres://h/db',
+      DATABASE_SCHEMA: 'public',
     });
   });
 });

@@ -6,8 +6,10 @@ import type { EventStoreConfig, ReadStoreConfig, StoresConfig } from './store-co
  */
 export function storeEnv(config: StoresConfig): Record<string, string> {
   const env: Record<string, string> = {
-    EVENT_STORE: config.eventStore.kind, READ_STORE: config.readStore.kind,
-    EVENT_STORE_PATH: config.eventStore.path, READ_STORE_PATH: config.readStore.path,
+    EVENT_STORE: config.eventStore.kind,
+    READ_STORE: config.readStore.kind,
+    EVENT_STORE_PATH: config.eventStore.path,
+    READ_STORE_PATH: config.readStore.path,
   };
   const postgres = config.eventStore.postgres ?? config.readStore.postgres;
   if (postgres) Object.assign(env, { DATABASE_URL: postgres.url, DATABASE_SCHEMA: postgres.schema });

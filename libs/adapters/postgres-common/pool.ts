@@ -13,7 +13,9 @@ export const BIGINT_TYPES: CustomTypesConfig = {
     if (format !== 'binary' && oid === INT8_OID) return (value: string) => BigInt(value);
     if (format !== 'binary' && oid === INT8_ARRAY_OID) {
       // the default int8[] parser yields decimal strings (or null entries)
-      const parseArray = (pg.types.getTypeParser as (oid: number, format: 'text') => (value: string) => (string | null)[] | null)(INT8_ARRAY_OID, 'text');
+      const parseArray = (
+        pg.types.getTypeParser as (oid: number, format: 'text') => (value: string) => (string | null)[] | null
+      )(INT8_ARRAY_OID, 'text');
       return (value: string) => parseArray(value)?.map((entry) => (entry === null ? null : BigInt(entry))) ?? null;
     }
     return pg.types.getTypeParser(oid, format);
@@ -29,8 +31,11 @@ export interface PoolOptions {
 /** A pool whose int8 values are bigint. Idle-connection errors surface on the next query. */
 export function createPool(connectionString: string, options: PoolOptions = {}): Pool {
   const pool = new pg.Pool({
-    connectionString, max: options.max ?? 10, types: BIGINT_TYPES,
-    application_name: options.applicationName ?? 'polku', connectionTimeoutMillis: 10_000,
+    connectionString,
+    max: options.max ?? 10,
+    types: BIGINT_TYPES,
+    application_name: options.applicationName ?? 'polku',
+    connectionTimeoutMillis: 10_000,
   });
   // Without a listener a server restart would crash the process from an idle client.
   pool.on('error', () => undefined);
@@ -42,14 +47,18 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
  * throw (a connection that failed mid-way is discarded, not returned to the pool).
  */
 export async function inTransaction<T>(
-  pool: Pool, work: (client: PoolClient) => Promise<T>, begin = 'BEGIN',
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+  begin = 'BEGIN',
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   // A checked-out client has no pool listener: a server restart mid-transaction would emit
   // an unhandled 'error' and end the process. The query in flight fails on its own; this
   // only keeps the error from being thrown, and the connection is discarded on release.
-  const onError = (error: Error) => { broken ??= error; };
+  const onError = (error: Error) => {
+    broken ??= error;
+  };
   client.on('error', onError);
   try {
     await client.query(begin);

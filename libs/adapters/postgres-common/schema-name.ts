@@ -8,4 +8,3 @@ export function quoteSchema(schema: string): string {
   }
   return `"${schema}"`;
 }
-

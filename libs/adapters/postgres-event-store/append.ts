@@ -1,22 +1,39 @@
 import type { Pool } from 'pg';
 import type { PolkuEvent } from '../../events/index.js';
 import {
-  EventStoreFailureError, GENESIS_HASH, assertSameKeyUse, StreamVersionConflictError,
-  type AppendOptions, type AppendResult,
+  EventStoreFailureError,
+  GENESIS_HASH,
+  assertSameKeyUse,
+  StreamVersionConflictError,
+  type AppendOptions,
+  type AppendResult,
 } from '../../event-store/index.js';
 import { toInsertColumns } from './rows.js';
 import type { AppendAnnouncer } from './notifications.js';
 import type { Statements } from './statements.js';
 
-export interface KeyRow { client_id: string; next_version: bigint; event_ids: string[]; request_hash: string | null; global_position: bigint | null }
+export interface KeyRow {
+  client_id: string;
+  next_version: bigint;
+  event_ids: string[];
+  request_hash: string | null;
+  global_position: bigint | null;
+}
 
 interface AppendRow {
   outcome: 'appended' | 'replayed' | 'conflict' | 'moved';
-  head_version: bigint; head_hash: string | null; last_position: bigint | null;
-  key_client_id: string | null; key_event_ids: string[] | null; key_request_hash: string | null;
+  head_version: bigint;
+  head_hash: string | null;
+  last_position: bigint | null;
+  key_client_id: string | null;
+  key_event_ids: string[] | null;
+  key_request_hash: string | null;
 }
 
-interface Head { version: bigint; hash: string }
+interface Head {
+  version: bigint;
+  hash: string;
+}
 
 /** Heads remembered per store (most recent appends); a hint only: append_events checks it. */
 const REMEMBERED_HEADS = 10_000;
@@ -31,7 +48,11 @@ const MOST_ATTEMPTS = 50;
 export class Appender {
   private readonly heads = new Map<string, Head>();
 
-  constructor(private readonly pool: Pool, private readonly sql: Statements, private readonly announcer: AppendAnnouncer) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly sql: Statements,
+    private readonly announcer: AppendAnnouncer,
+  ) {}
 
   async append(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
     const expected = options.expectedVersion === 'any' ? null : options.expectedVersion;
@@ -40,21 +61,50 @@ export class Appender {
       // version -1: no head known yet, the function answers with the real one
       const from = head ?? { version: -1n, hash: GENESIS_HASH };
       const { columns: c, lastVersion, lastHash } = toInsertColumns(events, from.version, from.hash);
-      const row = (await this.pool.query<AppendRow>(this.sql.appendEvents, [
-        clientId, expected, from.version, from.hash, options.idempotencyKey ?? null, options.requestHash ?? null,
-        c.eventIds, c.versions, c.types, c.schemaVersions, c.occurredAts, c.recordedAts, c.actors,
-        c.correlationIds, c.causationIds, c.datas, c.hashes,
-      ])).rows[0];
+      const row = (
+        await this.pool.query<AppendRow>(this.sql.appendEvents, [
+          clientId,
+          expected,
+          from.version,
+          from.hash,
+          options.idempotencyKey ?? null,
+          options.requestHash ?? null,
+          c.eventIds,
+          c.versions,
+          c.types,
+          c.schemaVersions,
+          c.occurredAts,
+          c.recordedAts,
+          c.actors,
+          c.correlationIds,
+          c.causationIds,
+          c.datas,
+          c.hashes,
+        ])
+      ).rows[0];
       switch (row.outcome) {
         case 'appended':
           this.remember(clientId, { version: lastVersion, hash: lastHash });
           this.announcer.announce();
-          return { nextExpectedVersion: lastVersion, lastGlobalPosition: row.last_position!, eventIds: c.eventIds, replayed: false };
+          return {
+            nextExpectedVersion: lastVersion,
+            lastGlobalPosition: row.last_position!,
+            eventIds: c.eventIds,
+            replayed: false,
+          };
         case 'replayed':
-          return replayFrom({
-            client_id: row.key_client_id!, next_version: row.head_version, event_ids: row.key_event_ids!,
-            request_hash: row.key_request_hash, global_position: row.last_position,
-          }, options.idempotencyKey!, clientId, options.requestHash)!;
+          return replayFrom(
+            {
+              client_id: row.key_client_id!,
+              next_version: row.head_version,
+              event_ids: row.key_event_ids!,
+              request_hash: row.key_request_hash,
+              global_position: row.last_position,
+            },
+            options.idempotencyKey!,
+            clientId,
+            options.requestHash,
+          )!;
         case 'conflict':
           this.forget(clientId, row);
           throw new StreamVersionConflictError(clientId, options.expectedVersion, row.head_version);
@@ -79,11 +129,20 @@ export class Appender {
 }
 
 /** The stored result of a key, null when unseen; a key of another client or request is refused. */
-export function replayFrom(row: KeyRow | undefined, key: string, clientId: string, requestHash: string | undefined): AppendResult | null {
+export function replayFrom(
+  row: KeyRow | undefined,
+  key: string,
+  clientId: string,
+  requestHash: string | undefined,
+): AppendResult | null {
   if (!row) return null;
   assertSameKeyUse(key, clientId, { clientId: row.client_id, requestHash: row.request_hash }, requestHash);
-  if (row.global_position === null) throw new Error(`The last event of idempotency key ${key} is missing from the store`);
+  if (row.global_position === null)
+    throw new Error(`The last event of idempotency key ${key} is missing from the store`);
   return {
-    nextExpectedVersion: row.next_version, lastGlobalPosition: row.global_position, eventIds: row.event_ids, replayed: true,
+    nextExpectedVersion: row.next_version,
+    lastGlobalPosition: row.global_position,
+    eventIds: row.event_ids,
+    replayed: true,
   };
 }

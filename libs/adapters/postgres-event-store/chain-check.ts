@@ -1,12 +1,18 @@
-import {
-  canonicalEventContent, chainHash, GENESIS_HASH, type ChainVerification,
-} from '../../event-store/index.js';
+import { canonicalEventContent, chainHash, GENESIS_HASH, type ChainVerification } from '../../event-store/index.js';
 import { contentOfRow, type EventRow } from './rows.js';
 
-export interface HeadRow { client_id: string; version: bigint; last_hash: string }
+export interface HeadRow {
+  client_id: string;
+  version: bigint;
+  last_hash: string;
+}
 
 type Broken = Extract<ChainVerification, { intact: false }>;
-interface Walked { version: bigint; hash: string; last?: EventRow }
+interface Walked {
+  version: bigint;
+  hash: string;
+  last?: EventRow;
+}
 
 /**
  * Re-computes hash chains from stored text, one page of rows at a time. Rows must come per
@@ -29,7 +35,8 @@ export class ChainWalker {
       const head = this.heads.get(row.client_id);
       const expected = state.version + 1n;
       if (!head) return broken(row, 'event of a stream that has no stream head');
-      if (row.stream_version !== expected) return broken(row, `stream version ${row.stream_version}, expected ${expected}`);
+      if (row.stream_version !== expected)
+        return broken(row, `stream version ${row.stream_version}, expected ${expected}`);
       if (row.stream_version > head.version) return broken(row, `event beyond the stream head version ${head.version}`);
       if (chainHash(state.hash, canonicalEventContent(contentOfRow(row))) !== row.hash) {
         return broken(row, 'hash mismatch: the event content or its link to the previous event was altered');
@@ -47,7 +54,11 @@ export class ChainWalker {
       if (state.version < head.version) {
         // The event is gone, so there is no id or position to name.
         return {
-          intact: false, clientId: head.client_id, streamVersion: state.version + 1n, globalPosition: 0n, eventId: '',
+          intact: false,
+          clientId: head.client_id,
+          streamVersion: state.version + 1n,
+          globalPosition: 0n,
+          eventId: '',
           reason: `events ${state.version + 1n}..${head.version} are missing`,
         };
       }
@@ -61,7 +72,11 @@ export class ChainWalker {
 
 function broken(row: EventRow, reason: string): Broken {
   return {
-    intact: false, clientId: row.client_id, streamVersion: row.stream_version,
-    globalPosition: row.global_position, eventId: row.event_id, reason,
+    intact: false,
+    clientId: row.client_id,
+    streamVersion: row.stream_version,
+    globalPosition: row.global_position,
+    eventId: row.event_id,
+    reason,
   };
 }

@@ -18,20 +18,27 @@ export interface WritersAndReader {
  * has reached the head.
  */
 export async function writersAndReader(
-  writers: EventStore[], reader: EventStore, appends: number, pageSize = 37,
+  writers: EventStore[],
+  reader: EventStore,
+  appends: number,
+  pageSize = 37,
 ): Promise<WritersAndReader> {
   const written = new Map<string, string[]>();
   let writing = true;
-  const writing$ = Promise.all(writers.map(async (store, w) => {
-    const clients = Array.from({ length: 3 }, aClientId);
-    for (const client of clients) written.set(client, []);
-    for (let i = 0; i < appends; i += 1) {
-      const client = clients[i % clients.length];
-      const batch = someEvents(client, 1 + ((i + w) % 3));
-      await store.appendToStream(client, batch, { expectedVersion: 'any' });
-      written.get(client)!.push(...batch.map((e) => e.eventId));
-    }
-  })).finally(() => { writing = false; });
+  const writing$ = Promise.all(
+    writers.map(async (store, w) => {
+      const clients = Array.from({ length: 3 }, aClientId);
+      for (const client of clients) written.set(client, []);
+      for (let i = 0; i < appends; i += 1) {
+        const client = clients[i % clients.length];
+        const batch = someEvents(client, 1 + ((i + w) % 3));
+        await store.appendToStream(client, batch, { expectedVersion: 'any' });
+        written.get(client)!.push(...batch.map((e) => e.eventId));
+      }
+    }),
+  ).finally(() => {
+    writing = false;
+  });
 
   const seen: RecordedEvent[] = [];
   let after = 0n;

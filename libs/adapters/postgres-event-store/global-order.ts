@@ -11,15 +11,36 @@ type Query = <R extends object>(text: string, values: unknown[]) => Promise<R[]>
  * one query when nothing is in flight below what was read, three when something may be.
  */
 export class GlobalOrder {
-  constructor(private readonly pool: Pool, private readonly sql: Statements, private readonly query: Query) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly sql: Statements,
+    private readonly query: Query,
+  ) {}
 
   async readAll(after: bigint, limit: number): Promise<EventRow[]> {
     const rows = await this.query<EventRow>(this.sql.readAll, [after, limit]);
-    if (contiguous(rows.map((r) => r.global_position), after)) return rows;
+    if (
+      contiguous(
+        rows.map((r) => r.global_position),
+        after,
+      )
+    )
+      return rows;
     const lowest = await this.lowestInFlight();
     // newer snapshot, same range: an append that finished since shows its rows now
-    const settled = await this.query<EventRow>(this.sql.readAllUpTo, [after, rows[rows.length - 1].global_position, limit]);
-    return settled.slice(0, settledLength(settled.map((r) => r.global_position), after, lowest));
+    const settled = await this.query<EventRow>(this.sql.readAllUpTo, [
+      after,
+      rows[rows.length - 1].global_position,
+      limit,
+    ]);
+    return settled.slice(
+      0,
+      settledLength(
+        settled.map((r) => r.global_position),
+        after,
+        lowest,
+      ),
+    );
   }
 
   /** The highest position below which nothing is in flight: readAll up to it skips nothing. */

@@ -50,7 +50,7 @@ SELECT last_value FROM ${quoted}.event_positions`;
 export function lowestInFlight(marks: bigint[] | null, lastValue: bigint): bigint | null {
   let lowest: bigint | null = null;
   for (const mark of marks ?? []) {
-    const k = lastValue - ((((lastValue % MARK_RANGE) - mark) % MARK_RANGE + MARK_RANGE) % MARK_RANGE);
+    const k = lastValue - (((((lastValue % MARK_RANGE) - mark) % MARK_RANGE) + MARK_RANGE) % MARK_RANGE);
     if (lowest === null || k < lowest) lowest = k;
   }
   return lowest;

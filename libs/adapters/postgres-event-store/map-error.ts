@@ -11,7 +11,9 @@ export function mapError(error: unknown): Error {
   const transient = isTransient(error);
   const facts = pgErrorFacts(error);
   if (facts || transient) {
-    return new EventStoreFailureError(`Event store failure (${facts?.code ?? 'connection'})`, transient, { cause: error });
+    return new EventStoreFailureError(`Event store failure (${facts?.code ?? 'connection'})`, transient, {
+      cause: error,
+    });
   }
   return error instanceof Error ? error : new EventStoreFailureError(String(error), false, { cause: error });
 }

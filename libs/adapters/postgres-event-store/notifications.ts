@@ -21,11 +21,22 @@ export class AppendAnnouncer {
   constructor(private readonly notify: () => Promise<unknown>) {}
 
   announce(): void {
-    if (this.sending) { this.again = true; return; }
-    this.sending = this.notify().then(() => undefined, () => undefined).then(() => {
-      this.sending = null;
-      if (this.again) { this.again = false; this.announce(); }
-    });
+    if (this.sending) {
+      this.again = true;
+      return;
+    }
+    this.sending = this.notify()
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.sending = null;
+        if (this.again) {
+          this.again = false;
+          this.announce();
+        }
+      });
   }
 
   /** Waits for the notification in flight (before the pool closes). */
@@ -44,7 +55,10 @@ export class AppendNotifications {
   private readonly waiters = new Set<{ wake: () => void; fail: (error: Error) => void }>();
   private closed = false;
 
-  constructor(private readonly connectionString: string, private readonly channel: string) {}
+  constructor(
+    private readonly connectionString: string,
+    private readonly channel: string,
+  ) {}
 
   /** Resolves at the next notification (or abort); `alreadyThere` is checked after LISTEN is active. */
   async next(signal: AbortSignal, alreadyThere: () => Promise<boolean>): Promise<void> {
@@ -59,8 +73,14 @@ export class AppendNotifications {
     if (signal.aborted) return;
     await new Promise<void>((resolve, reject) => {
       const waiter = {
-        wake: () => { finish(); resolve(); },
-        fail: (error: Error) => { finish(); reject(error); },
+        wake: () => {
+          finish();
+          resolve();
+        },
+        fail: (error: Error) => {
+          finish();
+          reject(error);
+        },
       };
       const finish = () => {
         this.waiters.delete(waiter);
@@ -70,7 +90,12 @@ export class AppendNotifications {
       signal.addEventListener('abort', waiter.wake, { once: true });
       if (signal.aborted) return waiter.wake();
       // listening first, then looking: an append committed in between is never missed
-      alreadyThere().then((there) => { if (there) waiter.wake(); }, (error: Error) => waiter.fail(error));
+      alreadyThere().then(
+        (there) => {
+          if (there) waiter.wake();
+        },
+        (error: Error) => waiter.fail(error),
+      );
     });
   }
 
@@ -79,27 +104,40 @@ export class AppendNotifications {
     const listener = this.listener;
     this.listener = null;
     this.failAll(closedError());
-    if (listener) await listener.then((client) => client.end(), () => undefined);
+    if (listener)
+      await listener.then(
+        (client) => client.end(),
+        () => undefined,
+      );
   }
 
   private connect(): Promise<pg.Client> {
     if (!this.listener) {
-      const client = new pg.Client({ connectionString: this.connectionString, application_name: 'polku-event-listener' });
+      const client = new pg.Client({
+        connectionString: this.connectionString,
+        application_name: 'polku-event-listener',
+      });
       const broken = (error: Error) => {
         if (this.listener === attempt) this.listener = null;
         this.failAll(new EventStoreFailureError(`Append notifications lost: ${error.message}`, true, { cause: error }));
         client.end().catch(() => undefined);
       };
-      client.on('notification', (message) => { if (message.channel === this.channel) this.wakeAll(); });
+      client.on('notification', (message) => {
+        if (message.channel === this.channel) this.wakeAll();
+      });
       client.on('error', broken);
       client.on('end', () => broken(new Error('connection ended')));
-      const attempt: Promise<pg.Client> = client.connect()
+      const attempt: Promise<pg.Client> = client
+        .connect()
         .then(() => client.query(`LISTEN ${pg.escapeIdentifier(this.channel)}`))
-        .then(() => client, (error: Error) => {
-          if (this.listener === attempt) this.listener = null;
-          client.end().catch(() => undefined);
-          throw new EventStoreFailureError(`Cannot listen for appends: ${error.message}`, true, { cause: error });
-        });
+        .then(
+          () => client,
+          (error: Error) => {
+            if (this.listener === attempt) this.listener = null;
+            client.end().catch(() => undefined);
+            throw new EventStoreFailureError(`Cannot listen for appends: ${error.message}`, true, { cause: error });
+          },
+        );
       this.listener = attempt;
     }
     return this.listener;

@@ -7,9 +7,14 @@ import { writersAndReader } from './concurrent-writers.fixture.js';
 
 const url = process.env.DATABASE_URL;
 if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
-if (!url) process.stderr.write('PostgresEventStore: skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n');
+if (!url)
+  process.stderr.write(
+    'PostgresEventStore: skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n',
+  );
 const suite = url ? describe : describe.skip;
-const title = url ? 'PostgresEventStore' : 'PostgresEventStore (skipped: DATABASE_URL is not set; eval "$(bash scripts/ci/postgres.sh)")';
+const title = url
+  ? 'PostgresEventStore'
+  : 'PostgresEventStore (skipped: DATABASE_URL is not set; eval "$(bash scripts/ci/postgres.sh)")';
 
 suite(title, () => {
   let janitor: SchemaJanitor;
@@ -19,25 +24,41 @@ suite(title, () => {
     opened.push(store);
     return store;
   };
-  beforeAll(() => { janitor = new SchemaJanitor(url!); });
+  beforeAll(() => {
+    janitor = new SchemaJanitor(url!);
+  });
   afterEach(async () => {
     for (const store of opened.splice(0)) await store.close();
   });
-  afterAll(async () => { await janitor.dropAll(); });
+  afterAll(async () => {
+    await janitor.dropAll();
+  });
 
   // Every test gets a fresh schema (an empty store), dropped afterwards.
-  eventStoreContract('PostgresEventStore', async () => {
-    const schema = janitor.name('es');
-    const store = await PostgresEventStore.open(url!, { schema });
-    return { store, cleanup: async () => { await store.close(); await janitor.drop(schema); } };
-  }, { waitForEvents: true });
+  eventStoreContract(
+    'PostgresEventStore',
+    async () => {
+      const schema = janitor.name('es');
+      const store = await PostgresEventStore.open(url!, { schema });
+      return {
+        store,
+        cleanup: async () => {
+          await store.close();
+          await janitor.drop(schema);
+        },
+      };
+    },
+    { waitForEvents: true },
+  );
 
   it('wakes a waiter in one process when another process appends, and not for another schema', async () => {
     const [schema, other] = [janitor.name('wake'), janitor.name('quiet')];
     const [follower, writer, elsewhere] = [await open(schema, 1), await open(schema, 1), await open(other, 1)];
     const client = aClientId();
     let woken = false;
-    const wait = follower.waitForEvents(0n, new AbortController().signal).then(() => { woken = true; });
+    const wait = follower.waitForEvents(0n, new AbortController().signal).then(() => {
+      woken = true;
+    });
     await elsewhere.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n });
     await new Promise((resolve) => setTimeout(resolve, 200)); // a notification, if wrongly sent, has arrived
     expect(woken).toBe(false);
@@ -86,11 +107,17 @@ suite(title, () => {
     try {
       await blocker.query('BEGIN');
       await blocker.query(`INSERT INTO "${schema}".streams VALUES ('blocker', 1, 'x')`);
-      await blocker.query(`INSERT INTO "${schema}".events VALUES (0, $1, 'blocker', 1, 't', 1, '', '', '{}', '', NULL, '{}', 'x')`, [held.eventId]);
+      await blocker.query(
+        `INSERT INTO "${schema}".events VALUES (0, $1, 'blocker', 1, 't', 1, '', '', '{}', '', NULL, '{}', 'x')`,
+        [held.eventId],
+      );
       const inFlight = store.appendToStream(early, [held], { expectedVersion: 0n });
       // pg_stat_activity is read once per transaction: the blocker (inside one) clears it each time
-      const waiting = async () => (await blocker.query(`SELECT pg_stat_clear_snapshot();
-        SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%${schema}".append_events%'`) as unknown as pg.QueryResult[])[1].rowCount;
+      const waiting = async () =>
+        (
+          (await blocker.query(`SELECT pg_stat_clear_snapshot();
+        SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%${schema}".append_events%'`)) as unknown as pg.QueryResult[]
+        )[1].rowCount;
       while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10));
       const after = await store.appendToStream(late, someEvents(late, 1), { expectedVersion: 0n });
 
@@ -106,8 +133,9 @@ suite(title, () => {
 
     // a rolled-back append leaves a gap nobody fills: readers pass it
     const again = someEvents(early, 1);
-    await expect(store.appendToStream(late, [{ ...someEvents(late, 1)[0], eventId: held.eventId }], { expectedVersion: 1n }))
-      .rejects.toBeInstanceOf(DuplicateEventIdError);
+    await expect(
+      store.appendToStream(late, [{ ...someEvents(late, 1)[0], eventId: held.eventId }], { expectedVersion: 1n }),
+    ).rejects.toBeInstanceOf(DuplicateEventIdError);
     await store.appendToStream(early, again, { expectedVersion: 1n });
     expect((await store.readAll({ after: 0n, limit: 10 })).map((e) => e.eventId)).toHaveLength(3);
     expect(await store.headPosition()).toBe((await store.readStream(early)).events[1].globalPosition);
@@ -118,16 +146,21 @@ suite(title, () => {
     const schema = janitor.name('two');
     const [api, projector] = await Promise.all([open(schema), open(schema)]); // concurrent DDL is fine
     const client = aClientId();
-    await api.appendToStream(client, [aRichEvent(client), anEvent(client)], { expectedVersion: 0n, idempotencyKey: 'once' });
+    await api.appendToStream(client, [aRichEvent(client), anEvent(client)], {
+      expectedVersion: 0n,
+      idempotencyKey: 'once',
+    });
     expect((await projector.readStream(client)).currentVersion).toBe(2n);
     await projector.appendToStream(client, someEvents(client, 1), { expectedVersion: 2n });
-    await expect(api.appendToStream(client, someEvents(client, 1), { expectedVersion: 2n }))
-      .rejects.toBeInstanceOf(StreamVersionConflictError);
+    await expect(api.appendToStream(client, someEvents(client, 1), { expectedVersion: 2n })).rejects.toBeInstanceOf(
+      StreamVersionConflictError,
+    );
 
     const reopened = await open(schema);
     expect(await reopened.readStream(client)).toEqual(await api.readStream(client));
-    expect(await reopened.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n, idempotencyKey: 'once' }))
-      .toMatchObject({ nextExpectedVersion: 2n, replayed: true });
+    expect(
+      await reopened.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n, idempotencyKey: 'once' }),
+    ).toMatchObject({ nextExpectedVersion: 2n, replayed: true });
     expect(await reopened.verifyAll()).toEqual({ intact: true, checked: 3 });
   });
 
@@ -135,7 +168,9 @@ suite(title, () => {
     const schema = janitor.name('upgrade');
     const client = aClientId();
     await (await open(schema)).appendToStream(client, someEvents(client, 2), { expectedVersion: 0n });
-    await rawQuery(`DROP FUNCTION "${schema}".append_events; UPDATE "${schema}".event_store_meta SET schema_version = 1`);
+    await rawQuery(
+      `DROP FUNCTION "${schema}".append_events; UPDATE "${schema}".event_store_meta SET schema_version = 1`,
+    );
     const upgraded = await open(schema);
     await upgraded.appendToStream(client, someEvents(client, 1), { expectedVersion: 2n });
     expect(await upgraded.verifyAll()).toEqual({ intact: true, checked: 3 });
@@ -161,8 +196,16 @@ suite(title, () => {
     const client = aClientId();
     await store.appendToStream(client, someEvents(client, 3), { expectedVersion: 0n });
     const target = (await store.readStream(client)).events[1];
-    await rawQuery(`UPDATE "${schema}".events SET data = replace(data, 'Jatketaan', 'Muutettu') WHERE event_id = $1`, [target.eventId]);
-    const expected = { intact: false, clientId: client, streamVersion: 2n, globalPosition: target.globalPosition, eventId: target.eventId };
+    await rawQuery(`UPDATE "${schema}".events SET data = replace(data, 'Jatketaan', 'Muutettu') WHERE event_id = $1`, [
+      target.eventId,
+    ]);
+    const expected = {
+      intact: false,
+      clientId: client,
+      streamVersion: 2n,
+      globalPosition: target.globalPosition,
+      eventId: target.eventId,
+    };
     expect(await store.verifyStream(client)).toMatchObject(expected);
     expect(await store.verifyAll()).toMatchObject(expected);
   });
@@ -179,6 +222,10 @@ suite(title, () => {
   async function rawQuery(text: string, values: unknown[] = []): Promise<void> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    try { await client.query(text, values); } finally { await client.end(); }
+    try {
+      await client.query(text, values);
+    } finally {
+      await client.end();
+    }
   }
 });

@@ -1,8 +1,13 @@
 import type { Pool } from 'pg';
 import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
 import {
-  type AppendOptions, type AppendResult,
-  type ChainVerification, type ClientStream, type EventStore, type ReadAllOptions, type ReadStreamResult,
+  type AppendOptions,
+  type AppendResult,
+  type ChainVerification,
+  type ClientStream,
+  type EventStore,
+  type ReadAllOptions,
+  type ReadStreamResult,
   type ReadStreamsOptions,
   validateBatch,
 } from '../../event-store/index.js';
@@ -38,7 +43,9 @@ export class PostgresEventStore implements EventStore {
   private readonly globalOrder: GlobalOrder;
 
   private constructor(
-    private readonly pool: Pool, schema: string, private readonly sql: Statements,
+    private readonly pool: Pool,
+    schema: string,
+    private readonly sql: Statements,
     private readonly notifications: AppendNotifications,
   ) {
     this.announcer = new AppendAnnouncer(() => this.pool.query(sql.notifyAppended, [appendChannel(schema)]));
@@ -57,7 +64,12 @@ export class PostgresEventStore implements EventStore {
       await pool.end();
       throw mapError(error);
     }
-    return new PostgresEventStore(pool, schema, statements(schema, quoted), new AppendNotifications(connectionString, appendChannel(schema)));
+    return new PostgresEventStore(
+      pool,
+      schema,
+      statements(schema, quoted),
+      new AppendNotifications(connectionString, appendChannel(schema)),
+    );
   }
 
   async appendToStream(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -68,17 +80,27 @@ export class PostgresEventStore implements EventStore {
       // it may have rolled back after taking a position: a follower stopped before that gap
       // looks again now rather than at its next poll
       this.announcer.announce();
-      const resolved = await resolveAppendError(error, {
-        clientId, events, options,
-        query: (text, values) => this.query(text, values),
-        findIdempotentResult: (key) => this.findIdempotentResult(key, clientId, options.requestHash),
-      }, this.sql);
+      const resolved = await resolveAppendError(
+        error,
+        {
+          clientId,
+          events,
+          options,
+          query: (text, values) => this.query(text, values),
+          findIdempotentResult: (key) => this.findIdempotentResult(key, clientId, options.requestHash),
+        },
+        this.sql,
+      );
       if (resolved instanceof Error) throw resolved;
       return resolved;
     }
   }
 
-  async findIdempotentResult(idempotencyKey: string, clientId: string, requestHash?: string): Promise<AppendResult | null> {
+  async findIdempotentResult(
+    idempotencyKey: string,
+    clientId: string,
+    requestHash?: string,
+  ): Promise<AppendResult | null> {
     const rows = await this.query<KeyRow>(this.sql.selectKey, [idempotencyKey]);
     return replayFrom(rows[0], idempotencyKey, clientId, requestHash);
   }
@@ -89,13 +111,17 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
     return (await this.globalOrder.readAll(after, limit)).map(toRecordedEvent);
   }
 
   async readStreams({ afterClientId, limit, upToPosition }: ReadStreamsOptions): Promise<ClientStream[]> {
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readStreams limit must be a positive integer, got ${limit}`);
-    const ids = (await this.query<{ client_id: string }>(this.sql.streamIdsAfter, [afterClientId, limit])).map((r) => r.client_id);
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      throw new RangeError(`readStreams limit must be a positive integer, got ${limit}`);
+    const ids = (await this.query<{ client_id: string }>(this.sql.streamIdsAfter, [afterClientId, limit])).map(
+      (r) => r.client_id,
+    );
     if (ids.length === 0) return [];
     const byClient = new Map<string, RecordedEvent[]>(ids.map((id) => [id, []]));
     for (const row of await this.query<EventRow>(this.sql.readStreamRange, [ids, upToPosition])) {
@@ -137,4 +163,3 @@ export class PostgresEventStore implements EventStore {
     }
   }
 }
-

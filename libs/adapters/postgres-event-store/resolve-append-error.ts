@@ -1,6 +1,9 @@
 import type { PolkuEvent } from '../../events/index.js';
 import {
-  DuplicateEventIdError, StreamVersionConflictError, type AppendOptions, type AppendResult,
+  DuplicateEventIdError,
+  StreamVersionConflictError,
+  type AppendOptions,
+  type AppendResult,
 } from '../../event-store/index.js';
 import { pgErrorFacts, UNIQUE_VIOLATION } from '../postgres-common/index.js';
 import type { HeadRow } from './chain-check.js';
@@ -22,7 +25,9 @@ export interface FailedAppend {
  * the same key on another stream, or a stream lock hash collision).
  */
 export async function resolveAppendError(
-  error: unknown, append: FailedAppend, sql: Statements,
+  error: unknown,
+  append: FailedAppend,
+  sql: Statements,
 ): Promise<Error | AppendResult> {
   const facts = pgErrorFacts(error);
   if (facts?.code !== UNIQUE_VIOLATION) return mapError(error);

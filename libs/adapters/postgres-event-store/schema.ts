@@ -73,9 +73,12 @@ export async function migrate(pool: Pool, schema: string, quoted: string): Promi
     const { rows } = await client.query<{ schema_version: number }>(
       `INSERT INTO ${quoted}.event_store_meta (schema_version) VALUES ($1)
        ON CONFLICT (id) DO UPDATE SET schema_version = ${quoted}.event_store_meta.schema_version
-       RETURNING schema_version`, [SCHEMA_VERSION]);
+       RETURNING schema_version`,
+      [SCHEMA_VERSION],
+    );
     const version = rows[0].schema_version;
-    if (version > SCHEMA_VERSION) throw new Error(`Event store schema ${version} is newer than this code (${SCHEMA_VERSION})`);
+    if (version > SCHEMA_VERSION)
+      throw new Error(`Event store schema ${version} is newer than this code (${SCHEMA_VERSION})`);
     await client.query(appendFunction(schema, quoted));
     if (version < SCHEMA_VERSION) {
       await client.query(`UPDATE ${quoted}.event_store_meta SET schema_version = $1`, [SCHEMA_VERSION]);

@@ -23,7 +23,7 @@ export function verifyStream(pool: Pool, sql: Statements, clientId: string): Pro
 export function verifyAll(pool: Pool, sql: Statements): Promise<ChainVerification> {
   return inSnapshot(pool, async (query) => {
     const walker = new ChainWalker(await query<HeadRow>(sql.selectHeads, []));
-    for (let after = 0n; ;) {
+    for (let after = 0n; ; ) {
       const page = await query<EventRow>(sql.readAll, [after, VERIFY_PAGE]);
       const broken = walker.visit(page);
       if (broken) return broken;
@@ -36,9 +36,12 @@ export function verifyAll(pool: Pool, sql: Statements): Promise<ChainVerificatio
 /** Reads in one REPEATABLE READ snapshot, so heads and events belong to the same moment. */
 async function inSnapshot<T>(pool: Pool, read: (query: Query) => Promise<T>): Promise<T> {
   try {
-    return await inTransaction(pool, (client) =>
-      read(async <R extends object>(text: string, values: unknown[]) => (await client.query<R>(text, values)).rows),
-    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return await inTransaction(
+      pool,
+      (client) =>
+        read(async <R extends object>(text: string, values: unknown[]) => (await client.query<R>(text, values)).rows),
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
   } catch (error) {
     throw mapError(error);
   }

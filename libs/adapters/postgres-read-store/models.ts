@@ -1,6 +1,14 @@
 import type { Pool, PoolClient } from 'pg';
 import {
-  CheckpointRegressionError, type CaseloadRow, type ClientReadModel, type ClientSearchRow, type SearchHolder, type SearchIdentityViewer, type CommittableModel, type DeadlineRow, type OutcomeRow,
+  CheckpointRegressionError,
+  type CaseloadRow,
+  type ClientReadModel,
+  type ClientSearchRow,
+  type SearchHolder,
+  type SearchIdentityViewer,
+  type CommittableModel,
+  type DeadlineRow,
+  type OutcomeRow,
 } from '../../read-store/index.js';
 import { inTransaction } from '../postgres-common/index.js';
 import { batchParams, toCompensation, type CompensationDbRow, type SearchDbRow } from './rows.js';
@@ -10,33 +18,53 @@ import type { Statements } from './statements.js';
 type ModelRow = Pick<ClientReadModel, 'clientId' | 'lastPosition' | 'path' | 'state'>;
 
 /** Whole client models, in one snapshot so a model and its derived rows come from the same batch. */
-export async function loadModels(pool: Pool, sql: Statements, clientIds: string[]): Promise<Map<string, ClientReadModel>> {
+export async function loadModels(
+  pool: Pool,
+  sql: Statements,
+  clientIds: string[],
+): Promise<Map<string, ClientReadModel>> {
   const ids = [...new Set(clientIds)];
   const models = new Map<string, ClientReadModel>();
   if (ids.length === 0) return models;
-  await inTransaction(pool, async (client) => {
-    const rows = async <R>(text: string) => (await client.query(text, [ids])).rows as R[];
-    for (const m of await rows<ModelRow>(sql.getModels)) {
-      models.set(m.clientId, { ...m, caseload: [], deadlines: [], outcomes: [], compensation: [], search: null });
-    }
-    // derived rows come back too, so a projection may carry them forward unchanged
-    const attach = <R extends { clientId: string }>(list: R[], pick: (m: ClientReadModel) => R[]) => {
-      for (const row of list) { const m = models.get(row.clientId); if (m) pick(m).push(row); }
-    };
-    attach(await rows<CaseloadRow>(sql.getCaseloadOf), (m) => m.caseload);
-    attach(await rows<DeadlineRow>(sql.getDeadlinesOf), (m) => m.deadlines);
-    attach(await rows<OutcomeRow>(sql.getOutcomesOf), (m) => m.outcomes);
-    attach((await rows<CompensationDbRow>(sql.getCompensationOf)).map(toCompensation), (m) => m.compensation);
-    for (const r of await rows<SearchDbRow>(sql.getSearchOf)) {
-      const m = models.get(r.clientId);
-      if (m) m.search = { ...r, holders: [], identityViewers: [] };
-    }
-    const attachSearch = <R extends { clientId: string }>(list: R[], pick: (s: ClientSearchRow) => Omit<R, 'clientId'>[]) => {
-      for (const { clientId, ...row } of list) { const found = models.get(clientId)?.search; if (found) pick(found).push(row); }
-    };
-    attachSearch(await rows<SearchHolder & { clientId: string }>(sql.getHoldersOf), (r) => r.holders);
-    attachSearch(await rows<SearchIdentityViewer & { clientId: string }>(sql.getIdentityViewersOf), (r) => r.identityViewers);
-  }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  await inTransaction(
+    pool,
+    async (client) => {
+      const rows = async <R>(text: string) => (await client.query(text, [ids])).rows as R[];
+      for (const m of await rows<ModelRow>(sql.getModels)) {
+        models.set(m.clientId, { ...m, caseload: [], deadlines: [], outcomes: [], compensation: [], search: null });
+      }
+      // derived rows come back too, so a projection may carry them forward unchanged
+      const attach = <R extends { clientId: string }>(list: R[], pick: (m: ClientReadModel) => R[]) => {
+        for (const row of list) {
+          const m = models.get(row.clientId);
+          if (m) pick(m).push(row);
+        }
+      };
+      attach(await rows<CaseloadRow>(sql.getCaseloadOf), (m) => m.caseload);
+      attach(await rows<DeadlineRow>(sql.getDeadlinesOf), (m) => m.deadlines);
+      attach(await rows<OutcomeRow>(sql.getOutcomesOf), (m) => m.outcomes);
+      attach((await rows<CompensationDbRow>(sql.getCompensationOf)).map(toCompensation), (m) => m.compensation);
+      for (const r of await rows<SearchDbRow>(sql.getSearchOf)) {
+        const m = models.get(r.clientId);
+        if (m) m.search = { ...r, holders: [], identityViewers: [] };
+      }
+      const attachSearch = <R extends { clientId: string }>(
+        list: R[],
+        pick: (s: ClientSearchRow) => Omit<R, 'clientId'>[],
+      ) => {
+        for (const { clientId, ...row } of list) {
+          const found = models.get(clientId)?.search;
+          if (found) pick(found).push(row);
+        }
+      };
+      attachSearch(await rows<SearchHolder & { clientId: string }>(sql.getHoldersOf), (r) => r.holders);
+      attachSearch(
+        await rows<SearchIdentityViewer & { clientId: string }>(sql.getIdentityViewersOf),
+        (r) => r.identityViewers,
+      );
+    },
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+  );
   return models;
 }
 
@@ -46,7 +74,11 @@ export async function loadModels(pool: Pool, sql: Statements, clientIds: string[
  * batch (unnest arrays), not a loop per model.
  */
 export async function commitModels(
-  pool: Pool, sql: Statements, schema: string, models: CommittableModel[], checkpoint: bigint,
+  pool: Pool,
+  sql: Statements,
+  schema: string,
+  models: CommittableModel[],
+  checkpoint: bigint,
 ): Promise<void> {
   const p = batchParams(models); // serialises first: a bad model fails before anything is written
   await inTransaction(pool, async (client) => {

@@ -6,14 +6,23 @@ import { PostgresReadStore, PostgresReadStoreSchemaMismatchError } from './index
 
 const url = process.env.DATABASE_URL;
 if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
-if (!url) process.stderr.write('PostgresReadStore: skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n');
+if (!url)
+  process.stderr.write(
+    'PostgresReadStore: skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n',
+  );
 const suite = url ? describe : describe.skip;
-const title = url ? 'PostgresReadStore' : 'PostgresReadStore (skipped: DATABASE_URL is not set; eval "$(bash scripts/ci/postgres.sh)")';
+const title = url
+  ? 'PostgresReadStore'
+  : 'PostgresReadStore (skipped: DATABASE_URL is not set; eval "$(bash scripts/ci/postgres.sh)")';
 
 suite(title, () => {
   let janitor: SchemaJanitor;
-  beforeAll(() => { janitor = new SchemaJanitor(url!); });
-  afterAll(async () => { await janitor.dropAll(); });
+  beforeAll(() => {
+    janitor = new SchemaJanitor(url!);
+  });
+  afterAll(async () => {
+    await janitor.dropAll();
+  });
 
   // Every test gets a fresh schema (an empty read store), dropped afterwards.
   readStoreContract('PostgresReadStore', async () => {
@@ -41,7 +50,9 @@ suite(title, () => {
       stores.push(store);
       return store;
     };
-    beforeEach(() => { schema = janitor.name('rsx'); });
+    beforeEach(() => {
+      schema = janitor.name('rsx');
+    });
     afterEach(async () => {
       for (const store of stores.splice(0)) await store.close();
       await janitor.drop(schema);
@@ -51,11 +62,18 @@ suite(title, () => {
       await (await open()).commitBatch(fixture(), 12n);
       const types = await raw<{ column_name: string; data_type: string }>(
         `SELECT column_name, data_type FROM information_schema.columns
-         WHERE table_schema = $1 AND table_name = 'client_models' ORDER BY column_name`, [schema]);
+         WHERE table_schema = $1 AND table_name = 'client_models' ORDER BY column_name`,
+        [schema],
+      );
       expect(Object.fromEntries(types.map((t) => [t.column_name, t.data_type]))).toEqual({
-        client_id: 'text', last_position: 'bigint', path: 'jsonb', state: 'jsonb',
+        client_id: 'text',
+        last_position: 'bigint',
+        path: 'jsonb',
+        state: 'jsonb',
       });
-      const [row] = await raw<{ name: string }>(`SELECT path->>'name' AS name FROM "${schema}".client_models WHERE client_id = 'anna'`);
+      const [row] = await raw<{ name: string }>(
+        `SELECT path->>'name' AS name FROM "${schema}".client_models WHERE client_id = 'anna'`,
+      );
       expect(row.name).toBe('Anna Äärelä');
     });
 
@@ -64,7 +82,10 @@ suite(title, () => {
       await a.commitBatch([aModel('anna', 5n)], 5n);
       // b's batch is older than what a committed: refused, whichever instance writes
       await expect(b.commitBatch([aModel('anna', 3n)], 3n)).rejects.toBeInstanceOf(CheckpointRegressionError);
-      const results = await Promise.allSettled([a.commitBatch([aModel('ben', 9n)], 9n), b.commitBatch([aModel('cai', 7n)], 7n)]);
+      const results = await Promise.allSettled([
+        a.commitBatch([aModel('ben', 9n)], 9n),
+        b.commitBatch([aModel('cai', 7n)], 7n),
+      ]);
       expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
       expect(await b.checkpoint()).toBe(9n);
     });
@@ -72,13 +93,19 @@ suite(title, () => {
     it('refuses tables of another schema version', async () => {
       await open();
       await raw(`UPDATE "${schema}".read_store_meta SET schema_version = 99`);
-      await expect(PostgresReadStore.open(url!, { schema })).rejects.toBeInstanceOf(PostgresReadStoreSchemaMismatchError);
+      await expect(PostgresReadStore.open(url!, { schema })).rejects.toBeInstanceOf(
+        PostgresReadStoreSchemaMismatchError,
+      );
     });
   });
 
   async function raw<R>(text: string, values: unknown[] = []): Promise<R[]> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    try { return (await client.query(text, values)).rows as R[]; } finally { await client.end(); }
+    try {
+      return (await client.query(text, values)).rows as R[];
+    } finally {
+      await client.end();
+    }
   }
 });

@@ -1,7 +1,20 @@
 import type { Pool } from 'pg';
 import type {
-  CaseloadCountRow, CaseloadRow, ClientDocuments, ClientSearchHit, ClientSearchQuery, ClientReadModel, CommittableModel, CompensationLedgerQuery, CompensationLedgerRow, CompensationRow, DeadlineRow,
-  OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistQuery,
+  CaseloadCountRow,
+  CaseloadRow,
+  ClientDocuments,
+  ClientSearchHit,
+  ClientSearchQuery,
+  ClientReadModel,
+  CommittableModel,
+  CompensationLedgerQuery,
+  CompensationLedgerRow,
+  CompensationRow,
+  DeadlineRow,
+  OutcomeStatsQuery,
+  OutcomeStatsRow,
+  ReadStore,
+  WorklistQuery,
 } from '../../read-store/index.js';
 import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
 import { commitModels, loadModels, readCheckpoint } from './models.js';
@@ -26,7 +39,11 @@ export class PostgresReadStore implements ReadStore {
   private closed = false;
   private readonly reads: ReturnType<typeof queries>;
 
-  private constructor(private readonly pool: Pool, private readonly schema: string, private readonly sql: Statements) {
+  private constructor(
+    private readonly pool: Pool,
+    private readonly schema: string,
+    private readonly sql: Statements,
+  ) {
     this.reads = queries(pool, sql);
   }
 
@@ -52,10 +69,12 @@ export class PostgresReadStore implements ReadStore {
   }
 
   reset(): Promise<void> {
-    return unlessUnavailable(() => inTransaction(this.pool, async (client) => {
-      await client.query(this.sql.commitLock, [this.schema]);
-      await client.query(this.sql.reset);
-    }));
+    return unlessUnavailable(() =>
+      inTransaction(this.pool, async (client) => {
+        await client.query(this.sql.commitLock, [this.schema]);
+        await client.query(this.sql.reset);
+      }),
+    );
   }
 
   checkpoint(): Promise<bigint> {
@@ -64,15 +83,20 @@ export class PostgresReadStore implements ReadStore {
 
   clientPath(clientId: string): Promise<{ path: Record<string, unknown>; lastPosition: bigint } | null> {
     return unlessUnavailable(async () => {
-      const { rows: [row] } = await this.pool.query<{ path: Record<string, unknown>; lastPosition: bigint }>(
-        this.sql.clientPath, [clientId]);
+      const {
+        rows: [row],
+      } = await this.pool.query<{ path: Record<string, unknown>; lastPosition: bigint }>(this.sql.clientPath, [
+        clientId,
+      ]);
       return row ?? null;
     });
   }
 
   clientDocuments(clientId: string): Promise<ClientDocuments | null> {
     return unlessUnavailable(async () => {
-      const { rows: [row] } = await this.pool.query<ClientDocuments>(this.sql.clientDocuments, [clientId]);
+      const {
+        rows: [row],
+      } = await this.pool.query<ClientDocuments>(this.sql.clientDocuments, [clientId]);
       return row ?? null;
     });
   }

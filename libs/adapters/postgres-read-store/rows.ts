@@ -1,5 +1,11 @@
 import {
-  documentsJson, searchHolderKey, sortNameOf, type ClientSearchRow, type CommittableModel, type CompensationLedgerRow, type CompensationRow,
+  documentsJson,
+  searchHolderKey,
+  sortNameOf,
+  type ClientSearchRow,
+  type CommittableModel,
+  type CompensationLedgerRow,
+  type CompensationRow,
 } from '../../read-store/index.js';
 
 /** Money is stored in integer cents so ledger sums are exact; euros on the port are rounded to cents. */
@@ -7,17 +13,32 @@ export const eurosToCents = (euros: number): bigint => BigInt(Math.round(euros *
 export const centsToEuros = (cents: bigint): number => Number(cents) / 100;
 
 export type CompensationDbRow = Omit<CompensationRow, 'euros'> & { cents: bigint };
-export const toCompensation = ({ cents, ...r }: CompensationDbRow): CompensationRow => ({ ...r, euros: centsToEuros(cents) });
+export const toCompensation = ({ cents, ...r }: CompensationDbRow): CompensationRow => ({
+  ...r,
+  euros: centsToEuros(cents),
+});
 
 /** Aggregates come back as int8 (bigint): small counts, so numbers on the port. */
-export interface LedgerDbRow extends Pick<CompensationLedgerRow, 'month' | 'payer' | 'component'> { attendedDays: bigint; cents: bigint; clients: bigint }
+export interface LedgerDbRow extends Pick<CompensationLedgerRow, 'month' | 'payer' | 'component'> {
+  attendedDays: bigint;
+  cents: bigint;
+  clients: bigint;
+}
 export const toLedgerRow = (r: LedgerDbRow): CompensationLedgerRow => ({
-  month: r.month, payer: r.payer, component: r.component, attendedDays: Number(r.attendedDays), euros: centsToEuros(r.cents), clients: Number(r.clients),
+  month: r.month,
+  payer: r.payer,
+  component: r.component,
+  attendedDays: Number(r.attendedDays),
+  euros: centsToEuros(r.cents),
+  clients: Number(r.clients),
 });
 
 /** Column arrays for one `unnest` insert; every row takes its model's clientId and its index as ord. */
 function columns<R>(
-  models: CommittableModel[], rowsOf: (m: CommittableModel) => R[], width: number, pick: (r: R) => unknown[],
+  models: CommittableModel[],
+  rowsOf: (m: CommittableModel) => R[],
+  width: number,
+  pick: (r: R) => unknown[],
 ): unknown[][] {
   const result: unknown[][] = Array.from({ length: 2 + width }, () => []);
   for (const m of models) {
@@ -40,11 +61,39 @@ export function batchParams(batch: CommittableModel[]) {
   return {
     ids,
     models: [ids, models.map((m) => m.lastPosition), docs.map((d) => d.path), docs.map((d) => d.state)],
-    caseload: columns(models, (m) => m.caseload, 6, (r) => [r.personId, r.personName, r.organisationId, r.role, r.since, r.lead]),
-    deadlines: columns(models, (m) => m.deadlines, 5, (r) => [r.organisationId, r.kind, r.dueDate, r.refId, r.description]),
-    outcomes: columns(models, (m) => m.outcomes, 8, (r) => [
-      r.periodId, r.serviceType, r.providerId, r.organisationId, r.startDate, r.endDate, r.endReason, r.continuation]),
-    compensation: columns(models, (m) => m.compensation, 6, (r) => [r.periodId, r.month, r.payer, r.component, r.attendedDays, eurosToCents(r.euros)]),
+    caseload: columns(
+      models,
+      (m) => m.caseload,
+      6,
+      (r) => [r.personId, r.personName, r.organisationId, r.role, r.since, r.lead],
+    ),
+    deadlines: columns(
+      models,
+      (m) => m.deadlines,
+      5,
+      (r) => [r.organisationId, r.kind, r.dueDate, r.refId, r.description],
+    ),
+    outcomes: columns(
+      models,
+      (m) => m.outcomes,
+      8,
+      (r) => [
+        r.periodId,
+        r.serviceType,
+        r.providerId,
+        r.organisationId,
+        r.startDate,
+        r.endDate,
+        r.endReason,
+        r.continuation,
+      ],
+    ),
+    compensation: columns(
+      models,
+      (m) => m.compensation,
+      6,
+      (r) => [r.periodId, r.month, r.payer, r.component, r.attendedDays, eurosToCents(r.euros)],
+    ),
     ...searchParams(models),
   };
 }
@@ -53,16 +102,33 @@ export function batchParams(batch: CommittableModel[]) {
 function searchParams(models: CommittableModel[]) {
   const rows = models.flatMap((m) => (m.search ? [{ ...m.search, clientId: m.clientId }] : []));
   const words = rows.flatMap((r) => [...new Set(r.nameWords)].map((word) => [r.clientId, word]));
-  const holderWords = rows.flatMap((r) => r.holders.map(searchHolderKey).flatMap((holder) =>
-    [...new Set(r.nameWords)].map((word) => [holder, word, r.clientId])));
+  const holderWords = rows.flatMap((r) =>
+    r.holders
+      .map(searchHolderKey)
+      .flatMap((holder) => [...new Set(r.nameWords)].map((word) => [holder, word, r.clientId])),
+  );
   const own = (m: CommittableModel) => (m.search ? [m.search] : []);
   return {
-    search: [rows.map((r) => r.clientId), ...(['identityCode', 'fullName', 'birthDate', 'municipality'] as const).map((f) => rows.map((r) => r[f])),
-      rows.map((r) => JSON.stringify(r.nameWords)), rows.map(sortNameOf)],
+    search: [
+      rows.map((r) => r.clientId),
+      ...(['identityCode', 'fullName', 'birthDate', 'municipality'] as const).map((f) => rows.map((r) => r[f])),
+      rows.map((r) => JSON.stringify(r.nameWords)),
+      rows.map(sortNameOf),
+    ],
     searchWords: [words.map(([c]) => c), words.map(([, w]) => w)],
     holderWords: [0, 1, 2].map((i) => holderWords.map((row) => row[i])),
-    holders: columns(models, (m) => own(m).flatMap((r) => r.holders), 2, (h) => [h.organisationId, h.personId]),
-    identityViewers: columns(models, (m) => own(m).flatMap((r) => r.identityViewers), 2, (v) => [v.organisationId, v.until]),
+    holders: columns(
+      models,
+      (m) => own(m).flatMap((r) => r.holders),
+      2,
+      (h) => [h.organisationId, h.personId],
+    ),
+    identityViewers: columns(
+      models,
+      (m) => own(m).flatMap((r) => r.identityViewers),
+      2,
+      (v) => [v.organisationId, v.until],
+    ),
   };
 }
 

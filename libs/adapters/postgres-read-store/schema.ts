@@ -16,8 +16,17 @@ export const READ_STORE_SCHEMA_VERSION = 2; // 2: client search tables, caseload
 export const CHECKPOINT_NAME = 'client-read-model';
 
 export const DATA_TABLES = [
-  'client_models', 'caseload', 'deadlines', 'outcomes', 'compensation',
-  'client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers', 'checkpoints',
+  'client_models',
+  'caseload',
+  'deadlines',
+  'outcomes',
+  'compensation',
+  'client_search',
+  'client_search_words',
+  'client_search_holder_words',
+  'client_holders',
+  'client_identity_viewers',
+  'checkpoints',
 ] as const;
 
 const C = 'text COLLATE "C" NOT NULL';
@@ -70,8 +79,11 @@ export async function migrate(pool: Pool, schema: string, quoted: string): Promi
     // Only when missing: CREATE SCHEMA checks the database privilege even with IF NOT EXISTS.
     const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
     if (found.rowCount === 0) await client.query(`CREATE SCHEMA ${quoted}`);
-    const { rows: [table] } = await client.query<{ exists: boolean }>(
-      'SELECT to_regclass($1) IS NOT NULL AS exists', [`${quoted}.read_store_meta`]);
+    const {
+      rows: [table],
+    } = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
+      `${quoted}.read_store_meta`,
+    ]);
     const meta = table.exists
       ? await client.query<{ schema_version: number }>(`SELECT schema_version FROM ${quoted}.read_store_meta`)
       : { rows: [] };
@@ -80,7 +92,9 @@ export async function migrate(pool: Pool, schema: string, quoted: string): Promi
       throw new PostgresReadStoreSchemaMismatchError(schema, version, READ_STORE_SCHEMA_VERSION);
     }
     await client.query(ddl(quoted));
-    await client.query(`INSERT INTO ${quoted}.read_store_meta (schema_version) VALUES ($1) ON CONFLICT (id) DO NOTHING`,
-      [READ_STORE_SCHEMA_VERSION]);
+    await client.query(
+      `INSERT INTO ${quoted}.read_store_meta (schema_version) VALUES ($1) ON CONFLICT (id) DO NOTHING`,
+      [READ_STORE_SCHEMA_VERSION],
+    );
   });
 }

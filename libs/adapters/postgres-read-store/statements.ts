@@ -23,15 +23,30 @@ export function statements(s: string) {
     getSearchOf: `SELECT client_id AS "clientId", identity_code AS "identityCode", full_name AS "fullName",
         birth_date AS "birthDate", municipality, name_words AS "nameWords"
       FROM ${s}.client_search WHERE client_id = ANY($1::text[])`,
-    getHoldersOf: rows('client_holders', 'client_id AS "clientId", organisation_id AS "organisationId", person_id AS "personId"'),
-    getIdentityViewersOf: rows('client_identity_viewers', 'client_id AS "clientId", organisation_id AS "organisationId", until'),
+    getHoldersOf: rows(
+      'client_holders',
+      'client_id AS "clientId", organisation_id AS "organisationId", person_id AS "personId"',
+    ),
+    getIdentityViewersOf: rows(
+      'client_identity_viewers',
+      'client_id AS "clientId", organisation_id AS "organisationId", until',
+    ),
 
     upsertModels: `INSERT INTO ${s}.client_models (client_id, last_position, path, state)
       SELECT * FROM unnest($1::text[], $2::bigint[], $3::jsonb[], $4::jsonb[])
       ON CONFLICT (client_id) DO UPDATE SET
         last_position = excluded.last_position, path = excluded.path, state = excluded.state`,
-    deleteRows: ['caseload', 'deadlines', 'outcomes', 'compensation', 'client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers']
-      .map((table) => `DELETE FROM ${s}.${table} WHERE client_id = ANY($1::text[])`),
+    deleteRows: [
+      'caseload',
+      'deadlines',
+      'outcomes',
+      'compensation',
+      'client_search',
+      'client_search_words',
+      'client_search_holder_words',
+      'client_holders',
+      'client_identity_viewers',
+    ].map((table) => `DELETE FROM ${s}.${table} WHERE client_id = ANY($1::text[])`),
     insertCaseload: `INSERT INTO ${s}.caseload (client_id, ord, person_id, person_name, organisation_id, role, since, lead)
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[])`,
     insertDeadlines: `INSERT INTO ${s}.deadlines (client_id, ord, organisation_id, kind, due_date, ref_id, description)
@@ -100,17 +115,24 @@ const PREFIX_OF = (column: string, prefix: string) =>
  * viewer's holder keys, $6 organisation, $7 person, $8 today, $9 limit, $10 / $11 the cursor.
  */
 const searchClients = (s: string, everyone: boolean) => {
-  const admits = (row: string) => (everyone ? 'true' : `EXISTS (SELECT 1 FROM ${s}.client_holders h WHERE h.client_id = ${row}.client_id
-    AND (h.organisation_id IS NULL OR h.organisation_id = $6::text) AND (h.person_id IS NULL OR h.person_id = $7::text))`);
+  const admits = (row: string) =>
+    everyone
+      ? 'true'
+      : `EXISTS (SELECT 1 FROM ${s}.client_holders h WHERE h.client_id = ${row}.client_id
+    AND (h.organisation_id IS NULL OR h.organisation_id = $6::text) AND (h.person_id IS NULL OR h.person_id = $7::text))`;
   const byWord = everyone
     ? `SELECT client_id FROM ${s}.client_search_words WHERE ${PREFIX_OF('word', '$4::text')}`
     : `SELECT client_id FROM ${s}.client_search_holder_words WHERE holder = ANY($5::text[]) AND ${PREFIX_OF('word', '$4::text')}`;
   // LATERAL … LIMIT 1: one index probe per candidate. As a join or EXISTS the planner may hash
   // every client's row instead (it did: a sequential scan of each table per search).
-  const shows = everyone ? '' : `LEFT JOIN LATERAL (SELECT true AS found FROM ${s}.client_identity_viewers v
+  const shows = everyone
+    ? ''
+    : `LEFT JOIN LATERAL (SELECT true AS found FROM ${s}.client_identity_viewers v
       WHERE v.client_id = cs.client_id AND v.organisation_id = $6::text AND v.until >= $8::text LIMIT 1) vis ON true`;
   // every parameter is used in both statements (PostgreSQL must infer each one's type)
-  const unused = everyone ? 'AND ($5::text[] IS NULL OR true) AND ($6::text IS NULL OR true) AND ($7::text IS NULL OR true) AND ($8::text IS NULL OR true)' : '';
+  const unused = everyone
+    ? 'AND ($5::text[] IS NULL OR true) AND ($6::text IS NULL OR true) AND ($7::text IS NULL OR true) AND ($8::text IS NULL OR true)'
+    : '';
   return `
 WITH candidate (client_id) AS (
   SELECT client_id FROM ${s}.client_search cs WHERE client_id = $1::text AND ${admits('cs')}

@@ -12,7 +12,12 @@ type Reply = { done: number[] } | { failed: number; message: string; code?: stri
 /** An error from the writer thread, with SQLite's code (e.g. SQLITE_CONSTRAINT_NOTNULL) kept. */
 export class AuditWriteError extends Error {
   override readonly name = 'AuditWriteError';
-  constructor(message: string, readonly code?: string) { super(message); }
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -33,15 +38,18 @@ export class GroupCommitWriter {
   constructor(path: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WRITER_SOURCE, {
-      eval: true, workerData: { path, driver, sql: WRITER_SQL },
+      eval: true,
+      workerData: { path, driver, sql: WRITER_SQL },
     });
     this.worker.unref(); // idle, it keeps no process alive; ref'd while a write is in flight
     this.worker.on('message', (reply: Reply) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(error instanceof Error ? error : new Error(String(error))));
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => {
-      this.fail(new Error('audit log writer stopped'));
-      resolve();
-    }));
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', () => {
+        this.fail(new Error('audit log writer stopped'));
+        resolve();
+      }),
+    );
   }
 
   write(usage: UsageEntry[], disclosures: DisclosureEntry[]): Promise<void> {
@@ -52,7 +60,11 @@ export class GroupCommitWriter {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
       // copied now: the thread gets the entries as they were when written, not at the next turn
-      const request = { id, usage: packUsage(usage.map((e) => ({ ...e }))), disclosures: disclosures.map((d) => ({ ...d })) };
+      const request = {
+        id,
+        usage: packUsage(usage.map((e) => ({ ...e }))),
+        disclosures: disclosures.map((d) => ({ ...d })),
+      };
       if (this.outbox.push(request) === 1) setImmediate(() => this.post());
     });
   }
@@ -76,7 +88,10 @@ export class GroupCommitWriter {
 
   private settle(reply: Reply): void {
     if ('done' in reply) {
-      for (const id of reply.done) { this.pending.get(id)?.resolve(); this.pending.delete(id); }
+      for (const id of reply.done) {
+        this.pending.get(id)?.resolve();
+        this.pending.delete(id);
+      }
     } else {
       this.pending.get(reply.failed)?.reject(new AuditWriteError(reply.message, reply.code));
       this.pending.delete(reply.failed);

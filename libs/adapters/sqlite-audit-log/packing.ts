@@ -1,9 +1,22 @@
 import type { UsageEntry } from '../../audit-log/index.js';
 
 /** Usage entries of one request that differ only in the client (a caseload, a worklist). */
-export interface PackedUsage { shared: Omit<UsageEntry, 'clientId'>; clientIds: (string | null)[] }
+export interface PackedUsage {
+  shared: Omit<UsageEntry, 'clientId'>;
+  clientIds: (string | null)[];
+}
 
-const SHARED_FIELDS = ['at', 'personId', 'organisationId', 'role', 'view', 'purpose', 'outcome', 'detail', 'correlationId'] as const;
+const SHARED_FIELDS = [
+  'at',
+  'personId',
+  'organisationId',
+  'role',
+  'view',
+  'purpose',
+  'outcome',
+  'detail',
+  'correlationId',
+] as const;
 
 /**
  * What crosses to the writer thread: a worklist's thousands of entries as one shared entry

@@ -38,9 +38,13 @@ CREATE TABLE IF NOT EXISTS disclosure_log (
 );
 CREATE INDEX IF NOT EXISTS disclosure_by_client ON disclosure_log (client_id, at);
 CREATE INDEX IF NOT EXISTS disclosure_by_to_org ON disclosure_log (to_organisation_id, at);
-${['usage_log', 'usage_client_set', 'usage_client_set_member', 'usage_request', 'disclosure_log'].map((table) => `
+${['usage_log', 'usage_client_set', 'usage_client_set_member', 'usage_request', 'disclosure_log']
+  .map(
+    (table) => `
 CREATE TRIGGER IF NOT EXISTS ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table.startsWith('disclosure') ? 'disclosure' : 'usage'} log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table.startsWith('disclosure') ? 'disclosure' : 'usage'} log is append-only'); END;`).join('')}
+CREATE TRIGGER IF NOT EXISTS ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table.startsWith('disclosure') ? 'disclosure' : 'usage'} log is append-only'); END;`,
+  )
+  .join('')}
 `;
 
 /** The writer thread's statements (writer-source.ts). */

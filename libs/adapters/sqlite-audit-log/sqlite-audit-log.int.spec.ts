@@ -6,12 +6,28 @@ import type { DisclosureEntry, UsageEntry } from '../../audit-log/index.js';
 import { SqliteAuditLog } from './index.js';
 
 const usage = (clientId: string, extra: Partial<UsageEntry> = {}): UsageEntry => ({
-  at: '2025-06-30T10:00:00.000Z', personId: 'te-1-olli', organisationId: 'te-1', role: 'officer', clientId,
-  view: 'path', purpose: 'service planning', outcome: 'allowed', detail: 'typ_party', correlationId: `corr-${clientId}`, ...extra,
+  at: '2025-06-30T10:00:00.000Z',
+  personId: 'te-1-olli',
+  organisationId: 'te-1',
+  role: 'officer',
+  clientId,
+  view: 'path',
+  purpose: 'service planning',
+  outcome: 'allowed',
+  detail: 'typ_party',
+  correlationId: `corr-${clientId}`,
+  ...extra,
 });
 const disclosure = (clientId: string): DisclosureEntry => ({
-  at: '2025-06-30T10:00:00.000Z', clientId, fromOrganisationId: 'hva-1', toOrganisationId: 'te-1', toPersonId: 'te-1-olli',
-  what: 'path: 2 entries', basis: 'consent:c-1', channel: 'api', correlationId: `corr-${clientId}`,
+  at: '2025-06-30T10:00:00.000Z',
+  clientId,
+  fromOrganisationId: 'hva-1',
+  toOrganisationId: 'te-1',
+  toPersonId: 'te-1-olli',
+  what: 'path: 2 entries',
+  basis: 'consent:c-1',
+  channel: 'api',
+  correlationId: `corr-${clientId}`,
 });
 
 describe('SqliteAuditLog', () => {
@@ -23,7 +39,9 @@ describe('SqliteAuditLog', () => {
     const db = new Database(path);
     try {
       db.prepare(`INSERT INTO usage_log (at, person_id, organisation_id, role, client_id, view, purpose, outcome, detail, correlation_id)
-        VALUES (@at, @personId, @organisationId, @role, @clientId, @view, @purpose, @outcome, @detail, @correlationId)`).run(usage(clientId));
+        VALUES (@at, @personId, @organisationId, @role, @clientId, @view, @purpose, @outcome, @detail, @correlationId)`).run(
+        usage(clientId),
+      );
     } finally {
       db.close();
     }
@@ -31,7 +49,11 @@ describe('SqliteAuditLog', () => {
   /** What another process reads from the file: only committed entries. */
   const committed = async (log: 'usage' | 'disclosures') => {
     const other = SqliteAuditLog.open(path);
-    try { return (await (log === 'usage' ? other.usage({}) : other.disclosures({}))).map((e) => e.clientId); } finally { await other.close(); }
+    try {
+      return (await (log === 'usage' ? other.usage({}) : other.disclosures({}))).map((e) => e.clientId);
+    } finally {
+      await other.close();
+    }
   };
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'polku-audit-'));
@@ -54,29 +76,40 @@ describe('SqliteAuditLog', () => {
     await log.record([usage('anna')], [disclosure('anna'), disclosure('anna')]);
     expect(await committed('usage')).toEqual(['anna']);
     expect(await committed('disclosures')).toEqual(['anna', 'anna']);
-    expect((await log.disclosures({ clientId: 'anna', organisationId: 'te-1' }))[0]).toMatchObject({ basis: 'consent:c-1', channel: 'api' });
+    expect((await log.disclosures({ clientId: 'anna', organisationId: 'te-1' }))[0]).toMatchObject({
+      basis: 'consent:c-1',
+      channel: 'api',
+    });
   });
 
   it("stores a worklist's entries one per client, in order, with every field", async () => {
-    const list = ['cai', 'anna', 'ben'].map((id) => usage(id, { view: 'worklist', detail: null, correlationId: 'corr-w' }));
+    const list = ['cai', 'anna', 'ben'].map((id) =>
+      usage(id, { view: 'worklist', detail: null, correlationId: 'corr-w' }),
+    );
     await log.recordUsage(list);
     expect(await log.usage({ personId: 'te-1-olli' })).toEqual(list.map((e, i) => ({ ...e, id: String(i + 1) })));
   });
 
   it('commits many concurrent requests, each resolved with its own entries durable', async () => {
     const ids = Array.from({ length: 200 }, (_, i) => `client-${String(i).padStart(3, '0')}`);
-    await Promise.all(ids.map(async (id) => {
-      await log.record([usage(id)], [disclosure(id)]);
-      // resolved: already in the file, whatever the other requests are doing
-      expect((await log.usage({ clientId: id })).map((e) => e.correlationId)).toEqual([`corr-${id}`]);
-    }));
+    await Promise.all(
+      ids.map(async (id) => {
+        await log.record([usage(id)], [disclosure(id)]);
+        // resolved: already in the file, whatever the other requests are doing
+        expect((await log.usage({ clientId: id })).map((e) => e.correlationId)).toEqual([`corr-${id}`]);
+      }),
+    );
     expect((await committed('usage')).sort()).toEqual(ids);
     expect((await committed('disclosures')).length).toBe(200);
   });
 
   it('fails only the request with a bad entry when requests share a commit', async () => {
     const bad = { ...usage('bad'), view: null } as unknown as UsageEntry; // view is NOT NULL
-    const results = await Promise.allSettled([log.recordUsage([usage('anna')]), log.recordUsage([usage('bad-1'), bad]), log.recordUsage([usage('cai')])]);
+    const results = await Promise.allSettled([
+      log.recordUsage([usage('anna')]),
+      log.recordUsage([usage('bad-1'), bad]),
+      log.recordUsage([usage('cai')]),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/NOT NULL/);
     expect(await committed('usage')).toEqual(['anna', 'cai']); // nothing of the failed request
@@ -98,11 +131,20 @@ describe('SqliteAuditLog', () => {
     await log.recordUsage(['ben', 'cai'].map((id) => usage(id, { view: 'caseload', detail: null })));
     await log.recordUsage([usage('anna')]);
     const all = await log.usage({});
-    expect(all.map((e) => [e.id, e.clientId, e.view])).toEqual([['1', 'anna', 'path'], ['2', 'ben', 'path'], ['3', 'ben', 'caseload'], ['4', 'cai', 'caseload'], ['5', 'anna', 'path']]);
+    expect(all.map((e) => [e.id, e.clientId, e.view])).toEqual([
+      ['1', 'anna', 'path'],
+      ['2', 'ben', 'path'],
+      ['3', 'ben', 'caseload'],
+      ['4', 'cai', 'caseload'],
+      ['5', 'anna', 'path'],
+    ]);
     expect((await log.usage({ clientId: 'ben' })).map((e) => e.id)).toEqual(['2', '3']);
     expect((await log.usage({ clientId: 'anna', limit: 1 })).map((e) => e.id)).toEqual(['1']);
     expect((await log.usage({ limit: 3 })).map((e) => e.id)).toEqual(['1', '2', '3']);
-    expect((await log.usage({ personId: 'te-1-olli', from: '2025-06-30T10:00:00.000Z', to: '2025-06-30T10:00:00.001Z' })).length).toBe(5);
+    expect(
+      (await log.usage({ personId: 'te-1-olli', from: '2025-06-30T10:00:00.000Z', to: '2025-06-30T10:00:00.001Z' }))
+        .length,
+    ).toBe(5);
     expect(await log.usage({ organisationId: 'other' })).toEqual([]);
   });
 
@@ -127,20 +169,44 @@ describe('SqliteAuditLog', () => {
     await read(['anna', 'ben', 'cai'], 'w-1');
     await read(['anna', 'ben', 'cai'], 'w-2'); // the same clients again
     await read(['dan', 'cai', null], 'w-3');
-    expect((await log.usage({ clientId: 'cai' })).map((e) => [e.id, e.correlationId])).toEqual([['3', 'w-1'], ['6', 'w-2'], ['8', 'w-3']]);
+    expect((await log.usage({ clientId: 'cai' })).map((e) => [e.id, e.correlationId])).toEqual([
+      ['3', 'w-1'],
+      ['6', 'w-2'],
+      ['8', 'w-3'],
+    ]);
     expect((await log.usage({ clientId: 'dan' })).map((e) => e.id)).toEqual(['7']);
-    expect((await log.usage({ clientId: 'cai', personId: 'nobody' }))).toEqual([]);
-    expect((await log.usage({})).map((e) => e.clientId)).toEqual(['anna', 'ben', 'cai', 'anna', 'ben', 'cai', 'dan', 'cai', null]);
+    expect(await log.usage({ clientId: 'cai', personId: 'nobody' })).toEqual([]);
+    expect((await log.usage({})).map((e) => e.clientId)).toEqual([
+      'anna',
+      'ben',
+      'cai',
+      'anna',
+      'ben',
+      'cai',
+      'dan',
+      'cai',
+      null,
+    ]);
   });
 
   it('is append-only: entries can be neither changed nor removed', async () => {
     writeOldRow('old');
     await log.record([usage('anna')], [disclosure('anna')]);
-    await log.recordUsage([usage('ben', { view: 'worklist', detail: null }), usage('cai', { view: 'worklist', detail: null })]);
+    await log.recordUsage([
+      usage('ben', { view: 'worklist', detail: null }),
+      usage('cai', { view: 'worklist', detail: null }),
+    ]);
     const db = new Database(path);
     try {
-      for (const table of ['usage_log', 'usage_request', 'usage_client_set', 'usage_client_set_member', 'disclosure_log']) {
-        const column = table === 'usage_client_set_member' ? 'position' : table === 'usage_client_set' ? 'client_ids' : 'at';
+      for (const table of [
+        'usage_log',
+        'usage_request',
+        'usage_client_set',
+        'usage_client_set_member',
+        'disclosure_log',
+      ]) {
+        const column =
+          table === 'usage_client_set_member' ? 'position' : table === 'usage_client_set' ? 'client_ids' : 'at';
         expect(() => db.prepare(`UPDATE ${table} SET ${column} = NULL`).run()).toThrow(/append-only/);
         expect(() => db.prepare(`DELETE FROM ${table}`).run()).toThrow(/append-only/);
       }
@@ -153,6 +219,10 @@ describe('SqliteAuditLog', () => {
   it('runs the file in WAL mode (readers never wait for the writer thread)', async () => {
     await log.recordUsage([usage('anna')]);
     const db = new Database(path, { readonly: true });
-    try { expect(db.pragma('journal_mode', { simple: true })).toBe('wal'); } finally { db.close(); }
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      db.close();
+    }
   });
 });

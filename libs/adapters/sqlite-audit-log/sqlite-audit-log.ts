@@ -14,7 +14,10 @@ const toEntry = <T>(row: Row): T & { id: string } =>
 function where(q: AuditQuery): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const add = (cond: string, v: unknown) => { parts.push(cond); params.push(v); };
+  const add = (cond: string, v: unknown) => {
+    parts.push(cond);
+    params.push(v);
+  };
   if (q.clientId) add('client_id = ?', q.clientId);
   if (q.personId) add('to_person_id = ?', q.personId);
   if (q.organisationId) add('to_organisation_id = ?', q.organisationId);
@@ -30,7 +33,10 @@ function where(q: AuditQuery): { sql: string; params: unknown[] } {
  * queries run on this thread's own connection and see every write whose promise resolved.
  */
 export class SqliteAuditLog implements AuditLog {
-  private constructor(private readonly db: Database.Database, private readonly writer: GroupCommitWriter) {}
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly writer: GroupCommitWriter,
+  ) {}
 
   static open(path: string): SqliteAuditLog {
     mkdirSync(dirname(path), { recursive: true });
@@ -60,7 +66,8 @@ export class SqliteAuditLog implements AuditLog {
 
   async disclosures(q: AuditQuery): Promise<(DisclosureEntry & { id: string })[]> {
     const w = where(q);
-    const rows = this.db.prepare(`SELECT * FROM disclosure_log ${w.sql} ORDER BY id ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`)
+    const rows = this.db
+      .prepare(`SELECT * FROM disclosure_log ${w.sql} ORDER BY id ${q.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`)
       .all(...w.params, q.limit ?? 1000) as Row[];
     return rows.map((r) => toEntry<DisclosureEntry>(r));
   }

@@ -4,8 +4,17 @@ import type { AuditQuery, UsageEntry } from '../../audit-log/index.js';
 export type StoredUsage = UsageEntry & { id: string };
 type Filters = { sql: string; params: unknown[] };
 interface RequestRow {
-  firstId: number; setId: number; at: string; personId: string | null; organisationId: string | null; role: string | null;
-  view: string; purpose: string | null; outcome: UsageEntry['outcome']; detail: string | null; correlationId: string | null;
+  firstId: number;
+  setId: number;
+  at: string;
+  personId: string | null;
+  organisationId: string | null;
+  role: string | null;
+  view: string;
+  purpose: string | null;
+  outcome: UsageEntry['outcome'];
+  detail: string | null;
+  correlationId: string | null;
 }
 
 const REQUEST_COLUMNS = `r.first_id AS firstId, r.set_id AS setId, r.at, r.person_id AS personId, r.organisation_id AS organisationId,
@@ -20,7 +29,10 @@ const ENTRY_COLUMNS = `at, person_id AS personId, organisation_id AS organisatio
 function filters(q: AuditQuery, alias: string, id: string): Filters {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const add = (cond: string, v: unknown) => { parts.push(cond); params.push(v); };
+  const add = (cond: string, v: unknown) => {
+    parts.push(cond);
+    params.push(v);
+  };
   if (q.personId) add(`${alias}.person_id = ?`, q.personId);
   if (q.organisationId) add(`${alias}.organisation_id = ?`, q.organisationId);
   if (q.from) add(`${alias}.at >= ?`, q.from);
@@ -32,8 +44,17 @@ function filters(q: AuditQuery, alias: string, id: string): Filters {
 const direction = (q: AuditQuery): string => (q.newestFirst ? 'DESC' : 'ASC');
 
 const entry = (r: RequestRow, id: number, clientId: string | null): StoredUsage => ({
-  id: String(id), at: r.at, personId: r.personId, organisationId: r.organisationId, role: r.role, clientId,
-  view: r.view, purpose: r.purpose, outcome: r.outcome, detail: r.detail, correlationId: r.correlationId,
+  id: String(id),
+  at: r.at,
+  personId: r.personId,
+  organisationId: r.organisationId,
+  role: r.role,
+  clientId,
+  view: r.view,
+  purpose: r.purpose,
+  outcome: r.outcome,
+  detail: r.detail,
+  correlationId: r.correlationId,
 });
 
 /**
@@ -44,8 +65,13 @@ export function queryUsage(db: Database.Database, q: AuditQuery): StoredUsage[] 
   const limit = q.limit ?? 1000;
   const legacy = filters(q, 'u', 'u.id');
   const client = q.clientId ? { sql: ' AND u.client_id = ?', params: [q.clientId] } : { sql: '', params: [] };
-  const older = (db.prepare(`SELECT id, ${ENTRY_COLUMNS} FROM usage_log u WHERE 1 = 1${client.sql}${legacy.sql} ORDER BY id ${direction(q)} LIMIT ?`)
-    .all(...client.params, ...legacy.params, limit) as (UsageEntry & { id: number })[]).map((e) => ({ ...e, id: String(e.id) }));
+  const older = (
+    db
+      .prepare(
+        `SELECT id, ${ENTRY_COLUMNS} FROM usage_log u WHERE 1 = 1${client.sql}${legacy.sql} ORDER BY id ${direction(q)} LIMIT ?`,
+      )
+      .all(...client.params, ...legacy.params, limit) as (UsageEntry & { id: number })[]
+  ).map((e) => ({ ...e, id: String(e.id) }));
   const newer = q.clientId ? ofClient(db, q.clientId, q, limit) : expanded(db, q, limit);
   return merge(older, newer, limit, q.newestFirst ?? false);
 }
@@ -53,7 +79,8 @@ export function queryUsage(db: Database.Database, q: AuditQuery): StoredUsage[] 
 /** A client's entries: the sets that hold the client (by position), then the requests that used them. */
 function ofClient(db: Database.Database, clientId: string, q: AuditQuery, limit: number): StoredUsage[] {
   const f = filters(q, 'r', '(r.first_id + m.position)');
-  const rows = db.prepare(`SELECT ${REQUEST_COLUMNS}, r.first_id + m.position AS id FROM usage_client_set_member m
+  const rows = db
+    .prepare(`SELECT ${REQUEST_COLUMNS}, r.first_id + m.position AS id FROM usage_client_set_member m
       JOIN usage_request r ON r.set_id = m.set_id WHERE m.client_id = ?${f.sql} ORDER BY id ${direction(q)} LIMIT ?`)
     .all(clientId, ...f.params, limit) as (RequestRow & { id: number })[];
   return rows.map((r) => entry(r, r.id, clientId));
@@ -66,7 +93,10 @@ function ofClient(db: Database.Database, clientId: string, q: AuditQuery, limit:
  */
 function expanded(db: Database.Database, q: AuditQuery, limit: number): StoredUsage[] {
   const f = filters(q, 'r', 'r.first_id');
-  const requests = db.prepare(`SELECT ${REQUEST_COLUMNS} FROM usage_request r WHERE 1 = 1${f.sql} ORDER BY r.first_id ${direction(q)} LIMIT ?`)
+  const requests = db
+    .prepare(
+      `SELECT ${REQUEST_COLUMNS} FROM usage_request r WHERE 1 = 1${f.sql} ORDER BY r.first_id ${direction(q)} LIMIT ?`,
+    )
     .all(...f.params, limit) as RequestRow[];
   const setOf = db.prepare('SELECT client_ids FROM usage_client_set WHERE id = ?').pluck();
   const sets = new Map<number, (string | null)[]>();
@@ -74,7 +104,7 @@ function expanded(db: Database.Database, q: AuditQuery, limit: number): StoredUs
   const out: StoredUsage[] = [];
   for (const r of requests) {
     let clientIds = sets.get(r.setId);
-    if (!clientIds) sets.set(r.setId, clientIds = JSON.parse(setOf.get(r.setId) as string) as (string | null)[]);
+    if (!clientIds) sets.set(r.setId, (clientIds = JSON.parse(setOf.get(r.setId) as string) as (string | null)[]));
     const positions = clientIds.map((_, i) => i).filter((i) => r.firstId + i < below);
     if (q.newestFirst) positions.reverse();
     for (const i of positions) {

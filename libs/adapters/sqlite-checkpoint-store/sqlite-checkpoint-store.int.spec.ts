@@ -5,8 +5,12 @@ import { SqliteCheckpointStore } from './index.js';
 
 describe('SqliteCheckpointStore', () => {
   let dir: string;
-  beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'polku-checkpoints-')); });
-  afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'polku-checkpoints-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('starts at 0, keeps positions per name across reopen, beyond 2^53', async () => {
     const path = join(dir, 'bus.sqlite');

@@ -21,7 +21,8 @@ export class SqliteCheckpointStore implements CheckpointStore {
   }
 
   static open(path: string): SqliteCheckpointStore {
-    if (path === ':memory:') throw new Error('SqliteCheckpointStore needs a file: a checkpoint in memory would republish everything');
+    if (path === ':memory:')
+      throw new Error('SqliteCheckpointStore needs a file: a checkpoint in memory would republish everything');
     mkdirSync(dirname(resolve(path)), { recursive: true });
     const db = new Database(path);
     try {

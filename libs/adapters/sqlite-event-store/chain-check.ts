@@ -1,11 +1,13 @@
-import {
-  canonicalEventContent, chainHash, GENESIS_HASH, type ChainVerification,
-} from '../../event-store/index.js';
+import { canonicalEventContent, chainHash, GENESIS_HASH, type ChainVerification } from '../../event-store/index.js';
 import { contentOfRow, type EventRow } from './rows.js';
 import type { HeadRow } from './statements.js';
 
 type Broken = Extract<ChainVerification, { intact: false }>;
-interface Walked { version: bigint; hash: string; last?: EventRow }
+interface Walked {
+  version: bigint;
+  hash: string;
+  last?: EventRow;
+}
 
 /**
  * Re-computes hash chains from stored text. Rows must come per stream in version order
@@ -22,7 +24,8 @@ export function checkChains(rows: Iterable<EventRow>, heads: Iterable<HeadRow>):
     const head = headOf.get(row.client_id);
     const expected = state.version + 1n;
     if (!head) return broken(row, 'event of a stream that has no stream head');
-    if (row.stream_version !== expected) return broken(row, `stream version ${row.stream_version}, expected ${expected}`);
+    if (row.stream_version !== expected)
+      return broken(row, `stream version ${row.stream_version}, expected ${expected}`);
     if (row.stream_version > head.version) return broken(row, `event beyond the stream head version ${head.version}`);
     if (chainHash(state.hash, canonicalEventContent(contentOfRow(row))) !== row.hash) {
       return broken(row, 'hash mismatch: the event content or its link to the previous event was altered');
@@ -36,7 +39,11 @@ export function checkChains(rows: Iterable<EventRow>, heads: Iterable<HeadRow>):
     if (state.version < head.version) {
       // The event is gone, so there is no id or position to name.
       return {
-        intact: false, clientId: head.client_id, streamVersion: state.version + 1n, globalPosition: 0n, eventId: '',
+        intact: false,
+        clientId: head.client_id,
+        streamVersion: state.version + 1n,
+        globalPosition: 0n,
+        eventId: '',
         reason: `events ${state.version + 1n}..${head.version} are missing`,
       };
     }
@@ -49,7 +56,11 @@ export function checkChains(rows: Iterable<EventRow>, heads: Iterable<HeadRow>):
 
 function broken(row: EventRow, reason: string): Broken {
   return {
-    intact: false, clientId: row.client_id, streamVersion: row.stream_version,
-    globalPosition: row.global_position, eventId: row.event_id, reason,
+    intact: false,
+    clientId: row.client_id,
+    streamVersion: row.stream_version,
+    globalPosition: row.global_position,
+    eventId: row.event_id,
+    reason,
   };
 }

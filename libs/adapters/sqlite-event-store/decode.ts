@@ -4,29 +4,52 @@ import { EVENT_CATALOGUE, upcast, type Actor, type RecordedEvent } from '../../e
  * What readers need (no hash), selected with `.raw()`: positional rows, so no per-row object
  * keyed by column name and no hash string are built. Same order as `ReadRow`.
  */
-export const READ_COLUMNS = 'global_position, event_id, client_id, stream_version, type, schema_version, '
-  + 'occurred_at, recorded_at, actor, correlation_id, causation_id, data';
+export const READ_COLUMNS =
+  'global_position, event_id, client_id, stream_version, type, schema_version, ' +
+  'occurred_at, recorded_at, actor, correlation_id, causation_id, data';
 
 /**
  * One known stream's rows: no client_id cell (the caller has it; on Node 20 better-sqlite3
  * pays ~40 ns per cell even for a NULL) and integers as plain numbers (no BigInt per cell; the
  * read is redone with bigints if a position ever passes 2^53). Same order as `StreamRow`.
  */
-export const STREAM_READ_COLUMNS = 'global_position, stream_version, schema_version, event_id, type, '
-  + 'occurred_at, recorded_at, actor, correlation_id, causation_id, data';
+export const STREAM_READ_COLUMNS =
+  'global_position, stream_version, schema_version, event_id, type, ' +
+  'occurred_at, recorded_at, actor, correlation_id, causation_id, data';
 
 export type StreamRow = [
-  globalPosition: number | bigint, streamVersion: number | bigint, schemaVersion: number | bigint, eventId: string, type: string,
-  occurredAt: string, recordedAt: string, actor: string, correlationId: string, causationId: string | null, data: string,
+  globalPosition: number | bigint,
+  streamVersion: number | bigint,
+  schemaVersion: number | bigint,
+  eventId: string,
+  type: string,
+  occurredAt: string,
+  recordedAt: string,
+  actor: string,
+  correlationId: string,
+  causationId: string | null,
+  data: string,
 ];
 
 export type ReadRow = [
-  globalPosition: bigint, eventId: string, clientId: string, streamVersion: bigint, type: string, schemaVersion: bigint,
-  occurredAt: string, recordedAt: string, actor: string, correlationId: string, causationId: string | null, data: string,
+  globalPosition: bigint,
+  eventId: string,
+  clientId: string,
+  streamVersion: bigint,
+  type: string,
+  schemaVersion: bigint,
+  occurredAt: string,
+  recordedAt: string,
+  actor: string,
+  correlationId: string,
+  causationId: string | null,
+  data: string,
 ];
 
 /** Current schema version per known type: rows already at it skip the upcaster entirely. */
-const CURRENT_SCHEMA = new Map<string, number>(Object.entries(EVENT_CATALOGUE).map(([type, e]) => [type, e.schemaVersion]));
+const CURRENT_SCHEMA = new Map<string, number>(
+  Object.entries(EVENT_CATALOGUE).map(([type, e]) => [type, e.schemaVersion]),
+);
 
 /** Rows are stored in the schema they were written in; readers always get the current one. */
 export function toRecordedEvent(r: ReadRow): RecordedEvent {

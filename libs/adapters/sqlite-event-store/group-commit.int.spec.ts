@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { aClientId, anEvent, rejectionOf, someEvents } from '../../event-store/contract/index.js';
 import {
-  DuplicateEventIdError, EventStoreFailureError, IdempotencyKeyReusedError, StreamVersionConflictError,
+  DuplicateEventIdError,
+  EventStoreFailureError,
+  IdempotencyKeyReusedError,
+  StreamVersionConflictError,
   type AppendResult,
 } from '../../event-store/index.js';
 import { SqliteEventStore } from './index.js';
@@ -34,12 +37,17 @@ describe('SqliteEventStore group commit (concurrent appends on one file)', () =>
     const other = openStore(); // a second connection: sees only what is committed
     const clients = Array.from({ length: 20 }, aClientId);
     const seenByOther: boolean[] = [];
-    const appends = Array.from({ length: 10 }, (_, round) => clients.map((client) =>
-      store.appendToStream(client, someEvents(client, 2), { expectedVersion: BigInt(2 * round) }).then(async (result) => {
-        const stored = await other.readStream(client); // read the moment the promise resolves
-        seenByOther.push(stored.events.some((e) => e.eventId === result.eventIds[1]));
-        return result;
-      }))).flat();
+    const appends = Array.from({ length: 10 }, (_, round) =>
+      clients.map((client) =>
+        store
+          .appendToStream(client, someEvents(client, 2), { expectedVersion: BigInt(2 * round) })
+          .then(async (result) => {
+            const stored = await other.readStream(client); // read the moment the promise resolves
+            seenByOther.push(stored.events.some((e) => e.eventId === result.eventIds[1]));
+            return result;
+          }),
+      ),
+    ).flat();
     const results = await Promise.all(appends);
 
     expect(seenByOther).toHaveLength(200);
@@ -80,7 +88,11 @@ describe('SqliteEventStore group commit (concurrent appends on one file)', () =>
     expect((await store.readStream(d)).events).toEqual([]);
     expect((await store.readStream(c)).currentVersion).toBe(2n);
     const all = await store.readAll({ after: 0n, limit: 10 });
-    expect(all.map((e) => [e.clientId, e.globalPosition])).toEqual([[a, 1n], [c, 2n], [c, 3n]]);
+    expect(all.map((e) => [e.clientId, e.globalPosition])).toEqual([
+      [a, 1n],
+      [c, 2n],
+      [c, 3n],
+    ]);
     expect(await store.verifyAll()).toEqual({ intact: true, checked: 3 });
   });
 
@@ -125,8 +137,9 @@ describe('SqliteEventStore group commit (concurrent appends on one file)', () =>
     const lock = new Database(path);
     lock.prepare('BEGIN IMMEDIATE').run(); // another writer holds the write lock
     const clients = Array.from({ length: 3 }, aClientId);
-    const outcomes = await Promise.allSettled(clients.map((c) =>
-      store.appendToStream(c, someEvents(c, 1), { expectedVersion: 0n })));
+    const outcomes = await Promise.allSettled(
+      clients.map((c) => store.appendToStream(c, someEvents(c, 1), { expectedVersion: 0n })),
+    );
     lock.prepare('ROLLBACK').run();
     lock.close();
 
@@ -147,7 +160,9 @@ describe('SqliteEventStore group commit (concurrent appends on one file)', () =>
     lock.prepare('BEGIN IMMEDIATE').run(); // another writer holds the write lock
     const [a, b] = [aClientId(), aClientId()];
     let settled = false;
-    const first = store.appendToStream(a, someEvents(a, 1), { expectedVersion: 0n }).finally(() => { settled = true; });
+    const first = store.appendToStream(a, someEvents(a, 1), { expectedVersion: 0n }).finally(() => {
+      settled = true;
+    });
     // the event loop keeps running while the append waits: timers fire, reads are served,
     // and a later append joins the waiting one (SQLite's busy handler would sleep in place)
     await new Promise((resolve) => setTimeout(resolve, 30));

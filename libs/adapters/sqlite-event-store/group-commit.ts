@@ -44,15 +44,17 @@ export class GroupCommit {
     // better-sqlite3 runs a transaction function called inside another one as a SAVEPOINT
     const inSavepoint = db.transaction((append: QueuedAppend) => append.write());
     this.alone = db.transaction((append: QueuedAppend) => append.write()).immediate;
-    this.group = db.transaction((appends: QueuedAppend[]) => appends.map((append): Outcome => {
-      try {
-        return { result: inSavepoint(append) };
-      } catch (error) {
-        // SQLite itself rolled the whole transaction back (e.g. I/O error, disk full): abort all
-        if (!db.inTransaction) throw error;
-        return { error: append.failure(error) };
-      }
-    })).immediate;
+    this.group = db.transaction((appends: QueuedAppend[]) =>
+      appends.map((append): Outcome => {
+        try {
+          return { result: inSavepoint(append) };
+        } catch (error) {
+          // SQLite itself rolled the whole transaction back (e.g. I/O error, disk full): abort all
+          if (!db.inTransaction) throw error;
+          return { error: append.failure(error) };
+        }
+      }),
+    ).immediate;
   }
 
   /** Queues one append; `write` runs inside the write lock, `failure` right after its rollback. */
@@ -83,7 +85,9 @@ export class GroupCommit {
     this.pending = [];
     let outcomes: Outcome[];
     try {
-      outcomes = this.withoutBusyWait(() => (appends.length === 1 ? [this.outcomeAlone(appends[0])] : this.group(appends)));
+      outcomes = this.withoutBusyWait(() =>
+        appends.length === 1 ? [this.outcomeAlone(appends[0])] : this.group(appends),
+      );
     } catch (error) {
       if (isBusy(error) && this.mayWaitMore()) {
         this.pending = appends.concat(this.pending); // keep queue order; newer ones join the retry

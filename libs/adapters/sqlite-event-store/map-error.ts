@@ -1,5 +1,8 @@
 import {
-  DuplicateEventIdError, EventStoreFailureError, IdempotencyKeyReusedError, InvalidAppendError,
+  DuplicateEventIdError,
+  EventStoreFailureError,
+  IdempotencyKeyReusedError,
+  InvalidAppendError,
   StreamVersionConflictError,
 } from '../../event-store/index.js';
 
@@ -43,5 +46,11 @@ export function mapError(error: unknown, append?: AppendFacts): Error {
 function isSqliteError(error: unknown): error is Error & { code: string } {
   // Not even `instanceof Error`: Jest runs test files in separate realms.
   const e = error as { name?: unknown; code?: unknown; message?: unknown } | null;
-  return typeof e === 'object' && e !== null && e.name === 'SqliteError' && typeof e.code === 'string' && typeof e.message === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    e.name === 'SqliteError' &&
+    typeof e.code === 'string' &&
+    typeof e.message === 'string'
+  );
 }

@@ -17,10 +17,14 @@ afterAll(() => {
   dirs = [];
 });
 
-eventStoreContract('SqliteEventStore', async () => {
-  const store = SqliteEventStore.open(aDbFile());
-  return { store, cleanup: () => store.close() };
-}, { waitForEvents: true });
+eventStoreContract(
+  'SqliteEventStore',
+  async () => {
+    const store = SqliteEventStore.open(aDbFile());
+    return { store, cleanup: () => store.close() };
+  },
+  { waitForEvents: true },
+);
 
 describe('SqliteEventStore on a file', () => {
   const open: SqliteEventStore[] = [];
@@ -52,13 +56,19 @@ describe('SqliteEventStore on a file', () => {
     const path = aDbFile();
     const client = aClientId();
     const first = openStore(path);
-    await first.appendToStream(client, [aRichEvent(client), anEvent(client)], { expectedVersion: 0n, idempotencyKey: 'once' });
+    await first.appendToStream(client, [aRichEvent(client), anEvent(client)], {
+      expectedVersion: 0n,
+      idempotencyKey: 'once',
+    });
     const before = await first.readStream(client);
     await first.close();
 
     const reopened = openStore(path);
     expect(await reopened.readStream(client)).toEqual(before);
-    const retry = await reopened.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n, idempotencyKey: 'once' });
+    const retry = await reopened.appendToStream(client, someEvents(client, 1), {
+      expectedVersion: 0n,
+      idempotencyKey: 'once',
+    });
     expect(retry).toMatchObject({ nextExpectedVersion: 2n, replayed: true });
     await reopened.appendToStream(client, someEvents(client, 1), { expectedVersion: 2n });
     expect(await reopened.verifyAll()).toEqual({ intact: true, checked: 3 });

@@ -3,9 +3,17 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
 import {
-  GENESIS_HASH, assertSameKeyUse, StreamVersionConflictError,
-  type AppendOptions, type AppendResult, type ChainVerification, type EventStore, type ReadAllOptions,
-  type ClientStream, type ReadStreamResult, type ReadStreamsOptions,
+  GENESIS_HASH,
+  assertSameKeyUse,
+  StreamVersionConflictError,
+  type AppendOptions,
+  type AppendResult,
+  type ChainVerification,
+  type EventStore,
+  type ReadAllOptions,
+  type ClientStream,
+  type ReadStreamResult,
+  type ReadStreamsOptions,
   validateBatch,
 } from '../../event-store/index.js';
 import { configure, migrate } from './schema.js';
@@ -35,9 +43,13 @@ export class SqliteEventStore implements EventStore {
    */
   readonly waitForEvents?: (after: bigint, signal: AbortSignal) => Promise<void>;
 
-  private constructor(private readonly db: Database.Database, path: string) {
+  private constructor(
+    private readonly db: Database.Database,
+    path: string,
+  ) {
     if (path !== ':memory:' && !path.startsWith('file:')) {
-      this.waitForEvents = (after, signal) => waitForWalChange(path, signal, async () => (await this.headPosition()) > after);
+      this.waitForEvents = (after, signal) =>
+        waitForWalChange(path, signal, async () => (await this.headPosition()) > after);
     }
     this.statements = prepareStatements(db);
     this.commits = new GroupCommit(db);
@@ -71,40 +83,60 @@ export class SqliteEventStore implements EventStore {
     return this.commits.submit(
       () => this.write(clientId, events, options),
       // runs right after this append's rollback, so the facts are what the append saw
-      (error) => mapError(error, {
-        clientId, expected: options.expectedVersion,
-        storedEventId: () => events.find((e) => this.statements.eventExists.get(e.eventId) !== undefined)?.eventId,
-        currentVersion: () => this.statements.selectHead.get(clientId)?.version ?? 0n,
-      }),
+      (error) =>
+        mapError(error, {
+          clientId,
+          expected: options.expectedVersion,
+          storedEventId: () => events.find((e) => this.statements.eventExists.get(e.eventId) !== undefined)?.eventId,
+          currentVersion: () => this.statements.selectHead.get(clientId)?.version ?? 0n,
+        }),
     );
   }
 
-  async findIdempotentResult(idempotencyKey: string, clientId: string, requestHash?: string): Promise<AppendResult | null> {
+  async findIdempotentResult(
+    idempotencyKey: string,
+    clientId: string,
+    requestHash?: string,
+  ): Promise<AppendResult | null> {
     return this.guard(() => this.replayOf(idempotencyKey, clientId, requestHash));
   }
 
   async readStream(clientId: string): Promise<ReadStreamResult> {
     const s = this.statements;
-    const events = decodeStream(this.guard(() => s.readStreamEvents.all(clientId)), clientId)
-      ?? decodeStream(this.guard(() => s.readStreamEventsExact.all(clientId)), clientId)!;
+    const events =
+      decodeStream(
+        this.guard(() => s.readStreamEvents.all(clientId)),
+        clientId,
+      ) ??
+      decodeStream(
+        this.guard(() => s.readStreamEventsExact.all(clientId)),
+        clientId,
+      )!;
     return { currentVersion: events.at(-1)?.streamVersion ?? 0n, events };
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      throw new RangeError(`readAll limit must be a positive integer, got ${limit}`);
     return decodeRows(this.guard(() => this.statements.readAllEvents.all(after, limit)));
   }
 
   async readStreams({ afterClientId, limit, upToPosition }: ReadStreamsOptions): Promise<ClientStream[]> {
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`readStreams limit must be a positive integer, got ${limit}`);
+    if (!Number.isSafeInteger(limit) || limit < 1)
+      throw new RangeError(`readStreams limit must be a positive integer, got ${limit}`);
     const s = this.statements;
     const after = afterClientId ?? '';
-    return this.guard(() => this.snapshot(() => s.streamIdsAfter.all(after, limit).map((clientId) => ({
-      clientId,
-      // one stream at a time: the fast row shape (no client_id cell, no BigInt per cell)
-      events: decodeStream(s.readStreamEventsUpTo.all(clientId, upToPosition), clientId)
-        ?? decodeStream(s.readStreamEventsUpToExact.all(clientId, upToPosition), clientId)!,
-    }))));
+    return this.guard(() =>
+      this.snapshot(() =>
+        s.streamIdsAfter.all(after, limit).map((clientId) => ({
+          clientId,
+          // one stream at a time: the fast row shape (no client_id cell, no BigInt per cell)
+          events:
+            decodeStream(s.readStreamEventsUpTo.all(clientId, upToPosition), clientId) ??
+            decodeStream(s.readStreamEventsUpToExact.all(clientId, upToPosition), clientId)!,
+        })),
+      ),
+    );
   }
 
   async headPosition(): Promise<bigint> {
@@ -113,10 +145,12 @@ export class SqliteEventStore implements EventStore {
 
   async verifyStream(clientId: string): Promise<ChainVerification> {
     const s = this.statements;
-    return this.guard(() => this.snapshot(() => {
-      const head = s.selectHead.get(clientId);
-      return checkChains(s.readStream.iterate(clientId), head ? [head] : []);
-    }));
+    return this.guard(() =>
+      this.snapshot(() => {
+        const head = s.selectHead.get(clientId);
+        return checkChains(s.readStream.iterate(clientId), head ? [head] : []);
+      }),
+    );
   }
 
   async verifyAll(): Promise<ChainVerification> {
@@ -153,7 +187,10 @@ export class SqliteEventStore implements EventStore {
     }
     s.upsertHead.run(clientId, version, hash);
     const result: AppendResult = {
-      nextExpectedVersion: version, lastGlobalPosition: position, eventIds: events.map((e) => e.eventId), replayed: false,
+      nextExpectedVersion: version,
+      lastGlobalPosition: position,
+      eventIds: events.map((e) => e.eventId),
+      replayed: false,
     };
     if (key !== undefined) s.insertKey.run(key, clientId, encodeResult(result, options.requestHash));
     return result;
@@ -176,12 +213,19 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-
 // The request's fingerprint rides in the stored result (`h`): no schema change, older rows have none.
 const encodeResult = (r: AppendResult, requestHash: string | undefined): string =>
-  JSON.stringify({ v: r.nextExpectedVersion.toString(), p: r.lastGlobalPosition.toString(), ids: r.eventIds, ...(requestHash !== undefined && { h: requestHash }) });
+  JSON.stringify({
+    v: r.nextExpectedVersion.toString(),
+    p: r.lastGlobalPosition.toString(),
+    ids: r.eventIds,
+    ...(requestHash !== undefined && { h: requestHash }),
+  });
 
 function decodeResult(text: string): { result: AppendResult; requestHash?: string } {
   const { v, p, ids, h } = JSON.parse(text) as { v: string; p: string; ids: string[]; h?: string };
-  return { result: { nextExpectedVersion: BigInt(v), lastGlobalPosition: BigInt(p), eventIds: ids, replayed: true }, requestHash: h };
+  return {
+    result: { nextExpectedVersion: BigInt(v), lastGlobalPosition: BigInt(p), eventIds: ids, replayed: true },
+    requestHash: h,
+  };
 }

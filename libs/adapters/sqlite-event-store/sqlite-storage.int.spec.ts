@@ -10,7 +10,9 @@ import { WAL_AUTOCHECKPOINT_PAGES } from './schema.js';
 describe('SqliteEventStore storage', () => {
   let dir: string;
   let store: SqliteEventStore | undefined;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'polku-sqlite-storage-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'polku-sqlite-storage-'));
+  });
   afterEach(async () => {
     await store?.close();
     store = undefined;
@@ -60,14 +62,25 @@ describe('SqliteEventStore storage', () => {
     const versions = new Map(clients.map((c) => [c, 0n]));
     const frame = 4096 + 24;
     // SQLite changes the WAL header's salt each time it writes the WAL from its beginning again
-    const saltOf = (): string => { const fd = openSync(`${path}-wal`, 'r'); try { const b = Buffer.alloc(8); readSync(fd, b, 0, 8, 16); return b.toString('hex'); } finally { closeSync(fd); } };
+    const saltOf = (): string => {
+      const fd = openSync(`${path}-wal`, 'r');
+      try {
+        const b = Buffer.alloc(8);
+        readSync(fd, b, 0, 8, 16);
+        return b.toString('hex');
+      } finally {
+        closeSync(fd);
+      }
+    };
     let largestWal = 0;
     let restarts = 0;
     let salt = '';
     for (let appends = 0; restarts < 2 && appends < 5000; appends++) {
       const client = clients[appends % clients.length];
       // 20 events an append: a few dozen pages per commit, so the test needs few fsyncs
-      const result = await store.appendToStream(client, someEvents(client, 20), { expectedVersion: versions.get(client)! });
+      const result = await store.appendToStream(client, someEvents(client, 20), {
+        expectedVersion: versions.get(client)!,
+      });
       versions.set(client, result.nextExpectedVersion);
       largestWal = Math.max(largestWal, statSync(`${path}-wal`).size);
       const now = saltOf();

@@ -36,10 +36,18 @@ describe('SqliteEventStore tamper evidence', () => {
 
   it('reports an edited data column at exactly that event', async () => {
     const target = (await store.readStream(victim)).events[2]; // version 3
-    tamper('UPDATE events SET data = ? WHERE event_id = ?', JSON.stringify({ ...(target.data as object), outcome: 'muutettu' }), target.eventId);
+    tamper(
+      'UPDATE events SET data = ? WHERE event_id = ?',
+      JSON.stringify({ ...(target.data as object), outcome: 'muutettu' }),
+      target.eventId,
+    );
 
     const expected = {
-      intact: false, clientId: victim, streamVersion: 3n, globalPosition: target.globalPosition, eventId: target.eventId,
+      intact: false,
+      clientId: victim,
+      streamVersion: 3n,
+      globalPosition: target.globalPosition,
+      eventId: target.eventId,
     };
     expect(await store.verifyStream(victim)).toMatchObject(expected);
     expect(await store.verifyAll()).toMatchObject(expected);
@@ -48,7 +56,11 @@ describe('SqliteEventStore tamper evidence', () => {
 
   it('reports an edited actor whose stored hash was replaced too', async () => {
     const target = (await store.readStream(victim)).events[0];
-    tamper("UPDATE events SET actor = json_set(actor, '$.personId', 'someone-else'), hash = ? WHERE event_id = ?", 'f'.repeat(64), target.eventId);
+    tamper(
+      "UPDATE events SET actor = json_set(actor, '$.personId', 'someone-else'), hash = ? WHERE event_id = ?",
+      'f'.repeat(64),
+      target.eventId,
+    );
     expect(await store.verifyAll()).toMatchObject({ intact: false, streamVersion: 1n, eventId: target.eventId });
   });
 
@@ -63,7 +75,10 @@ describe('SqliteEventStore tamper evidence', () => {
     const events = (await store.readStream(victim)).events;
     tamper('DELETE FROM events WHERE event_id = ?', events[1].eventId);
     expect(await store.verifyStream(victim)).toMatchObject({
-      intact: false, streamVersion: 3n, globalPosition: events[2].globalPosition, eventId: events[2].eventId,
+      intact: false,
+      streamVersion: 3n,
+      globalPosition: events[2].globalPosition,
+      eventId: events[2].eventId,
     });
   });
 });

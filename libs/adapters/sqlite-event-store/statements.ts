@@ -2,8 +2,15 @@ import type { Database, Statement } from 'better-sqlite3';
 import { EVENT_COLUMNS, type EventRow, type InsertParams } from './rows.js';
 import { READ_COLUMNS, STREAM_READ_COLUMNS, type ReadRow, type StreamRow } from './decode.js';
 
-export interface HeadRow { client_id: string; version: bigint; last_hash: string }
-export interface KeyRow { client_id: string; result: string }
+export interface HeadRow {
+  client_id: string;
+  version: bigint;
+  last_hash: string;
+}
+export interface KeyRow {
+  client_id: string;
+  result: string;
+}
 
 export interface Statements {
   selectKey: Statement<[string], KeyRow>;
@@ -43,19 +50,32 @@ export function prepareStatements(db: Database): Statements {
     insertKey: db.prepare('INSERT INTO idempotency_keys (key, client_id, result) VALUES (?, ?, ?)'),
     eventExists: db.prepare<[string], bigint>('SELECT 1 FROM events WHERE event_id = ?').pluck(),
     readStream: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE client_id = ? ORDER BY stream_version`),
-    readStreamEvents: db.prepare<[string], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
-      WHERE client_id = ? ORDER BY stream_version`).raw().safeIntegers(false),
-    readStreamEventsExact: db.prepare<[string], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
-      WHERE client_id = ? ORDER BY stream_version`).raw(),
-    readAllEvents: db.prepare<[bigint, number], ReadRow>(`SELECT ${READ_COLUMNS} FROM events
-      WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(),
-    streamIdsAfter: db.prepare<[string, number], string>(
-      'SELECT client_id FROM streams WHERE client_id > ? ORDER BY client_id LIMIT ?').pluck(),
+    readStreamEvents: db
+      .prepare<[string], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
+      WHERE client_id = ? ORDER BY stream_version`)
+      .raw()
+      .safeIntegers(false),
+    readStreamEventsExact: db
+      .prepare<[string], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
+      WHERE client_id = ? ORDER BY stream_version`)
+      .raw(),
+    readAllEvents: db
+      .prepare<[bigint, number], ReadRow>(`SELECT ${READ_COLUMNS} FROM events
+      WHERE global_position > ? ORDER BY global_position LIMIT ?`)
+      .raw(),
+    streamIdsAfter: db
+      .prepare<[string, number], string>('SELECT client_id FROM streams WHERE client_id > ? ORDER BY client_id LIMIT ?')
+      .pluck(),
     // the (client_id, stream_version) unique index serves each stream in order
-    readStreamEventsUpTo: db.prepare<[string, bigint], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
-      WHERE client_id = ? AND global_position <= ? ORDER BY stream_version`).raw().safeIntegers(false),
-    readStreamEventsUpToExact: db.prepare<[string, bigint], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
-      WHERE client_id = ? AND global_position <= ? ORDER BY stream_version`).raw(),
+    readStreamEventsUpTo: db
+      .prepare<[string, bigint], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
+      WHERE client_id = ? AND global_position <= ? ORDER BY stream_version`)
+      .raw()
+      .safeIntegers(false),
+    readStreamEventsUpToExact: db
+      .prepare<[string, bigint], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
+      WHERE client_id = ? AND global_position <= ? ORDER BY stream_version`)
+      .raw(),
     readEverything: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY global_position`),
     headPosition: db.prepare<[], bigint>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
   };

@@ -5,7 +5,9 @@ import { waitForWalChange } from './wal-watch.js';
 
 describe('waitForWalChange', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'polku-wal-watch-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'polku-wal-watch-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('looks again shortly after a WAL write that does not show the commit yet', async () => {

@@ -14,7 +14,9 @@ import { EventStoreFailureError } from '../../event-store/index.js';
 const RECHECK_AFTER_MS = [1, 5, 25, 100];
 
 export function waitForWalChange(
-  path: string, signal: AbortSignal, alreadyThere: () => Promise<boolean>,
+  path: string,
+  signal: AbortSignal,
+  alreadyThere: () => Promise<boolean>,
 ): Promise<void> {
   const file = resolve(path);
   const names = new Set([basename(file), `${basename(file)}-wal`]);
@@ -27,23 +29,42 @@ export function waitForWalChange(
       watcher?.close();
       for (const t of rechecks) clearTimeout(t);
       signal.removeEventListener('abort', onAbort);
-      if (error) reject(error); else resolvePromise();
+      if (error) reject(error);
+      else resolvePromise();
     };
     const onAbort = () => finish();
-    const check = () => alreadyThere().then((there) => { if (there) finish(); }, (error: Error) => finish(error));
+    const check = () =>
+      alreadyThere().then(
+        (there) => {
+          if (there) finish();
+        },
+        (error: Error) => finish(error),
+      );
     let rechecks: NodeJS.Timeout[] = [];
     const checkSoon = () => {
       void check();
       for (const t of rechecks) clearTimeout(t);
-      rechecks = RECHECK_AFTER_MS.map((ms) => setTimeout(() => { if (!settled) void check(); }, ms));
+      rechecks = RECHECK_AFTER_MS.map((ms) =>
+        setTimeout(() => {
+          if (!settled) void check();
+        }, ms),
+      );
     };
     try {
       watcher = watch(dirname(file), { persistent: false }, (_event, name) => {
         if (name === null || names.has(name.toString())) checkSoon();
       });
-      watcher.on('error', (error) => finish(new EventStoreFailureError(`Watching ${dirname(file)} failed: ${error.message}`, true, { cause: error })));
+      watcher.on('error', (error) =>
+        finish(
+          new EventStoreFailureError(`Watching ${dirname(file)} failed: ${error.message}`, true, { cause: error }),
+        ),
+      );
     } catch (error) {
-      finish(new EventStoreFailureError(`Cannot watch ${dirname(file)}: ${(error as Error).message}`, true, { cause: error }));
+      finish(
+        new EventStoreFailureError(`Cannot watch ${dirname(file)}: ${(error as Error).message}`, true, {
+          cause: error,
+        }),
+      );
       return;
     }
     signal.addEventListener('abort', onAbort, { once: true });

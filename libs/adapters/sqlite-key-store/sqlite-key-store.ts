@@ -5,7 +5,11 @@ import Database from 'better-sqlite3';
 import { ClientKeyDestroyedError, type ClientKeyStore, type KeyDestruction } from '../../key-store/index.js';
 import { configure, migrate } from './schema.js';
 
-interface KeyRow { key: Buffer | null; destroyed_at: string | null; destroy_reason: string | null }
+interface KeyRow {
+  key: Buffer | null;
+  destroyed_at: string | null;
+  destroy_reason: string | null;
+}
 
 const KEY_BYTES = 32; // AES-256
 
@@ -25,7 +29,9 @@ export class SqliteKeyStore implements ClientKeyStore {
 
   private constructor(private readonly db: Database.Database) {
     this.select = db.prepare('SELECT key, destroyed_at, destroy_reason FROM client_keys WHERE client_id = ?');
-    this.insert = db.prepare('INSERT INTO client_keys (client_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+    this.insert = db.prepare(
+      'INSERT INTO client_keys (client_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    );
     this.tombstone = db.prepare(
       'INSERT INTO client_keys (client_id, key, created_at, destroyed_at, destroy_reason) VALUES (?, NULL, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
@@ -70,10 +76,12 @@ export class SqliteKeyStore implements ClientKeyStore {
 
   async destroyKey(clientId: string, reason: string): Promise<void> {
     const now = new Date().toISOString();
-    this.db.transaction(() => {
-      this.tombstone.run(clientId, now, now, reason); // no-op when the client has a row
-      this.destroy.run(now, reason, clientId); // no-op when already destroyed: first time/reason kept
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.tombstone.run(clientId, now, now, reason); // no-op when the client has a row
+        this.destroy.run(now, reason, clientId); // no-op when already destroyed: first time/reason kept
+      })
+      .immediate();
     // The old page images (with the key) live on in the WAL and the main file until a
     // checkpoint rewrites them; TRUNCATE also empties the WAL. Best effort: a reader of
     // another connection can hold it back, and the next checkpoint then finishes the job.
@@ -89,9 +97,11 @@ export class SqliteKeyStore implements ClientKeyStore {
    * processes) race, both get the winner's key, never two keys for one client.
    */
   private create(clientId: string): KeyRow {
-    return this.db.transaction(() => {
-      this.insert.run(clientId, randomBytes(KEY_BYTES), new Date().toISOString());
-      return this.select.get(clientId) as KeyRow;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        this.insert.run(clientId, randomBytes(KEY_BYTES), new Date().toISOString());
+        return this.select.get(clientId) as KeyRow;
+      })
+      .immediate();
   }
 }

@@ -5,7 +5,12 @@ export { CheckpointRegressionError } from '../../read-store/errors.js';
 
 export class ReadStoreSchemaMismatchError extends Error {
   override readonly name = 'ReadStoreSchemaMismatchError';
-  constructor(readonly found: number, readonly expected: number) {
-    super(`Read store schema version ${found} is newer than this code's (${expected}): run the newer code, or delete the read-store file and rebuild`);
+  constructor(
+    readonly found: number,
+    readonly expected: number,
+  ) {
+    super(
+      `Read store schema version ${found} is newer than this code's (${expected}): run the newer code, or delete the read-store file and rebuild`,
+    );
   }
 }

@@ -137,8 +137,17 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 
 /** Tables emptied by reset(), in no particular order (there are no foreign keys). */
 export const DATA_TABLES = [
-  'client_models', 'caseload', 'deadlines', 'outcomes', 'compensation',
-  'client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers', 'checkpoints',
+  'client_models',
+  'caseload',
+  'deadlines',
+  'outcomes',
+  'compensation',
+  'client_search',
+  'client_search_words',
+  'client_search_holder_words',
+  'client_holders',
+  'client_identity_viewers',
+  'checkpoints',
 ] as const;
 
 /**

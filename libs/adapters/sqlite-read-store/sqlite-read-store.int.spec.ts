@@ -69,8 +69,10 @@ describe('SqliteReadStore on a file', () => {
     await store.commitBatch(fixture(), 12n);
     const check = new Database(path, { readonly: true });
     try {
-      const plan = check.prepare(`EXPLAIN QUERY PLAN SELECT client_id, kind, ref_id, description FROM deadlines
-        WHERE organisation_id = 'org-a' AND due_date <= '2025-04-01' ORDER BY due_date, client_id, kind, ref_id LIMIT 10`).all() as { detail: string }[];
+      const plan = check
+        .prepare(`EXPLAIN QUERY PLAN SELECT client_id, kind, ref_id, description FROM deadlines
+        WHERE organisation_id = 'org-a' AND due_date <= '2025-04-01' ORDER BY due_date, client_id, kind, ref_id LIMIT 10`)
+        .all() as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX deadlines_worklist/);
     } finally {
       check.close();
@@ -82,10 +84,21 @@ describe('SqliteReadStore on a file', () => {
     try {
       const sql = prepareStatements(db).searchAdmitted.source;
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({
-        clientId: 'x', identityCode: null, words: '["aar"]', lead: 'aar', holderKeys: '[]', organisationId: 'org-a', personId: 'p',
-        today: '2025-06-01', limit: 10, afterSort: null, afterClient: null,
+        clientId: 'x',
+        identityCode: null,
+        words: '["aar"]',
+        lead: 'aar',
+        holderKeys: '[]',
+        organisationId: 'org-a',
+        personId: 'p',
+        today: '2025-06-01',
+        limit: 10,
+        afterSort: null,
+        afterClient: null,
       }) as { detail: string }[];
-      expect(plan.map((p) => p.detail).join(' ')).toMatch(/client_search_holder_words USING PRIMARY KEY \(holder=\? AND word>\? AND word<\?\)/);
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(
+        /client_search_holder_words USING PRIMARY KEY \(holder=\? AND word>\? AND word<\?\)/,
+      );
     } finally {
       db.close();
     }

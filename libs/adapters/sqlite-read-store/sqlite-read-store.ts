@@ -2,17 +2,46 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  documentsJson, type CaseloadRow, type ClientDocuments, type ClientReadModel, type CommittableModel,
-  type CaseloadCountRow, type CompensationLedgerQuery, type CompensationLedgerRow, type CompensationRow, type DeadlineRow, type OutcomeRow,
-  type OutcomeStatsQuery, type OutcomeStatsRow, type ReadStore, type WorklistQuery,
-  leadWord, searchHolderKey, sortNameOf, viewerHolderKeys, type ClientSearchHit, type ClientSearchQuery, type ClientSearchRow, type SearchHolder, type SearchIdentityViewer,
+  documentsJson,
+  type CaseloadRow,
+  type ClientDocuments,
+  type ClientReadModel,
+  type CommittableModel,
+  type CaseloadCountRow,
+  type CompensationLedgerQuery,
+  type CompensationLedgerRow,
+  type CompensationRow,
+  type DeadlineRow,
+  type OutcomeRow,
+  type OutcomeStatsQuery,
+  type OutcomeStatsRow,
+  type ReadStore,
+  type WorklistQuery,
+  leadWord,
+  searchHolderKey,
+  sortNameOf,
+  viewerHolderKeys,
+  type ClientSearchHit,
+  type ClientSearchQuery,
+  type ClientSearchRow,
+  type SearchHolder,
+  type SearchIdentityViewer,
 } from '../../read-store/index.js';
 import { CHECKPOINT_NAME, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { CheckpointRegressionError } from './errors.js';
 import {
-  centsToEuros, pickCaseload, toCaseload, pickCompensation, pickDeadline, pickOutcome, pickSearch, toCompensation,
-  type CompensationDbRow, type ModelRow, type SearchDbRow,
+  centsToEuros,
+  pickCaseload,
+  toCaseload,
+  pickCompensation,
+  pickDeadline,
+  pickOutcome,
+  pickSearch,
+  toCompensation,
+  type CompensationDbRow,
+  type ModelRow,
+  type SearchDbRow,
 } from './rows.js';
 
 type Db = Database.Database;
@@ -48,14 +77,23 @@ export class SqliteReadStore implements ReadStore {
     const models = new Map<string, ClientReadModel>();
     for (const row of this.sql.getModels.all(ids) as ModelRow[]) {
       models.set(row.clientId, {
-        clientId: row.clientId, lastPosition: row.lastPosition,
-        path: JSON.parse(row.path), state: JSON.parse(row.state),
-        caseload: [], deadlines: [], outcomes: [], compensation: [], search: null,
+        clientId: row.clientId,
+        lastPosition: row.lastPosition,
+        path: JSON.parse(row.path),
+        state: JSON.parse(row.state),
+        caseload: [],
+        deadlines: [],
+        outcomes: [],
+        compensation: [],
+        search: null,
       });
     }
     // derived rows come back too, so a projection may carry them forward unchanged
     const attach = <R extends { clientId: string }>(rows: R[], pick: (m: ClientReadModel) => R[]) => {
-      for (const row of rows) { const m = models.get(row.clientId); if (m) pick(m).push(row); }
+      for (const row of rows) {
+        const m = models.get(row.clientId);
+        if (m) pick(m).push(row);
+      }
     };
     attach((this.sql.getCaseloadOf.all(ids) as CaseloadRow[]).map(toCaseload), (m) => m.caseload);
     attach(this.sql.getDeadlinesOf.all(ids) as DeadlineRow[], (m) => m.deadlines);
@@ -65,11 +103,20 @@ export class SqliteReadStore implements ReadStore {
       const m = models.get(row.clientId);
       if (m) m.search = { ...row, nameWords: JSON.parse(row.nameWords), holders: [], identityViewers: [] };
     }
-    const attachSearch = <R extends { clientId: string }>(rows: R[], pick: (s: ClientSearchRow) => Omit<R, 'clientId'>[]) => {
-      for (const { clientId, ...row } of rows) { const found = models.get(clientId)?.search; if (found) pick(found).push(row); }
+    const attachSearch = <R extends { clientId: string }>(
+      rows: R[],
+      pick: (s: ClientSearchRow) => Omit<R, 'clientId'>[],
+    ) => {
+      for (const { clientId, ...row } of rows) {
+        const found = models.get(clientId)?.search;
+        if (found) pick(found).push(row);
+      }
     };
     attachSearch(this.sql.getHoldersOf.all(ids) as (SearchHolder & { clientId: string })[], (r) => r.holders);
-    attachSearch(this.sql.getIdentityViewersOf.all(ids) as (SearchIdentityViewer & { clientId: string })[], (r) => r.identityViewers);
+    attachSearch(
+      this.sql.getIdentityViewersOf.all(ids) as (SearchIdentityViewer & { clientId: string })[],
+      (r) => r.identityViewers,
+    );
     return models;
   }
 
@@ -109,7 +156,8 @@ export class SqliteReadStore implements ReadStore {
     s.insertSearchWords.run({ nameWords, ...own });
     s.insertHolderWords.run({ nameWords, holderKeys: JSON.stringify(r.holders.map(searchHolderKey)), ...own });
     for (const h of r.holders) s.insertHolder.run({ organisationId: h.organisationId, personId: h.personId, ...own });
-    for (const v of r.identityViewers) s.insertIdentityViewer.run({ organisationId: v.organisationId, until: v.until, ...own });
+    for (const v of r.identityViewers)
+      s.insertIdentityViewer.run({ organisationId: v.organisationId, until: v.until, ...own });
   }
 
   async reset(): Promise<void> {
@@ -147,21 +195,34 @@ export class SqliteReadStore implements ReadStore {
     const kinds = q.kinds?.length ? JSON.stringify(q.kinds) : null;
     const a = q.after;
     return this.sql.worklist.all({
-      organisationId: q.organisationId, dueOnOrBefore: q.dueOnOrBefore, kinds, limit: q.limit ?? -1,
-      afterDue: a?.dueDate ?? null, afterClient: a?.clientId ?? null, afterKind: a?.kind ?? null, afterRef: a?.refId ?? null,
+      organisationId: q.organisationId,
+      dueOnOrBefore: q.dueOnOrBefore,
+      kinds,
+      limit: q.limit ?? -1,
+      afterDue: a?.dueDate ?? null,
+      afterClient: a?.clientId ?? null,
+      afterKind: a?.kind ?? null,
+      afterRef: a?.refId ?? null,
     }) as DeadlineRow[];
   }
 
   async outcomeStats(q: OutcomeStatsQuery): Promise<OutcomeStatsRow[]> {
     return this.sql.outcomeStats.all({
-      organisationId: q.organisationId ?? null, providerId: q.providerId ?? null,
-      serviceType: q.serviceType ?? null, from: q.from ?? null, to: q.to ?? null,
+      organisationId: q.organisationId ?? null,
+      providerId: q.providerId ?? null,
+      serviceType: q.serviceType ?? null,
+      from: q.from ?? null,
+      to: q.to ?? null,
     }) as OutcomeStatsRow[];
   }
 
   async compensationLedger(q: CompensationLedgerQuery): Promise<CompensationLedgerRow[]> {
     const rows = this.sql.compensationLedger.all({
-      fromMonth: q.fromMonth ?? null, toMonth: q.toMonth ?? null, payer: q.payer ?? null, component: q.component ?? null, clientId: q.clientId ?? null,
+      fromMonth: q.fromMonth ?? null,
+      toMonth: q.toMonth ?? null,
+      payer: q.payer ?? null,
+      component: q.component ?? null,
+      clientId: q.clientId ?? null,
     }) as (Omit<CompensationLedgerRow, 'euros'> & { cents: number })[];
     return rows.map(({ cents, ...r }) => ({ ...r, euros: centsToEuros(cents) }));
   }
@@ -175,13 +236,20 @@ export class SqliteReadStore implements ReadStore {
     const v = q.viewer;
     const byName = t.kind === 'name_or_client_id';
     const params = {
-      clientId: byName ? t.clientId : null, identityCode: byName ? null : t.identityCode,
-      words: byName ? JSON.stringify(t.words) : null, lead: byName ? leadWord(t.words) : null,
-      today: q.today, limit: q.limit, afterSort: q.after?.sortName ?? null, afterClient: q.after?.clientId ?? null,
+      clientId: byName ? t.clientId : null,
+      identityCode: byName ? null : t.identityCode,
+      words: byName ? JSON.stringify(t.words) : null,
+      lead: byName ? leadWord(t.words) : null,
+      today: q.today,
+      limit: q.limit,
+      afterSort: q.after?.sortName ?? null,
+      afterClient: q.after?.clientId ?? null,
     };
     if (v.everyone) return this.sql.searchEveryone.all(params) as ClientSearchHit[];
     return this.sql.searchAdmitted.all({
-      ...params, organisationId: v.organisationId, personId: v.personId,
+      ...params,
+      organisationId: v.organisationId,
+      personId: v.personId,
       holderKeys: JSON.stringify(viewerHolderKeys(v.organisationId, v.personId)),
     }) as ClientSearchHit[];
   }

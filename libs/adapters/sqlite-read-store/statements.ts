@@ -17,8 +17,10 @@ export function prepareStatements(db: Database) {
     setCheckpoint: db.prepare(`INSERT INTO checkpoints (name, position) VALUES (?, ?)
       ON CONFLICT (name) DO UPDATE SET position = excluded.position`),
 
-    getModels: db.prepare(`SELECT client_id AS clientId, last_position AS lastPosition, path, state
-      FROM client_models WHERE client_id IN (SELECT value FROM json_each(?))`).safeIntegers(true),
+    getModels: db
+      .prepare(`SELECT client_id AS clientId, last_position AS lastPosition, path, state
+      FROM client_models WHERE client_id IN (SELECT value FROM json_each(?))`)
+      .safeIntegers(true),
     getCaseloadOf: byClients('caseload', CASELOAD_COLUMNS),
     getDeadlinesOf: byClients('deadlines', DEADLINE_COLUMNS),
     getOutcomesOf: byClients('outcomes', OUTCOME_COLUMNS),
@@ -26,8 +28,14 @@ export function prepareStatements(db: Database) {
     getSearchOf: db.prepare(`SELECT client_id AS clientId, identity_code AS identityCode, full_name AS fullName,
         birth_date AS birthDate, municipality, name_words AS nameWords
       FROM client_search WHERE client_id IN (SELECT value FROM json_each(?))`),
-    getHoldersOf: byClients('client_holders', 'client_id AS clientId, organisation_id AS organisationId, person_id AS personId'),
-    getIdentityViewersOf: byClients('client_identity_viewers', 'client_id AS clientId, organisation_id AS organisationId, until'),
+    getHoldersOf: byClients(
+      'client_holders',
+      'client_id AS clientId, organisation_id AS organisationId, person_id AS personId',
+    ),
+    getIdentityViewersOf: byClients(
+      'client_identity_viewers',
+      'client_id AS clientId, organisation_id AS organisationId, until',
+    ),
 
     upsertModel: db.prepare(`INSERT INTO client_models (client_id, last_position, path, state)
       VALUES (@clientId, @lastPosition, @path, @state)
@@ -37,8 +45,13 @@ export function prepareStatements(db: Database) {
     deleteDeadlines: db.prepare('DELETE FROM deadlines WHERE client_id = ?'),
     deleteOutcomes: db.prepare('DELETE FROM outcomes WHERE client_id = ?'),
     deleteCompensation: db.prepare('DELETE FROM compensation WHERE client_id = ?'),
-    deleteSearch: ['client_search', 'client_search_words', 'client_search_holder_words', 'client_holders', 'client_identity_viewers']
-      .map((table) => db.prepare(`DELETE FROM ${table} WHERE client_id = ?`)),
+    deleteSearch: [
+      'client_search',
+      'client_search_words',
+      'client_search_holder_words',
+      'client_holders',
+      'client_identity_viewers',
+    ].map((table) => db.prepare(`DELETE FROM ${table} WHERE client_id = ?`)),
     insertSearch: db.prepare(`INSERT INTO client_search
       (client_id, identity_code, full_name, birth_date, municipality, name_words, sort_name)
       VALUES (@clientId, @identityCode, @fullName, @birthDate, @municipality, @nameWords, @sortName)`),
@@ -65,9 +78,11 @@ export function prepareStatements(db: Database) {
       (client_id, period_id, month, payer, component, attended_days, cents)
       VALUES (@clientId, @periodId, @month, @payer, @component, @attendedDays, @cents)`),
 
-    clientPath: db.prepare('SELECT path, last_position AS lastPosition FROM client_models WHERE client_id = ?')
+    clientPath: db
+      .prepare('SELECT path, last_position AS lastPosition FROM client_models WHERE client_id = ?')
       .safeIntegers(true),
-    clientDocuments: db.prepare('SELECT last_position AS lastPosition, path, state FROM client_models WHERE client_id = ?')
+    clientDocuments: db
+      .prepare('SELECT last_position AS lastPosition, path, state FROM client_models WHERE client_id = ?')
       .safeIntegers(true),
     caseload: db.prepare(`SELECT ${CASELOAD_COLUMNS} FROM caseload WHERE person_id = ?
       ORDER BY since, client_id, rowid`),
@@ -112,7 +127,8 @@ export function prepareStatements(db: Database) {
 export type Statements = ReturnType<typeof prepareStatements>;
 
 /** Words beginning with a prefix: the range [prefix, prefix + U+10FFFF) of the BINARY order, an index range. */
-const PREFIX_OF = (column: string, prefix: string) => `(${column} >= ${prefix} AND ${column} < ${prefix} || char(1114111))`;
+const PREFIX_OF = (column: string, prefix: string) =>
+  `(${column} >= ${prefix} AND ${column} < ${prefix} || char(1114111))`;
 
 /**
  * One page of search hits; one statement for a viewer who sees every client (auditor), one for
@@ -124,13 +140,18 @@ const PREFIX_OF = (column: string, prefix: string) => `(${column} >= ${prefix} A
  * identity today; `shows` also decides whether the name is returned and the order key used.
  */
 const searchClientsSql = (everyone: boolean) => {
-  const admits = (row: string) => (everyone ? '1' : `EXISTS (SELECT 1 FROM client_holders h WHERE h.client_id = ${row}.client_id
-    AND (h.organisation_id IS NULL OR h.organisation_id = @organisationId) AND (h.person_id IS NULL OR h.person_id = @personId))`);
+  const admits = (row: string) =>
+    everyone
+      ? '1'
+      : `EXISTS (SELECT 1 FROM client_holders h WHERE h.client_id = ${row}.client_id
+    AND (h.organisation_id IS NULL OR h.organisation_id = @organisationId) AND (h.person_id IS NULL OR h.person_id = @personId))`;
   const byWord = everyone
     ? `SELECT client_id FROM client_search_words WHERE ${PREFIX_OF('word', '@lead')}`
     : `SELECT client_id FROM client_search_holder_words
         WHERE holder IN (SELECT value FROM json_each(@holderKeys)) AND ${PREFIX_OF('word', '@lead')}`;
-  const shows = everyone ? '1' : `EXISTS (SELECT 1 FROM client_identity_viewers v
+  const shows = everyone
+    ? '1'
+    : `EXISTS (SELECT 1 FROM client_identity_viewers v
       WHERE v.client_id = s.client_id AND v.organisation_id = @organisationId AND v.until >= @today)`;
   return `
 WITH candidate (client_id) AS (

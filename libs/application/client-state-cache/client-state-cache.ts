@@ -11,7 +11,10 @@ export interface ClientStateCacheOptions {
 }
 
 /** A state is ~10 KB after a year of history (2,000-client bench data): ~50 MB at most, and short-lived. */
-export const DEFAULT_CLIENT_STATE_CACHE: Readonly<ClientStateCacheOptions> = Object.freeze({ maxClients: 5_000, ttlMs: 5 * 60_000 });
+export const DEFAULT_CLIENT_STATE_CACHE: Readonly<ClientStateCacheOptions> = Object.freeze({
+  maxClients: 5_000,
+  ttlMs: 5 * 60_000,
+});
 
 /** A folded decision state and the stream version it was folded up to. Frozen: shared by every command. */
 export interface CachedClientState {
@@ -20,7 +23,12 @@ export interface CachedClientState {
 }
 
 /** `state` undefined = a tombstone: the client was invalidated at `ticket`. */
-interface Entry { state?: ClientPathState; version: bigint; ticket: number; lastUsed: number }
+interface Entry {
+  state?: ClientPathState;
+  version: bigint;
+  ticket: number;
+  lastUsed: number;
+}
 
 /**
  * The decision state of recently written clients, so a command need not re-read and re-fold
@@ -39,7 +47,8 @@ export class ClientStateCache {
   private sweeper: ReturnType<typeof setInterval> | undefined;
 
   constructor(readonly options: ClientStateCacheOptions) {
-    if (!Number.isSafeInteger(options.maxClients) || options.maxClients < 0) throw new RangeError(`maxClients must be a non-negative integer, got ${options.maxClients}`);
+    if (!Number.isSafeInteger(options.maxClients) || options.maxClients < 0)
+      throw new RangeError(`maxClients must be a non-negative integer, got ${options.maxClients}`);
     if (!(options.ttlMs > 0)) throw new RangeError(`ttlMs must be positive, got ${options.ttlMs}`);
     this.now = options.now ?? (() => performance.now());
   }

@@ -2,12 +2,19 @@ import { initialState, type ClientPathState } from '../../domain/index.js';
 import { ClientStateCache } from './client-state-cache.js';
 import { clientStateCacheOptionsFromEnv } from './options-from-env.js';
 
-const stateOf = (clientId: string, over: Partial<ClientPathState> = {}): ClientPathState => ({ ...initialState(), clientId, registered: true, ...over });
+const stateOf = (clientId: string, over: Partial<ClientPathState> = {}): ClientPathState => ({
+  ...initialState(),
+  clientId,
+  registered: true,
+  ...over,
+});
 
 describe('ClientStateCache', () => {
   let clock = 0;
   const aCache = (maxClients = 10, ttlMs = 1000) => new ClientStateCache({ maxClients, ttlMs, now: () => clock });
-  beforeEach(() => { clock = 0; });
+  beforeEach(() => {
+    clock = 0;
+  });
 
   it('keeps at most maxClients, dropping the least recently used', () => {
     const cache = aCache(2);
@@ -77,8 +84,12 @@ describe('ClientStateCache', () => {
     const cache = aCache();
     cache.remember('a', stateOf('a', { assessmentIds: ['x'] }), 1n, cache.ticket());
     const { state } = cache.get('a')!;
-    expect(() => { (state.assessmentIds as string[]).push('y'); }).toThrow(TypeError);
-    expect(() => { (state as { registered: boolean }).registered = false; }).toThrow(TypeError);
+    expect(() => {
+      (state.assessmentIds as string[]).push('y');
+    }).toThrow(TypeError);
+    expect(() => {
+      (state as { registered: boolean }).registered = false;
+    }).toThrow(TypeError);
     cache.clear();
   });
 
@@ -96,11 +107,14 @@ describe('clientStateCacheOptionsFromEnv', () => {
   });
 
   it('reads both settings, 0 clients turning the cache off', () => {
-    expect(clientStateCacheOptionsFromEnv({ CLIENT_STATE_CACHE_MAX_CLIENTS: '0', CLIENT_STATE_CACHE_TTL_SECONDS: '30' })).toEqual({ maxClients: 0, ttlMs: 30_000 });
+    expect(
+      clientStateCacheOptionsFromEnv({ CLIENT_STATE_CACHE_MAX_CLIENTS: '0', CLIENT_STATE_CACHE_TTL_SECONDS: '30' }),
+    ).toEqual({ maxClients: 0, ttlMs: 30_000 });
   });
 
   it('names every bad setting', () => {
-    expect(() => clientStateCacheOptionsFromEnv({ CLIENT_STATE_CACHE_MAX_CLIENTS: 'many', CLIENT_STATE_CACHE_TTL_SECONDS: '0' }))
-      .toThrow(/CLIENT_STATE_CACHE_MAX_CLIENTS.*CLIENT_STATE_CACHE_TTL_SECONDS/);
+    expect(() =>
+      clientStateCacheOptionsFromEnv({ CLIENT_STATE_CACHE_MAX_CLIENTS: 'many', CLIENT_STATE_CACHE_TTL_SECONDS: '0' }),
+    ).toThrow(/CLIENT_STATE_CACHE_MAX_CLIENTS.*CLIENT_STATE_CACHE_TTL_SECONDS/);
   });
 });

@@ -23,10 +23,18 @@ export class MemoryCommandInbox implements CommandInbox {
   async deliver(message: Partial<InboundMessage> & Pick<InboundMessage, 'value'>): Promise<Disposition | undefined> {
     if (!this.handler) throw new Error('MemoryCommandInbox: start() first');
     const full: InboundMessage = {
-      topic: 'memory', partition: 0, offset: String(this.offset++), key: null, headers: {}, ...message,
+      topic: 'memory',
+      partition: 0,
+      offset: String(this.offset++),
+      key: null,
+      headers: {},
+      ...message,
     };
     const handler = this.handler;
-    const settled = await untilSettled(() => handler(full), { signal: this.controller.signal, backoffMs: { min: 1, max: 20 } });
+    const settled = await untilSettled(() => handler(full), {
+      signal: this.controller.signal,
+      backoffMs: { min: 1, max: 20 },
+    });
     if (!settled) return undefined;
     if (settled.outcome === 'dead-letter') this.deadLetters.push({ message: full, reason: settled.reason });
     this.committed.push(full);

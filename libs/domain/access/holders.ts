@@ -11,10 +11,16 @@ import { entryVisibility, type DisclosureBasis, type Viewer } from './visibility
  */
 
 /** An organisation as a whole (personId null) or one person wherever they work (organisationId null). */
-export interface RelationshipHolder { organisationId: string | null; personId: string | null }
+export interface RelationshipHolder {
+  organisationId: string | null;
+  personId: string | null;
+}
 
 /** An organisation that may see the client's identity data (name, identity code) up to and including `until`. */
-export interface IdentityViewer { organisationId: string; until: IsoDate }
+export interface IdentityViewer {
+  organisationId: string;
+  until: IsoDate;
+}
 
 /** `until` of a visibility that no date ends. */
 export const NO_END: IsoDate = '9999-12-31';
@@ -61,7 +67,9 @@ export function idsNamedIn(state: ClientPathState): string[] {
  * would need pairs here; holders.unit.spec.ts checks the two views agree.
  */
 export function relationshipHolders(state: ClientPathState, ids = idsNamedIn(state)): RelationshipHolder[] {
-  const organisations = ids.filter((id) => relationshipBases(state, { personId: NOBODY, organisationId: id }).length > 0);
+  const organisations = ids.filter(
+    (id) => relationshipBases(state, { personId: NOBODY, organisationId: id }).length > 0,
+  );
   const persons = ids.filter((id) => relationshipBases(state, { personId: id, organisationId: NOBODY }).length > 0);
   return [
     ...organisations.map((organisationId) => ({ organisationId, personId: null })),
@@ -71,7 +79,12 @@ export function relationshipHolders(state: ClientPathState, ids = idsNamedIn(sta
 
 /** Whether a viewer may see the client's identity data (the registration's profile) on a date, and on what basis. */
 export function identityVisibility(state: ClientPathState, viewer: Viewer, today: IsoDate): DisclosureBasis | null {
-  return entryVisibility(state, viewer, { organisationId: state.registeredBy?.organisationId ?? NOBODY, type: 'ClientRegistered' }, today);
+  return entryVisibility(
+    state,
+    viewer,
+    { organisationId: state.registeredBy?.organisationId ?? NOBODY, type: 'ClientRegistered' },
+    today,
+  );
 }
 
 /**
@@ -84,11 +97,14 @@ export function identityViewers(state: ClientPathState, ids = idsNamedIn(state))
   for (const organisationId of ids) {
     const viewer = { organisationId, role: 'officer' };
     let until: IsoDate | null = null;
-    for (let day = DAWN; ;) {
+    for (let day = DAWN; ; ) {
       const basis = identityVisibility(state, viewer, day);
       if (!basis) break;
       const end = basis.kind === 'consent' ? state.consents[basis.consentId]?.validUntil : undefined;
-      if (!end || end >= NO_END) { until = NO_END; break; }
+      if (!end || end >= NO_END) {
+        until = NO_END;
+        break;
+      }
       until = end;
       day = addDays(end, 1);
     }

@@ -20,7 +20,11 @@ export type AccessRefusal =
  * reads their own data; administrators run the system but see no client data.
  */
 export function authoriseClientAccess(
-  role: AccessRole, who: AccessSubject, state: ClientPathState | null, action: AccessAction, clientId: string,
+  role: AccessRole,
+  who: AccessSubject,
+  state: ClientPathState | null,
+  action: AccessAction,
+  clientId: string,
 ): AccessDecision {
   switch (role) {
     case 'auditor':
@@ -33,7 +37,9 @@ export function authoriseClientAccess(
     default: {
       // Registering a new client creates the relationship; providers do not register clients.
       if (action === 'register') {
-        return role === 'instructor' ? { allowed: false, reason: 'role_has_no_client_access' } : { allowed: true, bases: ['registering_organisation'] };
+        return role === 'instructor'
+          ? { allowed: false, reason: 'role_has_no_client_access' }
+          : { allowed: true, bases: ['registering_organisation'] };
       }
       const bases = state ? relationshipBases(state, who) : [];
       return bases.length > 0 ? { allowed: true, bases } : { allowed: false, reason: 'no_client_relationship' };

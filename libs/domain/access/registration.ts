@@ -12,7 +12,10 @@ export const clientIdNamespace = (organisationId: string): string => `${organisa
 export function ensureRegistrableClientId(clientId: string, organisationId: string): void {
   const namespace = clientIdNamespace(organisationId);
   if (clientId.startsWith(namespace) && clientId.length > namespace.length) return;
-  throw new RuleViolationError('client.id_outside_organisation_namespace',
+  throw new RuleViolationError(
+    'client.id_outside_organisation_namespace',
     `A client id you choose must start with '${namespace}' (your organisation's namespace); leave it out to get one`,
-    'data.clientId', { namespace });
+    'data.clientId',
+    { namespace },
+  );
 }

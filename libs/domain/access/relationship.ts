@@ -23,13 +23,20 @@ export function relationshipBases(state: ClientPathState, who: AccessSubject): R
   if (state.registeredBy?.organisationId === org) out.push('registering_organisation');
   if (state.typ?.parties.some((p) => p.organisationId === org)) out.push('typ_party');
   // An accepted referral keeps the relationship until the period it led to has ended.
-  const periodEnded = (referralId: string) => Object.values(state.periods).some((p) => p.referralId === referralId && p.status === 'ended');
-  const live = (r: ClientPathState['referrals'][string]) => r.status === 'open' || (r.status === 'accepted' && !periodEnded(r.referralId));
-  if (Object.values(state.referrals).some((r) => live(r) && (r.from.organisationId === org || r.to.organisationId === org))) {
+  const periodEnded = (referralId: string) =>
+    Object.values(state.periods).some((p) => p.referralId === referralId && p.status === 'ended');
+  const live = (r: ClientPathState['referrals'][string]) =>
+    r.status === 'open' || (r.status === 'accepted' && !periodEnded(r.referralId));
+  if (
+    Object.values(state.referrals).some(
+      (r) => live(r) && (r.from.organisationId === org || r.to.organisationId === org),
+    )
+  ) {
     out.push('referral_party');
   }
   const active = Object.values(state.periods).filter((p) => p.status !== 'ended');
-  if (active.some((p) => p.provider.organisationId === org || p.recordedBy.organisationId === org)) out.push('service_period_party');
+  if (active.some((p) => p.provider.organisationId === org || p.recordedBy.organisationId === org))
+    out.push('service_period_party');
   const named = state.people.filter((p) => p.personId === who.personId);
   if (named.some((p) => p.role !== 'own_instructor')) out.push('named_person');
   if (named.some((p) => p.role === 'own_instructor')) out.push('own_instructor');

@@ -19,21 +19,38 @@ export interface EntryRef {
   periodId?: string;
 }
 
-export interface Viewer { organisationId: string; role: string }
+export interface Viewer {
+  organisationId: string;
+  role: string;
+}
 
-export const dataKindOf = (type: string): DataKind | null => (isPolkuEventType(type) ? EVENT_CATALOGUE[type].dataKind : null);
+export const dataKindOf = (type: string): DataKind | null =>
+  isPolkuEventType(type) ? EVENT_CATALOGUE[type].dataKind : null;
 
 const ALWAYS_SHARED = new Set(['ConsentGiven', 'ConsentLimited', 'ConsentWithdrawn']);
-const COORDINATION = new Set(['ResponsibleOfficerAssigned', 'ResponsibleOfficerReleased', 'TypRelationshipStarted', 'TypRelationshipEnded']);
+const COORDINATION = new Set([
+  'ResponsibleOfficerAssigned',
+  'ResponsibleOfficerReleased',
+  'TypRelationshipStarted',
+  'TypRelationshipEnded',
+]);
 
 export function activeConsents(state: ClientPathState, today: string): ConsentState[] {
   return Object.values(state.consents).filter((c) => !c.withdrawnOn && (!c.validUntil || c.validUntil >= today));
 }
 
-function consentCovering(state: ClientPathState, viewerOrg: string, kind: DataKind, today: string): ConsentState | undefined {
+function consentCovering(
+  state: ClientPathState,
+  viewerOrg: string,
+  kind: DataKind,
+  today: string,
+): ConsentState | undefined {
   const typParties = new Set(state.typ?.parties.map((p) => p.organisationId) ?? []);
-  return activeConsents(state, today).find((c) => c.scope.dataKinds.includes(kind)
-    && (c.scope.organisationIds.length === 0 ? typParties.has(viewerOrg) : c.scope.organisationIds.includes(viewerOrg)));
+  return activeConsents(state, today).find(
+    (c) =>
+      c.scope.dataKinds.includes(kind) &&
+      (c.scope.organisationIds.length === 0 ? typParties.has(viewerOrg) : c.scope.organisationIds.includes(viewerOrg)),
+  );
 }
 
 /** The entry concerns the viewer as party of a referral or as provider of a period. */
@@ -49,7 +66,12 @@ function concernsViewer(state: ClientPathState, viewerOrg: string, e: EntryRef):
  * after a consent is withdrawn, entries it covered disappear from that moment on.
  * Returns null when nothing allows it.
  */
-export function entryVisibility(state: ClientPathState, viewer: Viewer, e: EntryRef, today: string): DisclosureBasis | null {
+export function entryVisibility(
+  state: ClientPathState,
+  viewer: Viewer,
+  e: EntryRef,
+  today: string,
+): DisclosureBasis | null {
   if (viewer.role === 'auditor') return { kind: 'audit' };
   if (viewer.role === 'client') return { kind: 'own_data' };
   if (e.organisationId === viewer.organisationId) return { kind: 'own_entry' };

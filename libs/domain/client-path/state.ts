@@ -1,6 +1,17 @@
 import type {
-  AbsenceReason, AttendanceException, BenefitStatusRecorded, BenefitType, ConsentScope, Continuation, KutyPlanItems,
-  OrganisationRef, PeriodEndReason, PersonRole, PlanKind, ProviderKind, TypEndReason,
+  AbsenceReason,
+  AttendanceException,
+  BenefitStatusRecorded,
+  BenefitType,
+  ConsentScope,
+  Continuation,
+  KutyPlanItems,
+  OrganisationRef,
+  PeriodEndReason,
+  PersonRole,
+  PlanKind,
+  ProviderKind,
+  TypEndReason,
 } from '../../events/index.js';
 import type { IsoDate } from '../time/index.js';
 

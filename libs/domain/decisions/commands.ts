@@ -11,13 +11,22 @@ export type RegisterClient = Cmd<'RegisterClient', EventData<'ClientRegistered'>
 export type GiveConsent = Cmd<'GiveConsent', WithOptional<EventData<'ConsentGiven'>, 'consentId'>>;
 export type LimitConsent = Cmd<'LimitConsent', EventData<'ConsentLimited'>>;
 export type WithdrawConsent = Cmd<'WithdrawConsent', EventData<'ConsentWithdrawn'>>;
-export type StartTypRelationship = Cmd<'StartTypRelationship', WithOptional<EventData<'TypRelationshipStarted'>, 'relationshipId'>>;
+export type StartTypRelationship = Cmd<
+  'StartTypRelationship',
+  WithOptional<EventData<'TypRelationshipStarted'>, 'relationshipId'>
+>;
 export type EndTypRelationship = Cmd<'EndTypRelationship', Omit<EventData<'TypRelationshipEnded'>, 'relationshipId'>>;
-export type RecordServiceNeedAssessment = Cmd<'RecordServiceNeedAssessment', WithOptional<EventData<'ServiceNeedAssessmentRecorded'>, 'assessmentId'>>;
+export type RecordServiceNeedAssessment = Cmd<
+  'RecordServiceNeedAssessment',
+  WithOptional<EventData<'ServiceNeedAssessmentRecorded'>, 'assessmentId'>
+>;
 export type RecordBenefitStatus = Cmd<'RecordBenefitStatus', EventData<'BenefitStatusRecorded'>>;
 export type AgreeEmploymentPlan = Cmd<'AgreeEmploymentPlan', WithOptional<EventData<'EmploymentPlanAgreed'>, 'planId'>>;
 export type AgreeActivationPlan = Cmd<'AgreeActivationPlan', WithOptional<EventData<'ActivationPlanAgreed'>, 'planId'>>;
-export type AgreeMultisectoralPlan = Cmd<'AgreeMultisectoralPlan', WithOptional<EventData<'MultisectoralPlanAgreed'>, 'planId'>>;
+export type AgreeMultisectoralPlan = Cmd<
+  'AgreeMultisectoralPlan',
+  WithOptional<EventData<'MultisectoralPlanAgreed'>, 'planId'>
+>;
 export type ReviewPlan = Cmd<'ReviewPlan', EventData<'PlanReviewed'>>;
 export type MakeReferral = Cmd<'MakeReferral', WithOptional<EventData<'ReferralMade'>, 'referralId'>>;
 export type AcceptReferral = Cmd<'AcceptReferral', EventData<'ReferralAccepted'>>;
@@ -32,25 +41,53 @@ export type ChangeServicePeriod = Cmd<'ChangeServicePeriod', EventData<'ServiceP
 export type ReportAttendance = Cmd<'ReportAttendance', Omit<EventData<'AttendanceReported'>, 'exceptions'>>;
 export type ReportAbsence = Cmd<'ReportAbsence', EventData<'AbsenceReported'>>;
 export type HoldGoalReview = Cmd<'HoldGoalReview', EventData<'GoalReviewHeld'>>;
-export type RecordWorkAbilityAssessment = Cmd<'RecordWorkAbilityAssessment', WithOptional<EventData<'WorkAbilityAssessmentRecorded'>, 'assessmentId'>>;
+export type RecordWorkAbilityAssessment = Cmd<
+  'RecordWorkAbilityAssessment',
+  WithOptional<EventData<'WorkAbilityAssessmentRecorded'>, 'assessmentId'>
+>;
 /** The organisation defaults to the caller's (an own instructor's: the period's provider). */
 export type NamePerson = Cmd<'NamePerson', WithOptional<EventData<'PersonNamed'>, 'organisation'>>;
 export type ReleasePerson = Cmd<'ReleasePerson', WithOptional<EventData<'PersonReleased'>, 'organisationId'>>;
 export type DesignateLeadOfficer = Cmd<'DesignateLeadOfficer', EventData<'LeadOfficerDesignated'>>;
-export type EraseClientData = Cmd<'EraseClientData', {
-  ground: 'retention_ended' | 'client_request'; note?: string;
-  /** Needed for a client's request while a retention period runs: the ground the register keeper records. */
-  legalGround?: string;
-}>;
+export type EraseClientData = Cmd<
+  'EraseClientData',
+  {
+    ground: 'retention_ended' | 'client_request';
+    note?: string;
+    /** Needed for a client's request while a retention period runs: the ground the register keeper records. */
+    legalGround?: string;
+  }
+>;
 
 export type ClientCommand =
-  | RegisterClient | GiveConsent | LimitConsent | WithdrawConsent
-  | StartTypRelationship | EndTypRelationship | RecordServiceNeedAssessment | RecordBenefitStatus
-  | AgreeEmploymentPlan | AgreeActivationPlan | AgreeMultisectoralPlan | ReviewPlan
-  | MakeReferral | AcceptReferral | DeclineReferral | WithdrawReferral
-  | StartServicePeriod | PauseServicePeriod | ResumeServicePeriod | EndServicePeriod | ChangeServicePeriod
-  | ReportAttendance | ReportAbsence | HoldGoalReview | RecordWorkAbilityAssessment
-  | NamePerson | ReleasePerson | DesignateLeadOfficer
+  | RegisterClient
+  | GiveConsent
+  | LimitConsent
+  | WithdrawConsent
+  | StartTypRelationship
+  | EndTypRelationship
+  | RecordServiceNeedAssessment
+  | RecordBenefitStatus
+  | AgreeEmploymentPlan
+  | AgreeActivationPlan
+  | AgreeMultisectoralPlan
+  | ReviewPlan
+  | MakeReferral
+  | AcceptReferral
+  | DeclineReferral
+  | WithdrawReferral
+  | StartServicePeriod
+  | PauseServicePeriod
+  | ResumeServicePeriod
+  | EndServicePeriod
+  | ChangeServicePeriod
+  | ReportAttendance
+  | ReportAbsence
+  | HoldGoalReview
+  | RecordWorkAbilityAssessment
+  | NamePerson
+  | ReleasePerson
+  | DesignateLeadOfficer
   | EraseClientData;
 
 export type CommandOfType<T extends ClientCommand['type']> = Extract<ClientCommand, { type: T }>;

@@ -15,11 +15,20 @@ export interface DecisionContext {
 
 export const rulesFor = (ctx: DecisionContext, date: IsoDate): RuleSet => (ctx.ruleSetFor ?? ruleSetOn)(date);
 
-export const draft = <T extends PolkuEventType>(type: T, occurredAt: IsoDate, data: EventData<T>): EventDraft<T> =>
-  ({ type, occurredAt, data });
+export const draft = <T extends PolkuEventType>(type: T, occurredAt: IsoDate, data: EventData<T>): EventDraft<T> => ({
+  type,
+  occurredAt,
+  data,
+});
 
 /** Throws the named rule violation unless the condition holds. */
-export function ensure(condition: unknown, rule: string, message: string, field?: string, details?: Record<string, unknown>): asserts condition {
+export function ensure(
+  condition: unknown,
+  rule: string,
+  message: string,
+  field?: string,
+  details?: Record<string, unknown>,
+): asserts condition {
   if (!condition) throw new RuleViolationError(rule, message, field, details);
 }
 
@@ -31,7 +40,10 @@ export function notInFuture(ctx: DecisionContext, date: IsoDate, field: string):
  * The declared fields of an organisation reference only: a caller passing a richer object
  * (a provider with its staff roster, say) must not widen the published event contract.
  */
-export function organisationRef<T extends OrganisationRef>(o: T, extra: Exclude<keyof T, keyof OrganisationRef>[] = []): T {
+export function organisationRef<T extends OrganisationRef>(
+  o: T,
+  extra: Exclude<keyof T, keyof OrganisationRef>[] = [],
+): T {
   const ref: Record<string, unknown> = { organisationId: o.organisationId, organisationType: o.organisationType };
   if (o.name !== undefined) ref.name = o.name;
   for (const key of extra) ref[key as string] = o[key];

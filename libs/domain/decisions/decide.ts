@@ -53,6 +53,6 @@ export function decide(command: ClientCommand, state: ClientPathState, ctx: Deci
     throw new NotFoundInStreamError('client', state.clientId ?? '(unknown)');
   }
   // After erasure the path is kept for statistics only: nothing new is recorded on it.
-  if (state.erased) throw new RuleViolationError('client.erased', 'The client\'s data has been erased');
+  if (state.erased) throw new RuleViolationError('client.erased', "The client's data has been erased");
   return HANDLERS[command.type](state, command, ctx);
 }

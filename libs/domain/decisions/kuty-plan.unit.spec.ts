@@ -1,13 +1,25 @@
 import type { KutyPlanItems } from '../../events/index.js';
 import { decide, MANDATORY_KUTY_ITEMS } from './index.js';
 import {
-  contextOf, History, kutyItems, kutyReady, periodData, violation, withActivationPlan,
+  contextOf,
+  History,
+  kutyItems,
+  kutyReady,
+  periodData,
+  violation,
+  withActivationPlan,
 } from '../test-support/index.js';
 
 // Law 189/2001: when kuty is in the activation plan, the plan records its items; no period without them.
 const agree = (kuty: KutyPlanItems) =>
-  decide({ type: 'AgreeActivationPlan', data: { agreedOn: '2025-01-08', employmentPlanId: 'employment-1', services: [], kuty } },
-    new History().registered().benefit().employmentPlan().state(), contextOf('county'));
+  decide(
+    {
+      type: 'AgreeActivationPlan',
+      data: { agreedOn: '2025-01-08', employmentPlanId: 'employment-1', services: [], kuty },
+    },
+    new History().registered().benefit().employmentPlan().state(),
+    contextOf('county'),
+  );
 
 const without = (item: keyof KutyPlanItems): KutyPlanItems => {
   const items: Partial<KutyPlanItems> = kutyItems();
@@ -16,7 +28,11 @@ const without = (item: keyof KutyPlanItems): KutyPlanItems => {
 };
 
 const start = (h: History, over = {}) =>
-  decide({ type: 'StartServicePeriod', data: periodData({ referralId: 'referral-1', ...over }) }, h.state(), contextOf('county'));
+  decide(
+    { type: 'StartServicePeriod', data: periodData({ referralId: 'referral-1', ...over }) },
+    h.state(),
+    contextOf('county'),
+  );
 
 describe('mandatory kuty items in the activation plan', () => {
   it('allows a plan with every kuty item', () => {
@@ -42,7 +58,8 @@ describe('kuty shape in the activation plan', () => {
   it('allows a planned length of 24 months', () => expect(agree(kutyItems({ lengthMonths: 24 }))).toHaveLength(1));
   it('refuses a planned length of 25 months', () =>
     expect(violation(() => agree(kutyItems({ lengthMonths: 25 }))).rule).toBe('service_period.max_length'));
-  it('allows an association as the kuty provider', () => expect(agree(kutyItems({ providerKind: 'association' }))).toHaveLength(1));
+  it('allows an association as the kuty provider', () =>
+    expect(agree(kutyItems({ providerKind: 'association' }))).toHaveLength(1));
   it('refuses a company as the kuty provider', () => {
     const e = violation(() => agree(kutyItems({ providerKind: 'company' })));
     expect(e.rule).toBe('service_period.forbidden_provider_kind');
@@ -81,7 +98,8 @@ describe('a kuty period needs a plan with the kuty items', () => {
     expect(start(h)).toHaveLength(1);
   });
   it('refuses a period naming an unknown plan', () => {
-    expect(violation(() => start(withActivationPlan().typStarted().referral().referralAccepted(), { planId: 'nope' })).rule)
-      .toBe('kuty.plan_missing');
+    expect(
+      violation(() => start(withActivationPlan().typStarted().referral().referralAccepted(), { planId: 'nope' })).rule,
+    ).toBe('kuty.plan_missing');
   });
 });

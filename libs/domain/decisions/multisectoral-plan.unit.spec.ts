@@ -8,15 +8,22 @@ import { contextOf, decideAndFold, History, ORG, violation } from '../test-suppo
 const plan = (over: Partial<AgreeMultisectoralPlan['data']> = {}): AgreeMultisectoralPlan => ({
   type: 'AgreeMultisectoralPlan',
   data: {
-    planId: 'msp-1', agreedOn: '2025-03-01', services: [{ serviceType: 'rehabilitative_work_activity' }],
-    followUp: 'Joint meeting every 3 months', jobSearchObligation: 'Suspended during kuty',
-    kelaRehabilitationNeeded: false, approvedByOrganisations: [ORG.employment, ORG.county], approvedByClient: true, ...over,
+    planId: 'msp-1',
+    agreedOn: '2025-03-01',
+    services: [{ serviceType: 'rehabilitative_work_activity' }],
+    followUp: 'Joint meeting every 3 months',
+    jobSearchObligation: 'Suspended during kuty',
+    kelaRehabilitationNeeded: false,
+    approvedByOrganisations: [ORG.employment, ORG.county],
+    approvedByClient: true,
+    ...over,
   },
 });
 const inTyp = () => new History().registered().typStarted('2025-01-02');
 const agree = (state: ClientPathState, over: Partial<AgreeMultisectoralPlan['data']> = {}) =>
   decide(plan(over), state, contextOf('county'));
-const ruleOf = (state: ClientPathState, over: Partial<AgreeMultisectoralPlan['data']> = {}) => violation(() => agree(state, over)).rule;
+const ruleOf = (state: ClientPathState, over: Partial<AgreeMultisectoralPlan['data']> = {}) =>
+  violation(() => agree(state, over)).rule;
 
 describe('multi-sectoral plan needs an active TYP relationship', () => {
   it('allows a plan within an active relationship', () =>
@@ -40,29 +47,39 @@ describe('multi-sectoral plan approvals', () => {
   it('refuses a plan needing Kela rehabilitation without Kela approval', () =>
     expect(ruleOf(inTyp().state(), { kelaRehabilitationNeeded: true })).toBe('multisectoral_plan.kela_party'));
   it('allows a plan needing Kela rehabilitation with Kela approval', () =>
-    expect(agree(inTyp().state(), { kelaRehabilitationNeeded: true, ...approvers(ORG.employment, ORG.county, ORG.kela) })).toHaveLength(1));
+    expect(
+      agree(inTyp().state(), { kelaRehabilitationNeeded: true, ...approvers(ORG.employment, ORG.county, ORG.kela) }),
+    ).toHaveLength(1));
   it('allows a plan without Kela when its rehabilitation is not needed', () =>
     expect(agree(inTyp().state(), { kelaRehabilitationNeeded: false })).toHaveLength(1));
 });
 
 describe('multi-sectoral plan due within 3 months of the TYP start', () => {
   it('is due 3 months after the start', () => expect(multisectoralPlanDueDate('2025-01-02')).toBe('2025-04-02'));
-  it('clamps to the month end (30.11. + 3 months = 28.2.)', () => expect(multisectoralPlanDueDate('2025-11-30')).toBe('2026-02-28'));
+  it('clamps to the month end (30.11. + 3 months = 28.2.)', () =>
+    expect(multisectoralPlanDueDate('2025-11-30')).toBe('2026-02-28'));
 
   it('lists the due plan for every TYP party until a plan is agreed', () => {
     const due = deadlinesOf(inTyp().state()).filter((d) => d.kind === 'multisectoral_plan_due');
-    expect(due).toEqual([expect.objectContaining({
-      dueDate: '2025-04-02', refId: 'typ-1',
-      organisationIds: [ORG.employment.organisationId, ORG.county.organisationId, ORG.kela.organisationId],
-    })]);
+    expect(due).toEqual([
+      expect.objectContaining({
+        dueDate: '2025-04-02',
+        refId: 'typ-1',
+        organisationIds: [ORG.employment.organisationId, ORG.county.organisationId, ORG.kela.organisationId],
+      }),
+    ]);
   });
   it('drops the due item once the plan is agreed', () => {
     const after = decideAndFold(plan(), inTyp().state(), contextOf('county'));
     expect(deadlinesOf(after).map((d) => d.kind)).not.toContain('multisectoral_plan_due');
   });
   it('keeps the due item when the only plan belongs to an earlier relationship', () => {
-    const h = inTyp().multisectoralPlan('msp-old', '2025-02-01').typEnded('2025-05-01').typStarted('2025-09-01', 'typ-2');
-    expect(deadlinesOf(h.state()).filter((d) => d.kind === 'multisectoral_plan_due'))
-      .toEqual([expect.objectContaining({ dueDate: '2025-12-01', refId: 'typ-2' })]);
+    const h = inTyp()
+      .multisectoralPlan('msp-old', '2025-02-01')
+      .typEnded('2025-05-01')
+      .typStarted('2025-09-01', 'typ-2');
+    expect(deadlinesOf(h.state()).filter((d) => d.kind === 'multisectoral_plan_due')).toEqual([
+      expect.objectContaining({ dueDate: '2025-12-01', refId: 'typ-2' }),
+    ]);
   });
 });

@@ -1,7 +1,12 @@
 import type { PersonRole } from '../../events/index.js';
 import type { IsoDate } from '../time/index.js';
 import {
-  DISABILITY_WORK_ACTIVITY, KUTY_2021, OTHER_SERVICE_TYPES, SUPPORTED_OPEN_WORK, amendServiceType, withServiceType,
+  DISABILITY_WORK_ACTIVITY,
+  KUTY_2021,
+  OTHER_SERVICE_TYPES,
+  SUPPORTED_OPEN_WORK,
+  amendServiceType,
+  withServiceType,
   type ServiceTypeRules,
 } from './service-types.js';
 
@@ -10,13 +15,25 @@ import {
  * could not be read here (the brief, a bill or a seed is the source): check it before relying
  * on the number.
  */
-export interface RuleSource { source: string; checkedAgainstEnactedText: boolean; note?: string }
+export interface RuleSource {
+  source: string;
+  checkedAgainstEnactedText: boolean;
+  note?: string;
+}
 
 /** Activation-plan eligibility (law 189/2001 §2) by age band; a null threshold opens no plan. */
 export interface ActivationEligibilityRules {
   ageBandLimit: number; // under this age = the young band
-  young: { subsidyDaysLast12Months: number | null; earningsRelatedMaximumOpens: boolean; socialAssistanceMonths: number };
-  adult: { subsidyDaysTotal: number | null; subsidyDaysAfterEarningsRelatedMaximum: number | null; socialAssistanceMonths: number };
+  young: {
+    subsidyDaysLast12Months: number | null;
+    earningsRelatedMaximumOpens: boolean;
+    socialAssistanceMonths: number;
+  };
+  adult: {
+    subsidyDaysTotal: number | null;
+    subsidyDaysAfterEarningsRelatedMaximum: number | null;
+    socialAssistanceMonths: number;
+  };
 }
 
 /**
@@ -58,7 +75,11 @@ export interface RuleSet {
   serviceTypes: ServiceTypeRules[];
 }
 
-const UNCHECKED = (source: string, note?: string): RuleSource => ({ source, checkedAgainstEnactedText: false, ...(note ? { note } : {}) });
+const UNCHECKED = (source: string, note?: string): RuleSource => ({
+  source,
+  checkedAgainstEnactedText: false,
+  ...(note ? { note } : {}),
+});
 
 /** The earliest set Polku knows: TYP law 1369/2014 and kuty before the 4-day limit. */
 const TYP_1369_2014: RuleSet = {
@@ -71,14 +92,24 @@ const TYP_1369_2014: RuleSet = {
     referralAnswerDays: UNCHECKED('Product setting (no statute): worklist reminder'),
     periodMaxLengthWarningDays: UNCHECKED('Product setting (no statute): worklist reminder'),
     activityDayWarningThreshold: UNCHECKED('Product setting (no statute): worklist reminder'),
-    periodStartToleranceDays: UNCHECKED('Product setting (issue 10): a period may start within 14 days of the planned start'),
+    periodStartToleranceDays: UNCHECKED(
+      'Product setting (issue 10): a period may start within 14 days of the planned start',
+    ),
     typRetentionYears: UNCHECKED('TYP register: deleted 4 years after the relationship ends (DOMAIN.md)'),
-    otherRecordsRetentionYears: UNCHECKED('Default only: the organisation\'s retention schedule decides (DOMAIN.md: 10 years as the default)'),
-    caseloadCapacity: UNCHECKED('Seeds: a TYP officer ~27 clients, a kuty instructor 80 realistic (Pori); named worker: no figure, the TYP officer\'s used'),
+    otherRecordsRetentionYears: UNCHECKED(
+      "Default only: the organisation's retention schedule decides (DOMAIN.md: 10 years as the default)",
+    ),
+    caseloadCapacity: UNCHECKED(
+      "Seeds: a TYP officer ~27 clients, a kuty instructor 80 realistic (Pori); named worker: no figure, the TYP officer's used",
+    ),
     activationEligibility: UNCHECKED('Law 189/2001 §2 as amended by 702/2020 (DOMAIN.md)'),
     'kuty.daysPerWeek': UNCHECKED('Law 189/2001: 1–5 days a week before 1.7.2015 (DOMAIN.md)'),
-    'kuty.planBasis': UNCHECKED('Law 189/2001 §6, §9: the activation plan or the multi-sectoral plan (seeds: Central Finland, Turku)'),
-    'kuty.compensation': UNCHECKED('9 €/day; Kela on labour market subsidy or basic allowance, the unemployment fund on earnings-related allowance, the municipality on social assistance (DOMAIN.md)'),
+    'kuty.planBasis': UNCHECKED(
+      'Law 189/2001 §6, §9: the activation plan or the multi-sectoral plan (seeds: Central Finland, Turku)',
+    ),
+    'kuty.compensation': UNCHECKED(
+      '9 €/day; Kela on labour market subsidy or basic allowance, the unemployment fund on earnings-related allowance, the municipality on social assistance (DOMAIN.md)',
+    ),
   },
   multisectoralPlanDueMonths: 3,
   planReviewIntervalMonths: 6,
@@ -96,15 +127,22 @@ const TYP_1369_2014: RuleSet = {
   },
   serviceTypes: [
     amendServiceType(KUTY_2021, {
-      daysPerWeek: { min: 1, max: 5 }, maxHoursPerWeek: undefined,
+      daysPerWeek: { min: 1, max: 5 },
+      maxHoursPerWeek: undefined,
       planBasis: { planKinds: ['activation', 'multisectoral'], itemsRequired: false },
     }),
-    ...OTHER_SERVICE_TYPES, DISABILITY_WORK_ACTIVITY, SUPPORTED_OPEN_WORK,
+    ...OTHER_SERVICE_TYPES,
+    DISABILITY_WORK_ACTIVITY,
+    SUPPORTED_OPEN_WORK,
   ],
 };
 
 /** A later set: the earlier one with some parameters changed and their sources. */
-function amend(base: RuleSet, change: Omit<Partial<RuleSet>, 'sources'> & Pick<RuleSet, 'id' | 'validFrom' | 'change'> & { sources: Record<string, RuleSource> }): RuleSet {
+function amend(
+  base: RuleSet,
+  change: Omit<Partial<RuleSet>, 'sources'> &
+    Pick<RuleSet, 'id' | 'validFrom' | 'change'> & { sources: Record<string, RuleSource> },
+): RuleSet {
   return { ...base, ...change, sources: { ...base.sources, ...change.sources } };
 }
 
@@ -124,19 +162,33 @@ const KUTY_702_2020 = amend(KUTY_4_DAYS_2015, {
   id: 'kuty-702-2020',
   validFrom: '2021-01-01',
   change: 'Law 702/2020: the kuty items of the plan become mandatory before a period starts',
-  sources: { 'kuty.planBasis': UNCHECKED('Law 702/2020 amending 189/2001 (in force 1.1.2021): items mandatory; activation or multi-sectoral plan (DOMAIN.md)') },
-  serviceTypes: withKuty(KUTY_4_DAYS_2015, { planBasis: { planKinds: ['activation', 'multisectoral'], itemsRequired: true } }),
+  sources: {
+    'kuty.planBasis': UNCHECKED(
+      'Law 702/2020 amending 189/2001 (in force 1.1.2021): items mandatory; activation or multi-sectoral plan (DOMAIN.md)',
+    ),
+  },
+  serviceTypes: withKuty(KUTY_4_DAYS_2015, {
+    planBasis: { planKinds: ['activation', 'multisectoral'], itemsRequired: true },
+  }),
 });
 
 const KUTY_TO_COUNTIES_2023 = amend(KUTY_702_2020, {
   id: 'wellbeing-counties-2023',
   validFrom: '2023-01-01',
   change: 'Kuty and the activity allowance move to the wellbeing services counties',
-  sources: { 'kuty.compensation': UNCHECKED('Act 1025/2022 §18: the wellbeing services county pays the activity allowance on social assistance (DOMAIN.md)') },
+  sources: {
+    'kuty.compensation': UNCHECKED(
+      'Act 1025/2022 §18: the wellbeing services county pays the activity allowance on social assistance (DOMAIN.md)',
+    ),
+  },
   serviceTypes: withKuty(KUTY_702_2020, {
-    compensation: { ...kutyOf(KUTY_702_2020).compensation!, payerByBenefit: {
-      ...kutyOf(KUTY_702_2020).compensation!.payerByBenefit, social_assistance: 'wellbeing_county',
-    } },
+    compensation: {
+      ...kutyOf(KUTY_702_2020).compensation!,
+      payerByBenefit: {
+        ...kutyOf(KUTY_702_2020).compensation!.payerByBenefit,
+        social_assistance: 'wellbeing_county',
+      },
+    },
   }),
 });
 
@@ -160,9 +212,18 @@ const ACTIVATION_HE_109_2025 = amend(TYP_381_2023, {
   validFrom: HE_109_2025_VALID_FROM,
   change: 'Activation plans only for clients whose main income is social assistance because of unemployment',
   sources: {
-    validFrom: UNCHECKED('HE 109/2025: expected in force 1.1.2026', 'the enacted text was not available: check the date'),
-    activationEligibility: UNCHECKED('HE 109/2025: the labour-market-subsidy criteria no longer open an activation plan; social assistance as main income does (months kept from 702/2020)', 'check against the enacted text'),
-    activationPlanTransition: UNCHECKED('HE 109/2025 transition: earlier activation plans valid until renewed (assumed)', 'check against the enacted text'),
+    validFrom: UNCHECKED(
+      'HE 109/2025: expected in force 1.1.2026',
+      'the enacted text was not available: check the date',
+    ),
+    activationEligibility: UNCHECKED(
+      'HE 109/2025: the labour-market-subsidy criteria no longer open an activation plan; social assistance as main income does (months kept from 702/2020)',
+      'check against the enacted text',
+    ),
+    activationPlanTransition: UNCHECKED(
+      'HE 109/2025 transition: earlier activation plans valid until renewed (assumed)',
+      'check against the enacted text',
+    ),
   },
   activationEligibility: {
     ageBandLimit: 25,
@@ -173,7 +234,12 @@ const ACTIVATION_HE_109_2025 = amend(TYP_381_2023, {
 });
 
 export const RULE_SETS: RuleSet[] = [
-  TYP_1369_2014, KUTY_4_DAYS_2015, KUTY_702_2020, KUTY_TO_COUNTIES_2023, TYP_381_2023, ACTIVATION_HE_109_2025,
+  TYP_1369_2014,
+  KUTY_4_DAYS_2015,
+  KUTY_702_2020,
+  KUTY_TO_COUNTIES_2023,
+  TYP_381_2023,
+  ACTIVATION_HE_109_2025,
 ];
 
 /** The rule set in force on a business date (the latest one whose validFrom <= date). */
@@ -183,7 +249,8 @@ export function ruleSetOn(date: IsoDate, sets: RuleSet[] = RULE_SETS): RuleSet {
   return found ?? [...sets].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))[0];
 }
 
-export const ruleSetById = (id: string, sets: RuleSet[] = RULE_SETS): RuleSet | undefined => sets.find((s) => s.id === id);
+export const ruleSetById = (id: string, sets: RuleSet[] = RULE_SETS): RuleSet | undefined =>
+  sets.find((s) => s.id === id);
 
 export function serviceTypeRules(ruleSet: RuleSet, code: string): ServiceTypeRules | undefined {
   return ruleSet.serviceTypes.find((t) => t.code === code);

@@ -6,7 +6,12 @@ import type { BenefitType, OrganisationType, PlanKind, ProviderKind } from '../.
  * 1025/2022 §18) or, before 2023 and for municipal extras, the municipality.
  */
 export type CompensationPayer = 'kela' | 'unemployment_fund' | 'wellbeing_county' | 'municipality';
-export const COMPENSATION_PAYERS: readonly CompensationPayer[] = ['kela', 'unemployment_fund', 'wellbeing_county', 'municipality'];
+export const COMPENSATION_PAYERS: readonly CompensationPayer[] = [
+  'kela',
+  'unemployment_fund',
+  'wellbeing_county',
+  'municipality',
+];
 
 /**
  * Parts of what is paid for an attended day: the daily compensation, travel at the cheapest
@@ -76,10 +81,22 @@ export interface ServiceTypeRules {
 }
 
 const plain = (
-  code: string, name: string, nameFi: string, referredTo: OrganisationType, extra: Partial<ServiceTypeRules> = {},
+  code: string,
+  name: string,
+  nameFi: string,
+  referredTo: OrganisationType,
+  extra: Partial<ServiceTypeRules> = {},
 ): ServiceTypeRules => ({
-  code, name, nameFi, family: code, referredTo, minMonths: null, maxMonths: null,
-  forbiddenProviderKinds: [], oneActivePeriodAtATime: false, ...extra,
+  code,
+  name,
+  nameFi,
+  family: code,
+  referredTo,
+  minMonths: null,
+  maxMonths: null,
+  forbiddenProviderKinds: [],
+  oneActivePeriodAtATime: false,
+  ...extra,
 });
 
 /** Kuty (law 189/2001) in its form from 1.1.2021 (702/2020) to 31.12.2022. */
@@ -103,8 +120,10 @@ export const KUTY_2021: ServiceTypeRules = {
     component: 'daily_compensation',
     euroPerAttendedDay: 9,
     payerByBenefit: {
-      labour_market_subsidy: 'kela', basic_unemployment_allowance: 'kela',
-      earnings_related: 'unemployment_fund', social_assistance: 'municipality',
+      labour_market_subsidy: 'kela',
+      basic_unemployment_allowance: 'kela',
+      earnings_related: 'unemployment_fund',
+      social_assistance: 'municipality',
     },
     travelPaidWithCompensation: true,
   },
@@ -112,8 +131,11 @@ export const KUTY_2021: ServiceTypeRules = {
 
 /** Disability services pay their own allowance whatever benefit the client lives on. */
 const COUNTY_ON_ANY_BENEFIT: CompensationRules['payerByBenefit'] = {
-  none: 'wellbeing_county', social_assistance: 'wellbeing_county', labour_market_subsidy: 'wellbeing_county',
-  basic_unemployment_allowance: 'wellbeing_county', earnings_related: 'wellbeing_county',
+  none: 'wellbeing_county',
+  social_assistance: 'wellbeing_county',
+  labour_market_subsidy: 'wellbeing_county',
+  basic_unemployment_allowance: 'wellbeing_county',
+  earnings_related: 'wellbeing_county',
 };
 
 /**
@@ -122,23 +144,39 @@ const COUNTY_ON_ANY_BENEFIT: CompensationRules['payerByBenefit'] = {
  * 5.60 €; the organiser's rate applies (`satasote`: the Satakunta wellbeing county).
  */
 export const DISABILITY_WORK_ACTIVITY: ServiceTypeRules = plain(
-  'disability_work_activity', 'Disability work activity', 'vammaisten työtoiminta', 'wellbeing_county', {
+  'disability_work_activity',
+  'Disability work activity',
+  'vammaisten työtoiminta',
+  'wellbeing_county',
+  {
     daysPerWeek: { min: 1, max: 5 },
     hoursPerDay: { min: 1, max: 6 },
     compensation: {
-      component: 'work_allowance', euroPerAttendedDay: 5.5, payerByBenefit: COUNTY_ON_ANY_BENEFIT, travelPaidWithCompensation: false,
+      component: 'work_allowance',
+      euroPerAttendedDay: 5.5,
+      payerByBenefit: COUNTY_ON_ANY_BENEFIT,
+      travelPaidWithCompensation: false,
       perCounty: { satasote: { euroPerAttendedDay: 5.37, mealFeeEuroPerDay: 5.37 } },
     },
-  });
+  },
+);
 
 /** Supported open work (Satakunta seed): 12 €/day, paid for four weeks of summer leave too. */
 export const SUPPORTED_OPEN_WORK: ServiceTypeRules = plain(
-  'supported_open_work', 'Supported work in the open labour market', 'tuettu avotyö', 'wellbeing_county', {
+  'supported_open_work',
+  'Supported work in the open labour market',
+  'tuettu avotyö',
+  'wellbeing_county',
+  {
     compensation: {
-      component: 'work_allowance', euroPerAttendedDay: 12, payerByBenefit: COUNTY_ON_ANY_BENEFIT, travelPaidWithCompensation: false,
+      component: 'work_allowance',
+      euroPerAttendedDay: 12,
+      payerByBenefit: COUNTY_ON_ANY_BENEFIT,
+      travelPaidWithCompensation: false,
       perCounty: { satasote: { paidSummerLeaveWeeks: 4 } },
     },
-  });
+  },
+);
 
 export const OTHER_SERVICE_TYPES: ServiceTypeRules[] = [
   plain('work_trial', 'Work trial', 'työkokeilu', 'employment_authority', { maxMonths: 6 }),
@@ -153,7 +191,10 @@ export const OTHER_SERVICE_TYPES: ServiceTypeRules[] = [
 ];
 
 /** A service type with some limits changed (a later law amends an earlier form). */
-export const amendServiceType = (t: ServiceTypeRules, change: Partial<ServiceTypeRules>): ServiceTypeRules => ({ ...t, ...change });
+export const amendServiceType = (t: ServiceTypeRules, change: Partial<ServiceTypeRules>): ServiceTypeRules => ({
+  ...t,
+  ...change,
+});
 
 /** The service-type list with one entry replaced by code. */
 export const withServiceType = (types: ServiceTypeRules[], t: ServiceTypeRules): ServiceTypeRules[] =>

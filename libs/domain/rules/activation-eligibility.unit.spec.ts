@@ -8,11 +8,17 @@ const DAY_BEFORE_25 = '2025-03-09';
 const TURNS_25 = '2025-03-10';
 
 const client = (birthDate: string, benefit: Partial<BenefitData>) =>
-  new History().registered(birthDate).benefit({ ...NOT_ELIGIBLE_BENEFIT, ...benefit }).employmentPlan();
+  new History()
+    .registered(birthDate)
+    .benefit({ ...NOT_ELIGIBLE_BENEFIT, ...benefit })
+    .employmentPlan();
 
 const agree = (h: History, agreedOn: string, employmentPlanId = 'employment-1') =>
-  decide({ type: 'AgreeActivationPlan', data: { planId: 'activation-1', agreedOn, employmentPlanId, services: [] } },
-    h.state(), contextOf('county'));
+  decide(
+    { type: 'AgreeActivationPlan', data: { planId: 'activation-1', agreedOn, employmentPlanId, services: [] } },
+    h.state(),
+    contextOf('county'),
+  );
 
 const allowed = (h: History, on: string) =>
   expect(agree(h, on)).toEqual([expect.objectContaining({ type: 'ActivationPlanAgreed', occurredAt: on })]);
@@ -25,10 +31,18 @@ const refused = (h: History, on: string, ageBand: string) => {
 
 describe('activation-plan eligibility under 25', () => {
   it('allows 180 subsidy days in the last 12 months', () =>
-    allowed(client(YOUNG_BIRTH, { labourMarketSubsidyDaysLast12Months: 180, labourMarketSubsidyDaysTotal: 180 }), DAY_BEFORE_25));
+    allowed(
+      client(YOUNG_BIRTH, { labourMarketSubsidyDaysLast12Months: 180, labourMarketSubsidyDaysTotal: 180 }),
+      DAY_BEFORE_25,
+    ));
   it('refuses 179 subsidy days in the last 12 months', () =>
-    refused(client(YOUNG_BIRTH, { labourMarketSubsidyDaysLast12Months: 179, labourMarketSubsidyDaysTotal: 179 }), DAY_BEFORE_25, 'under_25'));
-  it('allows a used earnings-related maximum', () => allowed(client(YOUNG_BIRTH, { earningsRelatedMaximumUsed: true }), DAY_BEFORE_25));
+    refused(
+      client(YOUNG_BIRTH, { labourMarketSubsidyDaysLast12Months: 179, labourMarketSubsidyDaysTotal: 179 }),
+      DAY_BEFORE_25,
+      'under_25',
+    ));
+  it('allows a used earnings-related maximum', () =>
+    allowed(client(YOUNG_BIRTH, { earningsRelatedMaximumUsed: true }), DAY_BEFORE_25));
   it('refuses when no criterion holds (maximum not used)', () =>
     refused(client(YOUNG_BIRTH, { earningsRelatedMaximumUsed: false }), DAY_BEFORE_25, 'under_25'));
   it('allows 4 months of social assistance as main income', () =>
@@ -53,11 +67,31 @@ describe('activation-plan eligibility at 25 or over', () => {
   it('refuses 499 subsidy days in total', () =>
     refused(client(ADULT_BIRTH, { labourMarketSubsidyDaysTotal: 499 }), on, '25_or_over'));
   it('allows 180 subsidy days after the earnings-related maximum', () =>
-    allowed(client(ADULT_BIRTH, { earningsRelatedMaximumUsed: true, labourMarketSubsidyDaysAfterEarningsRelatedMaximum: 180 }), on));
+    allowed(
+      client(ADULT_BIRTH, {
+        earningsRelatedMaximumUsed: true,
+        labourMarketSubsidyDaysAfterEarningsRelatedMaximum: 180,
+      }),
+      on,
+    ));
   it('refuses 179 subsidy days after the earnings-related maximum', () =>
-    refused(client(ADULT_BIRTH, { earningsRelatedMaximumUsed: true, labourMarketSubsidyDaysAfterEarningsRelatedMaximum: 179 }), on, '25_or_over'));
+    refused(
+      client(ADULT_BIRTH, {
+        earningsRelatedMaximumUsed: true,
+        labourMarketSubsidyDaysAfterEarningsRelatedMaximum: 179,
+      }),
+      on,
+      '25_or_over',
+    ));
   it('refuses 180 days "after the maximum" when the maximum is not used', () =>
-    refused(client(ADULT_BIRTH, { earningsRelatedMaximumUsed: false, labourMarketSubsidyDaysAfterEarningsRelatedMaximum: 180 }), on, '25_or_over'));
+    refused(
+      client(ADULT_BIRTH, {
+        earningsRelatedMaximumUsed: false,
+        labourMarketSubsidyDaysAfterEarningsRelatedMaximum: 180,
+      }),
+      on,
+      '25_or_over',
+    ));
   it('refuses a used earnings-related maximum alone (a young-band criterion only)', () =>
     refused(client(ADULT_BIRTH, { earningsRelatedMaximumUsed: true }), on, '25_or_over'));
   it('allows 12 months of social assistance as main income', () =>
@@ -76,7 +110,9 @@ describe('activation-plan prerequisites', () => {
   });
   it('refuses a plan pointing at a plan that is not an employment plan', () => {
     const h = client(ADULT_BIRTH, eligible).activationPlan({ planId: 'activation-0', kuty: null });
-    expect(violation(() => agree(h, '2025-03-01', 'activation-0')).rule).toBe('activation_plan.requires_employment_plan');
+    expect(violation(() => agree(h, '2025-03-01', 'activation-0')).rule).toBe(
+      'activation_plan.requires_employment_plan',
+    );
   });
   it('refuses a plan before the benefit status is recorded', () => {
     const h = new History().registered(ADULT_BIRTH).employmentPlan();
@@ -84,8 +120,16 @@ describe('activation-plan prerequisites', () => {
   });
   it('refuses an activation plan authored by a provider', () => {
     const h = client(ADULT_BIRTH, eligible);
-    const e = violation(() => decide({ type: 'AgreeActivationPlan', data: { agreedOn: '2025-03-01', employmentPlanId: 'employment-1', services: [] } },
-      h.state(), contextOf('association')));
+    const e = violation(() =>
+      decide(
+        {
+          type: 'AgreeActivationPlan',
+          data: { agreedOn: '2025-03-01', employmentPlanId: 'employment-1', services: [] },
+        },
+        h.state(),
+        contextOf('association'),
+      ),
+    );
     expect(e.rule).toBe('activation_plan.author');
   });
 });

@@ -17,7 +17,8 @@ export function kutyDaysInWindow(dates: readonly IsoDate[], windowEnd: IsoDate):
  * (two pointers over the sorted dates).
  */
 export function maxDaysInAny12Months(
-  dates: readonly IsoDate[], endingOnOrAfter?: IsoDate,
+  dates: readonly IsoDate[],
+  endingOnOrAfter?: IsoDate,
 ): { days: number; windowEnd: IsoDate | null } {
   const sorted = [...dates].sort();
   let best = 0;
@@ -30,7 +31,10 @@ export function maxDaysInAny12Months(
     const windowStartExclusive = addMonths(sorted[end], -12);
     while (sorted[start] <= windowStartExclusive) start += 1;
     const count = end - start + 1;
-    if (count > best) { best = count; bestEnd = sorted[end]; }
+    if (count > best) {
+      best = count;
+      bestEnd = sorted[end];
+    }
   }
   return { days: best, windowEnd: bestEnd };
 }

@@ -1,7 +1,11 @@
 import type { BenefitType } from '../../events/index.js';
 import type { ClientPathState, PeriodState } from '../client-path/index.js';
 import {
-  ruleSetOn, serviceTypeRules, type CompensationComponent, type CompensationPayer, type RuleSet,
+  ruleSetOn,
+  serviceTypeRules,
+  type CompensationComponent,
+  type CompensationPayer,
+  type RuleSet,
 } from '../rule-sets/index.js';
 import { monthOf, type IsoDate } from '../time/index.js';
 
@@ -10,7 +14,9 @@ type RuleSetFor = (date: IsoDate) => RuleSet;
 /** The benefit the client lived on on a date: the latest status recorded as of that date. */
 export function benefitOn(history: ClientPathState['benefitHistory'], date: IsoDate): BenefitType {
   let found: BenefitType = 'none';
-  for (const b of history) if (b.from <= date) found = b.benefit; else break;
+  for (const b of history)
+    if (b.from <= date) found = b.benefit;
+    else break;
   return found;
 }
 
@@ -37,7 +43,13 @@ const countyOf = (p: PeriodState) => p.recordedBy.organisationId;
  */
 export function compensationLines(state: ClientPathState, rules: RuleSetFor = ruleSetOn): CompensationLine[] {
   const lines = new Map<string, { line: Omit<CompensationLine, 'euros'>; cents: number }>();
-  const add = (periodId: string, date: IsoDate, payer: CompensationPayer, component: CompensationComponent, euros: number) => {
+  const add = (
+    periodId: string,
+    date: IsoDate,
+    payer: CompensationPayer,
+    component: CompensationComponent,
+    euros: number,
+  ) => {
     const month = monthOf(date);
     const key = `${periodId}|${month}|${payer}|${component}`;
     const entry = lines.get(key) ?? { line: { periodId, month, payer, component, attendedDays: 0 }, cents: 0 };
@@ -54,15 +66,19 @@ export function compensationLines(state: ClientPathState, rules: RuleSetFor = ru
       const county = c.perCounty?.[countyOf(p)] ?? c.perCounty?.['*'];
       add(p.periodId, date, payer, c.component, county?.euroPerAttendedDay ?? c.euroPerAttendedDay);
       if (!attended) return; // a paid leave day pays the allowance only
-      if (c.travelPaidWithCompensation && p.travelEuroPerDay) add(p.periodId, date, payer, 'travel', p.travelEuroPerDay);
+      if (c.travelPaidWithCompensation && p.travelEuroPerDay)
+        add(p.periodId, date, payer, 'travel', p.travelEuroPerDay);
       if (county?.meal) add(p.periodId, date, county.meal.payer, 'meal', county.meal.euroPerDay);
       if (county?.mealFeeEuroPerDay) add(p.periodId, date, payer, 'meal_fee', -county.mealFeeEuroPerDay);
     };
     for (const date of p.attendedDates) paid(date, true);
     for (const date of paidLeaveDays(p, rules)) paid(date, false);
   }
-  return [...lines.values()].map(({ line, cents: c }) => ({ ...line, euros: c / 100 }))
-    .sort((a, b) => (a.periodId + a.month + a.payer + a.component < b.periodId + b.month + b.payer + b.component ? -1 : 1));
+  return [...lines.values()]
+    .map(({ line, cents: c }) => ({ ...line, euros: c / 100 }))
+    .sort((a, b) =>
+      a.periodId + a.month + a.payer + a.component < b.periodId + b.month + b.payer + b.component ? -1 : 1,
+    );
 }
 
 /**

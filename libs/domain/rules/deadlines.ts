@@ -1,4 +1,11 @@
-import { periodsOf, plansOf, referralsOf, type ClientPathState, type PeriodState, type PlanState } from '../client-path/index.js';
+import {
+  periodsOf,
+  plansOf,
+  referralsOf,
+  type ClientPathState,
+  type PeriodState,
+  type PlanState,
+} from '../client-path/index.js';
 import { ruleSetOn, serviceTypeRules, type RuleSet } from '../rule-sets/index.js';
 import { addDays, addMonths, type IsoDate } from '../time/index.js';
 import { kutyDaysInWindow } from './activity-days.js';
@@ -45,7 +52,10 @@ export interface Retention {
 export function retentionOf(state: ClientPathState, rules: RuleSetFor = ruleSetOn): Retention {
   if (state.typ) return { endsOn: null, basis: 'typ_retention', years: rules(state.typ.startDate).typRetentionYears };
   if (state.pastTypRelationships.length > 0) {
-    const lastEnd = state.pastTypRelationships.map((t) => t.endDate!).sort().at(-1)!;
+    const lastEnd = state.pastTypRelationships
+      .map((t) => t.endDate!)
+      .sort()
+      .at(-1)!;
     const years = rules(lastEnd).typRetentionYears;
     return { endsOn: addMonths(lastEnd, years * 12), basis: 'typ_retention', years };
   }
@@ -56,7 +66,8 @@ export function retentionOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
 }
 
 /** The day the client's retention ends, or null while a TYP relationship is active. */
-export const retentionEndsOn = (state: ClientPathState, rules: RuleSetFor = ruleSetOn): IsoDate | null => retentionOf(state, rules).endsOn;
+export const retentionEndsOn = (state: ClientPathState, rules: RuleSetFor = ruleSetOn): IsoDate | null =>
+  retentionOf(state, rules).endsOn;
 
 /** Multi-sectoral plan due date: 3 months (a setting) after TYP start. */
 export const multisectoralPlanDueDate = (typStart: IsoDate, rules: RuleSetFor = ruleSetOn): IsoDate =>
@@ -75,7 +86,10 @@ export function nextGoalReviewDate(period: PeriodState, rules: RuleSetFor = rule
 }
 
 /** Last day a period may run: start + max months - 1 day; null = no cap. */
-export function periodMaxEndDate(period: Pick<PeriodState, 'startDate' | 'serviceType'>, rules: RuleSetFor = ruleSetOn): IsoDate | null {
+export function periodMaxEndDate(
+  period: Pick<PeriodState, 'startDate' | 'serviceType'>,
+  rules: RuleSetFor = ruleSetOn,
+): IsoDate | null {
   const max = serviceTypeRules(rules(period.startDate), period.serviceType)?.maxMonths;
   return max == null ? null : addDays(addMonths(period.startDate, max), -1);
 }
@@ -96,19 +110,35 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
   const typParties = typ?.parties.map((p) => p.organisationId) ?? [];
   if (typ) {
     const planned = plansOf(state).some((p) => p.kind === 'multisectoral' && p.agreedOn >= typ.startDate);
-    if (!planned) out.push({ kind: 'multisectoral_plan_due', dueDate: multisectoralPlanDueDate(typ.startDate, rules),
-      refId: typ.relationshipId, organisationIds: typParties, description: 'Multi-sectoral plan must be agreed' });
+    if (!planned)
+      out.push({
+        kind: 'multisectoral_plan_due',
+        dueDate: multisectoralPlanDueDate(typ.startDate, rules),
+        refId: typ.relationshipId,
+        organisationIds: typParties,
+        description: 'Multi-sectoral plan must be agreed',
+      });
   }
   for (const plan of latestPlans(state)) {
     if (plan.kind === 'multisectoral' && !typ) continue;
     if (plan.kind === 'employment') continue; // reviewed as part of the other plans
     const orgs = [...new Set([...plan.parties, ...(plan.kind === 'multisectoral' ? typParties : [])])];
-    out.push({ kind: 'plan_review_due', dueDate: nextPlanReviewDate(plan, rules), refId: plan.planId,
-      organisationIds: orgs, description: `Review of the ${plan.kind} plan` });
+    out.push({
+      kind: 'plan_review_due',
+      dueDate: nextPlanReviewDate(plan, rules),
+      refId: plan.planId,
+      organisationIds: orgs,
+      description: `Review of the ${plan.kind} plan`,
+    });
     // The date by which the kuty's effect is assessed and the plan renewed (189/2001).
     if (plan.kuty?.assessmentDate) {
-      out.push({ kind: 'plan_assessment_due', dueDate: plan.kuty.assessmentDate, refId: plan.planId,
-        organisationIds: orgs, description: `Assess the kuty's effect and renew the ${plan.kind} plan` });
+      out.push({
+        kind: 'plan_assessment_due',
+        dueDate: plan.kuty.assessmentDate,
+        refId: plan.planId,
+        organisationIds: orgs,
+        description: `Assess the kuty's effect and renew the ${plan.kind} plan`,
+      });
     }
   }
   const kutyDates: IsoDate[] = [];
@@ -118,42 +148,76 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
     if (p.status === 'ended') continue;
     const orgs = [...new Set([p.recordedBy.organisationId, p.provider.organisationId])];
     const goal = nextGoalReviewDate(p, rules);
-    if (goal) out.push({ kind: 'goal_review_due', dueDate: goal, refId: p.periodId, organisationIds: orgs, description: 'Goal review with client, officer and own instructor' });
+    if (goal)
+      out.push({
+        kind: 'goal_review_due',
+        dueDate: goal,
+        refId: p.periodId,
+        organisationIds: orgs,
+        description: 'Goal review with client, officer and own instructor',
+      });
     const maxEnd = periodMaxEndDate(p, rules);
-    if (maxEnd) out.push({ kind: 'period_max_length_nearing', dueDate: maxEnd, refId: p.periodId, organisationIds: orgs, description: `Period reaches its maximum length (${t?.maxMonths} months)` });
+    if (maxEnd)
+      out.push({
+        kind: 'period_max_length_nearing',
+        dueDate: maxEnd,
+        refId: p.periodId,
+        organisationIds: orgs,
+        description: `Period reaches its maximum length (${t?.maxMonths} months)`,
+      });
   }
   // Reported days that broke a limit: recorded and paid, shown until someone follows them up.
   for (const p of Object.values(state.periods)) {
     const orgs = [...new Set([p.recordedBy.organisationId, p.provider.organisationId])];
     for (const x of p.exceptions ?? []) {
-      out.push({ kind: 'attendance_exception', dueDate: x.dates[x.dates.length - 1], refId: `${p.periodId}:${x.rule}:${x.dates[0]}`,
-        organisationIds: orgs, description: `Exception (${x.rule}): ${x.message}` });
+      out.push({
+        kind: 'attendance_exception',
+        dueDate: x.dates[x.dates.length - 1],
+        refId: `${p.periodId}:${x.rule}:${x.dates[0]}`,
+        organisationIds: orgs,
+        description: `Exception (${x.rule}): ${x.message}`,
+      });
     }
   }
   if (kutyDates.length) {
-    const last = kutyDates.reduce((a, b) => (a > b ? a : b));
+    const last = kutyDates.reduce((a, b) => (Math.max(a , b)));
     const set = rules(last);
     const used = kutyDaysInWindow(kutyDates, last);
-    const active = periodsOf(state).find((p) => p.status !== 'ended' && serviceTypeRules(set, p.serviceType)?.maxActivityDaysIn12Months);
+    const active = periodsOf(state).find(
+      (p) => p.status !== 'ended' && serviceTypeRules(set, p.serviceType)?.maxActivityDaysIn12Months,
+    );
     if (active && used >= set.activityDayWarningThreshold) {
-      out.push({ kind: 'activity_day_limit_nearing', dueDate: last, refId: active.periodId,
+      out.push({
+        kind: 'activity_day_limit_nearing',
+        dueDate: last,
+        refId: active.periodId,
         organisationIds: [...new Set([active.recordedBy.organisationId, active.provider.organisationId])],
-        description: `${used} attended days in 12 months (limit ${serviceTypeRules(set, active.serviceType)?.maxActivityDaysIn12Months})` });
+        description: `${used} attended days in 12 months (limit ${serviceTypeRules(set, active.serviceType)?.maxActivityDaysIn12Months})`,
+      });
     }
   }
   const retention = state.erased ? null : retentionOf(state, rules);
   if (retention?.endsOn) {
     const typ = retention.basis === 'typ_retention';
-    out.push({ kind: 'retention_period_ended', dueDate: retention.endsOn,
-      refId: typ ? state.pastTypRelationships.at(-1)!.relationshipId : state.clientId ?? 'client',
-      organisationIds: [REGISTRY_KEEPER], description: typ
+    out.push({
+      kind: 'retention_period_ended',
+      dueDate: retention.endsOn,
+      refId: typ ? state.pastTypRelationships.at(-1)!.relationshipId : (state.clientId ?? 'client'),
+      organisationIds: [REGISTRY_KEEPER],
+      description: typ
         ? 'TYP register data due for erasure (retention after the relationship ended)'
-        : `Records due for erasure (${retention.years} years after the last entry; check the organisation's retention schedule)` });
+        : `Records due for erasure (${retention.years} years after the last entry; check the organisation's retention schedule)`,
+    });
   }
   for (const r of referralsOf(state)) {
     if (r.status !== 'open') continue;
-    out.push({ kind: 'referral_unanswered', dueDate: addDays(r.madeOn, rules(r.madeOn).referralAnswerDays), refId: r.referralId,
-      organisationIds: [r.to.organisationId], description: `Referral to ${r.serviceType} awaits an answer` });
+    out.push({
+      kind: 'referral_unanswered',
+      dueDate: addDays(r.madeOn, rules(r.madeOn).referralAnswerDays),
+      refId: r.referralId,
+      organisationIds: [r.to.organisationId],
+      description: `Referral to ${r.serviceType} awaits an answer`,
+    });
   }
   return out;
 }

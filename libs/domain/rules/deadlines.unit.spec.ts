@@ -4,8 +4,15 @@ import { deadlinesOf, nextPlanReviewDate } from './deadlines.js';
 import { History } from '../test-support/index.js';
 
 // Plan reviews at least every 3 months from 2025 (law 381/2023), every 6 months before (law 1369/2014).
-const planAgreed = (agreedOn: string, lastReviewedOn?: string): PlanState =>
-  ({ planId: 'p', kind: 'activation', agreedOn, organisationId: 'o', parties: ['o'], lastReviewedOn, ruleSetId: ruleSetOn(agreedOn).id });
+const planAgreed = (agreedOn: string, lastReviewedOn?: string): PlanState => ({
+  planId: 'p',
+  kind: 'activation',
+  agreedOn,
+  organisationId: 'o',
+  parties: ['o'],
+  lastReviewedOn,
+  ruleSetId: ruleSetOn(agreedOn).id,
+});
 
 describe('dated rule sets', () => {
   it('uses the old law on 2024-12-31', () => {
@@ -46,14 +53,23 @@ describe('plan_review_due in deadlinesOf', () => {
     expect(reviewDue(h)).toEqual([expect.objectContaining({ refId: 'activation-1', dueDate: '2025-04-08' })]);
   });
   it('moves the due date after a review', () => {
-    const h = new History().registered().employmentPlan().activationPlan({ agreedOn: '2025-01-08' })
-      .add('PlanReviewed', { planId: 'activation-1', reviewedOn: '2025-03-20', requestedByClient: true, outcome: 'Continue' });
+    const h = new History()
+      .registered()
+      .employmentPlan()
+      .activationPlan({ agreedOn: '2025-01-08' })
+      .add('PlanReviewed', {
+        planId: 'activation-1',
+        reviewedOn: '2025-03-20',
+        requestedByClient: true,
+        outcome: 'Continue',
+      });
     expect(reviewDue(h)).toEqual([expect.objectContaining({ dueDate: '2025-06-20' })]);
   });
-  it('lists the plan\'s kuty assessment date (effect assessed, plan renewed)', () => {
+  it("lists the plan's kuty assessment date (effect assessed, plan renewed)", () => {
     const h = new History().registered().employmentPlan().activationPlan({ agreedOn: '2025-01-08' });
-    expect(deadlinesOf(h.state()).filter((d) => d.kind === 'plan_assessment_due'))
-      .toEqual([expect.objectContaining({ refId: 'activation-1', dueDate: '2025-07-14' })]);
+    expect(deadlinesOf(h.state()).filter((d) => d.kind === 'plan_assessment_due')).toEqual([
+      expect.objectContaining({ refId: 'activation-1', dueDate: '2025-07-14' }),
+    ]);
   });
   it('lists no assessment date for a plan without kuty items', () => {
     const h = new History().registered().employmentPlan().activationPlan({ agreedOn: '2025-01-08', kuty: null });

@@ -4,7 +4,12 @@
  * Pure (no jest, no I/O) so it also compiles in the production build.
  */
 import type {
-  Actor, BenefitStatusRecorded, KutyPlanItems, OrganisationRef, ProviderKind, ServicePeriodStarted,
+  Actor,
+  BenefitStatusRecorded,
+  KutyPlanItems,
+  OrganisationRef,
+  ProviderKind,
+  ServicePeriodStarted,
 } from '../../events/index.js';
 import type { DecisionContext } from '../decisions/index.js';
 import type { RuleSet } from '../rule-sets/index.js';
@@ -26,7 +31,12 @@ export type OrgKey = keyof typeof ORG;
 
 export const actorOf = (org: OrgKey | OrganisationRef, personId = 'person-1'): Actor => {
   const o = typeof org === 'string' ? ORG[org] : org;
-  return { personId, displayName: `Officer ${personId}`, organisationId: o.organisationId, organisationType: o.organisationType };
+  return {
+    personId,
+    displayName: `Officer ${personId}`,
+    organisationId: o.organisationId,
+    organisationType: o.organisationType,
+  };
 };
 
 export interface ContextOptions {
@@ -89,7 +99,8 @@ export const kutyItems = (over: Partial<KutyPlanItems> = {}): KutyPlanItems => (
 export type PeriodData = ServicePeriodStarted['data'];
 
 export const providerRef = (kind: ProviderKind = 'association'): PeriodData['provider'] => ({
-  ...(kind === 'company' ? ORG.company : ORG.association), providerKind: kind,
+  ...(kind === 'company' ? ORG.company : ORG.association),
+  providerKind: kind,
 });
 
 /** A 6-month kuty period at the association, 3 days × 6 hours a week. */

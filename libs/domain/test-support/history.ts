@@ -3,31 +3,58 @@
  * `decide` from the same state production would rebuild. Pure (no jest).
  */
 import type {
-  Actor, EventData, EventOfType, OrganisationRef, PersonRole, PolkuDomainEvent, PolkuEventType, TypEndReason,
+  Actor,
+  EventData,
+  EventOfType,
+  OrganisationRef,
+  PersonRole,
+  PolkuDomainEvent,
+  PolkuEventType,
+  TypEndReason,
 } from '../../events/index.js';
 import { evolve, initialState, type ClientPathState } from '../client-path/index.js';
 import { decide, type ClientCommand, type DecisionContext, type EventDraft } from '../decisions/index.js';
 import { RuleViolationError } from '../errors.js';
 import { addDays, toDate, type IsoDate } from '../time/index.js';
 import {
-  actorOf, CLIENT_ID, ELIGIBLE_BENEFIT, KUTY, KUTY_START, kutyItems, ORG, periodData, TODAY,
-  type BenefitData, type OrgKey, type PeriodData,
+  actorOf,
+  CLIENT_ID,
+  ELIGIBLE_BENEFIT,
+  KUTY,
+  KUTY_START,
+  kutyItems,
+  ORG,
+  periodData,
+  TODAY,
+  type BenefitData,
+  type OrgKey,
+  type PeriodData,
 } from './fixtures.js';
 
 let eventSeq = 0;
 
 /** Wraps data in a full envelope. occurredAt defaults to the first business date in the data. */
 export function eventOf<T extends PolkuEventType>(
-  type: T, data: EventData<T>, opts: { actor?: Actor; occurredAt?: string; clientId?: string } = {},
+  type: T,
+  data: EventData<T>,
+  opts: { actor?: Actor; occurredAt?: string; clientId?: string } = {},
 ): EventOfType<T> {
-  const guessed = Object.entries(data as Record<string, unknown>)
-    .find(([k, v]) => typeof v === 'string' && /(On|Date|asOf)$/.test(k))?.[1] as string | undefined;
+  const guessed = Object.entries(data as Record<string, unknown>).find(
+    ([k, v]) => typeof v === 'string' && /(On|Date|asOf)$/.test(k),
+  )?.[1] as string | undefined;
   const occurredAt = opts.occurredAt ?? guessed ?? TODAY;
   eventSeq += 1;
   return {
-    eventId: `event-${eventSeq}`, schemaVersion: 1, clientId: opts.clientId ?? CLIENT_ID,
-    occurredAt, recordedAt: `${TODAY}T12:00:00Z`, actor: opts.actor ?? actorOf('employment'),
-    correlationId: `corr-${eventSeq}`, causationId: null, type, data,
+    eventId: `event-${eventSeq}`,
+    schemaVersion: 1,
+    clientId: opts.clientId ?? CLIENT_ID,
+    occurredAt,
+    recordedAt: `${TODAY}T12:00:00Z`,
+    actor: opts.actor ?? actorOf('employment'),
+    correlationId: `corr-${eventSeq}`,
+    causationId: null,
+    type,
+    data,
   } as unknown as EventOfType<T>;
 }
 
@@ -76,7 +103,12 @@ export class History {
   }
 
   registered(birthDate: IsoDate = '1985-05-10'): this {
-    return this.add('ClientRegistered', { fullName: 'Testi Asiakas', birthDate, municipality: 'Pori' }, 'employment', '2024-11-01');
+    return this.add(
+      'ClientRegistered',
+      { fullName: 'Testi Asiakas', birthDate, municipality: 'Pori' },
+      'employment',
+      '2024-11-01',
+    );
   }
 
   benefit(over: Partial<BenefitData> = {}): this {
@@ -84,19 +116,38 @@ export class History {
   }
 
   employmentPlan(planId = 'employment-1', agreedOn: IsoDate = '2024-12-01'): this {
-    return this.add('EmploymentPlanAgreed', { planId, agreedOn, services: [], jobSearchObligation: 'Apply for 4 jobs a month' });
+    return this.add('EmploymentPlanAgreed', {
+      planId,
+      agreedOn,
+      services: [],
+      jobSearchObligation: 'Apply for 4 jobs a month',
+    });
   }
 
   /** Activation plan with complete kuty items; `kuty: null` leaves them out. */
-  activationPlan(o: { planId?: string; agreedOn?: IsoDate; kuty?: EventData<'ActivationPlanAgreed'>['kuty'] | null } = {}): this {
+  activationPlan(
+    o: { planId?: string; agreedOn?: IsoDate; kuty?: EventData<'ActivationPlanAgreed'>['kuty'] | null } = {},
+  ): this {
     const { planId = 'activation-1', agreedOn = '2025-01-08', kuty = kutyItems() } = o;
-    return this.add('ActivationPlanAgreed', {
-      planId, agreedOn, employmentPlanId: 'employment-1', services: [{ serviceType: KUTY }], ...(kuty ? { kuty } : {}),
-    }, 'county');
+    return this.add(
+      'ActivationPlanAgreed',
+      {
+        planId,
+        agreedOn,
+        employmentPlanId: 'employment-1',
+        services: [{ serviceType: KUTY }],
+        ...(kuty ? { kuty } : {}),
+      },
+      'county',
+    );
   }
 
   typStarted(startDate: IsoDate = '2025-01-02', relationshipId = 'typ-1'): this {
-    return this.add('TypRelationshipStarted', { relationshipId, startDate, parties: [ORG.employment, ORG.county, ORG.kela] });
+    return this.add('TypRelationshipStarted', {
+      relationshipId,
+      startDate,
+      parties: [ORG.employment, ORG.county, ORG.kela],
+    });
   }
 
   typEnded(endDate: IsoDate, reason: TypEndReason = 'employment', relationshipId = 'typ-1'): this {
@@ -106,14 +157,28 @@ export class History {
   /** Multi-sectoral plan; with `kuty` it carries the kuty items instead of an activation plan. */
   multisectoralPlan(planId: string, agreedOn: IsoDate, kuty?: EventData<'MultisectoralPlanAgreed'>['kuty']): this {
     return this.add('MultisectoralPlanAgreed', {
-      planId, agreedOn, services: [], followUp: 'Monthly meeting', jobSearchObligation: 'None during kuty',
-      kelaRehabilitationNeeded: false, approvedByOrganisations: [ORG.employment, ORG.county], approvedByClient: true,
+      planId,
+      agreedOn,
+      services: [],
+      followUp: 'Monthly meeting',
+      jobSearchObligation: 'None during kuty',
+      kelaRehabilitationNeeded: false,
+      approvedByOrganisations: [ORG.employment, ORG.county],
+      approvedByClient: true,
       ...(kuty ? { kuty } : {}),
     });
   }
 
-  referral(o: { referralId?: string; serviceType?: string; madeOn?: IsoDate; from?: Org; to?: OrganisationRef } = {}): this {
-    const { referralId = 'referral-1', serviceType = KUTY, madeOn = '2025-01-09', from = 'county', to = ORG.association } = o;
+  referral(
+    o: { referralId?: string; serviceType?: string; madeOn?: IsoDate; from?: Org; to?: OrganisationRef } = {},
+  ): this {
+    const {
+      referralId = 'referral-1',
+      serviceType = KUTY,
+      madeOn = '2025-01-09',
+      from = 'county',
+      to = ORG.association,
+    } = o;
     return this.add('ReferralMade', { referralId, serviceType, to, reason: 'Kuty per activation plan', madeOn }, from);
   }
 
@@ -134,16 +199,35 @@ export class History {
   }
 
   periodEnded(periodId: string, endDate: IsoDate): this {
-    return this.add('ServicePeriodEnded', { periodId, endDate, endReason: 'planned_end', continuation: 'new_kuty_period' }, 'association');
+    return this.add(
+      'ServicePeriodEnded',
+      { periodId, endDate, endReason: 'planned_end', continuation: 'new_kuty_period' },
+      'association',
+    );
   }
 
   attendance(periodId: string, attendedDates: IsoDate[], hoursPerDay = 6): this {
-    return this.add('AttendanceReported', { periodId, attendedDates, hoursPerDay }, 'association', attendedDates[attendedDates.length - 1]);
+    return this.add(
+      'AttendanceReported',
+      { periodId, attendedDates, hoursPerDay },
+      'association',
+      attendedDates[attendedDates.length - 1],
+    );
   }
 
   /** A person of `org` named on the client in a role (own instructor: of `periodId`, by the provider). */
-  personNamed(personId: string, role: PersonRole, namedOn: IsoDate, org: OrgKey = 'employment', extra: { periodId?: string; lead?: boolean } = {}): this {
-    return this.add('PersonNamed', { personId, personName: `Name ${personId}`, organisation: ORG[org], role, namedOn, ...extra }, org);
+  personNamed(
+    personId: string,
+    role: PersonRole,
+    namedOn: IsoDate,
+    org: OrgKey = 'employment',
+    extra: { periodId?: string; lead?: boolean } = {},
+  ): this {
+    return this.add(
+      'PersonNamed',
+      { personId, personName: `Name ${personId}`, organisation: ORG[org], role, namedOn, ...extra },
+      org,
+    );
   }
 
   personReleased(personId: string, role: PersonRole, releasedOn: IsoDate, org: OrgKey = 'employment'): this {
@@ -152,13 +236,22 @@ export class History {
 
   /** The people a kuty goal review needs: the TYP officer (lead) and the period's own instructor. */
   kutyPeople(periodId = 'period-1', on: IsoDate = KUTY_START): this {
-    return this.personNamed('officer-1', 'responsible_officer', '2025-01-02', 'employment', { lead: true })
-      .personNamed('instructor-1', 'own_instructor', on, 'association', { periodId });
+    return this.personNamed('officer-1', 'responsible_officer', '2025-01-02', 'employment', { lead: true }).personNamed(
+      'instructor-1',
+      'own_instructor',
+      on,
+      'association',
+      { periodId },
+    );
   }
 
   /** A legacy (pre-2026-12) responsible-officer event, as older histories hold it. */
   officerAssigned(officerId: string, assignedOn: IsoDate, org: OrgKey = 'employment'): this {
-    return this.add('ResponsibleOfficerAssigned', { officerId, officerName: `Name ${officerId}`, organisation: ORG[org], assignedOn }, org);
+    return this.add(
+      'ResponsibleOfficerAssigned',
+      { officerId, officerName: `Name ${officerId}`, organisation: ORG[org], assignedOn },
+      org,
+    );
   }
 
   state(): ClientPathState {
@@ -174,8 +267,14 @@ export const withActivationPlan = (birthDate?: IsoDate): History =>
 export const kutyReady = (): History => withActivationPlan().typStarted().referral().referralAccepted();
 
 /** A TYP client whose kuty rests on the multi-sectoral plan alone (no activation plan). */
-export const typKutyReady = (): History => new History().registered().benefit().typStarted()
-  .multisectoralPlan('msp-1', '2025-01-08', kutyItems()).referral().referralAccepted();
+export const typKutyReady = (): History =>
+  new History()
+    .registered()
+    .benefit()
+    .typStarted()
+    .multisectoralPlan('msp-1', '2025-01-08', kutyItems())
+    .referral()
+    .referralAccepted();
 
 /** …plus a started kuty period 'period-1' from KUTY_START. */
 export const kutyRunning = (over: Partial<PeriodData> = {}): History => kutyReady().periodStarted(over);

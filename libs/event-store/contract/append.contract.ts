@@ -11,8 +11,10 @@ export function appendContract(ctx: ContractContext): void {
       const batch = someEvents(client, 2);
       const result = await ctx.store.appendToStream(client, batch, { expectedVersion: 0n });
       expect(result).toEqual({
-        nextExpectedVersion: 2n, lastGlobalPosition: await ctx.store.headPosition(),
-        eventIds: eventIds(batch), replayed: false,
+        nextExpectedVersion: 2n,
+        lastGlobalPosition: await ctx.store.headPosition(),
+        eventIds: eventIds(batch),
+        replayed: false,
       });
       expect(typeof result.lastGlobalPosition).toBe('bigint');
     });
@@ -30,7 +32,9 @@ export function appendContract(ctx: ContractContext): void {
       const client = aClientId();
       await ctx.store.appendToStream(client, someEvents(client, 2), { expectedVersion: 0n });
       const head = await ctx.store.headPosition();
-      const error = await rejectionOf(ctx.store.appendToStream(client, someEvents(client, 1), { expectedVersion: expected }));
+      const error = await rejectionOf(
+        ctx.store.appendToStream(client, someEvents(client, 1), { expectedVersion: expected }),
+      );
       expect(error).toBeInstanceOf(StreamVersionConflictError);
       expect(error).toMatchObject({ clientId: client, expected, actual: 2n });
       expect((await ctx.store.readStream(client)).events).toHaveLength(2);
@@ -68,7 +72,10 @@ export function appendContract(ctx: ContractContext): void {
       const error = await rejectionOf(ctx.store.appendToStream(client, batch, { expectedVersion: 1n }));
       expect(error).toBeInstanceOf(DuplicateEventIdError);
       expect(error).toMatchObject({ eventId: stored.eventId });
-      expect(await ctx.store.readStream(client)).toMatchObject({ currentVersion: 1n, events: [{ eventId: stored.eventId }] });
+      expect(await ctx.store.readStream(client)).toMatchObject({
+        currentVersion: 1n,
+        events: [{ eventId: stored.eventId }],
+      });
       expect(await ctx.store.headPosition()).toBe(head);
     });
 
@@ -83,9 +90,13 @@ export function appendContract(ctx: ContractContext): void {
 
     it('rejects an empty batch and an event of another client', async () => {
       const client = aClientId();
-      expect(await rejectionOf(ctx.store.appendToStream(client, [], { expectedVersion: 0n }))).toBeInstanceOf(InvalidAppendError);
+      expect(await rejectionOf(ctx.store.appendToStream(client, [], { expectedVersion: 0n }))).toBeInstanceOf(
+        InvalidAppendError,
+      );
       const foreign = anEvent(aClientId());
-      expect(await rejectionOf(ctx.store.appendToStream(client, [foreign], { expectedVersion: 'any' }))).toBeInstanceOf(InvalidAppendError);
+      expect(await rejectionOf(ctx.store.appendToStream(client, [foreign], { expectedVersion: 'any' }))).toBeInstanceOf(
+        InvalidAppendError,
+      );
       expect(await ctx.store.headPosition()).toBe(0n);
     });
 

@@ -29,7 +29,8 @@ export function readStreamsContract(ctx: ContractContext): void {
     it('pages through every stream once, in client-id order, each exactly as readStream returns it', async () => {
       const clients = ['c-delta', 'c-alpha', 'c-charlie', 'c-echo', 'c-bravo'];
       for (let round = 0; round < 3; round += 1) {
-        for (const client of clients) await ctx.store.appendToStream(client, someEvents(client, round + 1), { expectedVersion: 'any' });
+        for (const client of clients)
+          await ctx.store.appendToStream(client, someEvents(client, round + 1), { expectedVersion: 'any' });
       }
       const head = await ctx.store.headPosition();
       const pages = await everyPage(ctx.store, 2, head);
@@ -49,7 +50,10 @@ export function readStreamsContract(ctx: ContractContext): void {
       await ctx.store.appendToStream('c-a', [later], { expectedVersion: 2n });
       await ctx.store.appendToStream('c-b', someEvents('c-b', 1), { expectedVersion: 0n });
       const streams = (await everyPage(ctx.store, 10, cut)).flat();
-      expect(streams.map((s) => [s.clientId, s.events.length])).toEqual([['c-a', 2], ['c-b', 0]]);
+      expect(streams.map((s) => [s.clientId, s.events.length])).toEqual([
+        ['c-a', 2],
+        ['c-b', 0],
+      ]);
       expect(eventIds(streams[0].events)).not.toContain(later.eventId);
       expect(streams[0].events.every((e) => e.globalPosition <= cut)).toBe(true);
     });

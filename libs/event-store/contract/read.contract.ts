@@ -18,8 +18,9 @@ export function readContract(ctx: ContractContext): void {
       const last = await ctx.store.appendToStream(client, sent.slice(1), { expectedVersion: 1n });
       const { currentVersion, events } = await ctx.store.readStream(client);
       expect(currentVersion).toBe(3n);
-      expect(events.map(({ globalPosition, ...rest }) => rest))
-        .toEqual(sent.map((event, i) => ({ ...event, streamVersion: BigInt(i + 1) })));
+      expect(events.map(({ globalPosition, ...rest }) => rest)).toEqual(
+        sent.map((event, i) => ({ ...event, streamVersion: BigInt(i + 1) })),
+      );
       expectStrictlyIncreasing(positions(events));
       expect(events[2].globalPosition).toBe(last.lastGlobalPosition);
     });
@@ -38,7 +39,12 @@ export function readContract(ctx: ContractContext): void {
       };
       scribble((await ctx.store.readStream(client)).events);
       scribble(await ctx.store.readAll({ after: 0n, limit: 10 }));
-      if (ctx.store.readStreams) scribble((await ctx.store.readStreams({ afterClientId: null, limit: 10, upToPosition: 1000n })).flatMap((s) => s.events));
+      if (ctx.store.readStreams)
+        scribble(
+          (await ctx.store.readStreams({ afterClientId: null, limit: 10, upToPosition: 1000n })).flatMap(
+            (s) => s.events,
+          ),
+        );
       const again = (await ctx.store.readStream(client)).events;
       expect(again.map(({ globalPosition, streamVersion, ...rest }) => rest)).toEqual(sent);
     });
@@ -61,7 +67,13 @@ export function readContract(ctx: ContractContext): void {
       for (const event of order) await ctx.store.appendToStream(event.clientId, [event], { expectedVersion: 'any' });
       const all = await ctx.store.readAll({ after: 0n, limit: 100 });
       expect(eventIds(all)).toEqual(eventIds(order));
-      expect(all.map((e) => [e.clientId, e.streamVersion])).toEqual([[a, 1n], [b, 1n], [a, 2n], [b, 2n], [a, 3n]]);
+      expect(all.map((e) => [e.clientId, e.streamVersion])).toEqual([
+        [a, 1n],
+        [b, 1n],
+        [a, 2n],
+        [b, 2n],
+        [a, 3n],
+      ]);
       expectStrictlyIncreasing(positions(all));
       expect(await ctx.store.headPosition()).toBe(all[4].globalPosition);
     });

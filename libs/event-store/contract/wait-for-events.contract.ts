@@ -25,7 +25,9 @@ export function waitForEventsContract(ctx: ContractContext): void {
       await ctx.store.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n });
       const head = await ctx.store.headPosition();
       let woken = false;
-      const wait = waiting(ctx.store)(head, new AbortController().signal).then(() => { woken = true; });
+      const wait = waiting(ctx.store)(head, new AbortController().signal).then(() => {
+        woken = true;
+      });
       await new Promise((resolve) => setImmediate(resolve));
       expect(woken).toBe(false); // nothing new yet
       await ctx.store.appendToStream(client, someEvents(client, 1), { expectedVersion: 1n });

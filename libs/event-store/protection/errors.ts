@@ -1,7 +1,11 @@
 /** A stored personal value could not be decrypted: tampered, or encrypted under another key. */
 export class PersonalDataDecryptionError extends Error {
   readonly code = 'personal_data_decryption_failed';
-  constructor(readonly eventId: string, readonly path: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly eventId: string,
+    readonly path: string,
+    options?: { cause?: unknown },
+  ) {
     super(`Personal field ${path} of event ${eventId} could not be decrypted`, options);
   }
 }

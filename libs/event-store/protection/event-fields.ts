@@ -1,20 +1,28 @@
 import {
-  hasPersonalFields, mapPersonalFields, mapPersonalFieldsInPlace, somePersonalValue,
-  type PersonalValue, type PolkuEvent, type RecordedEvent,
+  hasPersonalFields,
+  mapPersonalFields,
+  mapPersonalFieldsInPlace,
+  somePersonalValue,
+  type PersonalValue,
+  type PolkuEvent,
+  type RecordedEvent,
 } from '../../events/index.js';
 import { PersonalDataDecryptionError } from './errors.js';
 import { decryptValue, encryptValue, erasedValue, isEncrypted } from './field-cipher.js';
 
 /** Whole-event steps of ProtectedEventStore: which events need a key, and the mapping itself. */
 
-export const carriesPersonalData = (event: PolkuEvent): boolean => somePersonalValue(event.type, event.data, () => true);
+export const carriesPersonalData = (event: PolkuEvent): boolean =>
+  somePersonalValue(event.type, event.data, () => true);
 
-export const holdsEncryptedData = (event: PolkuEvent): boolean => somePersonalValue(event.type, event.data, isEncrypted);
+export const holdsEncryptedData = (event: PolkuEvent): boolean =>
+  somePersonalValue(event.type, event.data, isEncrypted);
 
 /** Only `data` changes: the envelope (ids, dates, actor) is structure, not the client's data. */
-export const encryptEvent = (event: PolkuEvent, key: Buffer): PolkuEvent => (hasPersonalFields(event.type)
-  ? { ...event, data: mapPersonalFields(event.type, event.data, (value) => encryptValue(key, value)) }
-  : event);
+export const encryptEvent = (event: PolkuEvent, key: Buffer): PolkuEvent =>
+  hasPersonalFields(event.type)
+    ? { ...event, data: mapPersonalFields(event.type, event.data, (value) => encryptValue(key, value)) }
+    : event;
 
 /**
  * Replaces the encrypted personal values in `event.data` itself, without copying: only for an
@@ -27,7 +35,12 @@ export function decryptEventInPlace(event: RecordedEvent, key: Buffer | null): v
 }
 
 /** The plain (or erased) value; `undefined` for a value that is not encrypted. */
-function revealValue(event: RecordedEvent, key: Buffer | null, value: PersonalValue, path: string): PersonalValue | undefined {
+function revealValue(
+  event: RecordedEvent,
+  key: Buffer | null,
+  value: PersonalValue,
+  path: string,
+): PersonalValue | undefined {
   if (!isEncrypted(value)) return undefined;
   try {
     return key ? decryptValue(key, value) : erasedValue(value);

@@ -8,29 +8,43 @@ import { isEncrypted } from './field-cipher.js';
 const key = randomBytes(32);
 const CLIENT = 'client-1';
 
-const recorded = (event: PolkuEvent, position: bigint): RecordedEvent =>
-  ({ ...event, streamVersion: position, globalPosition: position });
+const recorded = (event: PolkuEvent, position: bigint): RecordedEvent => ({
+  ...event,
+  streamVersion: position,
+  globalPosition: position,
+});
 
 /** As the inner store hands it over: encrypted, and a fresh object owned by the reader. */
 const stored = (type: string, data: unknown, position = 1n): RecordedEvent =>
   recorded(encryptEvent(anEvent(CLIENT, { type, data }), key), position);
 
 const PLAN = {
-  planId: 'ap-1', agreedOn: '2025-01-12', employmentPlanId: 'ep-1',
+  planId: 'ap-1',
+  agreedOn: '2025-01-12',
+  employmentPlanId: 'ep-1',
   services: [
     { serviceType: 'coaching', description: 'viikoittain' },
     { serviceType: 'kuty' },
     { serviceType: 'work_trial', description: 'Kirpputori' },
   ],
   kuty: {
-    goal: 'Päivärytmi', description: 'Kirpputori', place: 'Setlementti', providerId: 'prov-1', providerKind: 'association',
-    hoursPerDay: 4, daysPerWeek: 3, startDate: '2025-01-19', lengthMonths: 6,
-    supportAndGuidance: 'Oma ohjaaja', otherServices: 'Ei muita', assessmentDate: '2025-07-15',
+    goal: 'Päivärytmi',
+    description: 'Kirpputori',
+    place: 'Setlementti',
+    providerId: 'prov-1',
+    providerKind: 'association',
+    hoursPerDay: 4,
+    daysPerWeek: 3,
+    startDate: '2025-01-19',
+    lengthMonths: 6,
+    supportAndGuidance: 'Oma ohjaaja',
+    otherServices: 'Ei muita',
+    assessmentDate: '2025-07-15',
   },
 };
 
 describe('encryptEvent', () => {
-  it('leaves the caller\'s event as it was (encryption works on a copy)', () => {
+  it("leaves the caller's event as it was (encryption works on a copy)", () => {
     const event = anEvent(CLIENT, { type: 'ActivationPlanAgreed', data: structuredClone(PLAN) });
     const before = structuredClone(event);
     const encrypted = encryptEvent(event, key);
@@ -58,8 +72,17 @@ describe('decryptEventInPlace', () => {
   });
 
   it('touches no other event', () => {
-    const first = stored('ServiceNeedAssessmentRecorded', { assessmentId: 'a-1', assessedOn: '2025-01-06', needs: ['velka'], summary: 'Asuu yksin' });
-    const second = stored('PlanReviewed', { planId: 'p-1', reviewedOn: '2025-03-01', requestedByClient: false, outcome: 'Jatketaan' }, 2n);
+    const first = stored('ServiceNeedAssessmentRecorded', {
+      assessmentId: 'a-1',
+      assessedOn: '2025-01-06',
+      needs: ['velka'],
+      summary: 'Asuu yksin',
+    });
+    const second = stored(
+      'PlanReviewed',
+      { planId: 'p-1', reviewedOn: '2025-03-01', requestedByClient: false, outcome: 'Jatketaan' },
+      2n,
+    );
     const secondBefore = structuredClone(second);
     decryptEventInPlace(first, key);
     expect(first.data).toMatchObject({ needs: ['velka'], summary: 'Asuu yksin' });
@@ -68,7 +91,11 @@ describe('decryptEventInPlace', () => {
   });
 
   it('skips absent optional fields and a missing nested object, inventing nothing', () => {
-    const registered = stored('ClientRegistered', { fullName: 'Maija', birthDate: '1984-05-02', municipality: 'Jyväskylä' });
+    const registered = stored('ClientRegistered', {
+      fullName: 'Maija',
+      birthDate: '1984-05-02',
+      municipality: 'Jyväskylä',
+    });
     decryptEventInPlace(registered, key);
     expect(registered.data).toEqual({ fullName: 'Maija', birthDate: '1984-05-02', municipality: 'Jyväskylä' });
 
@@ -91,15 +118,35 @@ describe('decryptEventInPlace', () => {
   });
 
   it('reads strings as ERASED and string arrays as [ERASED] when the key is destroyed', () => {
-    const assessment = stored('ServiceNeedAssessmentRecorded', { assessmentId: 'a-1', assessedOn: '2025-01-06', needs: ['velka', 'päihde'], summary: 'Asuu yksin' });
+    const assessment = stored('ServiceNeedAssessmentRecorded', {
+      assessmentId: 'a-1',
+      assessedOn: '2025-01-06',
+      needs: ['velka', 'päihde'],
+      summary: 'Asuu yksin',
+    });
     decryptEventInPlace(assessment, null);
-    expect(assessment.data).toEqual({ assessmentId: 'a-1', assessedOn: '2025-01-06', needs: [ERASED], summary: ERASED });
+    expect(assessment.data).toEqual({
+      assessmentId: 'a-1',
+      assessedOn: '2025-01-06',
+      needs: [ERASED],
+      summary: ERASED,
+    });
 
     const plan = stored('ActivationPlanAgreed', PLAN);
     decryptEventInPlace(plan, null);
     expect(plan.data).toMatchObject({
-      services: [{ serviceType: 'coaching', description: ERASED }, { serviceType: 'kuty' }, { serviceType: 'work_trial', description: ERASED }],
-      kuty: { goal: ERASED, description: ERASED, place: 'Setlementti', supportAndGuidance: ERASED, otherServices: ERASED },
+      services: [
+        { serviceType: 'coaching', description: ERASED },
+        { serviceType: 'kuty' },
+        { serviceType: 'work_trial', description: ERASED },
+      ],
+      kuty: {
+        goal: ERASED,
+        description: ERASED,
+        place: 'Setlementti',
+        supportAndGuidance: ERASED,
+        otherServices: ERASED,
+      },
     });
   });
 
@@ -113,11 +160,19 @@ describe('decryptEventInPlace', () => {
 
     const item = stored('ActivationPlanAgreed', PLAN);
     (item.data as typeof PLAN).services[2]!.description = 'enc:v1:s:bm90IGEgY2lwaGVydGV4dCBhdCBhbGwsIHJlYWxseQ==';
-    expect(captured(() => decryptEventInPlace(item, key))).toMatchObject({ eventId: item.eventId, path: 'services[].description' });
+    expect(captured(() => decryptEventInPlace(item, key))).toMatchObject({
+      eventId: item.eventId,
+      path: 'services[].description',
+    });
   });
 
   it('fails on a value encrypted under another key', () => {
-    const event = stored('PlanReviewed', { planId: 'p-1', reviewedOn: '2025-03-01', requestedByClient: false, outcome: 'Jatketaan' });
+    const event = stored('PlanReviewed', {
+      planId: 'p-1',
+      reviewedOn: '2025-03-01',
+      requestedByClient: false,
+      outcome: 'Jatketaan',
+    });
     expect(captured(() => decryptEventInPlace(event, randomBytes(32)))).toMatchObject({ path: 'outcome' });
   });
 });

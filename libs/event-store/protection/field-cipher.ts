@@ -57,9 +57,8 @@ export function decryptValue(key: Buffer, stored: string): PersonalValue {
   const plain = decipher.update(payload.subarray(IV_BYTES + TAG_BYTES));
   const rest = decipher.final(); // authenticates; GCM is a stream mode, so nothing is held back
   const value: unknown = JSON.parse((rest.length === 0 ? plain : Buffer.concat([plain, rest])).toString('utf8'));
-  const ok = kind === 's'
-    ? typeof value === 'string'
-    : Array.isArray(value) && value.every((item) => typeof item === 'string');
+  const ok =
+    kind === 's' ? typeof value === 'string' : Array.isArray(value) && value.every((item) => typeof item === 'string');
   if (!ok) throw new Error(`decrypted value does not match kind '${kind}'`);
   return value as PersonalValue;
 }

@@ -22,12 +22,22 @@ afterAll(() => {
 });
 
 // The decorator must keep every promise of the port, on the real adapter.
-eventStoreContract('ProtectedEventStore(SqliteEventStore)', async () => {
-  const dir = aDir();
-  const keys = SqliteKeyStore.open(join(dir, 'keys.sqlite'));
-  const store = new ProtectedEventStore(SqliteEventStore.open(join(dir, 'events.sqlite')), keys);
-  return { store, cleanup: async () => { await store.close(); await keys.close(); } };
-}, { waitForEvents: true });
+eventStoreContract(
+  'ProtectedEventStore(SqliteEventStore)',
+  async () => {
+    const dir = aDir();
+    const keys = SqliteKeyStore.open(join(dir, 'keys.sqlite'));
+    const store = new ProtectedEventStore(SqliteEventStore.open(join(dir, 'events.sqlite')), keys);
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        await keys.close();
+      },
+    };
+  },
+  { waitForEvents: true },
+);
 
 const NAME = 'Maija Meikäläinen';
 const HETU = '020584-987X';
@@ -37,31 +47,60 @@ const NOTE = 'Maija muutti Tampereelle';
 function aPath(clientId: string, name = NAME, hetu = HETU): PolkuEvent[] {
   const at = (occurredAt: string, type: string, data: unknown) => anEvent(clientId, { occurredAt, type, data });
   return [
-    at('2025-01-05', 'ClientRegistered', { fullName: name, personalIdentityCode: hetu, birthDate: '1984-05-02', municipality: 'Jyväskylä' }),
+    at('2025-01-05', 'ClientRegistered', {
+      fullName: name,
+      personalIdentityCode: hetu,
+      birthDate: '1984-05-02',
+      municipality: 'Jyväskylä',
+    }),
     at('2025-01-06', 'ServiceNeedAssessmentRecorded', {
-      assessmentId: 'sna-1', assessedOn: '2025-01-06', needs: ['velkaneuvonta', 'päihdetyö'], summary: 'Asuu yksin',
+      assessmentId: 'sna-1',
+      assessedOn: '2025-01-06',
+      needs: ['velkaneuvonta', 'päihdetyö'],
+      summary: 'Asuu yksin',
     }),
     at('2025-01-12', 'ActivationPlanAgreed', {
-      planId: 'ap-1', agreedOn: '2025-01-12', employmentPlanId: 'ep-1',
+      planId: 'ap-1',
+      agreedOn: '2025-01-12',
+      employmentPlanId: 'ep-1',
       services: [{ serviceType: 'rehabilitative_work_activity', description: 'Kirpputori, oma ohjaaja' }],
       kuty: {
-        goal: 'Päivärytmi', description: 'Kirpputori', place: 'Jyväskylän Setlementti', providerId: 'prov-1',
-        providerKind: 'association', hoursPerDay: 4, daysPerWeek: 3, startDate: '2025-01-19', lengthMonths: 6,
-        supportAndGuidance: 'Oma ohjaaja', otherServices: 'Ei muita', assessmentDate: '2025-07-15',
+        goal: 'Päivärytmi',
+        description: 'Kirpputori',
+        place: 'Jyväskylän Setlementti',
+        providerId: 'prov-1',
+        providerKind: 'association',
+        hoursPerDay: 4,
+        daysPerWeek: 3,
+        startDate: '2025-01-19',
+        lengthMonths: 6,
+        supportAndGuidance: 'Oma ohjaaja',
+        otherServices: 'Ei muita',
+        assessmentDate: '2025-07-15',
       },
     }),
     at('2025-01-19', 'ServicePeriodStarted', {
-      periodId: 'kuty-1', serviceType: 'rehabilitative_work_activity', planId: 'ap-1',
+      periodId: 'kuty-1',
+      serviceType: 'rehabilitative_work_activity',
+      planId: 'ap-1',
       provider: { organisationId: 'prov-1', organisationType: 'provider', providerKind: 'association' },
-      startDate: '2025-01-19', plannedEndDate: '2025-07-18', daysPerWeek: 3, hoursPerDay: 4,
+      startDate: '2025-01-19',
+      plannedEndDate: '2025-07-18',
+      daysPerWeek: 3,
+      hoursPerDay: 4,
     }),
     at('2025-07-17', 'ServicePeriodEnded', {
-      periodId: 'kuty-1', endDate: '2025-07-17', endReason: 'transfer_to_other_service', continuation: 'work_trial', note: NOTE,
+      periodId: 'kuty-1',
+      endDate: '2025-07-17',
+      endReason: 'transfer_to_other_service',
+      continuation: 'work_trial',
+      note: NOTE,
     }),
   ];
 }
 
-const withoutPositions = (events: RecordedEvent[]) => events.map(({ globalPosition, streamVersion, ...event }) => event);
+const withoutPositions = (events: RecordedEvent[]) =>
+  events.map(({ globalPosition, streamVersion, ...event }) => event);
 const dataOf = (events: RecordedEvent[], type: string): any => events.find((e) => e.type === type)?.data;
 const bytesOf = (path: string): Buffer =>
   Buffer.concat([path, `${path}-wal`].filter(existsSync).map((file) => readFileSync(file)));
@@ -70,7 +109,10 @@ const bytesOf = (path: string): Buffer =>
 function counting(keys: ClientKeyStore): { keys: ClientKeyStore; lookups: string[] } {
   const lookups: string[] = [];
   const counted: ClientKeyStore = Object.create(keys);
-  counted.getKey = (clientId) => { lookups.push(clientId); return keys.getKey(clientId); };
+  counted.getKey = (clientId) => {
+    lookups.push(clientId);
+    return keys.getKey(clientId);
+  };
   return { keys: counted, lookups };
 }
 
@@ -119,8 +161,10 @@ describe('ProtectedEventStore: personal data encrypted with per-client keys', ()
       expect(bytesOf(eventsPath).includes(Buffer.from(secret))).toBe(false); // nor anywhere in the file or WAL
     }
     expect(JSON.parse(rows[0])).toMatchObject({
-      fullName: expect.stringMatching(/^enc:v1:s:/), personalIdentityCode: expect.stringMatching(/^enc:v1:s:/),
-      birthDate: '1984-05-02', municipality: 'Jyväskylä',
+      fullName: expect.stringMatching(/^enc:v1:s:/),
+      personalIdentityCode: expect.stringMatching(/^enc:v1:s:/),
+      birthDate: '1984-05-02',
+      municipality: 'Jyväskylä',
     });
     expect(JSON.parse(rows[1]).needs).toMatch(/^enc:v1:a:/); // a string array is one value
     expect(JSON.parse(rows[2]).kuty).toMatchObject({ place: 'Jyväskylän Setlementti', hoursPerDay: 4 });
@@ -137,30 +181,53 @@ describe('ProtectedEventStore: personal data encrypted with per-client keys', ()
 
     const { currentVersion, events } = await store.readStream(erased);
     expect(currentVersion).toBe(5n);
-    expect(events.map((e) => [e.eventId, e.type, e.occurredAt, e.actor])).toEqual(sent.map((e) => [e.eventId, e.type, e.occurredAt, e.actor]));
+    expect(events.map((e) => [e.eventId, e.type, e.occurredAt, e.actor])).toEqual(
+      sent.map((e) => [e.eventId, e.type, e.occurredAt, e.actor]),
+    );
     expect(dataOf(events, 'ClientRegistered')).toEqual({
-      fullName: ERASED, personalIdentityCode: ERASED, birthDate: '1984-05-02', municipality: 'Jyväskylä',
+      fullName: ERASED,
+      personalIdentityCode: ERASED,
+      birthDate: '1984-05-02',
+      municipality: 'Jyväskylä',
     });
     expect(dataOf(events, 'ServiceNeedAssessmentRecorded')).toEqual({
-      assessmentId: 'sna-1', assessedOn: '2025-01-06', needs: [ERASED], summary: ERASED,
+      assessmentId: 'sna-1',
+      assessedOn: '2025-01-06',
+      needs: [ERASED],
+      summary: ERASED,
     });
     expect(dataOf(events, 'ActivationPlanAgreed')).toMatchObject({
-      planId: 'ap-1', agreedOn: '2025-01-12',
+      planId: 'ap-1',
+      agreedOn: '2025-01-12',
       services: [{ serviceType: 'rehabilitative_work_activity', description: ERASED }],
       kuty: {
-        goal: ERASED, description: ERASED, supportAndGuidance: ERASED, otherServices: ERASED,
-        place: 'Jyväskylän Setlementti', providerId: 'prov-1', startDate: '2025-01-19', lengthMonths: 6,
+        goal: ERASED,
+        description: ERASED,
+        supportAndGuidance: ERASED,
+        otherServices: ERASED,
+        place: 'Jyväskylän Setlementti',
+        providerId: 'prov-1',
+        startDate: '2025-01-19',
+        lengthMonths: 6,
       },
     });
     expect(dataOf(events, 'ServicePeriodStarted')).toEqual(sent[3].data); // nothing personal in it
     expect(dataOf(events, 'ServicePeriodEnded')).toEqual({
-      periodId: 'kuty-1', endDate: '2025-07-17', endReason: 'transfer_to_other_service', continuation: 'work_trial', note: ERASED,
+      periodId: 'kuty-1',
+      endDate: '2025-07-17',
+      endReason: 'transfer_to_other_service',
+      continuation: 'work_trial',
+      note: ERASED,
     });
 
     const all = await store.readAll({ after: 0n, limit: 100 });
     expect(all.filter((e) => e.clientId === erased)).toEqual(events);
     // whole streams (a rebuild's reading) are revealed the same way, per client
-    const streams = await store.readStreams!({ afterClientId: null, limit: 10, upToPosition: await store.headPosition() });
+    const streams = await store.readStreams!({
+      afterClientId: null,
+      limit: 10,
+      upToPosition: await store.headPosition(),
+    });
     expect(streams.find((s) => s.clientId === erased)!.events).toEqual(events);
     expect(withoutPositions(streams.find((s) => s.clientId === kept)!.events)).toEqual(keptSent);
     expect(withoutPositions(all.filter((e) => e.clientId === kept))).toEqual(keptSent); // unaffected
@@ -191,7 +258,10 @@ describe('ProtectedEventStore: personal data encrypted with per-client keys', ()
     expect(await keys.getKey(client)).toBeNull();
 
     // An event without personal data (e.g. a record of the erasure) still goes in.
-    const plain = anEvent(client, { type: 'ServicePeriodResumed', data: { periodId: 'kuty-1', resumedOn: '2025-08-01' } });
+    const plain = anEvent(client, {
+      type: 'ServicePeriodResumed',
+      data: { periodId: 'kuty-1', resumedOn: '2025-08-01' },
+    });
     await store.appendToStream(client, [plain], { expectedVersion: 5n });
     expect((await store.readStream(client)).events[5]).toMatchObject({ eventId: plain.eventId, data: plain.data });
     expect(await keys.getKey(client)).toBeNull();
@@ -199,12 +269,20 @@ describe('ProtectedEventStore: personal data encrypted with per-client keys', ()
 
   it('still replays an append retried after the erasure (idempotency), without a key', async () => {
     const client = aClientId();
-    const first = await store.appendToStream(client, aPath(client), { expectedVersion: 0n, idempotencyKey: 'register-1' });
+    const first = await store.appendToStream(client, aPath(client), {
+      expectedVersion: 0n,
+      idempotencyKey: 'register-1',
+    });
     await keys.destroyKey(client, 'retention');
-    const retry = await store.appendToStream(client, aPath(client), { expectedVersion: 0n, idempotencyKey: 'register-1' });
+    const retry = await store.appendToStream(client, aPath(client), {
+      expectedVersion: 0n,
+      idempotencyKey: 'register-1',
+    });
     expect(retry).toEqual({ ...first, replayed: true });
     expect(await keys.getKey(client)).toBeNull();
-    const other = await rejectionOf(store.appendToStream(client, [anEvent(client)], { expectedVersion: 5n, idempotencyKey: 'new' }));
+    const other = await rejectionOf(
+      store.appendToStream(client, [anEvent(client)], { expectedVersion: 5n, idempotencyKey: 'new' }),
+    );
     expect(other).toBeInstanceOf(ClientKeyDestroyedError);
   });
 

@@ -2,7 +2,13 @@ import type { PolkuEvent, RecordedEvent } from '../../events/index.js';
 import { ClientKeyDestroyedError, type ClientKeyStore } from '../../key-store/index.js';
 import type { ChainVerification } from '../hash-chain.js';
 import type {
-  AppendOptions, AppendResult, ClientStream, EventStore, ReadAllOptions, ReadStreamResult, ReadStreamsOptions,
+  AppendOptions,
+  AppendResult,
+  ClientStream,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamResult,
+  ReadStreamsOptions,
 } from '../port.js';
 import { ClientKeyMissingError } from './errors.js';
 import { carriesPersonalData, decryptEventInPlace, encryptEvent, holdsEncryptedData } from './event-fields.js';
@@ -21,7 +27,10 @@ export class ProtectedEventStore implements EventStore {
   /** Present exactly when the inner store has it (nothing to decrypt: no events pass). */
   readonly waitForEvents?: (after: bigint, signal: AbortSignal) => Promise<void>;
 
-  constructor(private readonly inner: EventStore, private readonly keys: ClientKeyStore) {
+  constructor(
+    private readonly inner: EventStore,
+    private readonly keys: ClientKeyStore,
+  ) {
     if (inner.waitForEvents) this.waitForEvents = inner.waitForEvents.bind(inner);
     if (inner.readStreams) {
       const read = inner.readStreams.bind(inner);
@@ -46,7 +55,11 @@ export class ProtectedEventStore implements EventStore {
     } catch (error) {
       return this.replayAfterErasure(error, clientId, options);
     }
-    return this.inner.appendToStream(clientId, events.map((event) => encryptEvent(event, key)), options);
+    return this.inner.appendToStream(
+      clientId,
+      events.map((event) => encryptEvent(event, key)),
+      options,
+    );
   }
 
   findIdempotentResult(idempotencyKey: string, clientId: string, requestHash?: string): Promise<AppendResult | null> {

@@ -29,18 +29,27 @@ describe('ProtectedEventStore: each read owns its events', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const plan = (clientId: string): PolkuEvent => anEvent(clientId, {
-    type: 'ActivationPlanAgreed',
-    data: {
-      planId: 'ap-1', agreedOn: '2025-01-12', employmentPlanId: 'ep-1',
-      services: [{ serviceType: 'rehabilitative_work_activity', description: 'Kirpputori' }],
-      kuty: { goal: 'Päivärytmi', place: 'Setlementti', hoursPerDay: 4 },
-    },
-  });
-  const registered = (clientId: string): PolkuEvent => anEvent(clientId, {
-    type: 'ClientRegistered',
-    data: { fullName: 'Maija Meikäläinen', personalIdentityCode: '020584-987X', birthDate: '1984-05-02', municipality: 'Jyväskylä' },
-  });
+  const plan = (clientId: string): PolkuEvent =>
+    anEvent(clientId, {
+      type: 'ActivationPlanAgreed',
+      data: {
+        planId: 'ap-1',
+        agreedOn: '2025-01-12',
+        employmentPlanId: 'ep-1',
+        services: [{ serviceType: 'rehabilitative_work_activity', description: 'Kirpputori' }],
+        kuty: { goal: 'Päivärytmi', place: 'Setlementti', hoursPerDay: 4 },
+      },
+    });
+  const registered = (clientId: string): PolkuEvent =>
+    anEvent(clientId, {
+      type: 'ClientRegistered',
+      data: {
+        fullName: 'Maija Meikäläinen',
+        personalIdentityCode: '020584-987X',
+        birthDate: '1984-05-02',
+        municipality: 'Jyväskylä',
+      },
+    });
 
   /** Changes everything a careless reader could: personal and other fields, nested ones, the actor. */
   function scribbleOver(events: RecordedEvent[]): void {
@@ -61,11 +70,17 @@ describe('ProtectedEventStore: each read owns its events', () => {
     await store.appendToStream(b, [registered(b), plan(b)], { expectedVersion: 0n });
     const first = await store.readStream(a);
     const expected = structuredClone(first.events);
-    expect(expected[1]!.data).toMatchObject({ services: [{ description: 'Kirpputori' }], kuty: { goal: 'Päivärytmi' } });
+    expect(expected[1]!.data).toMatchObject({
+      services: [{ description: 'Kirpputori' }],
+      kuty: { goal: 'Päivärytmi' },
+    });
 
     const reads = [
       async () => (await store.readStream(a)).events,
-      async () => (await store.readStreams!({ afterClientId: null, limit: 10, upToPosition: 100n })).find((s) => s.clientId === a)!.events,
+      async () =>
+        (await store.readStreams!({ afterClientId: null, limit: 10, upToPosition: 100n })).find(
+          (s) => s.clientId === a,
+        )!.events,
       async () => (await store.readAll({ after: 0n, limit: 10 })).filter((e) => e.clientId === a),
     ];
     scribbleOver(first.events);

@@ -24,8 +24,11 @@ export function applyEvents(model: ClientReadModel | undefined, events: Recorded
     lastPosition = e.globalPosition;
   }
   return {
-    clientId, lastPosition, state: { ...state, timeline: [] } as unknown as Record<string, unknown>,
-    path: buildPathView(clientId, state), ...deriveRows(clientId, state),
+    clientId,
+    lastPosition,
+    state: { ...state, timeline: [] } as unknown as Record<string, unknown>,
+    path: buildPathView(clientId, state),
+    ...deriveRows(clientId, state),
   };
 }
 

@@ -1,4 +1,10 @@
-import { ERASED, mapPersonalFields, type OrganisationType, type PolkuDomainEvent, type RecordedEvent } from '../../events/index.js';
+import {
+  ERASED,
+  mapPersonalFields,
+  type OrganisationType,
+  type PolkuDomainEvent,
+  type RecordedEvent,
+} from '../../events/index.js';
 import { dateOf, evolve, initialState, type ClientPathState } from '../../domain/index.js';
 import { summarise } from './summaries.js';
 
@@ -15,7 +21,12 @@ export interface TimelineEntry {
   data: unknown;
 }
 
-export interface ClientProfile { fullName: string; personalIdentityCode?: string; birthDate: string; municipality: string }
+export interface ClientProfile {
+  fullName: string;
+  personalIdentityCode?: string;
+  birthDate: string;
+  municipality: string;
+}
 
 /** What the projection carries between events for one client (plain JSON). */
 export interface ClientProjectionState {
@@ -25,7 +36,9 @@ export interface ClientProjectionState {
 }
 
 export const initialProjectionState = (): ClientProjectionState => ({
-  domain: initialState(), profile: null, timeline: [],
+  domain: initialState(),
+  profile: null,
+  timeline: [],
 });
 
 /** Folds one recorded event into the projection state. Pure and deterministic. */
@@ -36,9 +49,16 @@ export const initialProjectionState = (): ClientProjectionState => ({
 export function foldEvent(s: ClientProjectionState, event: RecordedEvent, ownsTimeline = false): ClientProjectionState {
   const e = event as unknown as RecordedEvent<PolkuDomainEvent>;
   const entry: TimelineEntry = {
-    position: e.globalPosition.toString(), eventId: e.eventId, type: e.type, occurredAt: e.occurredAt, recordedAt: e.recordedAt,
-    organisationId: e.actor.organisationId, organisationType: e.actor.organisationType,
-    author: { personId: e.actor.personId, displayName: e.actor.displayName }, summary: summarise(e), data: e.data,
+    position: e.globalPosition.toString(),
+    eventId: e.eventId,
+    type: e.type,
+    occurredAt: e.occurredAt,
+    recordedAt: e.recordedAt,
+    organisationId: e.actor.organisationId,
+    organisationType: e.actor.organisationType,
+    author: { personId: e.actor.personId, displayName: e.actor.displayName },
+    summary: summarise(e),
+    data: e.data,
   };
   if (e.type === 'ClientDataErased') {
     // Erasure: the structure stays for statistics, the personal data goes from the read model too.
@@ -52,7 +72,13 @@ export function foldEvent(s: ClientProjectionState, event: RecordedEvent, ownsTi
 }
 
 export const timelineOrder = (a: TimelineEntry, b: TimelineEntry): number =>
-  dateOf(a.occurredAt) === dateOf(b.occurredAt) ? Number(BigInt(a.position) - BigInt(b.position)) : dateOf(a.occurredAt) < dateOf(b.occurredAt) ? -1 : 1;
+  dateOf(a.occurredAt) === dateOf(b.occurredAt)
+    ? Number(BigInt(a.position) - BigInt(b.position))
+    : dateOf(a.occurredAt) < dateOf(b.occurredAt)
+      ? -1
+      : 1;
 
-const redact = (t: TimelineEntry): TimelineEntry =>
-  ({ ...t, data: mapPersonalFields(t.type, t.data, (v) => (Array.isArray(v) ? [ERASED] : ERASED)) });
+const redact = (t: TimelineEntry): TimelineEntry => ({
+  ...t,
+  data: mapPersonalFields(t.type, t.data, (v) => (Array.isArray(v) ? [ERASED] : ERASED)),
+});

@@ -5,7 +5,11 @@ import { timelineOrder, type TimelineEntry } from './state.js';
 export const TIMELINE_PAGE = 500;
 
 /** Where the returned timeline sits in the whole one; `nextBefore` fetches the older entries. */
-export interface TimelinePageInfo { total: number; returned: number; nextBefore: string | null }
+export interface TimelinePageInfo {
+  total: number;
+  returned: number;
+  nextBefore: string | null;
+}
 
 /** The cursor of an entry: its business date and global position (`2025-03-01~1042`). */
 export const TIMELINE_CURSOR = /^\d{4}-\d{2}-\d{2}~\d{1,18}$/;
@@ -16,7 +20,9 @@ const cursorOf = (e: TimelineEntry): string => `${dateOf(e.occurredAt)}~${e.posi
  * kept in the timeline's business order. A path of a few hundred entries comes whole.
  */
 export function pageTimeline(
-  path: Record<string, unknown>, limit = TIMELINE_PAGE, before?: string,
+  path: Record<string, unknown>,
+  limit = TIMELINE_PAGE,
+  before?: string,
 ): { path: Record<string, unknown>; timelinePage: TimelinePageInfo } {
   const timeline = path.timeline as TimelineEntry[];
   let end = timeline.length;

@@ -5,7 +5,9 @@ import type { TimelineEntry } from './state.js';
 const pathOf = (n: number) => ({
   clientId: 'c-1',
   timeline: Array.from({ length: n }, (_, i) => ({
-    eventId: `e-${i}`, position: String(i + 1), occurredAt: `2025-01-${String(1 + Math.floor(i / 2)).padStart(2, '0')}`,
+    eventId: `e-${i}`,
+    position: String(i + 1),
+    occurredAt: `2025-01-${String(1 + Math.floor(i / 2)).padStart(2, '0')}`,
   })) as unknown as TimelineEntry[],
 });
 const ids = (path: Record<string, unknown>) => (path.timeline as TimelineEntry[]).map((e) => e.eventId);

@@ -1,5 +1,11 @@
 import {
-  basisLabel, entryVisibility, identityVisibility, type ClientPathState, type DisclosureBasis, type EntryRef, type Viewer,
+  basisLabel,
+  entryVisibility,
+  identityVisibility,
+  type ClientPathState,
+  type DisclosureBasis,
+  type EntryRef,
+  type Viewer,
 } from '../../domain/index.js';
 import type { TimelineEntry } from './state.js';
 
@@ -23,7 +29,12 @@ const refOf = (e: TimelineEntry): EntryRef => {
  * on which basis, for the disclosure log. `hiddenEntries` counts, per organisation, the
  * entries this viewer may not see (shown as hidden, not silently missing).
  */
-export function pathForViewer(path: Doc, state: ClientPathState, viewer: Viewer, today: string): { path: Doc; disclosures: Disclosure[] } {
+export function pathForViewer(
+  path: Doc,
+  state: ClientPathState,
+  viewer: Viewer,
+  today: string,
+): { path: Doc; disclosures: Disclosure[] } {
   const tally = new Map<string, Disclosure>();
   const seen = (org: string, basis: DisclosureBasis) => {
     if (basis.kind === 'own_entry' || org === viewer.organisationId) return;
@@ -44,8 +55,10 @@ export function pathForViewer(path: Doc, state: ClientPathState, viewer: Viewer,
   const timeline = (path.timeline as TimelineEntry[]).filter((e) => visible(refOf(e)));
   const quiet = (ref: EntryRef) => entryVisibility(state, viewer, ref, today) !== null;
   const s = path.status as Doc;
-  const periodVisible = (p: Doc) => quiet({ organisationId: p.recordedBy.organisationId, type: 'ServicePeriodStarted', periodId: p.periodId });
-  const referralVisible = (r: Doc) => quiet({ organisationId: r.from.organisationId, type: 'ReferralMade', referralId: r.referralId });
+  const periodVisible = (p: Doc) =>
+    quiet({ organisationId: p.recordedBy.organisationId, type: 'ServicePeriodStarted', periodId: p.periodId });
+  const referralVisible = (r: Doc) =>
+    quiet({ organisationId: r.from.organisationId, type: 'ReferralMade', referralId: r.referralId });
   const lastBenefit = [...timeline].reverse().find((e) => e.type === 'BenefitStatusRecorded');
   const status = {
     ...s,
@@ -55,7 +68,9 @@ export function pathForViewer(path: Doc, state: ClientPathState, viewer: Viewer,
     referrals: (s.referrals as Doc[]).filter(referralVisible),
     activePeriods: (s.activePeriods as Doc[]).filter(periodVisible),
     endedPeriods: (s.endedPeriods as Doc[]).filter(periodVisible),
-    deadlines: (s.deadlines as Doc[]).filter((d) => viewer.role === 'auditor' || (d.organisationIds as string[]).includes(viewer.organisationId)),
+    deadlines: (s.deadlines as Doc[]).filter(
+      (d) => viewer.role === 'auditor' || (d.organisationIds as string[]).includes(viewer.organisationId),
+    ),
   };
   const profile = identityVisibility(state, viewer, today) ? path.profile : null;
   const hiddenEntries = [...hidden].map(([organisationId, entries]) => ({ organisationId, entries }));

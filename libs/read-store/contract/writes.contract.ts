@@ -24,11 +24,19 @@ export function writesContract(ctx: ReadStoreContext): void {
 
     it('stores models whose documents arrive already serialised (the fold worker) as the same models', async () => {
       const models = fixture();
-      const serialised = models.map(({ path, state, ...rest }) => ({ ...rest, pathJson: JSON.stringify(path), stateJson: JSON.stringify(state) }));
+      const serialised = models.map(({ path, state, ...rest }) => ({
+        ...rest,
+        pathJson: JSON.stringify(path),
+        stateJson: JSON.stringify(state),
+      }));
       await ctx.store.commitBatch([serialised[0]!, models[1]!, serialised[2]!], 12n);
       const loaded = await ctx.store.getClients(models.map((m) => m.clientId));
       for (const m of models) expect(loaded.get(m.clientId)).toEqual(m); // documents and rows
-      expect(await ctx.store.clientDocuments('anna')).toEqual({ lastPosition: models[0]!.lastPosition, path: models[0]!.path, state: models[0]!.state });
+      expect(await ctx.store.clientDocuments('anna')).toEqual({
+        lastPosition: models[0]!.lastPosition,
+        path: models[0]!.path,
+        state: models[0]!.state,
+      });
     });
 
     it('keeps positions above 2^53 exact (bigint all the way)', async () => {
@@ -47,7 +55,11 @@ export function writesContract(ctx: ReadStoreContext): void {
       expect(await ctx.store.clientCompensation('anna')).toEqual([]);
       expect((await ctx.store.clientCompensation('ben')).length).toBe(2);
       expect((await ctx.store.clientPath('anna'))!.lastPosition).toBe(20n);
-      expect(await ctx.store.clientDocuments('anna')).toEqual({ lastPosition: 20n, path: aModel('anna', 20n).path, state: aModel('anna', 20n).state });
+      expect(await ctx.store.clientDocuments('anna')).toEqual({
+        lastPosition: 20n,
+        path: aModel('anna', 20n).path,
+        state: aModel('anna', 20n).state,
+      });
     });
 
     it('rolls back the whole batch when one model fails to serialise', async () => {

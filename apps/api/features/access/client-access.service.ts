@@ -9,7 +9,10 @@ import { AUDIT_LOG, CLOCK, READ_STORE, type Clock } from '../../infrastructure/t
 import type { ReadContext } from './read-context.js';
 
 /** What a read of one client renders from its path document and state, and what that disclosed. */
-export type ClientRender<T> = (path: Record<string, unknown>, state: ClientPathState) => { result: T; disclosures: Disclosure[] };
+export type ClientRender<T> = (
+  path: Record<string, unknown>,
+  state: ClientPathState,
+) => { result: T; disclosures: Disclosure[] };
 
 type Outcome = 'allowed' | 'refused';
 
@@ -59,8 +62,16 @@ export class ClientAccess {
   /** For reads served from the event store (auditor replays): same gate, state given. */
   async gate(ctx: ReadContext, clientId: string, state: ClientPathState | null, view: string): Promise<void> {
     const decision = this.authorise(ctx, clientId, state);
-    await this.audit.recordUsage([this.entry(ctx, clientId, view, decision.allowed ? 'allowed' : 'refused',
-      decision.allowed ? decision.bases.join(',') : decision.reason, this.clock().toISOString())]);
+    await this.audit.recordUsage([
+      this.entry(
+        ctx,
+        clientId,
+        view,
+        decision.allowed ? 'allowed' : 'refused',
+        decision.allowed ? decision.bases.join(',') : decision.reason,
+        this.clock().toISOString(),
+      ),
+    ]);
     if (!decision.allowed) throw new ClientAccessDeniedError(clientId, decision.reason);
   }
 
@@ -68,9 +79,16 @@ export class ClientAccess {
    * Usage entries for several clients at once (caseloads, worklists, search hits): one write.
    * A null client id is an entry naming no client (a search that found nobody).
    */
-  async logMany(ctx: ReadContext, clientIds: (string | null)[], view: string, detail: string | null = null): Promise<void> {
+  async logMany(
+    ctx: ReadContext,
+    clientIds: (string | null)[],
+    view: string,
+    detail: string | null = null,
+  ): Promise<void> {
     const at = this.clock().toISOString();
-    await this.audit.recordUsage([...new Set(clientIds)].map((clientId) => this.entry(ctx, clientId, view, 'allowed', detail, at)));
+    await this.audit.recordUsage(
+      [...new Set(clientIds)].map((clientId) => this.entry(ctx, clientId, view, 'allowed', detail, at)),
+    );
   }
 
   /** A read across clients this caller's role may not make: logged (naming no client), then refused. */
@@ -81,18 +99,55 @@ export class ClientAccess {
 
   private authorise(ctx: ReadContext, clientId: string, state: ClientPathState | null) {
     const p = ctx.principal;
-    return authoriseClientAccess(p.role, { personId: p.personId, organisationId: p.organisationId }, state, 'read', clientId);
+    return authoriseClientAccess(
+      p.role,
+      { personId: p.personId, organisationId: p.organisationId },
+      state,
+      'read',
+      clientId,
+    );
   }
 
-  private entry(ctx: ReadContext, clientId: string | null, view: string, outcome: Outcome, detail: string | null, at: string): UsageEntry {
+  private entry(
+    ctx: ReadContext,
+    clientId: string | null,
+    view: string,
+    outcome: Outcome,
+    detail: string | null,
+    at: string,
+  ): UsageEntry {
     const p = ctx.principal;
-    return { at, personId: p.personId, organisationId: p.organisationId, role: p.role, clientId, view, purpose: ctx.purpose, outcome, detail, correlationId: ctx.correlationId };
+    return {
+      at,
+      personId: p.personId,
+      organisationId: p.organisationId,
+      role: p.role,
+      clientId,
+      view,
+      purpose: ctx.purpose,
+      outcome,
+      detail,
+      correlationId: ctx.correlationId,
+    };
   }
 
-  private disclosureEntries(ctx: ReadContext, clientId: string, view: string, disclosures: Disclosure[], at: string): DisclosureEntry[] {
+  private disclosureEntries(
+    ctx: ReadContext,
+    clientId: string,
+    view: string,
+    disclosures: Disclosure[],
+    at: string,
+  ): DisclosureEntry[] {
     return disclosures.map((d) => ({
-      at, clientId, fromOrganisationId: d.fromOrganisationId, toOrganisationId: ctx.principal.organisationId,
-      toPersonId: ctx.principal.personId, what: `${view}: ${d.entries} entries`, basis: d.basis, channel: 'api', correlationId: ctx.correlationId,
+      at,
+      clientId,
+      fromOrganisationId: d.fromOrganisationId,
+      toOrganisationId: ctx.principal.organisationId,
+      toPersonId: ctx.principal.personId,
+      what: `${view}: ${d.entries} entries`,
+      basis: d.basis,
+      channel: 'api',
+      correlationId: ctx.correlationId,
     }));
   }
 }

@@ -27,32 +27,63 @@ export class AdminController {
   ) {}
 
   @Get('retention')
-  @ReadRoute('Clients whose retention has ended (TYP: N years after the relationship, default 4; others: 10 years after the last entry) and whose data is not yet erased', RetentionAnswer, [400, 401, 403, 503])
+  @ReadRoute(
+    'Clients whose retention has ended (TYP: N years after the relationship, default 4; others: 10 years after the last entry) and whose data is not yet erased',
+    RetentionAnswer,
+    [400, 401, 403, 503],
+  )
   async retention(@Query() q: RetentionQueryDto) {
     const today = this.clock().toISOString().slice(0, 10);
     const standard = ruleSetOn(today).typRetentionYears;
     const years = q.years ?? standard;
     // Rows are due `standard` years after the end; shift the cut-off for another horizon.
     const dueOnOrBefore = addMonths(today, (standard - years) * 12);
-    const rows = await this.reads.worklist({ organisationId: REGISTRY_KEEPER, dueOnOrBefore, kinds: ['retention_period_ended'] });
+    const rows = await this.reads.worklist({
+      organisationId: REGISTRY_KEEPER,
+      dueOnOrBefore,
+      kinds: ['retention_period_ended'],
+    });
     // A client who never had a TYP relationship is due under the records' retention (refId = the client).
-    return { today, years, clients: rows.map((r) => (r.refId === r.clientId
-      ? { clientId: r.clientId, retentionEndedOn: r.dueDate, basis: 'records_retention', relationshipId: null }
-      : { clientId: r.clientId, retentionEndedOn: r.dueDate, basis: 'typ_retention', relationshipId: r.refId })) };
+    return {
+      today,
+      years,
+      clients: rows.map((r) =>
+        r.refId === r.clientId
+          ? { clientId: r.clientId, retentionEndedOn: r.dueDate, basis: 'records_retention', relationshipId: null }
+          : { clientId: r.clientId, retentionEndedOn: r.dueDate, basis: 'typ_retention', relationshipId: r.refId },
+      ),
+    };
   }
 
   @Post('clients/:clientId/erasure')
-  @ApiOperation({ summary: 'Erase a client\'s personal data: record the erasure, then destroy the client\'s key', operationId: 'EraseClientData' })
+  @ApiOperation({
+    summary: "Erase a client's personal data: record the erasure, then destroy the client's key",
+    operationId: 'EraseClientData',
+  })
   @ApiCreatedResponse({ type: ErasureAnswer })
   @ApiProblemResponses(...COMMAND_PROBLEMS)
-  async erase(@IdParam('clientId') clientId: string, @Body() body: EraseClientDataDto, @CommandMeta() meta: CommandMeta): Promise<CommandResult & { erased: true }> {
+  async erase(
+    @IdParam('clientId') clientId: string,
+    @Body() body: EraseClientDataDto,
+    @CommandMeta() meta: CommandMeta,
+  ): Promise<CommandResult & { erased: true }> {
     const now = this.clock();
     // The erasure is recorded first (a durable fact), then the key goes: a crash in between
     // is finished by repeating the request, as the key destruction is idempotent.
-    const result = (await this.keys.isDestroyed(clientId)) ? await this.recordedErasure(clientId) : await executeClientCommand(this.events, {
-      clientId, command: { type: 'EraseClientData', data: body }, actor: meta.principal.actor,
-      correlationId: meta.correlationId, idempotencyKey: meta.idempotencyKey ?? `erasure:${clientId}`, expectedVersion: meta.expectedVersion,
-    }, now);
+    const result = (await this.keys.isDestroyed(clientId))
+      ? await this.recordedErasure(clientId)
+      : await executeClientCommand(
+          this.events,
+          {
+            clientId,
+            command: { type: 'EraseClientData', data: body },
+            actor: meta.principal.actor,
+            correlationId: meta.correlationId,
+            idempotencyKey: meta.idempotencyKey ?? `erasure:${clientId}`,
+            expectedVersion: meta.expectedVersion,
+          },
+          now,
+        );
     await this.keys.destroyKey(clientId, body.ground);
     // The answer of every command (streamVersion, position for ?minPosition=), plus the outcome.
     return { ...result, erased: true };
@@ -63,8 +94,11 @@ export class AdminController {
     const { currentVersion, events } = await this.events.readStream(clientId);
     const erasure = events.findLast((e) => e.type === 'ClientDataErased') ?? events.at(-1);
     return {
-      clientId, streamVersion: currentVersion.toString(), position: (erasure?.globalPosition ?? 0n).toString(),
-      eventIds: erasure ? [erasure.eventId] : [], replayed: true,
+      clientId,
+      streamVersion: currentVersion.toString(),
+      position: (erasure?.globalPosition ?? 0n).toString(),
+      eventIds: erasure ? [erasure.eventId] : [],
+      replayed: true,
     };
   }
 }

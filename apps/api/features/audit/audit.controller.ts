@@ -10,7 +10,13 @@ import { ClientAccess, ReadCtx, type ReadContext } from '../access/index.js';
 import { IdParam } from '../shared/params.js';
 import { ReadRoute } from '../shared/read-route.js';
 import { ReplayedPathView } from '../reads/path.response.js';
-import { ChainVerificationView, ClientAccessLogAnswer, ClientEventsAnswer, DisclosureLogAnswer, UsageLogAnswer } from './audit.responses.js';
+import {
+  ChainVerificationView,
+  ClientAccessLogAnswer,
+  ClientEventsAnswer,
+  DisclosureLogAnswer,
+  UsageLogAnswer,
+} from './audit.responses.js';
 import { AuditQueryDto, IntegrityQueryDto, LogPageQueryDto, ReplayQueryDto } from './audit.dto.js';
 import { logPageOf, readLogPages } from './log-pages.js';
 import { foldState, replay, type ReplayMode } from './replay.js';
@@ -27,7 +33,11 @@ export class AuditController {
 
   @Get('audit/usage')
   @RequireRoles('auditor')
-  @ReadRoute('Usage log: who read whose data, why and when (allowed, refused, unauthenticated); newest first, paged', UsageLogAnswer, [400, 401, 403, 503])
+  @ReadRoute(
+    'Usage log: who read whose data, why and when (allowed, refused, unauthenticated); newest first, paged',
+    UsageLogAnswer,
+    [400, 401, 403, 503],
+  )
   usage(@Query() q: AuditQueryDto) {
     const { clientId, personId, organisationId } = q;
     return logPageOf((f) => this.audit.usage(f), { clientId, personId, organisationId }, q);
@@ -35,7 +45,11 @@ export class AuditController {
 
   @Get('audit/disclosures')
   @RequireRoles('auditor')
-  @ReadRoute('Disclosure log: what was disclosed to whom, when, on which consent or legal basis; newest first, paged', DisclosureLogAnswer, [400, 401, 403, 503])
+  @ReadRoute(
+    'Disclosure log: what was disclosed to whom, when, on which consent or legal basis; newest first, paged',
+    DisclosureLogAnswer,
+    [400, 401, 403, 503],
+  )
   disclosures(@Query() q: AuditQueryDto) {
     const { clientId, personId, organisationId } = q;
     return logPageOf((f) => this.audit.disclosures(f), { clientId, personId, organisationId }, q);
@@ -43,11 +57,19 @@ export class AuditController {
 
   @Get('clients/:clientId/access-log')
   @RequireRoles('client', 'auditor')
-  @ReadRoute('A client\'s own usage and disclosure log (law 703/2023 §11); clients see only their own; newest first, paged', ClientAccessLogAnswer)
+  @ReadRoute(
+    "A client's own usage and disclosure log (law 703/2023 §11); clients see only their own; newest first, paged",
+    ClientAccessLogAnswer,
+  )
   async clientLog(@IdParam('clientId') clientId: string, @Query() q: LogPageQueryDto, @ReadCtx() ctx: ReadContext) {
-    if (ctx.principal.role === 'client' && ctx.principal.personId !== clientId) throw new ForbiddenException('Only your own log');
+    if (ctx.principal.role === 'client' && ctx.principal.personId !== clientId)
+      throw new ForbiddenException('Only your own log');
     await this.access.gate(ctx, clientId, null, 'access-log'); // reading the log is itself logged
-    const page = await readLogPages({ usage: (f) => this.audit.usage(f), disclosures: (f) => this.audit.disclosures(f) }, { clientId }, q);
+    const page = await readLogPages(
+      { usage: (f) => this.audit.usage(f), disclosures: (f) => this.audit.disclosures(f) },
+      { clientId },
+      q,
+    );
     return { clientId, ...page };
   }
 
@@ -63,10 +85,15 @@ export class AuditController {
 
   @Get('audit/clients/:clientId/path')
   @RequireRoles('auditor')
-  @ReadRoute('Replay a client\'s path from the events: as known on a date, or as it was on a date', ReplayedPathView)
+  @ReadRoute("Replay a client's path from the events: as known on a date, or as it was on a date", ReplayedPathView)
   async replayPath(@IdParam('clientId') clientId: string, @Query() q: ReplayQueryDto, @ReadCtx() ctx: ReadContext) {
-    if (q.asKnownOn && q.asOf) throw new RequestValidationException([{ field: 'asOf', message: 'give asKnownOn or asOf, not both' }]);
-    const mode: ReplayMode = q.asKnownOn ? { kind: 'as_known_on', date: q.asKnownOn } : q.asOf ? { kind: 'as_of', date: q.asOf } : { kind: 'current' };
+    if (q.asKnownOn && q.asOf)
+      throw new RequestValidationException([{ field: 'asOf', message: 'give asKnownOn or asOf, not both' }]);
+    const mode: ReplayMode = q.asKnownOn
+      ? { kind: 'as_known_on', date: q.asKnownOn }
+      : q.asOf
+        ? { kind: 'as_of', date: q.asOf }
+        : { kind: 'current' };
     const { currentVersion, events } = await this.events.readStream(clientId);
     await this.access.gate(ctx, clientId, foldState(clientId, events), `path-${mode.kind}`);
     if (currentVersion === 0n) throw new NotFoundInStreamError('client', clientId);
@@ -75,7 +102,11 @@ export class AuditController {
 
   @Get('audit/integrity')
   @RequireRoles('auditor', 'admin')
-  @ReadRoute('Verify the hash chains: the first broken link, or that the history is intact', ChainVerificationView, [400, 401, 403, 503])
+  @ReadRoute(
+    'Verify the hash chains: the first broken link, or that the history is intact',
+    ChainVerificationView,
+    [400, 401, 403, 503],
+  )
   integrity(@Query() q: IntegrityQueryDto) {
     return q.clientId ? this.events.verifyStream(q.clientId) : this.events.verifyAll();
   }

@@ -7,8 +7,18 @@ export const LOG_PAGE = 100;
 
 /** A page of a log, newest entries first, optionally within a time window. */
 export class LogPageQueryDto {
-  @PatternField(INSTANT, 'from must be an ISO date or instant', { optional: true, example: '2025-01-01', description: 'Entries at or after this date or instant' }) from?: string;
-  @PatternField(INSTANT, 'to must be an ISO date or instant', { optional: true, example: '2026-01-01', description: 'Entries before this date or instant' }) to?: string;
+  @PatternField(INSTANT, 'from must be an ISO date or instant', {
+    optional: true,
+    example: '2025-01-01',
+    description: 'Entries at or after this date or instant',
+  })
+  from?: string;
+  @PatternField(INSTANT, 'to must be an ISO date or instant', {
+    optional: true,
+    example: '2026-01-01',
+    description: 'Entries before this date or instant',
+  })
+  to?: string;
   @PageLimitField(LOG_PAGE) limit?: number;
   @PageCursorField('log') after?: string;
 }
@@ -20,8 +30,13 @@ export class AuditQueryDto extends LogPageQueryDto {
 }
 
 export class ReplayQueryDto {
-  @DateField({ optional: true, description: 'As it was KNOWN on this date: only events recorded by the end of it' }) asKnownOn?: string;
-  @DateField({ optional: true, description: 'As it WAS on this date: events occurring by then, including later corrections' }) asOf?: string;
+  @DateField({ optional: true, description: 'As it was KNOWN on this date: only events recorded by the end of it' })
+  asKnownOn?: string;
+  @DateField({
+    optional: true,
+    description: 'As it WAS on this date: events occurring by then, including later corrections',
+  })
+  asOf?: string;
 }
 
 export class IntegrityQueryDto {

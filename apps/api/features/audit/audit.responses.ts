@@ -31,19 +31,25 @@ export class DisclosureEntryView implements DisclosureEntry {
 
 export class UsageLogAnswer {
   @Obj(() => UsageEntryView, { each: true }) entries: UsageEntryView[];
-  @Str({ nullable: true, description: 'Pass as `after` for the next (older) page; null on the last' }) nextCursor: string | null;
+  @Str({ nullable: true, description: 'Pass as `after` for the next (older) page; null on the last' }) nextCursor:
+    | string
+    | null;
 }
 
 export class DisclosureLogAnswer {
   @Obj(() => DisclosureEntryView, { each: true }) entries: DisclosureEntryView[];
-  @Str({ nullable: true, description: 'Pass as `after` for the next (older) page; null on the last' }) nextCursor: string | null;
+  @Str({ nullable: true, description: 'Pass as `after` for the next (older) page; null on the last' }) nextCursor:
+    | string
+    | null;
 }
 
 export class ClientAccessLogAnswer {
   @Str() clientId: string;
   @Obj(() => UsageEntryView, { each: true }) usage: UsageEntryView[];
   @Obj(() => DisclosureEntryView, { each: true }) disclosures: DisclosureEntryView[];
-  @Str({ nullable: true, description: 'Pass as `after` for the next (older) page; null on the last' }) nextCursor: string | null;
+  @Str({ nullable: true, description: 'Pass as `after` for the next (older) page; null on the last' }) nextCursor:
+    | string
+    | null;
 }
 
 export class EventActorView {
@@ -63,8 +69,11 @@ export class RecordedEventView {
   @Obj(() => EventActorView) actor: EventActorView;
   @Str() correlationId: string;
   @Str({ nullable: true }) causationId: string | null;
-  @AnyObject({ description: 'The event\'s data (personal values read "[erased]" after erasure)' }) data: Record<string, unknown>;
-  @Position({ description: '1-based version in the client\'s stream' }) streamVersion: string;
+  @AnyObject({ description: 'The event\'s data (personal values read "[erased]" after erasure)' }) data: Record<
+    string,
+    unknown
+  >;
+  @Position({ description: "1-based version in the client's stream" }) streamVersion: string;
   @Position() globalPosition: string;
 }
 
@@ -77,7 +86,7 @@ export class ClientEventsAnswer {
 export class ChainVerificationView {
   @Bool({ description: 'True when every hash link holds' }) intact: boolean;
   @Int({ optional: true, description: 'Intact: events checked' }) checked?: number;
-  @Str({ optional: true, description: 'Broken: the first broken link\'s client' }) clientId?: string;
+  @Str({ optional: true, description: "Broken: the first broken link's client" }) clientId?: string;
   @Position({ optional: true }) streamVersion?: string;
   @Position({ optional: true }) globalPosition?: string;
   @Str({ optional: true }) eventId?: string;

@@ -4,7 +4,11 @@ import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import type { ClientCommand } from '../../../../libs/domain/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
 import {
-  ClientAccessDeniedError, clientStateCacheOptionsFromEnv, configureClientStateCache, executeClientCommand, type CommandResult,
+  ClientAccessDeniedError,
+  clientStateCacheOptionsFromEnv,
+  configureClientStateCache,
+  executeClientCommand,
+  type CommandResult,
 } from '../../../../libs/application/index.js';
 import { AUDIT_LOG, CLOCK, EVENT_STORE, METRICS, type Clock } from '../../infrastructure/tokens.js';
 import type { PolkuMetrics } from '../../../../libs/observability/index.js';
@@ -19,7 +23,9 @@ export class ExecuteClientCommand extends Command<CommandResult> {
     readonly command: ClientCommand,
     readonly meta: CommandMeta,
     readonly expectedVersion?: bigint,
-  ) { super(); }
+  ) {
+    super();
+  }
 }
 
 @CommandHandler(ExecuteClientCommand)
@@ -38,20 +44,39 @@ export class ExecuteClientCommandHandler implements ICommandHandler<ExecuteClien
   async execute({ clientId, command, meta, expectedVersion }: ExecuteClientCommand): Promise<CommandResult> {
     const p = meta.principal;
     try {
-      const result = await executeClientCommand(this.store, {
-        clientId, command, actor: p.actor, correlationId: meta.correlationId, idempotencyKey: meta.idempotencyKey, expectedVersion,
-        access: { role: p.role, personId: p.personId, organisationId: p.organisationId },
-      }, this.clock());
+      const result = await executeClientCommand(
+        this.store,
+        {
+          clientId,
+          command,
+          actor: p.actor,
+          correlationId: meta.correlationId,
+          idempotencyKey: meta.idempotencyKey,
+          expectedVersion,
+          access: { role: p.role, personId: p.personId, organisationId: p.organisationId },
+        },
+        this.clock(),
+      );
       if (!result.replayed) this.metrics.eventsAppended.inc({ command: command.type }, result.eventIds.length);
       return result;
     } catch (error) {
       this.metrics.commandsRejected.inc({ reason: error instanceof Error ? error.name : 'unknown' });
       if (error instanceof ClientAccessDeniedError) {
         // A refused attempt on a client's data is logged like a refused read.
-        await this.audit.recordUsage([{
-          at: this.clock().toISOString(), personId: p.personId, organisationId: p.organisationId, role: p.role, clientId,
-          view: `command:${command.type}`, purpose: null, outcome: 'refused', detail: error.reason, correlationId: meta.correlationId,
-        }]);
+        await this.audit.recordUsage([
+          {
+            at: this.clock().toISOString(),
+            personId: p.personId,
+            organisationId: p.organisationId,
+            role: p.role,
+            clientId,
+            view: `command:${command.type}`,
+            purpose: null,
+            outcome: 'refused',
+            detail: error.reason,
+            correlationId: meta.correlationId,
+          },
+        ]);
       }
       throw error;
     }

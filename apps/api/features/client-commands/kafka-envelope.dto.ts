@@ -32,23 +32,31 @@ export class InboundActorDto {
 
 export class InboundCommandBodyDto {
   @ApiProperty({ type: 'string', description: 'The command type' })
-  @IsString() type: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The command\'s data' })
-  @IsObject({ message: 'data must be a JSON object' }) data: Record<string, unknown>;
+  @IsString()
+  type: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "The command's data" })
+  @IsObject({ message: 'data must be a JSON object' })
+  data: Record<string, unknown>;
 }
 
 @ApiSchema({ name: 'KafkaCommandEnvelope' })
 export class InboundCommandDto {
   @ApiProperty({ type: 'integer', enum: [...SUPPORTED_SCHEMA_VERSIONS] })
-  @IsIn([...SUPPORTED_SCHEMA_VERSIONS], { message: `schemaVersion must be one of: ${SUPPORTED_SCHEMA_VERSIONS.join(', ')}` })
+  @IsIn([...SUPPORTED_SCHEMA_VERSIONS], {
+    message: `schemaVersion must be one of: ${SUPPORTED_SCHEMA_VERSIONS.join(', ')}`,
+  })
   schemaVersion: number;
 
   /** Like HTTP's Idempotency-Key; scoped to the publishing organisation. */
-  @ApiProperty({ type: 'string', pattern: IDEMPOTENCY_KEY.source, description: 'Like HTTP\'s Idempotency-Key; scoped to the publishing organisation' })
+  @ApiProperty({
+    type: 'string',
+    pattern: IDEMPOTENCY_KEY.source,
+    description: "Like HTTP's Idempotency-Key; scoped to the publishing organisation",
+  })
   @Matches(IDEMPOTENCY_KEY, { message: 'idempotencyKey must be 1-200 printable ASCII characters without spaces' })
   idempotencyKey: string;
 
-  @IdField({ description: 'The client\'s stream; also the message key' }) clientId: string;
+  @IdField({ description: "The client's stream; also the message key" }) clientId: string;
   @NestedField(() => InboundCommandBodyDto) command: InboundCommandBodyDto;
   @NestedField(() => InboundActorDto, { optional: true }) actor?: InboundActorDto;
 }
@@ -57,7 +65,8 @@ export class InboundCommandDto {
 export const KAFKA_COMMAND_CONTRACT: KafkaCommandContract = {
   envelope: InboundCommandDto,
   topic: DEFAULT_TOPICS.commands,
-  headers: `Headers: \`${HEADERS.authorization}: Bearer <jwt>\` (a token like the HTTP API's), or with KAFKA_INGEST_AUTH=headers `
-    + `the trusted-producer identity ${[HEADERS.personId, HEADERS.personName, HEADERS.organisationId, HEADERS.organisationType, HEADERS.role].join(', ')}; `
-    + `optionally ${HEADERS.correlationId}.`,
+  headers:
+    `Headers: \`${HEADERS.authorization}: Bearer <jwt>\` (a token like the HTTP API's), or with KAFKA_INGEST_AUTH=headers ` +
+    `the trusted-producer identity ${[HEADERS.personId, HEADERS.personName, HEADERS.organisationId, HEADERS.organisationType, HEADERS.role].join(', ')}; ` +
+    `optionally ${HEADERS.correlationId}.`,
 };

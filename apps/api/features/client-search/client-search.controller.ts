@@ -14,9 +14,19 @@ export class ClientSearchController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('clients/search')
-  @ReadRoute('Find clients the caller may see by identity code, client id or name (paged; X-Purpose required)', ClientSearchAnswer, [400, 401, 403, 422, 503])
+  @ReadRoute(
+    'Find clients the caller may see by identity code, client id or name (paged; X-Purpose required)',
+    ClientSearchAnswer,
+    [400, 401, 403, 422, 503],
+  )
   search(@QueryParams() q: ClientSearchQueryDto, @ReadCtx() ctx: ReadContext) {
-    return this.queries.execute(new SearchClients(ctx, q.q, { limit: q.limit ?? SEARCH_PAGE, after: decodeSearchCursor(q.after) },
-      q.minPosition === undefined ? undefined : BigInt(q.minPosition)));
+    return this.queries.execute(
+      new SearchClients(
+        ctx,
+        q.q,
+        { limit: q.limit ?? SEARCH_PAGE, after: decodeSearchCursor(q.after) },
+        q.minPosition === undefined ? undefined : BigInt(q.minPosition),
+      ),
+    );
   }
 }

@@ -11,5 +11,7 @@ export class ClientSearchItemView implements ClientSearchItem {
 
 export class ClientSearchAnswer implements ClientSearchResult {
   @Obj(() => ClientSearchItemView, { each: true }) items: ClientSearchItemView[];
-  @Str({ nullable: true, description: 'Pass as `after` for the next page; null on the last' }) nextCursor: string | null;
+  @Str({ nullable: true, description: 'Pass as `after` for the next page; null on the last' }) nextCursor:
+    | string
+    | null;
 }

@@ -8,13 +8,26 @@ import { ClientAccess, type ReadContext } from '../access/index.js';
 import { waitForProjection } from '../reads/wait-for-projection.js';
 import { encodeSearchCursor, searchLogDetail, searchTermOf } from './search-term.js';
 
-export interface ClientSearchItem { clientId: string; fullName: string | null; birthDate: string | null; municipality: string | null }
-export interface ClientSearchResult { items: ClientSearchItem[]; nextCursor: string | null }
+export interface ClientSearchItem {
+  clientId: string;
+  fullName: string | null;
+  birthDate: string | null;
+  municipality: string | null;
+}
+export interface ClientSearchResult {
+  items: ClientSearchItem[];
+  nextCursor: string | null;
+}
 
 export class SearchClients extends Query<ClientSearchResult> {
   constructor(
-    readonly ctx: ReadContext, readonly q: string, readonly page: { limit: number; after?: ClientSearchCursor }, readonly minPosition?: bigint,
-  ) { super(); }
+    readonly ctx: ReadContext,
+    readonly q: string,
+    readonly page: { limit: number; after?: ClientSearchCursor },
+    readonly minPosition?: bigint,
+  ) {
+    super();
+  }
 }
 
 const VIEW = 'search';
@@ -30,26 +43,46 @@ const ANY_CLIENT = '';
  */
 @QueryHandler(SearchClients)
 export class SearchClientsHandler implements IQueryHandler<SearchClients, ClientSearchResult> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(ClientAccess) private readonly access: ClientAccess,
-    @Inject(CLOCK) private readonly clock: Clock, @Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(ClientAccess) private readonly access: ClientAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
 
   async execute({ ctx, q, page, minPosition }: SearchClients): Promise<ClientSearchResult> {
     const term = searchTermOf(q);
     const p = ctx.principal;
-    const decision = authoriseClientAccess(p.role, { personId: p.personId, organisationId: p.organisationId }, null, 'read', ANY_CLIENT);
+    const decision = authoriseClientAccess(
+      p.role,
+      { personId: p.personId, organisationId: p.organisationId },
+      null,
+      'read',
+      ANY_CLIENT,
+    );
     let viewer: SearchViewer;
     if (decision.allowed) viewer = { everyone: true };
-    else if (decision.reason === 'no_client_relationship') viewer = { everyone: false, organisationId: p.organisationId, personId: p.personId };
+    else if (decision.reason === 'no_client_relationship')
+      viewer = { everyone: false, organisationId: p.organisationId, personId: p.personId };
     else return this.access.refuse(ctx, VIEW, decision.reason);
     await waitForProjection(this.store, minPosition, this.events);
     // one hit more than the page: tells whether another page follows
     const found = await this.store.searchClients({
-      term, viewer, today: this.clock().toISOString().slice(0, 10), limit: page.limit + 1, after: page.after,
+      term,
+      viewer,
+      today: this.clock().toISOString().slice(0, 10),
+      limit: page.limit + 1,
+      after: page.after,
     });
     const hits = found.slice(0, page.limit);
     const nextCursor = found.length > page.limit ? encodeSearchCursor(hits[hits.length - 1]) : null;
     const items = hits.map(({ sortName: _, ...item }) => item);
-    await this.access.logMany(ctx, items.length > 0 ? items.map((i) => i.clientId) : [null], VIEW, searchLogDetail(term));
+    await this.access.logMany(
+      ctx,
+      items.length > 0 ? items.map((i) => i.clientId) : [null],
+      VIEW,
+      searchLogDetail(term),
+    );
     return { items, nextCursor };
   }
 }

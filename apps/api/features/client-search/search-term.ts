@@ -1,5 +1,10 @@
 import {
-  IDENTITY_CODE, normaliseIdentityCode, searchNameWords, type ClientSearchCursor, type ClientSearchHit, type ClientSearchTerm,
+  IDENTITY_CODE,
+  normaliseIdentityCode,
+  searchNameWords,
+  type ClientSearchCursor,
+  type ClientSearchHit,
+  type ClientSearchTerm,
 } from '../../../../libs/read-store/index.js';
 import { RequestValidationException } from '../../infrastructure/problem/validation.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
@@ -15,7 +20,8 @@ export function searchTermOf(q: string): ClientSearchTerm {
   const code = normaliseIdentityCode(q);
   if (IDENTITY_CODE.test(code)) return { kind: 'identity_code', identityCode: code };
   const words = searchNameWords(q);
-  if (words.length === 0) throw new RequestValidationException([{ field: 'q', message: 'q must contain letters or digits' }]);
+  if (words.length === 0)
+    throw new RequestValidationException([{ field: 'q', message: 'q must contain letters or digits' }]);
   if (words.length > MAX_SEARCH_WORDS) {
     throw new RequestValidationException([{ field: 'q', message: `q may have at most ${MAX_SEARCH_WORDS} words` }]);
   }

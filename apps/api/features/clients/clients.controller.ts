@@ -6,7 +6,12 @@ import { ClientCommandRoute, runClientCommand, type CommandResult } from '../cli
 import { IdParam } from '../shared/params.js';
 import { generatedClientId } from './generated-client-id.js';
 import {
-  GiveConsentDto, LimitConsentDto, RecordBenefitStatusDto, RecordWorkAbilityAssessmentDto, RegisterClientDto, WithdrawConsentDto,
+  GiveConsentDto,
+  LimitConsentDto,
+  RecordBenefitStatusDto,
+  RecordWorkAbilityAssessmentDto,
+  RegisterClientDto,
+  WithdrawConsentDto,
 } from './clients.dto.js';
 
 @ApiTags('clients')
@@ -15,41 +20,60 @@ export class ClientsController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post()
-  @ClientCommandRoute('RegisterClient', 'Register a client (starts the client\'s stream)')
+  @ClientCommandRoute('RegisterClient', "Register a client (starts the client's stream)")
   register(@Body() body: RegisterClientDto, @CommandMeta() meta: CommandMeta): Promise<CommandResult> {
     const { clientId = generatedClientId(meta), ...data } = body;
     return runClientCommand(this.bus, clientId, { type: 'RegisterClient', data }, meta);
   }
 
   @Post(':clientId/consents')
-  @ClientCommandRoute('GiveConsent', 'Record the client\'s consent to share data between organisations')
+  @ClientCommandRoute('GiveConsent', "Record the client's consent to share data between organisations")
   giveConsent(@IdParam('clientId') clientId: string, @Body() data: GiveConsentDto, @CommandMeta() meta: CommandMeta) {
     return runClientCommand(this.bus, clientId, { type: 'GiveConsent', data }, meta);
   }
 
   @Post(':clientId/consents/:consentId/limit')
-  @ClientCommandRoute('LimitConsent', 'Limit a consent\'s scope')
-  limitConsent(@IdParam('clientId') clientId: string, @IdParam('consentId') consentId: string, @Body() body: LimitConsentDto,
-    @CommandMeta() meta: CommandMeta) {
+  @ClientCommandRoute('LimitConsent', "Limit a consent's scope")
+  limitConsent(
+    @IdParam('clientId') clientId: string,
+    @IdParam('consentId') consentId: string,
+    @Body() body: LimitConsentDto,
+    @CommandMeta() meta: CommandMeta,
+  ) {
     return runClientCommand(this.bus, clientId, { type: 'LimitConsent', data: { consentId, ...body } }, meta);
   }
 
   @Post(':clientId/consents/:consentId/withdraw')
   @ClientCommandRoute('WithdrawConsent', 'Withdraw a consent (itself recorded as an event)')
-  withdrawConsent(@IdParam('clientId') clientId: string, @IdParam('consentId') consentId: string, @Body() body: WithdrawConsentDto,
-    @CommandMeta() meta: CommandMeta) {
+  withdrawConsent(
+    @IdParam('clientId') clientId: string,
+    @IdParam('consentId') consentId: string,
+    @Body() body: WithdrawConsentDto,
+    @CommandMeta() meta: CommandMeta,
+  ) {
     return runClientCommand(this.bus, clientId, { type: 'WithdrawConsent', data: { consentId, ...body } }, meta);
   }
 
   @Post(':clientId/benefit-status')
-  @ClientCommandRoute('RecordBenefitStatus', 'Record benefit status (inputs of activation-plan eligibility and compensation payer)')
-  benefitStatus(@IdParam('clientId') clientId: string, @Body() data: RecordBenefitStatusDto, @CommandMeta() meta: CommandMeta) {
+  @ClientCommandRoute(
+    'RecordBenefitStatus',
+    'Record benefit status (inputs of activation-plan eligibility and compensation payer)',
+  )
+  benefitStatus(
+    @IdParam('clientId') clientId: string,
+    @Body() data: RecordBenefitStatusDto,
+    @CommandMeta() meta: CommandMeta,
+  ) {
     return runClientCommand(this.bus, clientId, { type: 'RecordBenefitStatus', data }, meta);
   }
 
   @Post(':clientId/work-ability-assessments')
   @ClientCommandRoute('RecordWorkAbilityAssessment', 'Record a work-ability assessment (Kykyviisari, VAT)')
-  workAbility(@IdParam('clientId') clientId: string, @Body() data: RecordWorkAbilityAssessmentDto, @CommandMeta() meta: CommandMeta) {
+  workAbility(
+    @IdParam('clientId') clientId: string,
+    @Body() data: RecordWorkAbilityAssessmentDto,
+    @CommandMeta() meta: CommandMeta,
+  ) {
     return runClientCommand(this.bus, clientId, { type: 'RecordWorkAbilityAssessment', data }, meta);
   }
 }

@@ -1,12 +1,28 @@
 import { BENEFIT_TYPES, DATA_KINDS, WORK_ABILITY_TOOLS } from '../../../../libs/events/index.js';
 import {
-  BoolField, DateField, EnumArrayField, EnumField, IdField, IntField, NestedField, NumberField, TextArrayField, TextField,
+  BoolField,
+  DateField,
+  EnumArrayField,
+  EnumField,
+  IdField,
+  IntField,
+  NestedField,
+  NumberField,
+  TextArrayField,
+  TextField,
 } from '../shared/dto-fields.js';
 
 export class RegisterClientDto {
-  @IdField({ optional: true, description: 'Client id in your organisation\'s namespace, `<organisationId>:<id>`; generated when absent (an agency system may bring its own)', example: 'te-keski-suomi:asiakas-123' }) clientId?: string;
+  @IdField({
+    optional: true,
+    description:
+      "Client id in your organisation's namespace, `<organisationId>:<id>`; generated when absent (an agency system may bring its own)",
+    example: 'te-keski-suomi:asiakas-123',
+  })
+  clientId?: string;
   @TextField({ max: 200, example: 'Maija Meikäläinen' }) fullName: string;
-  @TextField({ optional: true, max: 11, description: 'Henkilötunnus', example: '010190-123A' }) personalIdentityCode?: string;
+  @TextField({ optional: true, max: 11, description: 'Henkilötunnus', example: '010190-123A' })
+  personalIdentityCode?: string;
   @DateField({ example: '1990-01-01' }) birthDate: string;
   @TextField({ max: 100, example: 'Jyväskylä' }) municipality: string;
 }

@@ -23,13 +23,16 @@ export class PeopleController {
   }
 
   @Post('release')
-  @ClientCommandRoute('ReleasePerson', 'Release a person the caller\'s organisation named')
+  @ClientCommandRoute('ReleasePerson', "Release a person the caller's organisation named")
   release(@IdParam('clientId') clientId: string, @Body() data: ReleasePersonDto, @CommandMeta() meta: CommandMeta) {
     return runClientCommand(this.bus, clientId, { type: 'ReleasePerson', data }, meta);
   }
 
   @Post('lead')
-  @ClientCommandRoute('DesignateLeadOfficer', 'Designate the client\'s lead responsible officer (asiakasvastaava) among the people named now')
+  @ClientCommandRoute(
+    'DesignateLeadOfficer',
+    "Designate the client's lead responsible officer (asiakasvastaava) among the people named now",
+  )
   lead(@IdParam('clientId') clientId: string, @Body() data: DesignateLeadOfficerDto, @CommandMeta() meta: CommandMeta) {
     return runClientCommand(this.bus, clientId, { type: 'DesignateLeadOfficer', data }, meta);
   }

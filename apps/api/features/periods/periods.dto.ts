@@ -1,6 +1,19 @@
-import { ABSENCE_REASONS, CONTINUATIONS, PERIOD_END_REASONS, type AbsenceReason } from '../../../../libs/events/index.js';
 import {
-  BoolField, DateArrayField, DateField, EnumField, IdField, IntField, NestedField, NumberField, TextField,
+  ABSENCE_REASONS,
+  CONTINUATIONS,
+  PERIOD_END_REASONS,
+  type AbsenceReason,
+} from '../../../../libs/events/index.js';
+import {
+  BoolField,
+  DateArrayField,
+  DateField,
+  EnumField,
+  IdField,
+  IntField,
+  NestedField,
+  NumberField,
+  TextField,
 } from '../shared/dto-fields.js';
 import { ProviderRefDto } from '../shared/organisation-ref.dto.js';
 
@@ -9,18 +22,30 @@ export class StartServicePeriodDto {
   @IdField({ example: 'rehabilitative_work_activity' }) serviceType: string;
   @NestedField(() => ProviderRefDto) provider: ProviderRefDto;
   @IdField({ optional: true }) referralId?: string;
-  @IdField({ optional: true, description: 'The plan the period rests on: activation or multi-sectoral (kuty: the latest carrying the kuty items when absent)' }) planId?: string;
+  @IdField({
+    optional: true,
+    description:
+      'The plan the period rests on: activation or multi-sectoral (kuty: the latest carrying the kuty items when absent)',
+  })
+  planId?: string;
   @DateField() startDate: string;
   @DateField() plannedEndDate: string;
   @IntField(0, 7, { optional: true }) daysPerWeek?: number;
   @NumberField(0, 24, { optional: true }) hoursPerDay?: number;
-  @TextField({ optional: true, max: 300, description: 'Where the activity takes place (kuty: the plan\'s place when absent)' }) place?: string;
-  @NumberField(0, 1000, { optional: true, description: 'Cheapest-fare travel cost per attended day (€)' }) travelEuroPerDay?: number;
+  @TextField({
+    optional: true,
+    max: 300,
+    description: "Where the activity takes place (kuty: the plan's place when absent)",
+  })
+  place?: string;
+  @NumberField(0, 1000, { optional: true, description: 'Cheapest-fare travel cost per attended day (€)' })
+  travelEuroPerDay?: number;
 }
 
 export class ChangeServicePeriodDto {
   @DateField() changedOn: string;
-  @IdField({ description: 'The plan, reviewed or amended after the period started, that carries the change' }) planId: string;
+  @IdField({ description: 'The plan, reviewed or amended after the period started, that carries the change' })
+  planId: string;
   @IntField(0, 7, { optional: true }) daysPerWeek?: number;
   @NumberField(0, 24, { optional: true }) hoursPerDay?: number;
   @TextField({ optional: true, max: 300 }) place?: string;
@@ -64,5 +89,9 @@ export class HoldGoalReviewDto {
   @DateField() heldOn: string;
   @NestedField(() => GoalReviewParticipantsDto) participants: GoalReviewParticipantsDto;
   @TextField() assessment: string;
-  @BoolField({ optional: true, description: 'The joint assessment at the period\'s end: the only review allowed after it ended' }) endAssessment?: boolean;
+  @BoolField({
+    optional: true,
+    description: "The joint assessment at the period's end: the only review allowed after it ended",
+  })
+  endAssessment?: boolean;
 }

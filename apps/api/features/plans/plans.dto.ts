@@ -1,12 +1,21 @@
 import { PROVIDER_KINDS } from '../../../../libs/events/index.js';
-import { BoolField, DateField, EnumField, IdField, IntField, NestedField, NumberField, TextField } from '../shared/dto-fields.js';
+import {
+  BoolField,
+  DateField,
+  EnumField,
+  IdField,
+  IntField,
+  NestedField,
+  NumberField,
+  TextField,
+} from '../shared/dto-fields.js';
 import { OrganisationRefDto, PlannedServiceDto } from '../shared/organisation-ref.dto.js';
 
 export class AgreeEmploymentPlanDto {
   @IdField({ optional: true }) planId?: string;
   @DateField() agreedOn: string;
   @NestedField(() => PlannedServiceDto, { each: true }) services: PlannedServiceDto[];
-  @TextField({ description: 'The client\'s job-search obligation' }) jobSearchObligation: string;
+  @TextField({ description: "The client's job-search obligation" }) jobSearchObligation: string;
 }
 
 /** The kuty items law 189/2001 requires in the plan (activation or multi-sectoral) before a period may start. */
@@ -42,12 +51,20 @@ export class AgreeMultisectoralPlanDto {
   @BoolField() kelaRehabilitationNeeded: boolean;
   @NestedField(() => OrganisationRefDto, { each: true, max: 10 }) approvedByOrganisations: OrganisationRefDto[];
   @BoolField() approvedByClient: boolean;
-  @NestedField(() => KutyPlanItemsDto, { optional: true, description: 'Kuty on the multi-sectoral plan instead of an activation plan' }) kuty?: KutyPlanItemsDto;
+  @NestedField(() => KutyPlanItemsDto, {
+    optional: true,
+    description: 'Kuty on the multi-sectoral plan instead of an activation plan',
+  })
+  kuty?: KutyPlanItemsDto;
 }
 
 export class ReviewPlanDto {
   @DateField() reviewedOn: string;
   @BoolField() requestedByClient: boolean;
   @TextField() outcome: string;
-  @NestedField(() => KutyPlanItemsDto, { optional: true, description: 'The kuty items as amended at this review (the whole set)' }) kuty?: KutyPlanItemsDto;
+  @NestedField(() => KutyPlanItemsDto, {
+    optional: true,
+    description: 'The kuty items as amended at this review (the whole set)',
+  })
+  kuty?: KutyPlanItemsDto;
 }

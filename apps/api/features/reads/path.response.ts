@@ -1,10 +1,29 @@
 import { ApiSchema } from '@nestjs/swagger';
 import {
-  BENEFIT_TYPES, CONTINUATIONS, DATA_KINDS, ORGANISATION_TYPES, PERIOD_END_REASONS, PROVIDER_KINDS, TYP_END_REASONS,
+  BENEFIT_TYPES,
+  CONTINUATIONS,
+  DATA_KINDS,
+  ORGANISATION_TYPES,
+  PERIOD_END_REASONS,
+  PROVIDER_KINDS,
+  TYP_END_REASONS,
 } from '../../../../libs/events/index.js';
 import { DEADLINE_KINDS } from '../../../../libs/domain/index.js';
 import { ABSENCE_REASONS, PERSON_ROLES } from '../../../../libs/events/index.js';
-import { AnyObject, Bool, Day, Days, Int, Num, Obj, OneOf, OneOfEach, Position, Str, Strs } from '../shared/response-fields.js';
+import {
+  AnyObject,
+  Bool,
+  Day,
+  Days,
+  Int,
+  Num,
+  Obj,
+  OneOf,
+  OneOfEach,
+  Position,
+  Str,
+  Strs,
+} from '../shared/response-fields.js';
 
 /**
  * The service path document as a reader receives it (libs/projections/client-path:
@@ -73,7 +92,9 @@ export class PlanView {
   @Obj(() => KutyPlanItemsView, { optional: true }) kuty?: KutyPlanItemsView;
   @Strs({ description: 'Organisations party to the plan' }) parties: string[];
   @Str({ description: 'The rule set in force when the plan was agreed' }) ruleSetId: string;
-  @Day({ nullable: true, description: 'Null for employment plans (reviewed with the others)' }) nextReviewDue: string | null;
+  @Day({ nullable: true, description: 'Null for employment plans (reviewed with the others)' }) nextReviewDue:
+    | string
+    | null;
 }
 
 export class ReferralView {
@@ -102,7 +123,7 @@ export class NamedPersonView {
 }
 
 export class NamedPersonNowView extends NamedPersonView {
-  @Bool({ description: 'The client\'s lead responsible officer (asiakasvastaava)' }) lead: boolean;
+  @Bool({ description: "The client's lead responsible officer (asiakasvastaava)" }) lead: boolean;
 }
 
 export class PauseView {
@@ -138,7 +159,8 @@ export class PeriodView {
   @Str() serviceName: string;
   @OneOf(['active', 'paused', 'ended']) status: string;
   @Obj(() => ProviderRefView) provider: ProviderRefView;
-  @Obj(() => OrganisationRefView, { description: 'Organisation that recorded the start' }) recordedBy: OrganisationRefView;
+  @Obj(() => OrganisationRefView, { description: 'Organisation that recorded the start' })
+  recordedBy: OrganisationRefView;
   @Day() startDate: string;
   @Day() plannedEndDate: string;
   @Int({ optional: true }) daysPerWeek?: number;
@@ -154,9 +176,14 @@ export class PeriodView {
   @OneOf(CONTINUATIONS, { optional: true }) continuation?: string;
   @Int() attendedDays: number;
   @Obj(() => AbsenceView, { each: true }) absences: AbsenceView[];
-  @Obj(() => AttendanceExceptionView, { each: true, description: 'Reported days that broke a limit (recorded and paid)' }) exceptions: AttendanceExceptionView[];
+  @Obj(() => AttendanceExceptionView, {
+    each: true,
+    description: 'Reported days that broke a limit (recorded and paid)',
+  })
+  exceptions: AttendanceExceptionView[];
   @Obj(() => PeriodChangeView, { each: true }) changes: PeriodChangeView[];
-  @Int({ optional: true, description: 'Service types with a 12-month day limit only' }) activityDaysInLast12Months?: number;
+  @Int({ optional: true, description: 'Service types with a 12-month day limit only' })
+  activityDaysInLast12Months?: number;
   @Int({ optional: true }) maxActivityDaysIn12Months?: number;
   @Day({ nullable: true, description: 'Null when the service type has no maximum length' }) maxEndDate: string | null;
   @Day({ optional: true }) lastGoalReviewOn?: string;
@@ -166,7 +193,8 @@ export class PeriodView {
 }
 
 export class ConsentScopeView {
-  @Strs({ description: 'Organisations covered; empty = every party of the TYP relationship' }) organisationIds: string[];
+  @Strs({ description: 'Organisations covered; empty = every party of the TYP relationship' })
+  organisationIds: string[];
   @OneOfEach(DATA_KINDS) dataKinds: string[];
 }
 
@@ -196,7 +224,8 @@ export class PathStatusView {
   @Obj(() => ReferralView, { each: true }) referrals: ReferralView[];
   @Obj(() => PeriodView, { each: true }) activePeriods: PeriodView[];
   @Obj(() => PeriodView, { each: true }) endedPeriods: PeriodView[];
-  @Obj(() => NamedPersonNowView, { each: true, description: 'Everyone named on the client now' }) people: NamedPersonNowView[];
+  @Obj(() => NamedPersonNowView, { each: true, description: 'Everyone named on the client now' })
+  people: NamedPersonNowView[];
   @Obj(() => NamedPersonView, { nullable: true }) leadOfficer: NamedPersonView | null;
   @Obj(() => NamedPersonView, { each: true, description: 'Everyone ever named' }) peopleHistory: NamedPersonView[];
   @Obj(() => RetentionView) retention: RetentionView;
@@ -219,7 +248,7 @@ export class TimelineEntryView {
   @OneOf(ORGANISATION_TYPES) organisationType: string;
   @Obj(() => TimelineAuthorView) author: TimelineAuthorView;
   @Str({ description: 'One line in plain English' }) summary: string;
-  @AnyObject({ description: 'The event\'s data, as recorded' }) data: Record<string, unknown>;
+  @AnyObject({ description: "The event's data, as recorded" }) data: Record<string, unknown>;
 }
 
 export class HiddenEntriesView {
@@ -227,27 +256,36 @@ export class HiddenEntriesView {
   @Int() entries: number;
 }
 
-@ApiSchema({ name: 'ClientPath', description: 'The client\'s cross-organisation service path, as the caller may see it' })
+@ApiSchema({
+  name: 'ClientPath',
+  description: "The client's cross-organisation service path, as the caller may see it",
+})
 export class ClientPathView {
   @Str() clientId: string;
-  @Obj(() => ClientProfileView, { nullable: true, description: 'Null when not visible to the caller, or erased' }) profile: ClientProfileView | null;
+  @Obj(() => ClientProfileView, { nullable: true, description: 'Null when not visible to the caller, or erased' })
+  profile: ClientProfileView | null;
   @Obj(() => PathStatusView) status: PathStatusView;
   @Strs({ description: 'Organisations with entries on the path' }) organisations: string[];
   @Obj(() => TimelineEntryView, { each: true }) timeline: TimelineEntryView[];
-  @Obj(() => HiddenEntriesView, { each: true, optional: true, description: 'Entries consent hides from the caller, counted per organisation (no content)' })
+  @Obj(() => HiddenEntriesView, {
+    each: true,
+    optional: true,
+    description: 'Entries consent hides from the caller, counted per organisation (no content)',
+  })
   hiddenEntries?: HiddenEntriesView[];
 }
 
 export class TimelinePageView {
   @Int({ description: 'Entries on the whole timeline the caller may see' }) total: number;
   @Int() returned: number;
-  @Str({ nullable: true, description: 'Pass as timelineBefore for the older entries; null when none are left' }) nextBefore: string | null;
+  @Str({ nullable: true, description: 'Pass as timelineBefore for the older entries; null when none are left' })
+  nextBefore: string | null;
 }
 
 export class ClientPathAnswer {
   @Obj(() => ClientPathView) path: ClientPathView;
   @Obj(() => TimelinePageView) timelinePage: TimelinePageView;
-  @Position({ description: 'The read models\' position when read (at least minPosition)' }) projectedPosition: string;
+  @Position({ description: "The read models' position when read (at least minPosition)" }) projectedPosition: string;
 }
 
 export class ReplayModeView {
@@ -255,7 +293,7 @@ export class ReplayModeView {
   @Day({ optional: true, description: 'Absent for the current path' }) date?: string;
 }
 
-@ApiSchema({ name: 'ReplayedPath', description: 'A client\'s path replayed from the events' })
+@ApiSchema({ name: 'ReplayedPath', description: "A client's path replayed from the events" })
 export class ReplayedPathView extends ClientPathView {
   @Obj(() => ReplayModeView) mode: ReplayModeView;
 }

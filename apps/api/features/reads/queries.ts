@@ -1,7 +1,15 @@
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type {
-  CaseloadCountRow, CaseloadRow, CompensationLedgerQuery, CompensationLedgerRow, DeadlineKind, OutcomeStatsQuery, OutcomeStatsRow, ReadStore, WorklistCursor,
+  CaseloadCountRow,
+  CaseloadRow,
+  CompensationLedgerQuery,
+  CompensationLedgerRow,
+  DeadlineKind,
+  OutcomeStatsQuery,
+  OutcomeStatsRow,
+  ReadStore,
+  WorklistCursor,
 } from '../../../../libs/read-store/index.js';
 import { addDays, ruleSetOn } from '../../../../libs/domain/index.js';
 import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
@@ -11,20 +19,32 @@ import { encodeWorklistCursor } from './worklist-cursor.js';
 import { ClientAccess, type ReadContext } from '../access/index.js';
 import { pageTimeline, pathForViewer, type TimelinePageInfo } from '../../../../libs/projections/client-path/index.js';
 
-export type ClientPathResult = { path: Record<string, unknown>; projectedPosition: string; timelinePage: TimelinePageInfo };
+export type ClientPathResult = {
+  path: Record<string, unknown>;
+  projectedPosition: string;
+  timelinePage: TimelinePageInfo;
+};
 
 export class GetClientPath extends Query<ClientPathResult> {
   constructor(
-    readonly ctx: ReadContext, readonly clientId: string, readonly minPosition?: bigint,
+    readonly ctx: ReadContext,
+    readonly clientId: string,
+    readonly minPosition?: bigint,
     readonly timeline: { limit?: number; before?: string } = {},
-  ) { super(); }
+  ) {
+    super();
+  }
 }
 
 /** The path as the caller may see it: relationship checked, consent applied, usage and disclosures logged. */
 @QueryHandler(GetClientPath)
 export class GetClientPathHandler implements IQueryHandler<GetClientPath, ClientPathResult> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(ClientAccess) private readonly access: ClientAccess,
-    @Inject(CLOCK) private readonly clock: Clock, @Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(ClientAccess) private readonly access: ClientAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
   async execute({ ctx, clientId, minPosition, timeline }: GetClientPath): Promise<ClientPathResult> {
     const checkpoint = await waitForProjection(this.store, minPosition, this.events);
     const viewer = { organisationId: ctx.principal.organisationId, role: ctx.principal.role };
@@ -38,36 +58,73 @@ export class GetClientPathHandler implements IQueryHandler<GetClientPath, Client
 }
 
 export class GetCaseload extends Query<{ personId: string; clients: CaseloadRow[] }> {
-  constructor(readonly ctx: ReadContext, readonly personId: string) { super(); }
+  constructor(
+    readonly ctx: ReadContext,
+    readonly personId: string,
+  ) {
+    super();
+  }
 }
 
 /** A caseload: one's own, or a colleague's within one's own organisation; auditors any. */
 @QueryHandler(GetCaseload)
 export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(ClientAccess) private readonly access: ClientAccess) {}
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(ClientAccess) private readonly access: ClientAccess,
+  ) {}
   async execute({ ctx, personId }: GetCaseload) {
     const p = ctx.principal;
     if (p.role === 'admin' || p.role === 'client') throw new ForbiddenException('This role has no caseloads');
     const rows = await this.store.caseload(personId);
-    const clients = p.role === 'auditor' || p.personId === personId ? rows : rows.filter((r) => r.organisationId === p.organisationId);
-    await this.access.logMany(ctx, clients.map((c) => c.clientId), 'caseload');
+    const clients =
+      p.role === 'auditor' || p.personId === personId
+        ? rows
+        : rows.filter((r) => r.organisationId === p.organisationId);
+    await this.access.logMany(
+      ctx,
+      clients.map((c) => c.clientId),
+      'caseload',
+    );
     return { personId, clients };
   }
 }
 
-export interface WorklistItem { clientId: string; kind: DeadlineKind; dueDate: string; overdue: boolean; refId: string; description: string }
+export interface WorklistItem {
+  clientId: string;
+  kind: DeadlineKind;
+  dueDate: string;
+  overdue: boolean;
+  refId: string;
+  description: string;
+}
 
-export class GetWorklist extends Query<{ organisationId: string; today: string; items: WorklistItem[]; nextCursor: string | null }> {
+export class GetWorklist extends Query<{
+  organisationId: string;
+  today: string;
+  items: WorklistItem[];
+  nextCursor: string | null;
+}> {
   constructor(
-    readonly ctx: ReadContext, readonly organisationId: string, readonly horizonDays: number, readonly kinds?: DeadlineKind[],
-    readonly minPosition?: bigint, readonly page: { limit: number; after?: WorklistCursor } = { limit: 100 },
-  ) { super(); }
+    readonly ctx: ReadContext,
+    readonly organisationId: string,
+    readonly horizonDays: number,
+    readonly kinds?: DeadlineKind[],
+    readonly minPosition?: bigint,
+    readonly page: { limit: number; after?: WorklistCursor } = { limit: 100 },
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(GetWorklist)
 export class GetWorklistHandler implements IQueryHandler<GetWorklist> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ClientAccess) private readonly access: ClientAccess, @Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ClientAccess) private readonly access: ClientAccess,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
   async execute(q: GetWorklist) {
     const p = q.ctx.principal;
     if (p.role !== 'auditor' && (p.role === 'admin' || p.role === 'client' || p.organisationId !== q.organisationId)) {
@@ -77,19 +134,43 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist> {
     const today = this.clock().toISOString().slice(0, 10);
     // one row more than the page: tells whether another page follows
     const found = await this.store.worklist({
-      organisationId: q.organisationId, dueOnOrBefore: addDays(today, q.horizonDays), kinds: q.kinds,
-      limit: q.page.limit + 1, after: q.page.after,
+      organisationId: q.organisationId,
+      dueOnOrBefore: addDays(today, q.horizonDays),
+      kinds: q.kinds,
+      limit: q.page.limit + 1,
+      after: q.page.after,
     });
     const rows = found.slice(0, q.page.limit);
     const nextCursor = found.length > q.page.limit ? encodeWorklistCursor(rows[rows.length - 1]) : null;
-    const items = rows.map((r) => ({ clientId: r.clientId, kind: r.kind, dueDate: r.dueDate, overdue: r.dueDate < today, refId: r.refId, description: r.description }));
-    await this.access.logMany(q.ctx, items.map((i) => i.clientId), 'worklist');
+    const items = rows.map((r) => ({
+      clientId: r.clientId,
+      kind: r.kind,
+      dueDate: r.dueDate,
+      overdue: r.dueDate < today,
+      refId: r.refId,
+      description: r.description,
+    }));
+    await this.access.logMany(
+      q.ctx,
+      items.map((i) => i.clientId),
+      'worklist',
+    );
     return { organisationId: q.organisationId, today, items, nextCursor };
   }
 }
 
-export class GetOutcomeStats extends Query<{ rows: OutcomeStatsRow[]; byEndReason: Record<string, number>; byContinuation: Record<string, number>; total: number }> {
-  constructor(readonly filter: OutcomeStatsQuery, readonly minPosition?: bigint) { super(); }
+export class GetOutcomeStats extends Query<{
+  rows: OutcomeStatsRow[];
+  byEndReason: Record<string, number>;
+  byContinuation: Record<string, number>;
+  total: number;
+}> {
+  constructor(
+    readonly filter: OutcomeStatsQuery,
+    readonly minPosition?: bigint,
+  ) {
+    super();
+  }
 }
 
 const tally = (rows: OutcomeStatsRow[], key: 'endReason' | 'continuation') =>
@@ -97,21 +178,37 @@ const tally = (rows: OutcomeStatsRow[], key: 'endReason' | 'continuation') =>
 
 @QueryHandler(GetOutcomeStats)
 export class GetOutcomeStatsHandler implements IQueryHandler<GetOutcomeStats> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
   async execute({ filter, minPosition }: GetOutcomeStats) {
     await waitForProjection(this.store, minPosition, this.events);
     const rows = await this.store.outcomeStats(filter);
-    return { rows, byEndReason: tally(rows, 'endReason'), byContinuation: tally(rows, 'continuation'), total: rows.reduce((n, r) => n + r.periods, 0) };
+    return {
+      rows,
+      byEndReason: tally(rows, 'endReason'),
+      byContinuation: tally(rows, 'continuation'),
+      total: rows.reduce((n, r) => n + r.periods, 0),
+    };
   }
 }
 
 export class GetCompensationLedger extends Query<{ rows: CompensationLedgerRow[]; totalEuros: number }> {
-  constructor(readonly filter: CompensationLedgerQuery, readonly minPosition?: bigint) { super(); }
+  constructor(
+    readonly filter: CompensationLedgerQuery,
+    readonly minPosition?: bigint,
+  ) {
+    super();
+  }
 }
 
 @QueryHandler(GetCompensationLedger)
 export class GetCompensationLedgerHandler implements IQueryHandler<GetCompensationLedger> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
   async execute({ filter, minPosition }: GetCompensationLedger) {
     await waitForProjection(this.store, minPosition, this.events);
     const rows = await this.store.compensationLedger(filter);
@@ -119,10 +216,24 @@ export class GetCompensationLedgerHandler implements IQueryHandler<GetCompensati
   }
 }
 
-export interface CaseloadReportRow extends CaseloadCountRow { capacity: number; overCapacity: boolean }
+export interface CaseloadReportRow extends CaseloadCountRow {
+  capacity: number;
+  overCapacity: boolean;
+}
 
-export class GetCaseloadReport extends Query<{ organisationId: string; ruleSet: string; people: CaseloadReportRow[]; overCapacity: number }> {
-  constructor(readonly ctx: ReadContext, readonly organisationId: string, readonly minPosition?: bigint) { super(); }
+export class GetCaseloadReport extends Query<{
+  organisationId: string;
+  ruleSet: string;
+  people: CaseloadReportRow[];
+  overCapacity: number;
+}> {
+  constructor(
+    readonly ctx: ReadContext,
+    readonly organisationId: string,
+    readonly minPosition?: bigint,
+  ) {
+    super();
+  }
 }
 
 /**
@@ -131,8 +242,11 @@ export class GetCaseloadReport extends Query<{ organisationId: string; ruleSet: 
  */
 @QueryHandler(GetCaseloadReport)
 export class GetCaseloadReportHandler implements IQueryHandler<GetCaseloadReport> {
-  constructor(@Inject(READ_STORE) private readonly store: ReadStore, @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(EVENT_STORE) private readonly events: EventStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
   async execute(q: GetCaseloadReport) {
     const p = q.ctx.principal;
     if (p.role !== 'auditor' && (p.role === 'admin' || p.role === 'client' || p.organisationId !== q.organisationId)) {
@@ -144,10 +258,20 @@ export class GetCaseloadReportHandler implements IQueryHandler<GetCaseloadReport
       const capacity = set.caseloadCapacity[r.role];
       return { ...r, capacity, overCapacity: r.clients > capacity };
     });
-    return { organisationId: q.organisationId, ruleSet: set.id, people, overCapacity: people.filter((r) => r.overCapacity).length };
+    return {
+      organisationId: q.organisationId,
+      ruleSet: set.id,
+      people,
+      overCapacity: people.filter((r) => r.overCapacity).length,
+    };
   }
 }
 
 export const QUERY_HANDLERS = [
-  GetClientPathHandler, GetCaseloadHandler, GetCaseloadReportHandler, GetWorklistHandler, GetOutcomeStatsHandler, GetCompensationLedgerHandler,
+  GetClientPathHandler,
+  GetCaseloadHandler,
+  GetCaseloadReportHandler,
+  GetWorklistHandler,
+  GetOutcomeStatsHandler,
+  GetCompensationLedgerHandler,
 ];

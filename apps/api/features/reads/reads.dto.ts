@@ -1,7 +1,21 @@
 import { Transform } from 'class-transformer';
-import { DateField, EnumArrayField, EnumField, IdField, IntField, PageCursorField, PageLimitField, PatternField, toQueryInt as toInt } from '../shared/dto-fields.js';
 import {
-  COMPENSATION_COMPONENTS, COMPENSATION_PAYERS, DEADLINE_KINDS, type CompensationComponent, type CompensationPayer,
+  DateField,
+  EnumArrayField,
+  EnumField,
+  IdField,
+  IntField,
+  PageCursorField,
+  PageLimitField,
+  PatternField,
+  toQueryInt as toInt,
+} from '../shared/dto-fields.js';
+import {
+  COMPENSATION_COMPONENTS,
+  COMPENSATION_PAYERS,
+  DEADLINE_KINDS,
+  type CompensationComponent,
+  type CompensationPayer,
 } from '../../../../libs/domain/index.js';
 import { TIMELINE_CURSOR, TIMELINE_PAGE } from '../../../../libs/projections/client-path/index.js';
 
@@ -9,17 +23,26 @@ import { TIMELINE_CURSOR, TIMELINE_PAGE } from '../../../../libs/projections/cli
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value);
 
 export class PathQueryDto {
-  @PatternField(/^\d{1,18}$/, 'minPosition must be a non-negative integer',
-    { optional: true, description: 'Wait until the projector has applied this global position (read your own write)' })
+  @PatternField(/^\d{1,18}$/, 'minPosition must be a non-negative integer', {
+    optional: true,
+    description: 'Wait until the projector has applied this global position (read your own write)',
+  })
   minPosition?: string;
 }
 
 /** The path read: a very long timeline comes page by page, newest entries first. */
 export class ClientPathQueryDto extends PathQueryDto {
-  @Transform(toInt) @IntField(1, 5000, { optional: true, description: `Most timeline entries returned, the newest ones (default ${TIMELINE_PAGE})` })
+  @Transform(toInt)
+  @IntField(1, 5000, {
+    optional: true,
+    description: `Most timeline entries returned, the newest ones (default ${TIMELINE_PAGE})`,
+  })
   timelineLimit?: number;
-  @PatternField(TIMELINE_CURSOR, 'timelineBefore must be a timelinePage.nextBefore returned by this path',
-    { optional: true, example: '2025-03-01~1042', description: 'timelinePage.nextBefore of the previous read: the entries older than those' })
+  @PatternField(TIMELINE_CURSOR, 'timelineBefore must be a timelinePage.nextBefore returned by this path', {
+    optional: true,
+    example: '2025-03-01~1042',
+    description: 'timelinePage.nextBefore of the previous read: the entries older than those',
+  })
   timelineBefore?: string;
 }
 
@@ -27,9 +50,17 @@ export class ClientPathQueryDto extends PathQueryDto {
 export const WORKLIST_PAGE = 100;
 
 export class WorklistQueryDto extends PathQueryDto {
-  @Transform(toInt) @IntField(0, 3650, { optional: true, description: 'Items due within this many days from today (default 30); overdue items always show' })
+  @Transform(toInt)
+  @IntField(0, 3650, {
+    optional: true,
+    description: 'Items due within this many days from today (default 30); overdue items always show',
+  })
   horizonDays?: number;
-  @Transform(toList) @EnumArrayField(DEADLINE_KINDS, { optional: true, description: 'Only these kinds: repeat the parameter (kinds=a&kinds=b) or separate them with commas' })
+  @Transform(toList)
+  @EnumArrayField(DEADLINE_KINDS, {
+    optional: true,
+    description: 'Only these kinds: repeat the parameter (kinds=a&kinds=b) or separate them with commas',
+  })
   kinds?: (typeof DEADLINE_KINDS)[number][];
   @PageLimitField(WORKLIST_PAGE) limit?: number;
   @PageCursorField('worklist') after?: string;

@@ -13,7 +13,7 @@ export class CaseloadRowView implements CaseloadRow {
   @Str() organisationId: string;
   @OneOf(PERSON_ROLES) role: CaseloadRow['role'];
   @Day() since: string;
-  @Bool({ description: 'The client\'s lead responsible officer' }) lead: boolean;
+  @Bool({ description: "The client's lead responsible officer" }) lead: boolean;
 }
 
 export class CaseloadAnswer {
@@ -34,7 +34,9 @@ export class WorklistAnswer {
   @Str() organisationId: string;
   @Day() today: string;
   @Obj(() => WorklistItemView, { each: true }) items: WorklistItemView[];
-  @Str({ nullable: true, description: 'Pass as `after` for the next page; null on the last page' }) nextCursor: string | null;
+  @Str({ nullable: true, description: 'Pass as `after` for the next page; null on the last page' }) nextCursor:
+    | string
+    | null;
 }
 
 export class OutcomeStatsRowView implements OutcomeStatsRow {
@@ -76,9 +78,14 @@ export class RangeView {
 export class ServiceTypeCompensationView {
   @OneOf(['daily_compensation', 'work_allowance']) component: string;
   @Num() euroPerAttendedDay: number;
-  @AnyObject({ description: 'Payer (kela | unemployment_fund | wellbeing_county | municipality) by the benefit the client lives on that day' }) payerByBenefit: Record<string, string>;
+  @AnyObject({
+    description:
+      'Payer (kela | unemployment_fund | wellbeing_county | municipality) by the benefit the client lives on that day',
+  })
+  payerByBenefit: Record<string, string>;
   @Bool() travelPaidWithCompensation: boolean;
-  @AnyObject({ optional: true, description: 'What each organising county sets (by organisation id; * = any other)' }) perCounty?: Record<string, unknown>;
+  @AnyObject({ optional: true, description: 'What each organising county sets (by organisation id; * = any other)' })
+  perCounty?: Record<string, unknown>;
 }
 
 export class PlanBasisView {
@@ -100,7 +107,8 @@ export class ServiceTypeView {
   @Int({ optional: true }) maxActivityDaysIn12Months?: number;
   @OneOfEach(PROVIDER_KINDS) forbiddenProviderKinds: string[];
   @Bool() oneActivePeriodAtATime: boolean;
-  @Obj(() => PlanBasisView, { optional: true, description: 'The plans a period may rest on' }) planBasis?: PlanBasisView;
+  @Obj(() => PlanBasisView, { optional: true, description: 'The plans a period may rest on' })
+  planBasis?: PlanBasisView;
   @Int({ optional: true }) goalReviewIntervalMonths?: number;
   @Obj(() => ServiceTypeCompensationView, { optional: true }) compensation?: ServiceTypeCompensationView;
 }
@@ -116,7 +124,7 @@ export class CaseloadReportRowView {
   @Str() personName: string;
   @OneOf(PERSON_ROLES) role: string;
   @Int() clients: number;
-  @Int({ description: 'The role\'s capacity in the rule set in force' }) capacity: number;
+  @Int({ description: "The role's capacity in the rule set in force" }) capacity: number;
   @Bool() overCapacity: boolean;
 }
 
@@ -124,5 +132,5 @@ export class CaseloadReportAnswer {
   @Str() organisationId: string;
   @Str() ruleSet: string;
   @Obj(() => CaseloadReportRowView, { each: true }) people: CaseloadReportRowView[];
-  @Int({ description: 'People over their role\'s capacity' }) overCapacity: number;
+  @Int({ description: "People over their role's capacity" }) overCapacity: number;
 }

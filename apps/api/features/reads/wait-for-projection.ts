@@ -11,14 +11,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * not help, so it is refused at once (422, naming the field).
  */
 export async function waitForProjection(
-  store: ReadStore, minPosition: bigint | undefined, events: Pick<EventStore, 'headPosition'>, maxWaitMs = 10_000,
+  store: ReadStore,
+  minPosition: bigint | undefined,
+  events: Pick<EventStore, 'headPosition'>,
+  maxWaitMs = 10_000,
 ): Promise<bigint> {
   let checkpoint = await store.checkpoint();
   if (minPosition === undefined || checkpoint >= minPosition) return checkpoint;
   const head = await events.headPosition();
   if (minPosition > head) {
     throw new ProblemException({
-      type: ProblemTypes.positionNotRecorded, title: 'Position not recorded', status: 422, field: 'minPosition',
+      type: ProblemTypes.positionNotRecorded,
+      title: 'Position not recorded',
+      status: 422,
+      field: 'minPosition',
       detail: `minPosition ${minPosition} is beyond the last recorded event (${head}): pass a position a command returned.`,
     });
   }
@@ -29,8 +35,11 @@ export async function waitForProjection(
     if (checkpoint >= minPosition) return checkpoint;
   }
   throw new ProblemException({
-    type: ProblemTypes.serviceUnavailable, title: 'Projection behind', status: 503,
+    type: ProblemTypes.serviceUnavailable,
+    title: 'Projection behind',
+    status: 503,
     detail: `The read models are at position ${checkpoint}; position ${minPosition} is not projected yet. Retry shortly.`,
-    checkpoint: checkpoint.toString(), minPosition: minPosition.toString(),
+    checkpoint: checkpoint.toString(),
+    minPosition: minPosition.toString(),
   });
 }

@@ -2,7 +2,8 @@ import type { DeadlineRow, WorklistCursor } from '../../../../libs/read-store/in
 import { decodePageCursor, encodePageCursor } from '../shared/page-cursor.js';
 
 /** A worklist page's place: the last row's due date, client, kind and reference. */
-export const encodeWorklistCursor = (r: DeadlineRow): string => encodePageCursor([r.dueDate, r.clientId, r.kind, r.refId]);
+export const encodeWorklistCursor = (r: DeadlineRow): string =>
+  encodePageCursor([r.dueDate, r.clientId, r.kind, r.refId]);
 
 const isPlace = (value: unknown): value is [string, string, string, string] =>
   Array.isArray(value) && value.length === 4 && value.every((v) => typeof v === 'string');

@@ -20,22 +20,34 @@ export class ReferralsController {
 
   @Post(':referralId/accept')
   @ClientCommandRoute('AcceptReferral', 'The receiving organisation accepts the referral')
-  accept(@IdParam('clientId') clientId: string, @IdParam('referralId') referralId: string, @Body() body: AcceptReferralDto,
-    @CommandMeta() meta: CommandMeta) {
+  accept(
+    @IdParam('clientId') clientId: string,
+    @IdParam('referralId') referralId: string,
+    @Body() body: AcceptReferralDto,
+    @CommandMeta() meta: CommandMeta,
+  ) {
     return runClientCommand(this.bus, clientId, { type: 'AcceptReferral', data: { referralId, ...body } }, meta);
   }
 
   @Post(':referralId/decline')
   @ClientCommandRoute('DeclineReferral', 'The receiving organisation declines the referral')
-  decline(@IdParam('clientId') clientId: string, @IdParam('referralId') referralId: string, @Body() body: DeclineReferralDto,
-    @CommandMeta() meta: CommandMeta) {
+  decline(
+    @IdParam('clientId') clientId: string,
+    @IdParam('referralId') referralId: string,
+    @Body() body: DeclineReferralDto,
+    @CommandMeta() meta: CommandMeta,
+  ) {
     return runClientCommand(this.bus, clientId, { type: 'DeclineReferral', data: { referralId, ...body } }, meta);
   }
 
   @Post(':referralId/withdraw')
   @ClientCommandRoute('WithdrawReferral', 'The referring organisation withdraws the referral')
-  withdraw(@IdParam('clientId') clientId: string, @IdParam('referralId') referralId: string, @Body() body: WithdrawReferralDto,
-    @CommandMeta() meta: CommandMeta) {
+  withdraw(
+    @IdParam('clientId') clientId: string,
+    @IdParam('referralId') referralId: string,
+    @Body() body: WithdrawReferralDto,
+    @CommandMeta() meta: CommandMeta,
+  ) {
     return runClientCommand(this.bus, clientId, { type: 'WithdrawReferral', data: { referralId, ...body } }, meta);
   }
 }

@@ -11,7 +11,8 @@ export const encodeCursor = (parts: string[]): string => Buffer.from(JSON.string
 export function decodeCursor(text: string, length: number, message: string): string[] {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'string')) return value as string[];
+    if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'string'))
+      return value as string[];
   } catch {
     // fall through to the field error
   }

@@ -34,7 +34,8 @@ describe('dto field decorators', () => {
   });
 
   it('refuse null for optional fields: absent is the only way to leave one out', async () => {
-    expect(await refusedFields({ party: { organisationId: 'kela' }, witness: null, note: null, validUntil: null }))
-      .toEqual(['note', 'validUntil', 'witness']);
+    expect(
+      await refusedFields({ party: { organisationId: 'kela' }, witness: null, note: null, validUntil: null }),
+    ).toEqual(['note', 'validUntil', 'witness']);
   });
 });

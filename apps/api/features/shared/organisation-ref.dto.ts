@@ -13,7 +13,8 @@ export class ProviderRefDto extends OrganisationRefDto {
 }
 
 export class PlannedServiceDto {
-  @IdField({ example: 'rehabilitative_work_activity', description: 'Service type code (GET /service-types)' }) serviceType: string;
+  @IdField({ example: 'rehabilitative_work_activity', description: 'Service type code (GET /service-types)' })
+  serviceType: string;
   @TextField({ optional: true }) description?: string;
   @IdField({ optional: true }) providerId?: string;
 }

@@ -8,7 +8,11 @@ import { RequestValidationException } from '../../infrastructure/problem/validat
 export const encodePageCursor = (place: unknown): string => Buffer.from(JSON.stringify(place)).toString('base64url');
 
 /** The place a cursor holds, or a 400 naming `after` when it is not one this listing returned. */
-export function decodePageCursor<T>(text: string | undefined, isPlace: (value: unknown) => value is T, listing: string): T | undefined {
+export function decodePageCursor<T>(
+  text: string | undefined,
+  isPlace: (value: unknown) => value is T,
+  listing: string,
+): T | undefined {
   if (text === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
@@ -16,5 +20,7 @@ export function decodePageCursor<T>(text: string | undefined, isPlace: (value: u
   } catch {
     // fall through to the field error
   }
-  throw new RequestValidationException([{ field: 'after', message: `after must be a nextCursor returned by this ${listing}` }]);
+  throw new RequestValidationException([
+    { field: 'after', message: `after must be a nextCursor returned by this ${listing}` },
+  ]);
 }

@@ -9,7 +9,9 @@ import { ID_PATTERN } from './dto-fields.js';
 export class IdPipe implements PipeTransform<string, string> {
   transform(value: string, meta: ArgumentMetadata): string {
     if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
-      throw new RequestValidationException([{ field: meta.data ?? 'id', message: `${meta.data ?? 'id'} must be 1-128 letters, digits or . _ : -` }]);
+      throw new RequestValidationException([
+        { field: meta.data ?? 'id', message: `${meta.data ?? 'id'} must be 1-128 letters, digits or . _ : -` },
+      ]);
     }
     return value;
   }
@@ -19,7 +21,9 @@ export class IdPipe implements PipeTransform<string, string> {
  * `@IdParam('clientId') clientId: string`: the path parameter, validated by IdPipe and
  * documented with the same pattern, so the published rule is the one enforced.
  */
-export const IdParam = (name: string): ParameterDecorator => (target, key, index) => {
-  Param(name, IdPipe)(target, key, index);
-  documentOnMethod(ApiParam({ name, schema: { type: 'string', pattern: ID_PATTERN.source } }))(target, key, index);
-};
+export const IdParam =
+  (name: string): ParameterDecorator =>
+  (target, key, index) => {
+    Param(name, IdPipe)(target, key, index);
+    documentOnMethod(ApiParam({ name, schema: { type: 'string', pattern: ID_PATTERN.source } }))(target, key, index);
+  };

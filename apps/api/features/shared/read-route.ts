@@ -6,5 +6,14 @@ import { ApiProblemResponses, READ_PROBLEMS } from '../../infrastructure/problem
  * A GET route's contract: its summary, its 200 answer (a response class) and the problems
  * it may answer (by default those of a read of one client's data).
  */
-export const ReadRoute = (summary: string, answer: Type, problems: readonly number[] = READ_PROBLEMS, description?: string) =>
-  applyDecorators(ApiOperation({ summary, description }), ApiOkResponse({ type: answer }), ApiProblemResponses(...problems));
+export const ReadRoute = (
+  summary: string,
+  answer: Type,
+  problems: readonly number[] = READ_PROBLEMS,
+  description?: string,
+) =>
+  applyDecorators(
+    ApiOperation({ summary, description }),
+    ApiOkResponse({ type: answer }),
+    ApiProblemResponses(...problems),
+  );

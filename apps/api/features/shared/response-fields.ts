@@ -8,8 +8,10 @@ import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 type O = { description?: string; example?: unknown; nullable?: boolean; optional?: boolean };
 const prop = (o: O | undefined, schema: Record<string, unknown>) =>
   ApiProperty({
-    required: !o?.optional, ...(o?.nullable && { nullable: true }),
-    ...(o?.description && { description: o.description }), ...(o?.example !== undefined && { example: o.example }),
+    required: !o?.optional,
+    ...(o?.nullable && { nullable: true }),
+    ...(o?.description && { description: o.description }),
+    ...(o?.example !== undefined && { example: o.example }),
     ...schema,
   } as ApiPropertyOptions);
 
@@ -22,7 +24,8 @@ export const Num = (o?: O) => prop(o, { type: 'number' });
 export const Bool = (o?: O) => prop(o, { type: 'boolean' });
 export const OneOf = (values: readonly string[], o?: O) => prop(o, { type: 'string', enum: [...values] });
 export const Strs = (o?: O) => prop(o, { type: 'array', items: { type: 'string' } });
-export const OneOfEach = (values: readonly string[], o?: O) => prop(o, { type: 'array', items: { type: 'string', enum: [...values] } });
+export const OneOfEach = (values: readonly string[], o?: O) =>
+  prop(o, { type: 'array', items: { type: 'string', enum: [...values] } });
 export const Days = (o?: O) => prop(o, { type: 'array', items: { type: 'string', format: 'date' } });
 /** A free-form object (event data, figures): its members are not fixed by this document. */
 export const AnyObject = (o?: O) => prop(o, { type: 'object', additionalProperties: true });

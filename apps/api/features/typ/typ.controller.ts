@@ -14,19 +14,27 @@ export class TypController {
 
   @Post('typ-relationship')
   @ClientCommandRoute('StartTypRelationship', 'Start the TYP relationship (the multi-sectoral assessment starts)')
-  start(@IdParam('clientId') clientId: string, @Body() data: StartTypRelationshipDto, @CommandMeta() meta: CommandMeta) {
+  start(
+    @IdParam('clientId') clientId: string,
+    @Body() data: StartTypRelationshipDto,
+    @CommandMeta() meta: CommandMeta,
+  ) {
     return runClientCommand(this.bus, clientId, { type: 'StartTypRelationship', data }, meta);
   }
 
   @Post('typ-relationship/end')
-  @ClientCommandRoute('EndTypRelationship', 'End the TYP relationship by the agencies\' joint assessment')
+  @ClientCommandRoute('EndTypRelationship', "End the TYP relationship by the agencies' joint assessment")
   end(@IdParam('clientId') clientId: string, @Body() data: EndTypRelationshipDto, @CommandMeta() meta: CommandMeta) {
     return runClientCommand(this.bus, clientId, { type: 'EndTypRelationship', data }, meta);
   }
 
   @Post('service-need-assessments')
   @ClientCommandRoute('RecordServiceNeedAssessment', 'Record the multi-sectoral service-need assessment')
-  assess(@IdParam('clientId') clientId: string, @Body() data: RecordServiceNeedAssessmentDto, @CommandMeta() meta: CommandMeta) {
+  assess(
+    @IdParam('clientId') clientId: string,
+    @Body() data: RecordServiceNeedAssessmentDto,
+    @CommandMeta() meta: CommandMeta,
+  ) {
     return runClientCommand(this.bus, clientId, { type: 'RecordServiceNeedAssessment', data }, meta);
   }
 }

@@ -8,14 +8,19 @@ import { API_CONFIG, AUDIT_LOG } from '../tokens.js';
 /** The usage and disclosure logs: their own SQLite file beside the stores (AUDIT_LOG_PATH). */
 @Global()
 @Module({
-  providers: [{
-    provide: AUDIT_LOG,
-    inject: [API_CONFIG],
-    useFactory: (config: ApiConfig) => SqliteAuditLog.open(process.env.AUDIT_LOG_PATH || join(config.dataDir, 'audit.sqlite')),
-  }],
+  providers: [
+    {
+      provide: AUDIT_LOG,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) =>
+        SqliteAuditLog.open(process.env.AUDIT_LOG_PATH || join(config.dataDir, 'audit.sqlite')),
+    },
+  ],
   exports: [AUDIT_LOG],
 })
 export class AuditModule implements OnApplicationShutdown {
   constructor(@Inject(AUDIT_LOG) private readonly log: AuditLog) {}
-  async onApplicationShutdown(): Promise<void> { await this.log.close(); }
+  async onApplicationShutdown(): Promise<void> {
+    await this.log.close();
+  }
 }

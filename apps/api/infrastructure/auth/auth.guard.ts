@@ -36,11 +36,20 @@ export class AuthGuard implements CanActivate {
       principal = await this.verifier.verify(credentialOf(req));
     } catch (error) {
       // Refused callers are logged too (law 703/2023): who tried what, even unidentified.
-      await this.audit.recordUsage([{
-        at: this.clock().toISOString(), personId: null, organisationId: null, role: null, clientId: null,
-        view: `${req.method} ${requestPath(req)}`, purpose: headerValue(req, 'x-purpose') ?? null, outcome: 'unauthenticated',
-        detail: error instanceof Error ? error.message : String(error), correlationId: req.correlationId ?? null,
-      }]);
+      await this.audit.recordUsage([
+        {
+          at: this.clock().toISOString(),
+          personId: null,
+          organisationId: null,
+          role: null,
+          clientId: null,
+          view: `${req.method} ${requestPath(req)}`,
+          purpose: headerValue(req, 'x-purpose') ?? null,
+          outcome: 'unauthenticated',
+          detail: error instanceof Error ? error.message : String(error),
+          correlationId: req.correlationId ?? null,
+        },
+      ]);
       throw error;
     }
     req.principal = principal;
@@ -65,7 +74,9 @@ function credentialOf(req: PolkuRequest): string {
   if (session === undefined) return bearerToken(authorization);
   if (!isSafeMethod(req.method) && headerValue(req, CSRF_HEADER) !== csrfTokenFor(session)) {
     throw new ProblemException({
-      type: ProblemTypes.forbidden, title: 'Forbidden', status: 403,
+      type: ProblemTypes.forbidden,
+      title: 'Forbidden',
+      status: 403,
       detail: `A write from a browser session needs the session's ${CSRF_HEADER} header.`,
     });
   }

@@ -14,8 +14,7 @@ export const Public = (): MethodDecorator & ClassDecorator =>
  * Coarse role gate checked by the auth guard (403 otherwise). Finer rules, e.g. "only the
  * client's own officer", belong in the command handler or domain.
  */
-export const RequireRoles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_ROLES, roles);
+export const RequireRoles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
 
 /** The authenticated caller. Using it on a `@Public()` route is a programming error. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {

@@ -26,7 +26,10 @@ export const CLAIMS = {
 } as const satisfies Record<keyof PrincipalSpec, string>;
 
 export class InvalidClaimError extends Error {
-  constructor(readonly claim: string, reason: string) {
+  constructor(
+    readonly claim: string,
+    reason: string,
+  ) {
     super(`Token claim '${claim}' ${reason}`);
   }
 }
@@ -42,7 +45,11 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const organisationType = oneOf(claims, CLAIMS.organisationType, ORGANISATION_TYPES);
   const role = oneOf(claims, CLAIMS.role, ROLES);
   return {
-    personId, displayName, organisationId, organisationType, role,
+    personId,
+    displayName,
+    organisationId,
+    organisationType,
+    role,
     actor: { personId, displayName, organisationId, organisationType },
   };
 }
@@ -74,7 +81,11 @@ function clientPrincipal(personId: string, displayName: string): Principal {
   // The actor is never used: clients cannot write (the access policy refuses it).
   const organisationType = 'client' as unknown as OrganisationType;
   return {
-    personId, displayName, organisationId: CLIENT_ORGANISATION, organisationType, role: 'client',
+    personId,
+    displayName,
+    organisationId: CLIENT_ORGANISATION,
+    organisationType,
+    role: 'client',
     actor: { personId, displayName, organisationId: CLIENT_ORGANISATION, organisationType },
   };
 }

@@ -8,7 +8,19 @@ import { InvalidClaimError, principalFromClaims, type Principal } from './princi
 import { VerifiedTokenCache } from './verified-token-cache.js';
 
 /** Asymmetric only: accepting HS* with a public key would let anyone forge tokens. */
-const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+const JWKS_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
 
 const CLOCK_TOLERANCE_SECONDS = 30;
 
@@ -49,9 +61,10 @@ export class TokenVerifier {
     let usedKey: unknown;
     try {
       // Resolving the key through this closure records which key verified the signature.
-      const key = typeof this.key === 'function'
-        ? async (...args: Parameters<JWTVerifyGetKey>) => (usedKey = await (this.key as JWTVerifyGetKey)(...args))
-        : this.key;
+      const key =
+        typeof this.key === 'function'
+          ? async (...args: Parameters<JWTVerifyGetKey>) => (usedKey = await (this.key as JWTVerifyGetKey)(...args))
+          : this.key;
       ({ payload, protectedHeader: header } = await jwtVerify(token, key as JWTVerifyGetKey, {
         issuer: this.config.auth.issuer,
         audience: this.config.auth.audience,
@@ -74,9 +87,17 @@ export class TokenVerifier {
     // Shared by every request that presents this token.
     Object.freeze(principal.actor);
     Object.freeze(principal);
-    this.verified.set(token, {
-      principal, exp: payload.exp as number, nbf: payload.nbf as number | undefined, key: usedKey, header,
-    }, nowSeconds);
+    this.verified.set(
+      token,
+      {
+        principal,
+        exp: payload.exp as number,
+        nbf: payload.nbf as number | undefined,
+        key: usedKey,
+        header,
+      },
+      nowSeconds,
+    );
     return principal;
   }
 
@@ -96,13 +117,24 @@ export class TokenVerifier {
 }
 
 export function unauthorized(detail: string, extensions: Record<string, unknown> = {}): ProblemException {
-  return new ProblemException({ type: ProblemTypes.unauthorized, title: 'Unauthorized', status: 401, detail, ...extensions });
+  return new ProblemException({
+    type: ProblemTypes.unauthorized,
+    title: 'Unauthorized',
+    status: 401,
+    detail,
+    ...extensions,
+  });
 }
 
 function verificationProblem(error: unknown): Error {
   if (error instanceof errors.JWKSTimeout) {
     return new ProblemException(
-      { type: ProblemTypes.serviceUnavailable, title: 'Service unavailable', status: 503, detail: 'The identity provider keys could not be fetched; try again shortly.' },
+      {
+        type: ProblemTypes.serviceUnavailable,
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'The identity provider keys could not be fetched; try again shortly.',
+      },
       { cause: error },
     );
   }

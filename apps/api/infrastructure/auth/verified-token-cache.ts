@@ -21,7 +21,10 @@ export class VerifiedTokenCache {
   private readonly entries = new Map<string, VerifiedToken>();
   private lastSweep = 0;
 
-  constructor(readonly maxTokens = 10_000, private readonly toleranceSeconds = 0) {}
+  constructor(
+    readonly maxTokens = 10_000,
+    private readonly toleranceSeconds = 0,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -60,6 +63,9 @@ export class VerifiedTokenCache {
 
   /** The same checks and tolerance as jose's: `exp > now - tolerance`, `nbf <= now + tolerance`. */
   private valid(entry: VerifiedToken, nowSeconds: number): boolean {
-    return entry.exp > nowSeconds - this.toleranceSeconds && (entry.nbf === undefined || entry.nbf <= nowSeconds + this.toleranceSeconds);
+    return (
+      entry.exp > nowSeconds - this.toleranceSeconds &&
+      (entry.nbf === undefined || entry.nbf <= nowSeconds + this.toleranceSeconds)
+    );
   }
 }

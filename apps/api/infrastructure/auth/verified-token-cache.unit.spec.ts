@@ -1,9 +1,13 @@
 import { VerifiedTokenCache, type VerifiedToken } from './verified-token-cache.js';
 
-const entry = (exp: number, nbf?: number): VerifiedToken => ({ principal: { personId: 'p' } as VerifiedToken['principal'], exp, nbf });
+const entry = (exp: number, nbf?: number): VerifiedToken => ({
+  principal: { personId: 'p' } as VerifiedToken['principal'],
+  exp,
+  nbf,
+});
 
 describe('VerifiedTokenCache', () => {
-  it('answers only while the token is valid, with the verifier\'s clock tolerance', () => {
+  it("answers only while the token is valid, with the verifier's clock tolerance", () => {
     const cache = new VerifiedTokenCache(10, 30);
     cache.set('early', entry(1000, 500), 600);
     expect(cache.get('early', 469)).toBeUndefined(); // nbf 500 > 469 + 30: not yet valid

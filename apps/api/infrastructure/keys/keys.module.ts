@@ -7,14 +7,18 @@ import { API_CONFIG, KEY_STORE } from '../tokens.js';
 /** Per-client encryption keys, kept apart from the events (KEY_STORE_PATH, default $DATA_DIR/keys.sqlite). */
 @Global()
 @Module({
-  providers: [{
-    provide: KEY_STORE,
-    inject: [API_CONFIG],
-    useFactory: (config: ApiConfig) => SqliteKeyStore.open(config.eventStore.keyStorePath),
-  }],
+  providers: [
+    {
+      provide: KEY_STORE,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => SqliteKeyStore.open(config.eventStore.keyStorePath),
+    },
+  ],
   exports: [KEY_STORE],
 })
 export class KeysModule implements OnApplicationShutdown {
   constructor(@Inject(KEY_STORE) private readonly keys: ClientKeyStore) {}
-  async onApplicationShutdown(): Promise<void> { await this.keys.close(); }
+  async onApplicationShutdown(): Promise<void> {
+    await this.keys.close();
+  }
 }

@@ -4,9 +4,19 @@ import type { Logger } from '../../../../libs/observability/index.js';
 /** Nest's logger interface on top of pino, so framework messages are JSON lines too. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Logger) {}
-  log(message: unknown, context?: string) { this.pino.info({ context }, String(message)); }
-  error(message: unknown, trace?: string, context?: string) { this.pino.error({ context, trace }, String(message)); }
-  warn(message: unknown, context?: string) { this.pino.warn({ context }, String(message)); }
-  debug(message: unknown, context?: string) { this.pino.debug({ context }, String(message)); }
-  verbose(message: unknown, context?: string) { this.pino.trace({ context }, String(message)); }
+  log(message: unknown, context?: string) {
+    this.pino.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.pino.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string) {
+    this.pino.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string) {
+    this.pino.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string) {
+    this.pino.trace({ context }, String(message));
+  }
 }

@@ -6,7 +6,7 @@ import { allowAbsentEmptyBodies, closeRequestSchemas } from './request-schemas.j
 export const BEARER_SCHEME = 'bearer';
 
 const DESCRIPTION = [
-  'One shared picture of a long-term unemployed client\'s cross-organisation service path (TYP).',
+  "One shared picture of a long-term unemployed client's cross-organisation service path (TYP).",
   'Errors are RFC 9457 `application/problem+json` (schema `Problem`): branch on `type`; validation problems list `errors[]` with the `field` path, rule problems name the `rule`.',
   'Commands answer 201 with a `CommandResult`; send its `streamVersion` as `If-Match` to guard the next write, and `Idempotency-Key` to retry safely.',
   'Reads of client data state their purpose in `X-Purpose`. Unknown body fields are refused (400), never dropped.',
@@ -22,8 +22,11 @@ export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .addSecurityRequirements(BEARER_SCHEME)
     .addGlobalParameters({
-      name: CORRELATION_ID_HEADER, in: 'header', required: false,
-      description: 'Your id for tracing the call (1-128 of A-Z a-z 0-9 . _ : -); another value is replaced by a generated one. Echoed in the answer.',
+      name: CORRELATION_ID_HEADER,
+      in: 'header',
+      required: false,
+      description:
+        'Your id for tracing the call (1-128 of A-Z a-z 0-9 . _ : -); another value is replaced by a generated one. Echoed in the answer.',
       schema: { type: 'string' },
     })
     .build();
@@ -34,7 +37,10 @@ export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
  * with its DTOs and response classes, plus what the global infrastructure makes true of all.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function buildOpenApiDocument(app: INestApplication, extraModels: (new (...args: any[]) => unknown)[] = []): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  extraModels: (new (...args: any[]) => unknown)[] = [],
+): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, openApiConfig(), {
     extraModels,
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
@@ -54,12 +60,23 @@ type Operation = { operationId?: string; responses: Record<string, { links?: Rec
  */
 function linkRegisteredClient(document: OpenAPIObject): void {
   const operations = Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.values(item).filter((op): op is Operation => typeof op === 'object' && op !== null && 'responses' in op).map((op) => ({ path, op })));
+    Object.values(item)
+      .filter((op): op is Operation => typeof op === 'object' && op !== null && 'responses' in op)
+      .map((op) => ({ path, op })),
+  );
   const register = operations.find(({ op }) => op.operationId === 'RegisterClient')?.op.responses['201'];
   if (!register) return;
-  register.links = Object.fromEntries(operations.filter(({ path }) => path.includes('{clientId}')).map(({ op }) => [op.operationId, {
-    operationId: op.operationId, parameters: { clientId: '$response.body#/clientId' },
-  }]));
+  register.links = Object.fromEntries(
+    operations
+      .filter(({ path }) => path.includes('{clientId}'))
+      .map(({ op }) => [
+        op.operationId,
+        {
+          operationId: op.operationId,
+          parameters: { clientId: '$response.body#/clientId' },
+        },
+      ]),
+  );
 }
 
 /** correlationIdMiddleware sets X-Correlation-Id on every answer. */
@@ -67,7 +84,9 @@ function echoCorrelationId(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item)) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
-      for (const response of Object.values(operation.responses as Record<string, { headers?: Record<string, unknown> }>)) {
+      for (const response of Object.values(
+        operation.responses as Record<string, { headers?: Record<string, unknown> }>,
+      )) {
         response.headers = {
           ...response.headers,
           [CORRELATION_ID_HEADER]: { description: 'The given or generated correlation id', schema: { type: 'string' } },

@@ -10,7 +10,9 @@ export const KAFKA_SCHEMA_PATH = '/schemas/kafka-commands.json';
 /** What the message format adds to the HTTP commands: the envelope class, topic and headers. */
 export interface KafkaCommandContract {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  envelope: new (...args: any[]) => unknown;
+  envelope: new (
+    ...args: any[]
+  ) => unknown;
   topic: string;
   /** How the publisher is identified (message headers), in a sentence or two. */
   headers: string;
@@ -30,9 +32,13 @@ function commandRoutes(document: OpenAPIObject): { type: string; body: string; p
     for (const op of Object.values(item) as Schema[]) {
       const type = op?.[COMMAND_TYPE_EXTENSION];
       if (typeof type !== 'string') continue;
-      const ref = (op.requestBody as { content: Record<string, { schema: { $ref: string } }> }).content['application/json'].schema.$ref;
+      const ref = (op.requestBody as { content: Record<string, { schema: { $ref: string } }> }).content[
+        'application/json'
+      ].schema.$ref;
       const params = (op.parameters ?? []) as { in: string; name: string; schema: Schema }[];
-      const pathIds = Object.fromEntries(params.filter((p) => p.in === 'path' && p.name !== 'clientId').map((p) => [p.name, p.schema]));
+      const pathIds = Object.fromEntries(
+        params.filter((p) => p.in === 'path' && p.name !== 'clientId').map((p) => [p.name, p.schema]),
+      );
       out.push({ type, body: ref.split('/').pop()!, pathIds });
     }
   }
@@ -47,7 +53,8 @@ function toJsonSchema(node: unknown): unknown {
   for (const [key, value] of Object.entries(node)) {
     if (key === '$ref' && typeof value === 'string') out.$ref = value.replace('#/components/schemas/', '#/$defs/');
     else if (key === 'example') out.examples = [value];
-    else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, toJsonSchema(v)]));
+    else if (key === 'properties')
+      out.properties = Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, toJsonSchema(v)]));
     else out[key] = toJsonSchema(value);
   }
   return out;
@@ -62,12 +69,17 @@ export function buildKafkaCommandSchema({ document, envelope, topic, headers }: 
   const components = (document.components?.schemas ?? {}) as Record<string, Schema>;
   const routes = commandRoutes(document);
   const defs: Record<string, unknown> = {};
-  for (const name of reachableSchemas(document, [...routes.map((r) => ({ $ref: `#/components/schemas/${r.body}` })), { $ref: `#/components/schemas/${envelope}` }])) {
+  for (const name of reachableSchemas(document, [
+    ...routes.map((r) => ({ $ref: `#/components/schemas/${r.body}` })),
+    { $ref: `#/components/schemas/${envelope}` },
+  ])) {
     defs[name] = toJsonSchema(components[name]);
   }
   // The envelope's generic `command` ({ type: string, data: object }) is replaced per command below.
   const env = defs[envelope] as Schema;
-  const genericCommand = String(((env.properties as Schema).command as Schema).$ref).split('/').pop()!;
+  const genericCommand = String(((env.properties as Schema).command as Schema).$ref)
+    .split('/')
+    .pop()!;
   delete defs[envelope];
   delete defs[genericCommand];
   // The ingest refuses unknown fields at every level, like the HTTP API.
@@ -90,7 +102,9 @@ export function buildKafkaCommandSchema({ document, envelope, topic, headers }: 
       properties: {
         ...(env.properties as Schema),
         command: {
-          type: 'object', additionalProperties: false, required: ['type', 'data'],
+          type: 'object',
+          additionalProperties: false,
+          required: ['type', 'data'],
           properties: { type: { const: type }, data },
         },
       },
@@ -100,7 +114,8 @@ export function buildKafkaCommandSchema({ document, envelope, topic, headers }: 
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: KAFKA_SCHEMA_PATH,
     title: `Polku command messages (${topic})`,
-    description: `The JSON value of a message on ${topic}, keyed by clientId. ${headers} ` +
+    description:
+      `The JSON value of a message on ${topic}, keyed by clientId. ${headers} ` +
       'Unknown fields are refused (dead-lettered), like in HTTP bodies. RegisterClient: data.clientId, when given, equals clientId.',
     oneOf: routes.map((r) => ({ $ref: `#/$defs/${r.type}Message` })),
     $defs: defs,

@@ -8,13 +8,19 @@ export function reachableSchemas(document: OpenAPIObject, roots: unknown[]): Set
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
   const seen = new Set<string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) { node.forEach(visit); return; }
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     const ref = (node as Schema).$ref;
     if (typeof ref === 'string' && ref.startsWith(SCHEMA_REF)) {
       const name = ref.slice(SCHEMA_REF.length);
       if (!(name in schemas)) throw new Error(`OpenAPI: $ref to an unknown schema '${name}'`);
-      if (!seen.has(name)) { seen.add(name); visit(schemas[name]); }
+      if (!seen.has(name)) {
+        seen.add(name);
+        visit(schemas[name]);
+      }
       return;
     }
     Object.values(node).forEach(visit);
@@ -24,7 +30,8 @@ export function reachableSchemas(document: OpenAPIObject, roots: unknown[]): Set
 }
 
 const operationsOf = (document: OpenAPIObject) =>
-  Object.values(document.paths).flatMap((item) => Object.values(item))
+  Object.values(document.paths)
+    .flatMap((item) => Object.values(item))
     .filter((op): op is Record<string, unknown> => typeof op === 'object' && op !== null && 'responses' in op);
 
 /**
@@ -34,14 +41,21 @@ const operationsOf = (document: OpenAPIObject) =>
  */
 export function closeRequestSchemas(document: OpenAPIObject): void {
   const operations = operationsOf(document);
-  const requests = reachableSchemas(document, operations.map((op) => op.requestBody));
-  const responses = reachableSchemas(document, operations.map((op) => op.responses));
+  const requests = reachableSchemas(
+    document,
+    operations.map((op) => op.requestBody),
+  );
+  const responses = reachableSchemas(
+    document,
+    operations.map((op) => op.responses),
+  );
   const shared = [...requests].filter((name) => responses.has(name));
   if (shared.length) throw new Error(`OpenAPI: request DTOs used in responses too: ${shared.join(', ')}`);
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
   for (const name of requests) {
     if (schemas[name].type === 'object' || schemas[name].properties) schemas[name].additionalProperties = false;
-    for (const property of Object.values((schemas[name].properties ?? {}) as Record<string, Schema>)) statePlainText(property);
+    for (const property of Object.values((schemas[name].properties ?? {}) as Record<string, Schema>))
+      statePlainText(property);
   }
 }
 
@@ -55,7 +69,8 @@ export const PLAIN_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u00
 function statePlainText(schema: Schema): void {
   const items = schema.items as Schema | undefined;
   if (schema.type === 'array' && items) statePlainText(items);
-  if (schema.type === 'string' && !schema.pattern && !schema.enum && !schema.format) schema.pattern = PLAIN_TEXT_PATTERN;
+  if (schema.type === 'string' && !schema.pattern && !schema.enum && !schema.format)
+    schema.pattern = PLAIN_TEXT_PATTERN;
 }
 
 /**

@@ -7,7 +7,8 @@ const answer = (name: string) => ({ 201: { description: '', content: { 'applicat
 
 function documentWith(schemas: Record<string, object>, responseSchema = 'Result'): OpenAPIObject {
   return {
-    openapi: '3.0.0', info: { title: 't', version: '1' },
+    openapi: '3.0.0',
+    info: { title: 't', version: '1' },
     paths: { '/things': { post: { requestBody: body('ThingDto'), responses: answer(responseSchema) } } },
     components: { schemas },
   } as unknown as OpenAPIObject;
@@ -16,13 +17,20 @@ function documentWith(schemas: Record<string, object>, responseSchema = 'Result'
 describe('request schemas', () => {
   it('closes every schema a request body reaches, and no answer schema', () => {
     const document = documentWith({
-      ThingDto: { type: 'object', properties: { part: ref('PartDto'), parts: { type: 'array', items: ref('PartDto') } } },
+      ThingDto: {
+        type: 'object',
+        properties: { part: ref('PartDto'), parts: { type: 'array', items: ref('PartDto') } },
+      },
       PartDto: { type: 'object', properties: { id: { type: 'string' } } },
       Result: { type: 'object', properties: { id: { type: 'string' } } },
     });
     closeRequestSchemas(document);
     const schemas = document.components!.schemas as Record<string, { additionalProperties?: boolean }>;
-    expect([schemas.ThingDto.additionalProperties, schemas.PartDto.additionalProperties, schemas.Result.additionalProperties]).toEqual([false, false, undefined]);
+    expect([
+      schemas.ThingDto.additionalProperties,
+      schemas.PartDto.additionalProperties,
+      schemas.Result.additionalProperties,
+    ]).toEqual([false, false, undefined]);
   });
 
   it('refuses a class used as a request and as an answer (closing it would close the answer)', () => {
@@ -31,7 +39,9 @@ describe('request schemas', () => {
   });
 
   it('refuses a $ref to a schema that does not exist (an unresolved lazy type gives an empty name)', () => {
-    const document = documentWith({ ThingDto: { type: 'object', properties: { part: { $ref: '#/components/schemas/' } } } });
+    const document = documentWith({
+      ThingDto: { type: 'object', properties: { part: { $ref: '#/components/schemas/' } } },
+    });
     expect(() => reachableSchemas(document, [body('ThingDto')])).toThrow(/unknown schema ''/);
   });
 });

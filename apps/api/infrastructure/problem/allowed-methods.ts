@@ -2,8 +2,12 @@
  * The methods the app's routes answer on a path, read from Express's router once routes are
  * registered: a path that exists under other methods answers 405 with `Allow`, not 404.
  */
-interface RouteLayer { route?: { path: string; methods: Record<string, boolean> } }
-interface ExpressApp { router?: { stack: RouteLayer[] } }
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+interface ExpressApp {
+  router?: { stack: RouteLayer[] };
+}
 
 type RouteTable = { pattern: RegExp; methods: string[] }[];
 
@@ -12,8 +16,13 @@ function routeTable(app: ExpressApp): RouteTable {
   for (const layer of app.router?.stack ?? []) {
     if (!layer.route || typeof layer.route.path !== 'string') continue;
     // Our routes use plain `:name` segments only.
-    const source = layer.route.path.split('/').map((s) => (s.startsWith(':') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
-    const methods = Object.keys(layer.route.methods).filter((m) => layer.route!.methods[m]).map((m) => m.toUpperCase());
+    const source = layer.route.path
+      .split('/')
+      .map((s) => (s.startsWith(':') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    const methods = Object.keys(layer.route.methods)
+      .filter((m) => layer.route!.methods[m])
+      .map((m) => m.toUpperCase());
     table.push({ pattern: new RegExp(`^${source}/?$`), methods });
   }
   return table;

@@ -1,42 +1,67 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiSchema,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FieldError, ProblemDetails } from './problem-types.js';
 import { PROBLEM_CONTENT_TYPE } from './problem-types.js';
 
 @ApiSchema({ name: 'FieldError', description: 'One invalid input: its full path and what is wrong with it.' })
 class FieldErrorDto implements FieldError {
-  @ApiProperty({ example: 'kuty.hoursPerDay', description: 'Full path: nested fields with dots, array items as [i]' }) field: string;
+  @ApiProperty({ example: 'kuty.hoursPerDay', description: 'Full path: nested fields with dots, array items as [i]' })
+  field: string;
   @ApiProperty({ example: 'hoursPerDay must not be greater than 24' }) message: string;
 }
 
 /** An RFC 9457 problem document as the problem filter sends it (see to-problem.ts). */
-@ApiSchema({ name: 'Problem', description: 'RFC 9457 problem details. Branch on `type`, never on `title` or `detail`.' })
+@ApiSchema({
+  name: 'Problem',
+  description: 'RFC 9457 problem details. Branch on `type`, never on `title` or `detail`.',
+})
 export class ProblemDto implements ProblemDetails {
   [extension: string]: unknown;
-  @ApiProperty({ example: 'https://polku.example/problems/validation', description: 'Problem type URI (or about:blank)' }) type: string;
+  @ApiProperty({
+    example: 'https://polku.example/problems/validation',
+    description: 'Problem type URI (or about:blank)',
+  })
+  type: string;
   @ApiProperty({ example: 'Invalid request' }) title: string;
   @ApiProperty({ type: 'integer', example: 400 }) status: number;
   @ApiPropertyOptional() detail?: string;
   @ApiProperty({ example: '/clients/c-1/consents', description: 'The request path' }) instance: string;
-  @ApiPropertyOptional({ description: 'Quote it when reporting a problem (also the X-Correlation-Id header)' }) correlationId?: string;
-  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'Validation problems (400): one entry per invalid field' }) errors?: FieldError[];
-  @ApiPropertyOptional({ example: 'kuty.hours_per_day', description: 'Rule problems (422): the broken rule code' }) rule?: string;
-  @ApiPropertyOptional({ example: 'kuty.hoursPerDay', description: 'Rule problems (422): the offending input' }) field?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Rule problems (422): figures behind the rule' })
+  @ApiPropertyOptional({ description: 'Quote it when reporting a problem (also the X-Correlation-Id header)' })
+  correlationId?: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'Validation problems (400): one entry per invalid field' })
+  errors?: FieldError[];
+  @ApiPropertyOptional({ example: 'kuty.hours_per_day', description: 'Rule problems (422): the broken rule code' })
+  rule?: string;
+  @ApiPropertyOptional({ example: 'kuty.hoursPerDay', description: 'Rule problems (422): the offending input' })
+  field?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Rule problems (422): figures behind the rule',
+  })
   details?: Record<string, unknown>;
   @ApiPropertyOptional({ example: 'If-Match', description: 'Invalid-header problems: the header' }) header?: string;
   @ApiPropertyOptional({ example: 'client', description: 'Not-found problems: what was not found' }) what?: string;
   @ApiPropertyOptional({ description: 'Not-found problems: its id' }) id?: string;
   @ApiPropertyOptional({ description: 'Forbidden problems: why' }) reason?: string;
   @ApiPropertyOptional({ description: 'Stream-version conflicts: the client' }) clientId?: string;
-  @ApiPropertyOptional({ example: '7', description: 'Stream-version conflicts: the If-Match you sent' }) expectedVersion?: string;
-  @ApiPropertyOptional({ example: '8', description: 'Stream-version conflicts: the version now' }) actualVersion?: string;
+  @ApiPropertyOptional({ example: '7', description: 'Stream-version conflicts: the If-Match you sent' })
+  expectedVersion?: string;
+  @ApiPropertyOptional({ example: '8', description: 'Stream-version conflicts: the version now' })
+  actualVersion?: string;
 }
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: a field (see `errors`), a header (`header`), malformed JSON or a query that asks for two things at once',
   401: 'Missing, invalid or expired bearer token',
-  403: 'The caller\'s role may not do this',
+  403: "The caller's role may not do this",
   404: 'Not found, or no client relationship with the client (indistinguishable on purpose)',
   409: 'The client record changed since If-Match (reload and retry), or the Idempotency-Key was used for another request',
   413: 'The request body is too large',

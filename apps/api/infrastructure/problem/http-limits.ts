@@ -43,14 +43,16 @@ export function answerClientErrorsWithProblems(server: Server): void {
     }
     const problem = clientErrorProblem(error.code);
     const body = JSON.stringify(problem);
-    socket.end([
-      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}`,
-      `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
-      `Content-Length: ${Buffer.byteLength(body)}`,
-      'Connection: close',
-      '',
-      body,
-    ].join('\r\n'));
+    socket.end(
+      [
+        `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}`,
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
   });
 }
 
@@ -58,12 +60,24 @@ function clientErrorProblem(code: string | undefined): Problem {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
       return {
-        type: ProblemTypes.headersTooLarge, title: 'Request header fields too large', status: 431,
+        type: ProblemTypes.headersTooLarge,
+        title: 'Request header fields too large',
+        status: 431,
         detail: 'The request headers are larger than the server accepts; send fewer or shorter headers.',
       };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return { type: ProblemTypes.blank, title: 'Request timeout', status: 408, detail: 'The request was not received in time.' };
+      return {
+        type: ProblemTypes.blank,
+        title: 'Request timeout',
+        status: 408,
+        detail: 'The request was not received in time.',
+      };
     default:
-      return { type: ProblemTypes.malformedRequest, title: 'Malformed request', status: 400, detail: 'The request is not valid HTTP/1.1.' };
+      return {
+        type: ProblemTypes.malformedRequest,
+        title: 'Malformed request',
+        status: 400,
+        detail: 'The request is not valid HTTP/1.1.',
+      };
   }
 }

@@ -31,7 +31,9 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  */
 export function inputProblems(input: unknown, root = ''): FieldError[] {
   const problems: FieldError[] = [];
-  const stack: { value: unknown; path: string; depth: number; badKey?: string }[] = [{ value: input, path: root, depth: 0 }];
+  const stack: { value: unknown; path: string; depth: number; badKey?: string }[] = [
+    { value: input, path: root, depth: 0 },
+  ];
   const tooMany = [{ field: root || '(body)', message: `must hold at most ${INPUT_LIMITS.maxValues} values` }];
   let values = 1; // counted when seen, before any path is built for them
   while (stack.length > 0) {
@@ -45,11 +47,18 @@ export function inputProblems(input: unknown, root = ''): FieldError[] {
       if (problem) problems.push({ field: path || '(body)', message: `${nameOf(path)} ${problem}` });
     } else if (typeof value === 'object') {
       if (depth >= INPUT_LIMITS.maxDepth) {
-        return [{ field: path || '(body)', message: `must not nest objects and arrays more than ${INPUT_LIMITS.maxDepth} levels deep` }];
+        return [
+          {
+            field: path || '(body)',
+            message: `must not nest objects and arrays more than ${INPUT_LIMITS.maxDepth} levels deep`,
+          },
+        ];
       }
       values += Array.isArray(value) ? value.length : Object.keys(value).length;
       if (values > INPUT_LIMITS.maxValues) return tooMany;
-      const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+      const entries: [string, unknown][] = Array.isArray(value)
+        ? value.map((v, i) => [String(i), v])
+        : Object.entries(value);
       // Pushed last to first, so fields are visited (and reported) in document order.
       for (let i = entries.length - 1; i >= 0; i -= 1) {
         const [key, child] = entries[i];
@@ -67,7 +76,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 function stringProblem(text: string): string | undefined {
   if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (it holds an unpaired surrogate)';
-  if (CONTROL.test(text)) return 'must not contain control characters (NUL, U+0001-U+001F other than tab and line breaks, DEL)';
+  if (CONTROL.test(text))
+    return 'must not contain control characters (NUL, U+0001-U+001F other than tab and line breaks, DEL)';
   return undefined;
 }
 

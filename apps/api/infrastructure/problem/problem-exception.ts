@@ -6,7 +6,10 @@ import type { Problem } from './problem-types.js';
  * The filter fills in `instance` and `correlationId`.
  */
 export class ProblemException extends HttpException {
-  constructor(readonly problem: Problem, options?: { cause?: unknown }) {
+  constructor(
+    readonly problem: Problem,
+    options?: { cause?: unknown },
+  ) {
     super(problem.detail ?? problem.title, problem.status, options);
   }
 }

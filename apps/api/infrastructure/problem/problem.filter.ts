@@ -26,14 +26,21 @@ export class ProblemFilter implements ExceptionFilter {
     // No route for this method, but for others: RFC 9110 §15.5.6 wants a 405 naming them.
     const allow = mapped?.status === 404 ? this.allowed.of(path) : [];
     if (allow.length && !allow.includes(req.method)) {
-      mapped = { type: ProblemTypes.blank, title: 'Method Not Allowed', status: 405, detail: `${req.method} is not allowed here; use ${allow.join(', ')}.` };
+      mapped = {
+        type: ProblemTypes.blank,
+        title: 'Method Not Allowed',
+        status: 405,
+        detail: `${req.method} is not allowed here; use ${allow.join(', ')}.`,
+      };
     }
     if (!mapped) {
       // Log the real cause with the correlation id; the client only gets the id.
       const stack = exception instanceof Error ? exception.stack : String(exception);
       this.logger.error(`${req.method} ${path} failed [correlationId=${req.correlationId}]`, stack);
     } else if (mapped.status >= 500) {
-      this.logger.warn(`${req.method} ${path}: ${mapped.status} ${String(exception)} [correlationId=${req.correlationId}]`);
+      this.logger.warn(
+        `${req.method} ${path}: ${mapped.status} ${String(exception)} [correlationId=${req.correlationId}]`,
+      );
     }
     const problem: ProblemDetails = {
       ...(mapped ?? internalProblem()),

@@ -2,7 +2,9 @@ import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { NotFoundInStreamError, RuleViolationError } from '../../../../libs/domain/errors.js';
 import {
-  EventStoreFailureError, IdempotencyKeyReusedError, StreamVersionConflictError,
+  EventStoreFailureError,
+  IdempotencyKeyReusedError,
+  StreamVersionConflictError,
 } from '../../../../libs/event-store/index.js';
 import { ProblemException } from './problem-exception.js';
 import { ClientAccessDeniedError } from '../../../../libs/application/index.js';
@@ -53,8 +55,21 @@ export function toProblem(exception: unknown): Problem | undefined {
     // Outside the client relationship the answer equals "no such client": a person's being
     // a client of social services must not leak. Other refusals (role) are plain 403s.
     return exception.reason === 'no_client_relationship'
-      ? { type: ProblemTypes.notFound, title: 'Not found', status: 404, detail: `client ${exception.clientId} not found`, what: 'client', id: exception.clientId }
-      : { type: ProblemTypes.forbidden, title: 'Forbidden', status: 403, detail: `Not allowed: ${exception.reason.replace(/_/g, ' ')}`, reason: exception.reason };
+      ? {
+          type: ProblemTypes.notFound,
+          title: 'Not found',
+          status: 404,
+          detail: `client ${exception.clientId} not found`,
+          what: 'client',
+          id: exception.clientId,
+        }
+      : {
+          type: ProblemTypes.forbidden,
+          title: 'Forbidden',
+          status: 403,
+          detail: `Not allowed: ${exception.reason.replace(/_/g, ' ')}`,
+          reason: exception.reason,
+        };
   }
   if (exception instanceof StreamVersionConflictError) {
     return {
@@ -72,9 +87,10 @@ export function toProblem(exception: unknown): Problem | undefined {
       type: ProblemTypes.idempotencyKeyReused,
       title: 'Idempotency key reused',
       status: 409,
-      detail: exception.reuse === 'other_client'
-        ? 'This Idempotency-Key was already used for another client; use a new key.'
-        : 'This Idempotency-Key was already used for a request with a different body; use a new key.',
+      detail:
+        exception.reuse === 'other_client'
+          ? 'This Idempotency-Key was already used for another client; use a new key.'
+          : 'This Idempotency-Key was already used for a request with a different body; use a new key.',
       rule: `idempotency_key.reused_for_${exception.reuse}`,
       header: 'Idempotency-Key',
     };
@@ -100,14 +116,29 @@ function fromHttpException(exception: HttpException): Problem {
     case 400:
       // Express's body parser fails with a SyntaxError that Nest wraps in a 400.
       if (exception.cause instanceof SyntaxError) {
-        return { type: ProblemTypes.malformedBody, title: 'Malformed request body', status, detail: 'The request body is not valid JSON.' };
+        return {
+          type: ProblemTypes.malformedBody,
+          title: 'Malformed request body',
+          status,
+          detail: 'The request body is not valid JSON.',
+        };
       }
       if (exception.cause instanceof InvalidUtf8BodyError) {
-        return { type: ProblemTypes.malformedBody, title: 'Malformed request body', status, detail: 'The request body is not valid UTF-8.' };
+        return {
+          type: ProblemTypes.malformedBody,
+          title: 'Malformed request body',
+          status,
+          detail: 'The request body is not valid UTF-8.',
+        };
       }
       // Express fails on a path parameter that is not valid percent-encoding (e.g. %FF).
       if (exception.cause instanceof URIError) {
-        return { type: ProblemTypes.malformedRequest, title: 'Malformed request', status, detail: 'The request path is not valid percent-encoding.' };
+        return {
+          type: ProblemTypes.malformedRequest,
+          title: 'Malformed request',
+          status,
+          detail: 'The request path is not valid percent-encoding.',
+        };
       }
       return { type: ProblemTypes.malformedRequest, title: 'Bad Request', status, detail };
     case 401:
@@ -118,8 +149,11 @@ function fromHttpException(exception: HttpException): Problem {
       return { type: ProblemTypes.notFound, title: 'Not found', status, detail };
     case 413:
       return {
-        type: ProblemTypes.bodyTooLarge, title: 'Request body too large', status,
-        detail: `The request body is larger than ${INPUT_LIMITS.maxBodyBytes} bytes.`, limitBytes: INPUT_LIMITS.maxBodyBytes,
+        type: ProblemTypes.bodyTooLarge,
+        title: 'Request body too large',
+        status,
+        detail: `The request body is larger than ${INPUT_LIMITS.maxBodyBytes} bytes.`,
+        limitBytes: INPUT_LIMITS.maxBodyBytes,
       };
     default:
       return { type: ProblemTypes.blank, title: STATUS_CODES[status] ?? 'Error', status, detail };
@@ -136,7 +170,10 @@ function messageOf(exception: HttpException): string {
 
 /** 503: the problem filter adds Retry-After. */
 const unavailable = (detail: string): Problem => ({
-  type: ProblemTypes.serviceUnavailable, title: 'Service unavailable', status: 503, detail,
+  type: ProblemTypes.serviceUnavailable,
+  title: 'Service unavailable',
+  status: 503,
+  detail,
 });
 
 export function internalProblem(): Problem {

@@ -4,22 +4,29 @@ import { IsArray, IsInt, IsNotEmpty, IsString, Max, Min, ValidateNested, type Va
 import { flattenValidationErrors, RequestValidationException, createValidationPipe } from './validation.js';
 
 class KutyDto {
-  @IsInt() @Min(1) @Max(8)
+  @IsInt()
+  @Min(1)
+  @Max(8)
   hoursPerDay!: number;
 }
 class DataDto {
-  @ValidateNested() @Type(() => KutyDto)
+  @ValidateNested()
+  @Type(() => KutyDto)
   kuty!: KutyDto;
 }
 class ItemDto {
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   name!: string;
 }
 class CommandDto {
-  @ValidateNested() @Type(() => DataDto)
+  @ValidateNested()
+  @Type(() => DataDto)
   data!: DataDto;
 
-  @IsArray() @ValidateNested({ each: true }) @Type(() => ItemDto)
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ItemDto)
   items!: ItemDto[];
 }
 
@@ -58,15 +65,22 @@ describe('validation exceptionFactory', () => {
   it('refuses input beyond the limits before transforming it (depth, null, control characters)', async () => {
     let deep: unknown = 1;
     for (let i = 0; i < 10_000; i += 1) deep = [deep];
-    expect((await rejectionOf({ data: deep, items: [] })).errors).toEqual([{ field: expect.stringMatching(/^data/), message: expect.stringMatching(/levels deep/) }]);
-    expect((await rejectionOf({ data: null, items: ['a\u0000'] })).errors.map((e) => e.field)).toEqual(['data', 'items[0]']);
+    expect((await rejectionOf({ data: deep, items: [] })).errors).toEqual([
+      { field: expect.stringMatching(/^data/), message: expect.stringMatching(/levels deep/) },
+    ]);
+    expect((await rejectionOf({ data: null, items: ['a\u0000'] })).errors.map((e) => e.field)).toEqual([
+      'data',
+      'items[0]',
+    ]);
   });
 
   it('flattens hand-built trees, including arrays of arrays', () => {
-    const tree: ValidationError[] = [{
-      property: 'matrix',
-      children: [{ property: '0', children: [{ property: '2', constraints: { isInt: 'must be an integer' } }] }],
-    }];
+    const tree: ValidationError[] = [
+      {
+        property: 'matrix',
+        children: [{ property: '0', children: [{ property: '2', constraints: { isInt: 'must be an integer' } }] }],
+      },
+    ];
     expect(flattenValidationErrors(tree)).toEqual([{ field: 'matrix[0][2]', message: 'must be an integer' }]);
   });
 });

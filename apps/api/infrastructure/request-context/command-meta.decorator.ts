@@ -36,7 +36,11 @@ const invalidHeader = (header: string, detail: string) =>
 export function parseIfMatch(header: string | undefined): bigint | undefined {
   if (header === undefined) return undefined;
   const m = IF_MATCH.exec(header);
-  if (!m) throw invalidHeader(IF_MATCH_HEADER, 'If-Match must be the stream version returned by the previous command, e.g. "7"');
+  if (!m)
+    throw invalidHeader(
+      IF_MATCH_HEADER,
+      'If-Match must be the stream version returned by the previous command, e.g. "7"',
+    );
   return BigInt(m[1]);
 }
 
@@ -45,7 +49,10 @@ export function commandMetaOf(req: PolkuRequest): CommandMeta {
   if (!req.correlationId) throw new Error('No correlation id: is correlationIdMiddleware installed?');
   const key = headerValue(req, IDEMPOTENCY_KEY_HEADER);
   if (key !== undefined && !ACCEPTABLE_KEY.test(key)) {
-    throw invalidHeader(IDEMPOTENCY_KEY_HEADER, `${IDEMPOTENCY_KEY_HEADER} must be 1-200 printable ASCII characters without spaces.`);
+    throw invalidHeader(
+      IDEMPOTENCY_KEY_HEADER,
+      `${IDEMPOTENCY_KEY_HEADER} must be 1-200 printable ASCII characters without spaces.`,
+    );
   }
   const expectedVersion = parseIfMatch(headerValue(req, IF_MATCH_HEADER));
   return {
@@ -59,13 +66,17 @@ export function commandMetaOf(req: PolkuRequest): CommandMeta {
 /** The two command headers as the OpenAPI document states them: both optional. */
 const COMMAND_HEADERS = [
   ApiHeader({
-    name: IDEMPOTENCY_KEY_HEADER, required: false,
-    description: 'Retry a command safely: the same key (per organisation) with the same request appends nothing new and answers as the first time.',
+    name: IDEMPOTENCY_KEY_HEADER,
+    required: false,
+    description:
+      'Retry a command safely: the same key (per organisation) with the same request appends nothing new and answers as the first time.',
     schema: { type: 'string', pattern: ACCEPTABLE_KEY.source, example: '6f1c2b9e-retry-1' },
   }),
   ApiHeader({
-    name: IF_MATCH_HEADER, required: false,
-    description: 'Optimistic concurrency: the streamVersion of your last answer; 409 when the client record changed since.',
+    name: IF_MATCH_HEADER,
+    required: false,
+    description:
+      'Optimistic concurrency: the streamVersion of your last answer; 409 when the client record changed since.',
     schema: { type: 'string', pattern: IF_MATCH.source, example: '"7"' },
   }),
 ];

@@ -28,9 +28,17 @@ async function run(): Promise<void> {
   const store = await openEventStore(input.eventStore);
   try {
     if (!store.readStreams) throw new Error(`the ${input.eventStore.kind} event store cannot read streams in pages`);
-    for await (const page of foldedPagesHere(store.readStreams.bind(store), applyEvents, input.head, input.streamsPerPage)) {
+    for await (const page of foldedPagesHere(
+      store.readStreams.bind(store),
+      applyEvents,
+      input.head,
+      input.streamsPerPage,
+    )) {
       const models = page.models.map(serializeModel);
-      while (credits === 0) await new Promise<void>((resolve) => { wake = resolve; });
+      while (credits === 0)
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
       credits -= 1;
       send({ kind: 'page', models, events: page.events });
     }

@@ -6,12 +6,16 @@ import { PAGE_COMMITTED, type FoldedPage, type FoldWorkerInput, type FoldWorkerM
 /** Compiled next to this file; absent when the TypeScript sources run directly (ts-jest). */
 const WORKER_URL = new URL('./fold-worker.js', import.meta.url);
 
-export const foldWorkerAvailable = (): boolean => WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+export const foldWorkerAvailable = (): boolean =>
+  WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
 
 /** A failure inside the fold worker, carrying the original error's name and message. */
 export class FoldWorkerError extends Error {
   override readonly name = 'FoldWorkerError';
-  constructor(readonly causeName: string, message: string) {
+  constructor(
+    readonly causeName: string,
+    message: string,
+  ) {
     super(`fold worker: ${causeName}: ${message}`);
   }
 }
@@ -25,21 +29,36 @@ export async function* foldedPagesFromWorker(input: FoldWorkerInput): AsyncGener
   // Bounded heaps keep the process under ~280 MB RSS; the young generation is generous because
   // a page's events and documents die young (at 16 MB GC was 29 % of the worker's time).
   const worker = new Worker(WORKER_URL, {
-    workerData: input, resourceLimits: { maxOldGenerationSizeMb: input.heapMb, maxYoungGenerationSizeMb: 48 },
+    workerData: input,
+    resourceLimits: { maxOldGenerationSizeMb: input.heapMb, maxYoungGenerationSizeMb: 48 },
   });
   const inbox: FoldWorkerMessage[] = [];
   let failure: Error | null = null;
   let notify: (() => void) | null = null;
-  const wakeUp = () => { notify?.(); notify = null; };
-  worker.on('message', (message: FoldWorkerMessage) => { inbox.push(message); wakeUp(); });
-  worker.on('error', (error) => { failure ??= error instanceof Error ? error : new Error(String(error)); wakeUp(); });
-  worker.on('exit', (code) => { failure ??= new Error(`fold worker exited (${code}) before it was done`); wakeUp(); });
+  const wakeUp = () => {
+    notify?.();
+    notify = null;
+  };
+  worker.on('message', (message: FoldWorkerMessage) => {
+    inbox.push(message);
+    wakeUp();
+  });
+  worker.on('error', (error) => {
+    failure ??= error instanceof Error ? error : new Error(String(error));
+    wakeUp();
+  });
+  worker.on('exit', (code) => {
+    failure ??= new Error(`fold worker exited (${code}) before it was done`);
+    wakeUp();
+  });
   try {
     for (;;) {
       const message = inbox.shift();
       if (!message) {
         if (failure) throw failure;
-        await new Promise<void>((resolve) => { notify = resolve; });
+        await new Promise<void>((resolve) => {
+          notify = resolve;
+        });
         continue;
       }
       if (message.kind === 'done') return;

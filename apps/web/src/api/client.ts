@@ -9,12 +9,17 @@ import type { paths } from './schema';
 let csrfToken: string | undefined;
 let purpose: string | undefined;
 
-export function setCsrfToken(token: string | undefined): void { csrfToken = token; }
-export function setRequestPurpose(text: string | undefined): void { purpose = text; }
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+export function setRequestPurpose(text: string | undefined): void {
+  purpose = text;
+}
 
 const headers: Middleware = {
   onRequest({ request }) {
-    if (csrfToken && request.method !== 'GET' && request.method !== 'HEAD') request.headers.set('X-CSRF-Token', csrfToken);
+    if (csrfToken && request.method !== 'GET' && request.method !== 'HEAD')
+      request.headers.set('X-CSRF-Token', csrfToken);
     if (purpose) request.headers.set('X-Purpose', purpose);
     return request;
   },
@@ -28,6 +33,11 @@ api.use(headers);
  * it). Called through the same client (cookie, purpose), untyped; answers 404 until it exists.
  */
 export function searchClients(q: string) {
-  type Untyped = { GET(path: string, init: { params: { query: Record<string, string> } }): Promise<{ data?: unknown; error?: unknown; response: Response }> };
+  type Untyped = {
+    GET(
+      path: string,
+      init: { params: { query: Record<string, string> } },
+    ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  };
   return (api as unknown as Untyped).GET('/clients/search', { params: { query: { q } } });
 }

@@ -16,9 +16,17 @@ export interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-export interface CommandResult { streamVersion: number; position: string; replayed?: boolean }
+export interface CommandResult {
+  streamVersion: number;
+  position: string;
+  replayed?: boolean;
+}
 
-export interface OrganisationRef { organisationId: string; organisationType: string; name?: string }
+export interface OrganisationRef {
+  organisationId: string;
+  organisationType: string;
+  name?: string;
+}
 
 /** A person an organisation named on the client, in a role (own instructor: of one period). */
 export type NamedPerson = components['schemas']['NamedPersonView'];
@@ -44,10 +52,22 @@ export interface PeriodStatus {
   ownInstructor?: NamedPerson | null;
 }
 
-export interface PlanStatus { planId: string; kind: string; agreedOn: string; organisationId: string; nextReviewDue?: string | null }
+export interface PlanStatus {
+  planId: string;
+  kind: string;
+  agreedOn: string;
+  organisationId: string;
+  nextReviewDue?: string | null;
+}
 export interface ReferralStatus {
-  referralId: string; serviceType: string; madeOn: string; status: string; from: OrganisationRef; to: OrganisationRef;
-  answeredOn?: string; answerDueBy?: string;
+  referralId: string;
+  serviceType: string;
+  madeOn: string;
+  status: string;
+  from: OrganisationRef;
+  to: OrganisationRef;
+  answeredOn?: string;
+  answerDueBy?: string;
 }
 
 export interface ClientPath {
@@ -68,13 +88,40 @@ export interface ClientPath {
     deadlines: Deadline[];
   };
 }
-export interface ClientPathResponse { path: ClientPath; projectedPosition?: string }
+export interface ClientPathResponse {
+  path: ClientPath;
+  projectedPosition?: string;
+}
 
-export interface Deadline { kind: string; dueDate: string; refId?: string; description?: string }
-export interface Caseload { personId: string; clients: { clientId: string; fullName?: string; deadlines?: Deadline[]; [key: string]: unknown }[] }
-export interface WorklistItem { clientId: string; kind: string; dueDate: string; overdue: boolean; refId?: string; description?: string }
-export interface Worklist { organisationId: string; today: string; items: WorklistItem[]; nextCursor: string | null }
-export interface ClientSearchHit { clientId: string; fullName?: string; municipality?: string }
+export interface Deadline {
+  kind: string;
+  dueDate: string;
+  refId?: string;
+  description?: string;
+}
+export interface Caseload {
+  personId: string;
+  clients: { clientId: string; fullName?: string; deadlines?: Deadline[]; [key: string]: unknown }[];
+}
+export interface WorklistItem {
+  clientId: string;
+  kind: string;
+  dueDate: string;
+  overdue: boolean;
+  refId?: string;
+  description?: string;
+}
+export interface Worklist {
+  organisationId: string;
+  today: string;
+  items: WorklistItem[];
+  nextCursor: string | null;
+}
+export interface ClientSearchHit {
+  clientId: string;
+  fullName?: string;
+  municipality?: string;
+}
 
 /** The document types `participants` as the whole schema map (a nested DTO without its schema). */
 export interface GoalReviewBody {
@@ -83,9 +130,32 @@ export interface GoalReviewBody {
   assessment: string;
 }
 
+export interface ReplayedPath extends ClientPath {
+  mode: { kind: 'as_known_on' | 'as_of'; date: string };
+}
 
-export interface ReplayedPath extends ClientPath { mode: { kind: 'as_known_on' | 'as_of'; date: string } }
-
-export interface UsageEntry { id: string; at: string; personId: string | null; organisationId: string | null; role: string | null; view: string; purpose: string | null; outcome: string }
-export interface DisclosureEntry { id: string; at: string; fromOrganisationId: string; toOrganisationId: string; toPersonId?: string; what: string; basis: string; channel: string }
-export interface AccessLog { clientId: string; usage: UsageEntry[]; disclosures: DisclosureEntry[] }
+export interface UsageEntry {
+  id: string;
+  at: string;
+  personId: string | null;
+  organisationId: string | null;
+  role: string | null;
+  view: string;
+  purpose: string | null;
+  outcome: string;
+}
+export interface DisclosureEntry {
+  id: string;
+  at: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  toPersonId?: string;
+  what: string;
+  basis: string;
+  channel: string;
+}
+export interface AccessLog {
+  clientId: string;
+  usage: UsageEntry[];
+  disclosures: DisclosureEntry[];
+}

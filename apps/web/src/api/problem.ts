@@ -4,18 +4,28 @@ import type { Problem } from './gaps';
 /** Whatever the API answered on failure, as a problem (a network error too). */
 export function asProblem(error: unknown, response?: Response): Problem {
   if (error && typeof error === 'object' && 'status' in error && 'title' in error) return error as Problem;
-  return { type: 'about:blank', title: 'Error', status: response?.status ?? 0, detail: error instanceof Error ? error.message : String(error ?? '') };
+  return {
+    type: 'about:blank',
+    title: 'Error',
+    status: response?.status ?? 0,
+    detail: error instanceof Error ? error.message : String(error ?? ''),
+  };
 }
 
 /** The problem in the user's language: the rule's own message, else the server's words. */
 export function problemText(p: Problem, t: TFunction): string {
   if (p.rule && t(p.rule, { ns: 'rules', defaultValue: '' })) return t(p.rule, { ns: 'rules' });
   switch (p.status) {
-    case 401: return t('problem.unauthorized');
-    case 403: return t('problem.forbidden');
-    case 404: return t('problem.notFound');
-    case 409: return t('problem.conflict');
-    default: return t('problem.generic', { message: p.detail ?? p.title });
+    case 401:
+      return t('problem.unauthorized');
+    case 403:
+      return t('problem.forbidden');
+    case 404:
+      return t('problem.notFound');
+    case 409:
+      return t('problem.conflict');
+    default:
+      return t('problem.generic', { message: p.detail ?? p.title });
   }
 }
 

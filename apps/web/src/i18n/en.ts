@@ -1,10 +1,23 @@
 import type { Dictionary } from './dictionary';
 
 export const en: Dictionary = {
-  app: { title: "Polku – a TYP client's service path", name: 'Polku', skip: 'Skip to content', loading: 'Loading…', error: 'Something went wrong: {{message}}' },
+  app: {
+    title: "Polku – a TYP client's service path",
+    name: 'Polku',
+    skip: 'Skip to content',
+    loading: 'Loading…',
+    error: 'Something went wrong: {{message}}',
+  },
   lang: { label: 'Language', fi: 'Suomeksi', sv: 'På svenska', en: 'In English' },
   nav: { main: 'Main menu', today: 'Today', signOut: 'Sign out', signedInAs: '{{name}}, {{organisation}} ({{role}})' },
-  roles: { officer: 'officer', instructor: 'instructor', auditor: 'auditor', client: 'client', agency_system: 'system', admin: 'administrator' },
+  roles: {
+    officer: 'officer',
+    instructor: 'instructor',
+    auditor: 'auditor',
+    client: 'client',
+    agency_system: 'system',
+    admin: 'administrator',
+  },
   signIn: {
     title: 'Sign in',
     intro: 'Development sign-in: choose a demo person. This page does not exist in production.',
@@ -106,7 +119,15 @@ export const en: Dictionary = {
     close: 'Close details',
     notFound: 'No such client, or you have no client relationship with them.',
   },
-  category: { plan: 'Plan', referral: 'Referral', period: 'Service period', review: 'Review', attendance: 'Attendance', officer: 'Named person', other: 'Other' },
+  category: {
+    plan: 'Plan',
+    referral: 'Referral',
+    period: 'Service period',
+    review: 'Review',
+    attendance: 'Attendance',
+    officer: 'Named person',
+    other: 'Other',
+  },
   goalReview: {
     title: 'Record a goal review',
     period: 'Service period',
@@ -122,7 +143,7 @@ export const en: Dictionary = {
   },
   audit: {
     replay: 'Compare with the past',
-    intro: 'An auditor sees the path as it was known, or as it was, on a date, beside today\'s.',
+    intro: "An auditor sees the path as it was known, or as it was, on a date, beside today's.",
     mode: 'Comparison',
     asKnownOn: 'As known on (recorded by the end of the day)',
     asOf: 'As of (happened by then, including later entries)',
@@ -131,8 +152,8 @@ export const en: Dictionary = {
     titleKnown: 'The path as known on {{date}}',
     titleAsOf: 'The path as of {{date}}',
     today: 'The path today',
-    changed_one: '{{count}} entry of today\'s path is not in the comparison (marked: new)',
-    changed_other: '{{count}} entries of today\'s path are not in the comparison (marked: new)',
+    changed_one: "{{count}} entry of today's path is not in the comparison (marked: new)",
+    changed_other: "{{count}} entries of today's path are not in the comparison (marked: new)",
     changedMark: '(new since the comparison)',
   },
   accessLog: {

@@ -1,19 +1,39 @@
 /** Finnish: the workspace's first language. Swedish and English have exactly these keys (typed). */
 export const fi = {
-  app: { title: 'Polku – TYP-asiakkaan palvelupolku', name: 'Polku', skip: 'Siirry sisältöön', loading: 'Ladataan…', error: 'Jotain meni vikaan: {{message}}' },
+  app: {
+    title: 'Polku – TYP-asiakkaan palvelupolku',
+    name: 'Polku',
+    skip: 'Siirry sisältöön',
+    loading: 'Ladataan…',
+    error: 'Jotain meni vikaan: {{message}}',
+  },
   lang: { label: 'Kieli', fi: 'Suomeksi', sv: 'På svenska', en: 'In English' },
-  nav: { main: 'Päävalikko', today: 'Tänään', signOut: 'Kirjaudu ulos', signedInAs: '{{name}}, {{organisation}} ({{role}})' },
-  roles: { officer: 'virkailija', instructor: 'ohjaaja', auditor: 'tarkastaja', client: 'asiakas', agency_system: 'järjestelmä', admin: 'ylläpitäjä' },
+  nav: {
+    main: 'Päävalikko',
+    today: 'Tänään',
+    signOut: 'Kirjaudu ulos',
+    signedInAs: '{{name}}, {{organisation}} ({{role}})',
+  },
+  roles: {
+    officer: 'virkailija',
+    instructor: 'ohjaaja',
+    auditor: 'tarkastaja',
+    client: 'asiakas',
+    agency_system: 'järjestelmä',
+    admin: 'ylläpitäjä',
+  },
   signIn: {
     title: 'Kirjaudu sisään',
     intro: 'Kehityskäytön kirjautuminen: valitse esimerkkihenkilö. Tätä sivua ei ole tuotantoympäristössä.',
     as: 'Kirjaudu: {{name}}',
     client: 'Esimerkkiasiakas {{client}}',
-    unavailable: 'Kirjaudu organisaatiosi tunnistuspalvelun kautta. Kehityskirjautuminen ei ole käytössä tässä ympäristössä.',
+    unavailable:
+      'Kirjaudu organisaatiosi tunnistuspalvelun kautta. Kehityskirjautuminen ei ole käytössä tässä ympäristössä.',
   },
   purpose: {
     title: 'Miksi tarkastelet asiakkaan tietoja?',
-    intro: 'Jokainen asiakastietojen katselu kirjataan lokiin käyttötarkoituksineen. Valintasi muistetaan tämän istunnon ajan.',
+    intro:
+      'Jokainen asiakastietojen katselu kirjataan lokiin käyttötarkoituksineen. Valintasi muistetaan tämän istunnon ajan.',
     label: 'Käyttötarkoitus',
     service_planning: 'Palvelun suunnittelu',
     client_meeting: 'Asiakastapaaminen',
@@ -105,7 +125,15 @@ export const fi = {
     close: 'Sulje tiedot',
     notFound: 'Asiakasta ei löytynyt tai sinulla ei ole asiakassuhdetta häneen.',
   },
-  category: { plan: 'Suunnitelma', referral: 'Lähete', period: 'Palvelujakso', review: 'Arviointi', attendance: 'Läsnäolo', officer: 'Vastuuhenkilö', other: 'Muu' },
+  category: {
+    plan: 'Suunnitelma',
+    referral: 'Lähete',
+    period: 'Palvelujakso',
+    review: 'Arviointi',
+    attendance: 'Läsnäolo',
+    officer: 'Vastuuhenkilö',
+    other: 'Muu',
+  },
   goalReview: {
     title: 'Kirjaa tavoitteiden arviointi',
     period: 'Palvelujakso',
@@ -121,7 +149,8 @@ export const fi = {
   },
   audit: {
     replay: 'Vertaa aiempaan',
-    intro: 'Tarkastaja näkee polun sellaisena kuin se tiedettiin tai sellaisena kuin se oli tiettynä päivänä, tämän päivän polun rinnalla.',
+    intro:
+      'Tarkastaja näkee polun sellaisena kuin se tiedettiin tai sellaisena kuin se oli tiettynä päivänä, tämän päivän polun rinnalla.',
     mode: 'Vertailu',
     asKnownOn: 'Sellaisena kuin se tiedettiin (kirjattu päivään mennessä)',
     asOf: 'Sellaisena kuin se oli (tapahtunut päivään mennessä, myöhemmät kirjaukset mukaan lukien)',

@@ -8,8 +8,12 @@ function domainRuleCodes(): { codes: Set<string>; prefixes: Set<string> } {
   const codes = new Set<string>();
   const prefixes = new Set<string>();
   const visit = (node: ts.Node) => {
-    const callee = ts.isCallExpression(node) ? node.expression.getText() : ts.isNewExpression(node) ? node.expression.getText() : '';
-    const args = (ts.isCallExpression(node) || ts.isNewExpression(node)) ? node.arguments ?? [] : [];
+    const callee = ts.isCallExpression(node)
+      ? node.expression.getText()
+      : ts.isNewExpression(node)
+        ? node.expression.getText()
+        : '';
+    const args = ts.isCallExpression(node) || ts.isNewExpression(node) ? (node.arguments ?? []) : [];
     const code = callee === 'ensure' ? args[1] : callee === 'RuleViolationError' ? args[0] : undefined;
     if (code && ts.isStringLiteralLike(code)) codes.add(code.text);
     if (code && ts.isTemplateExpression(code)) prefixes.add(code.head.text);
@@ -37,7 +41,9 @@ describe('rule messages of the web workspace', () => {
   });
 
   it('has a Finnish, Swedish and English message for every rule code of the domain', () => {
-    const missing = [...codes].filter((code) => !RULE_MESSAGES[code]?.fi || !RULE_MESSAGES[code]?.sv || !RULE_MESSAGES[code]?.en);
+    const missing = [...codes].filter(
+      (code) => !RULE_MESSAGES[code]?.fi || !RULE_MESSAGES[code]?.sv || !RULE_MESSAGES[code]?.en,
+    );
     expect(missing).toEqual([]);
   });
 
@@ -49,7 +55,9 @@ describe('rule messages of the web workspace', () => {
   });
 
   it('has no message for a code the domain no longer has', () => {
-    const stale = Object.keys(RULE_MESSAGES).filter((k) => !codes.has(k) && ![...prefixes].some((p) => k.startsWith(p)));
+    const stale = Object.keys(RULE_MESSAGES).filter(
+      (k) => !codes.has(k) && ![...prefixes].some((p) => k.startsWith(p)),
+    );
     expect(stale).toEqual([]);
   });
 });

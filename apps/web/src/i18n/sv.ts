@@ -1,16 +1,30 @@
 import type { Dictionary } from './dictionary';
 
 export const sv: Dictionary = {
-  app: { title: 'Polku – TYP-klientens servicestig', name: 'Polku', skip: 'Gå till innehållet', loading: 'Laddar…', error: 'Något gick fel: {{message}}' },
+  app: {
+    title: 'Polku – TYP-klientens servicestig',
+    name: 'Polku',
+    skip: 'Gå till innehållet',
+    loading: 'Laddar…',
+    error: 'Något gick fel: {{message}}',
+  },
   lang: { label: 'Språk', fi: 'Suomeksi', sv: 'På svenska', en: 'In English' },
   nav: { main: 'Huvudmeny', today: 'I dag', signOut: 'Logga ut', signedInAs: '{{name}}, {{organisation}} ({{role}})' },
-  roles: { officer: 'tjänsteman', instructor: 'handledare', auditor: 'granskare', client: 'klient', agency_system: 'system', admin: 'administratör' },
+  roles: {
+    officer: 'tjänsteman',
+    instructor: 'handledare',
+    auditor: 'granskare',
+    client: 'klient',
+    agency_system: 'system',
+    admin: 'administratör',
+  },
   signIn: {
     title: 'Logga in',
     intro: 'Inloggning för utveckling: välj en exempelperson. Sidan finns inte i produktionsmiljön.',
     as: 'Logga in: {{name}}',
     client: 'Exempelklient {{client}}',
-    unavailable: 'Logga in via din organisations identifieringstjänst. Utvecklingsinloggningen används inte i denna miljö.',
+    unavailable:
+      'Logga in via din organisations identifieringstjänst. Utvecklingsinloggningen används inte i denna miljö.',
   },
   purpose: {
     title: 'Varför granskar du klientens uppgifter?',
@@ -106,7 +120,15 @@ export const sv: Dictionary = {
     close: 'Stäng uppgifterna',
     notFound: 'Klienten hittades inte, eller så har du ingen klientrelation till klienten.',
   },
-  category: { plan: 'Plan', referral: 'Remiss', period: 'Serviceperiod', review: 'Bedömning', attendance: 'Närvaro', officer: 'Ansvarsperson', other: 'Annat' },
+  category: {
+    plan: 'Plan',
+    referral: 'Remiss',
+    period: 'Serviceperiod',
+    review: 'Bedömning',
+    attendance: 'Närvaro',
+    officer: 'Ansvarsperson',
+    other: 'Annat',
+  },
   goalReview: {
     title: 'Registrera bedömning av målen',
     period: 'Serviceperiod',

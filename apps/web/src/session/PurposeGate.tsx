@@ -15,7 +15,11 @@ type PurposeKey = keyof typeof PURPOSES | 'other';
 const OWN_DATA = 'own data (703/2023 section 11)';
 
 /** HTTP headers carry Latin-1 only: anything else is dropped from the free text. */
-const headerSafe = (text: string) => text.replace(/[^\x20-\x7e\xa0-\xff]/g, '').trim().slice(0, 200);
+const headerSafe = (text: string) =>
+  text
+    .replace(/[^\x20-\x7e\xa0-\xff]/g, '')
+    .trim()
+    .slice(0, 200);
 
 /** Client data is read only once the purpose is stated (then remembered for the session). */
 export function PurposeGate({ children }: { children: ReactNode }) {
@@ -26,29 +30,50 @@ export function PurposeGate({ children }: { children: ReactNode }) {
   const [missing, setMissing] = useState(false);
   // A client reading their own data needs no justification; the log still records why.
   const isClient = session?.principal?.role === 'client';
-  useEffect(() => { if (isClient && !purpose) setPurpose(OWN_DATA); }, [isClient, purpose, setPurpose]);
+  useEffect(() => {
+    if (isClient && !purpose) setPurpose(OWN_DATA);
+  }, [isClient, purpose, setPurpose]);
   if (purpose) return <>{children}</>;
   if (isClient) return null;
 
   const confirm = () => {
     const text = choice === 'other' ? headerSafe(other) : PURPOSES[choice];
-    if (!text) { setMissing(true); return; }
+    if (!text) {
+      setMissing(true);
+      return;
+    }
     setPurpose(choice === 'other' ? `other: ${text}` : text);
   };
   return (
     <section aria-labelledby="purpose-title" className="panel">
-      <Heading variant="h2" id="purpose-title">{t('purpose.title')}</Heading>
+      <Heading variant="h2" id="purpose-title">
+        {t('purpose.title')}
+      </Heading>
       <Paragraph mb="m">{t('purpose.intro')}</Paragraph>
-      <RadioButtonGroup labelText={t('purpose.label')} name="purpose" value={choice} onChange={(v) => setChoice(v as PurposeKey)}>
+      <RadioButtonGroup
+        labelText={t('purpose.label')}
+        name="purpose"
+        value={choice}
+        onChange={(v) => setChoice(v as PurposeKey)}
+      >
         {[...Object.keys(PURPOSES), 'other'].map((key) => (
-          <RadioButton key={key} value={key}>{t(`purpose.${key}`)}</RadioButton>
+          <RadioButton key={key} value={key}>
+            {t(`purpose.${key}`)}
+          </RadioButton>
         ))}
       </RadioButtonGroup>
       {choice === 'other' && (
-        <TextInput labelText={t('purpose.otherText')} value={other} onChange={(v) => setOther(String(v ?? ''))}
-          status={missing ? 'error' : 'default'} statusText={missing ? t('purpose.otherMissing') : undefined} />
+        <TextInput
+          labelText={t('purpose.otherText')}
+          value={other}
+          onChange={(v) => setOther(String(v ?? ''))}
+          status={missing ? 'error' : 'default'}
+          statusText={missing ? t('purpose.otherMissing') : undefined}
+        />
       )}
-      <Button className="spaced" onClick={confirm}>{t('purpose.confirm')}</Button>
+      <Button className="spaced" onClick={confirm}>
+        {t('purpose.confirm')}
+      </Button>
     </section>
   );
 }
@@ -60,7 +85,9 @@ export function PurposeNote() {
   return (
     <p className="purpose-note">
       {t('purpose.current', { purpose })}{' '}
-      <Button variant="secondaryNoBorder" onClick={() => setPurpose(undefined)}>{t('purpose.change')}</Button>
+      <Button variant="secondaryNoBorder" onClick={() => setPurpose(undefined)}>
+        {t('purpose.change')}
+      </Button>
     </p>
   );
 }

@@ -17,23 +17,32 @@ export function SignInPage() {
   }, [session?.demoSignIn]);
 
   const byOrganisation = new Map<string, DemoPerson[]>();
-  for (const p of people) byOrganisation.set(p.organisationName, [...(byOrganisation.get(p.organisationName) ?? []), p]);
+  for (const p of people)
+    byOrganisation.set(p.organisationName, [...(byOrganisation.get(p.organisationName) ?? []), p]);
   return (
     <section aria-labelledby="sign-in-title">
-      <Heading variant="h1" id="sign-in-title">{t('signIn.title')}</Heading>
-      {!session?.demoSignIn ? <Paragraph>{t('signIn.unavailable')}</Paragraph> : (
+      <Heading variant="h1" id="sign-in-title">
+        {t('signIn.title')}
+      </Heading>
+      {!session?.demoSignIn ? (
+        <Paragraph>{t('signIn.unavailable')}</Paragraph>
+      ) : (
         <>
           <Paragraph mb="m">{t('signIn.intro')}</Paragraph>
           {[...byOrganisation].map(([organisation, members]) => (
             <section key={organisation} className="panel" aria-label={organisation}>
-              <Heading variant="h3" as="h2">{organisation}</Heading>
+              <Heading variant="h3" as="h2">
+                {organisation}
+              </Heading>
               <ul className="people">
                 {members.map((p) => (
                   <li key={p.personId}>
                     <Button variant="secondary" onClick={() => void signIn(p.personId)} data-person={p.personId}>
                       {t('signIn.as', { name: p.displayName })}
                     </Button>{' '}
-                    <span>{t(`roles.${p.role}`)} · {t('signIn.client', { client: p.demoClientId })}</span>
+                    <span>
+                      {t(`roles.${p.role}`)} · {t('signIn.client', { client: p.demoClientId })}
+                    </span>
                   </li>
                 ))}
               </ul>

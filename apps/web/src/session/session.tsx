@@ -19,7 +19,9 @@ const PURPOSE_KEY = 'polku.purpose';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<WebSession | undefined>();
-  const [purpose, setPurposeState] = useState<string | undefined>(() => window.sessionStorage.getItem(PURPOSE_KEY) ?? undefined);
+  const [purpose, setPurposeState] = useState<string | undefined>(
+    () => window.sessionStorage.getItem(PURPOSE_KEY) ?? undefined,
+  );
 
   const adopt = useCallback((s: WebSession) => {
     setCsrfToken(s.csrfToken);
@@ -31,16 +33,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [adopt]);
 
   const setPurpose = useCallback((text: string | undefined) => {
-    if (text) window.sessionStorage.setItem(PURPOSE_KEY, text); else window.sessionStorage.removeItem(PURPOSE_KEY);
+    if (text) window.sessionStorage.setItem(PURPOSE_KEY, text);
+    else window.sessionStorage.removeItem(PURPOSE_KEY);
     setRequestPurpose(text);
     setPurposeState(text);
   }, []);
   setRequestPurpose(purpose);
 
-  const signIn = useCallback(async (personId: string) => {
-    const { data } = await api.POST('/session/demo-sign-in', { body: { personId } });
-    if (data) adopt(data);
-  }, [adopt]);
+  const signIn = useCallback(
+    async (personId: string) => {
+      const { data } = await api.POST('/session/demo-sign-in', { body: { personId } });
+      if (data) adopt(data);
+    },
+    [adopt],
+  );
 
   const signOut = useCallback(async () => {
     await api.POST('/session/sign-out');
@@ -49,7 +55,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     window.location.hash = '#/';
   }, [adopt, session, setPurpose]);
 
-  return <SessionContext.Provider value={{ session, signIn, signOut, purpose, setPurpose }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ session, signIn, signOut, purpose, setPurpose }}>
+      {children}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionState {

@@ -13,38 +13,84 @@ export function AccessLogView({ clientId, names }: { clientId: string; names: Ma
   const [log, setLog] = useState<AccessLog | undefined>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    void api.GET('/clients/{clientId}/access-log', { params: { path: { clientId } } }).then(({ data, error: e, response }) => {
-      if (e || !data) setError(problemText(asProblem(e, response), t));
-      else setLog(data as unknown as AccessLog);
-    });
+    void api
+      .GET('/clients/{clientId}/access-log', { params: { path: { clientId } } })
+      .then(({ data, error: e, response }) => {
+        if (e || !data) setError(problemText(asProblem(e, response), t));
+        else setLog(data as unknown as AccessLog);
+      });
   }, [clientId, t]);
-  const org = (id: string | null) => (id ? names.get(id) ?? id : '');
+  const org = (id: string | null) => (id ? (names.get(id) ?? id) : '');
   const when = (at: string) => at.replace('T', ' ').slice(0, 16);
   return (
     <section aria-labelledby="access-log-title" className="panel">
-      <h2 id="access-log-title" className="section-title">{t('accessLog.title')}</h2>
+      <h2 id="access-log-title" className="section-title">
+        {t('accessLog.title')}
+      </h2>
       {error && <InlineAlert status="error">{error}</InlineAlert>}
       {log && (
         <>
           <h3>{t('accessLog.usage')}</h3>
-          {log.usage.length === 0 ? <Paragraph>{t('accessLog.empty')}</Paragraph> : (
+          {log.usage.length === 0 ? (
+            <Paragraph>{t('accessLog.empty')}</Paragraph>
+          ) : (
             <table>
-              <thead><tr>{(['when', 'who', 'organisation', 'view', 'purpose', 'outcome'] as const).map((c) => <th key={c} scope="col">{t(`accessLog.${c}`)}</th>)}</tr></thead>
+              <thead>
+                <tr>
+                  {(['when', 'who', 'organisation', 'view', 'purpose', 'outcome'] as const).map((c) => (
+                    <th key={c} scope="col">
+                      {t(`accessLog.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
-                {[...log.usage].reverse().slice(0, LATEST).map((u) => (
-                  <tr key={u.id}><td>{when(u.at)}</td><td>{u.personId ?? ''}</td><td>{org(u.organisationId)}</td><td>{u.view}</td><td>{u.purpose ?? ''}</td><td>{u.outcome}</td></tr>
-                ))}
+                {[...log.usage]
+                  .reverse()
+                  .slice(0, LATEST)
+                  .map((u) => (
+                    <tr key={u.id}>
+                      <td>{when(u.at)}</td>
+                      <td>{u.personId ?? ''}</td>
+                      <td>{org(u.organisationId)}</td>
+                      <td>{u.view}</td>
+                      <td>{u.purpose ?? ''}</td>
+                      <td>{u.outcome}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           )}
           <h3>{t('accessLog.disclosures')}</h3>
-          {log.disclosures.length === 0 ? <Paragraph>{t('accessLog.empty')}</Paragraph> : (
+          {log.disclosures.length === 0 ? (
+            <Paragraph>{t('accessLog.empty')}</Paragraph>
+          ) : (
             <table>
-              <thead><tr>{(['when', 'from', 'to', 'view', 'basis'] as const).map((c) => <th key={c} scope="col">{t(`accessLog.${c}`)}</th>)}</tr></thead>
+              <thead>
+                <tr>
+                  {(['when', 'from', 'to', 'view', 'basis'] as const).map((c) => (
+                    <th key={c} scope="col">
+                      {t(`accessLog.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
-                {[...log.disclosures].reverse().slice(0, LATEST).map((d) => (
-                  <tr key={d.id}><td>{when(d.at)}</td><td>{org(d.fromOrganisationId)}</td><td>{org(d.toOrganisationId)}{d.toPersonId && ` (${d.toPersonId})`}</td><td>{d.what}</td><td>{d.basis}</td></tr>
-                ))}
+                {[...log.disclosures]
+                  .reverse()
+                  .slice(0, LATEST)
+                  .map((d) => (
+                    <tr key={d.id}>
+                      <td>{when(d.at)}</td>
+                      <td>{org(d.fromOrganisationId)}</td>
+                      <td>
+                        {org(d.toOrganisationId)}
+                        {d.toPersonId && ` (${d.toPersonId})`}
+                      </td>
+                      <td>{d.what}</td>
+                      <td>{d.basis}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           )}

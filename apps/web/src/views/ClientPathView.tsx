@@ -23,43 +23,79 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
   const [selected, setSelected] = useState<TimelineEntry | undefined>();
   const [replay, setReplay] = useState<ReplayedPath | undefined>();
 
-  const load = useCallback(async (minPosition?: string) => {
-    const { data, error: e, response } = await api.GET('/clients/{clientId}/path', {
-      params: { path: { clientId }, query: minPosition ? { minPosition } : {} },
-    });
-    if (e || !data) {
-      setError(response.status === 404 ? t('path.notFound') : problemText(asProblem(e, response), t));
-      return;
-    }
-    setError(undefined);
-    setPath((data as unknown as ClientPathResponse).path);
-  }, [clientId, t]);
-  useEffect(() => { void load(); }, [load]);
+  const load = useCallback(
+    async (minPosition?: string) => {
+      const {
+        data,
+        error: e,
+        response,
+      } = await api.GET('/clients/{clientId}/path', {
+        params: { path: { clientId }, query: minPosition ? { minPosition } : {} },
+      });
+      if (e || !data) {
+        setError(response.status === 404 ? t('path.notFound') : problemText(asProblem(e, response), t));
+        return;
+      }
+      setError(undefined);
+      setPath((data as unknown as ClientPathResponse).path);
+    },
+    [clientId, t],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
 
-  if (error) return <><Heading variant="h1">{t('path.title')}</Heading><InlineAlert status="error">{error}</InlineAlert></>;
+  if (error)
+    return (
+      <>
+        <Heading variant="h1">{t('path.title')}</Heading>
+        <InlineAlert status="error">{error}</InlineAlert>
+      </>
+    );
   if (!path) return <Paragraph>{t('app.loading')}</Paragraph>;
 
   const today = todayIso();
   const names = organisationNames(path);
   const profile = path.profile;
   const typ = path.status.typRelationship;
-  const roleLabel = (role: string) => (role === 'responsible_officer' ? t('path.responsibleOfficer') : role === 'named_worker' ? t('path.namedWorker') : t('path.ownInstructor'));
+  const roleLabel = (role: string) =>
+    role === 'responsible_officer'
+      ? t('path.responsibleOfficer')
+      : role === 'named_worker'
+        ? t('path.namedWorker')
+        : t('path.ownInstructor');
   return (
     <>
       <header className="path-header panel">
         <Heading variant="h1">{profile?.fullName ?? clientId}</Heading>
         {!profile && <p className="hidden-note">{t('path.profileHidden')}</p>}
         <dl className="facts">
-          {profile?.birthDate && <><dt>{t('path.ageLabel')}</dt><dd>{t('path.age', { years: ageOn(profile.birthDate, today) })}</dd></>}
-          {profile?.municipality && <><dt>{t('path.municipality')}</dt><dd>{profile.municipality}</dd></>}
+          {profile?.birthDate && (
+            <>
+              <dt>{t('path.ageLabel')}</dt>
+              <dd>{t('path.age', { years: ageOn(profile.birthDate, today) })}</dd>
+            </>
+          )}
+          {profile?.municipality && (
+            <>
+              <dt>{t('path.municipality')}</dt>
+              <dd>{profile.municipality}</dd>
+            </>
+          )}
           <dt>{t('path.typStatus')}</dt>
-          <dd>{typ ? `${t('path.typActive', { from: typ.startDate })} (${typ.parties.map((p) => p.name ?? p.organisationId).join(', ')})` : t('path.typNone')}</dd>
+          <dd>
+            {typ
+              ? `${t('path.typActive', { from: typ.startDate })} (${typ.parties.map((p) => p.name ?? p.organisationId).join(', ')})`
+              : t('path.typNone')}
+          </dd>
           <dt>{t('path.named')}</dt>
           <dd>
             <ul className="plain">
               {path.status.people.map((p) => (
                 <li key={`${p.personId}-${p.role}-${p.periodId ?? ''}`}>
-                  {roleLabel(p.role)}: {p.personName} ({names.get(p.organisation.organisationId) ?? p.organisation.organisationId}){p.lead ? `, ${t('path.lead')}` : ''}
+                  {roleLabel(p.role)}: {p.personName} (
+                  {names.get(p.organisation.organisationId) ?? p.organisation.organisationId})
+                  {p.lead ? `, ${t('path.lead')}` : ''}
                 </li>
               ))}
             </ul>
@@ -68,15 +104,34 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
       </header>
       <div className="path-grid">
         <div>
-          <Timeline path={path} title={t('path.timeline')} id="timeline-title" names={names} today={today}
-            selected={selected?.eventId} onSelect={setSelected} changed={replay && changedSince(path, replay)} />
+          <Timeline
+            path={path}
+            title={t('path.timeline')}
+            id="timeline-title"
+            names={names}
+            today={today}
+            selected={selected?.eventId}
+            onSelect={setSelected}
+            changed={replay && changedSince(path, replay)}
+          />
           {selected && <EntryDetails entry={selected} names={names} onClose={() => setSelected(undefined)} />}
           {principal.role === 'auditor' && (
-            <ReplayPanel clientId={clientId} onReplay={setReplay} replay={replay} today={path} names={names}
-              selected={selected?.eventId} onSelect={setSelected} />
+            <ReplayPanel
+              clientId={clientId}
+              onReplay={setReplay}
+              replay={replay}
+              today={path}
+              names={names}
+              selected={selected?.eventId}
+              onSelect={setSelected}
+            />
           )}
-          {(principal.role === 'client' || principal.role === 'auditor') && <AccessLogView clientId={clientId} names={names} />}
-          {WRITERS.has(principal.role) && <GoalReviewForm clientId={clientId} path={path} onRecorded={(position) => load(position)} />}
+          {(principal.role === 'client' || principal.role === 'auditor') && (
+            <AccessLogView clientId={clientId} names={names} />
+          )}
+          {WRITERS.has(principal.role) && (
+            <GoalReviewForm clientId={clientId} path={path} onRecorded={(position) => load(position)} />
+          )}
         </div>
         <StatusPanel path={path} names={names} />
       </div>
@@ -84,19 +139,36 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
   );
 }
 
-function EntryDetails({ entry, names, onClose }: { entry: TimelineEntry; names: Map<string, string>; onClose(): void }) {
+function EntryDetails({
+  entry,
+  names,
+  onClose,
+}: {
+  entry: TimelineEntry;
+  names: Map<string, string>;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="details-title" className="panel details" aria-live="polite">
-      <h2 id="details-title" className="section-title">{t('path.details')}</h2>
+      <h2 id="details-title" className="section-title">
+        {t('path.details')}
+      </h2>
       <dl className="facts">
-        <dt>{t('path.what')}</dt><dd>{entry.summary}</dd>
-        <dt>{t('path.who')}</dt><dd>{entry.author.displayName}</dd>
-        <dt>{t('path.organisation')}</dt><dd>{names.get(entry.organisationId) ?? entry.organisationId}</dd>
-        <dt>{t('path.occurred')}</dt><dd>{entry.occurredAt}</dd>
-        <dt>{t('path.recorded')}</dt><dd>{entry.recordedAt.replace('T', ' ').slice(0, 16)}</dd>
+        <dt>{t('path.what')}</dt>
+        <dd>{entry.summary}</dd>
+        <dt>{t('path.who')}</dt>
+        <dd>{entry.author.displayName}</dd>
+        <dt>{t('path.organisation')}</dt>
+        <dd>{names.get(entry.organisationId) ?? entry.organisationId}</dd>
+        <dt>{t('path.occurred')}</dt>
+        <dd>{entry.occurredAt}</dd>
+        <dt>{t('path.recorded')}</dt>
+        <dd>{entry.recordedAt.replace('T', ' ').slice(0, 16)}</dd>
       </dl>
-      <button type="button" className="link-button" onClick={onClose}>{t('path.close')}</button>
+      <button type="button" className="link-button" onClick={onClose}>
+        {t('path.close')}
+      </button>
     </section>
   );
 }

@@ -18,26 +18,59 @@ export function ClientSearch() {
     setMessage(undefined);
     setHits(undefined);
     const { data, error, response } = await searchClients(query);
-    if (response.status === 404) { setMessage(t('search.unavailable')); return; }
-    if (error || !data) { setMessage(problemText(asProblem(error, response), t)); return; }
+    if (response.status === 404) {
+      setMessage(t('search.unavailable'));
+      return;
+    }
+    if (error || !data) {
+      setMessage(problemText(asProblem(error, response), t));
+      return;
+    }
     const body = data as unknown as ClientSearchHit[] | { clients?: ClientSearchHit[]; items?: ClientSearchHit[] };
     setHits(Array.isArray(body) ? body : (body.clients ?? body.items ?? []));
   };
 
   return (
     <section aria-labelledby="search-title" className="panel">
-      <Heading variant="h2" id="search-title">{t('search.title')}</Heading>
-      <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); void search(); }}>
+      <Heading variant="h2" id="search-title">
+        {t('search.title')}
+      </Heading>
+      <form
+        className="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void search();
+        }}
+      >
         <TextInput labelText={t('search.label')} value={query} onChange={(v) => setQuery(String(v ?? ''))} />
         <Button type="submit">{t('search.button')}</Button>
       </form>
       {message && <InlineAlert status="neutral">{message}</InlineAlert>}
-      {hits && (hits.length === 0 ? <Paragraph>{t('search.noResults')}</Paragraph> : (
-        <ul>{hits.map((h) => <li key={h.clientId}><a href={hrefOf({ name: 'client', clientId: h.clientId })}>{h.fullName ?? h.clientId}</a>{h.municipality && ` (${h.municipality})`}</li>)}</ul>
-      ))}
-      <form className="filters" onSubmit={(e) => { e.preventDefault(); if (clientId.trim()) window.location.hash = hrefOf({ name: 'client', clientId: clientId.trim() }); }}>
+      {hits &&
+        (hits.length === 0 ? (
+          <Paragraph>{t('search.noResults')}</Paragraph>
+        ) : (
+          <ul>
+            {hits.map((h) => (
+              <li key={h.clientId}>
+                <a href={hrefOf({ name: 'client', clientId: h.clientId })}>{h.fullName ?? h.clientId}</a>
+                {h.municipality && ` (${h.municipality})`}
+              </li>
+            ))}
+          </ul>
+        ))}
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (clientId.trim()) window.location.hash = hrefOf({ name: 'client', clientId: clientId.trim() });
+        }}
+      >
         <TextInput labelText={t('search.clientId')} value={clientId} onChange={(v) => setClientId(String(v ?? ''))} />
-        <Button type="submit" variant="secondary">{t('search.openById')}</Button>
+        <Button type="submit" variant="secondary">
+          {t('search.openById')}
+        </Button>
       </form>
     </section>
   );

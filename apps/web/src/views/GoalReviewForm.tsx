@@ -10,7 +10,15 @@ import { allPeriods } from './path-model';
  * Records a goal review (HoldGoalReview). The API's problem+json is shown next to the field it
  * names (`heldOn`, `participants`, …), in the user's language; anything else above the button.
  */
-export function GoalReviewForm({ clientId, path, onRecorded }: { clientId: string; path: ClientPath; onRecorded(position: string): void }) {
+export function GoalReviewForm({
+  clientId,
+  path,
+  onRecorded,
+}: {
+  clientId: string;
+  path: ClientPath;
+  onRecorded(position: string): void;
+}) {
   const { t } = useTranslation();
   const periods = allPeriods(path);
   const [periodId, setPeriodId] = useState(periods[0]?.periodId ?? '');
@@ -28,21 +36,32 @@ export function GoalReviewForm({ clientId, path, onRecorded }: { clientId: strin
   if (periods.length === 0) return null;
   const messages = problem ? fieldMessages(problem, t) : {};
   const shown = ['periodId', 'heldOn', 'participants', 'assessment'];
-  const general = Object.entries(messages).filter(([field]) => !shown.some((s) => field === s || field.startsWith(`${s}.`))).map(([, m]) => m);
-  const status = (field: string) => (messageFor(messages, field) ? 'error' as const : 'default' as const);
+  const general = Object.entries(messages)
+    .filter(([field]) => !shown.some((s) => field === s || field.startsWith(`${s}.`)))
+    .map(([, m]) => m);
+  const status = (field: string) => (messageFor(messages, field) ? ('error' as const) : ('default' as const));
 
   const submit = async () => {
     setBusy(true);
     setSaved(false);
     const body: GoalReviewBody = {
-      heldOn, assessment,
-      participants: { client, ...(officerId && { responsibleOfficerId: officerId }), ...(instructorId && { ownInstructorId: instructorId }) },
+      heldOn,
+      assessment,
+      participants: {
+        client,
+        ...(officerId && { responsibleOfficerId: officerId }),
+        ...(instructorId && { ownInstructorId: instructorId }),
+      },
     };
     const { data, error, response } = await api.POST('/clients/{clientId}/periods/{periodId}/goal-reviews', {
-      params: { path: { clientId, periodId } }, body: body as never,
+      params: { path: { clientId, periodId } },
+      body: body as never,
     });
     setBusy(false);
-    if (error || !response.ok) { setProblem(asProblem(error, response)); return; }
+    if (error || !response.ok) {
+      setProblem(asProblem(error, response));
+      return;
+    }
     setProblem(undefined);
     setSaved(true);
     onRecorded((data as unknown as CommandResult).position);
@@ -50,31 +69,90 @@ export function GoalReviewForm({ clientId, path, onRecorded }: { clientId: strin
 
   return (
     <section aria-labelledby="goal-review-title" className="panel">
-      <h2 id="goal-review-title" className="section-title">{t('goalReview.title')}</h2>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <h2 id="goal-review-title" className="section-title">
+        {t('goalReview.title')}
+      </h2>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <div className="field">
           <label htmlFor="gr-period">{t('goalReview.period')}</label>
-          <select id="gr-period" value={periodId} aria-describedby={messageFor(messages, 'periodId') ? 'gr-period-error' : undefined}
+          <select
+            id="gr-period"
+            value={periodId}
+            aria-describedby={messageFor(messages, 'periodId') ? 'gr-period-error' : undefined}
             aria-invalid={status('periodId') === 'error'}
-            onChange={(e) => { setPeriodId(e.target.value); setInstructorId(periods.find((p) => p.periodId === e.target.value)?.ownInstructor?.personId ?? ''); }}>
-            {periods.map((p) => <option key={p.periodId} value={p.periodId}>{p.serviceName ?? p.serviceType} {p.startDate}–{p.endDate ?? ''}</option>)}
+            onChange={(e) => {
+              setPeriodId(e.target.value);
+              setInstructorId(periods.find((p) => p.periodId === e.target.value)?.ownInstructor?.personId ?? '');
+            }}
+          >
+            {periods.map((p) => (
+              <option key={p.periodId} value={p.periodId}>
+                {p.serviceName ?? p.serviceType} {p.startDate}–{p.endDate ?? ''}
+              </option>
+            ))}
           </select>
-          {messageFor(messages, 'periodId') && <p id="gr-period-error" className="field-error">{messageFor(messages, 'periodId')}</p>}
+          {messageFor(messages, 'periodId') && (
+            <p id="gr-period-error" className="field-error">
+              {messageFor(messages, 'periodId')}
+            </p>
+          )}
         </div>
-        <TextInput id="gr-heldOn" labelText={t('goalReview.heldOn')} value={heldOn} onChange={(v) => setHeldOn(String(v ?? ''))}
-          status={status('heldOn')} statusText={messageFor(messages, 'heldOn')} />
-        <fieldset className="field" aria-describedby={messageFor(messages, 'participants') ? 'gr-participants-error' : undefined}>
+        <TextInput
+          id="gr-heldOn"
+          labelText={t('goalReview.heldOn')}
+          value={heldOn}
+          onChange={(v) => setHeldOn(String(v ?? ''))}
+          status={status('heldOn')}
+          statusText={messageFor(messages, 'heldOn')}
+        />
+        <fieldset
+          className="field"
+          aria-describedby={messageFor(messages, 'participants') ? 'gr-participants-error' : undefined}
+        >
           <legend>{t('goalReview.participants')}</legend>
-          <Checkbox checked={client} onClick={({ checkboxState }) => setClient(checkboxState)}>{t('goalReview.client')}</Checkbox>
-          <TextInput labelText={t('goalReview.responsibleOfficer')} value={officerId} onChange={(v) => setOfficerId(String(v ?? ''))} />
-          <TextInput labelText={t('goalReview.ownInstructor')} value={instructorId} onChange={(v) => setInstructorId(String(v ?? ''))} />
-          {messageFor(messages, 'participants') && <p id="gr-participants-error" className="field-error" role="alert">{messageFor(messages, 'participants')}</p>}
+          <Checkbox checked={client} onClick={({ checkboxState }) => setClient(checkboxState)}>
+            {t('goalReview.client')}
+          </Checkbox>
+          <TextInput
+            labelText={t('goalReview.responsibleOfficer')}
+            value={officerId}
+            onChange={(v) => setOfficerId(String(v ?? ''))}
+          />
+          <TextInput
+            labelText={t('goalReview.ownInstructor')}
+            value={instructorId}
+            onChange={(v) => setInstructorId(String(v ?? ''))}
+          />
+          {messageFor(messages, 'participants') && (
+            <p id="gr-participants-error" className="field-error" role="alert">
+              {messageFor(messages, 'participants')}
+            </p>
+          )}
         </fieldset>
-        <Textarea id="gr-assessment" labelText={t('goalReview.assessment')} value={assessment} onChange={(e) => setAssessment(e.target.value)}
-          status={status('assessment')} statusText={messageFor(messages, 'assessment')} fullWidth />
-        {general.map((m) => <InlineAlert key={m} status="error">{m}</InlineAlert>)}
+        <Textarea
+          id="gr-assessment"
+          labelText={t('goalReview.assessment')}
+          value={assessment}
+          onChange={(e) => setAssessment(e.target.value)}
+          status={status('assessment')}
+          statusText={messageFor(messages, 'assessment')}
+          fullWidth
+        />
+        {general.map((m) => (
+          <InlineAlert key={m} status="error">
+            {m}
+          </InlineAlert>
+        ))}
         {saved && <InlineAlert status="neutral">{t('goalReview.saved')}</InlineAlert>}
-        <Button type="submit" disabled={busy} className="spaced">{t('goalReview.submit')}</Button>
+        <Button type="submit" disabled={busy} className="spaced">
+          {t('goalReview.submit')}
+        </Button>
       </form>
     </section>
   );

@@ -33,20 +33,41 @@ export function ReplayPanel({ clientId, today, replay, onReplay, names, selected
   const [error, setError] = useState<string>();
 
   const show = async () => {
-    const { data, error: e, response } = await api.GET('/audit/clients/{clientId}/path', {
+    const {
+      data,
+      error: e,
+      response,
+    } = await api.GET('/audit/clients/{clientId}/path', {
       params: { path: { clientId }, query: { [mode]: date } },
     });
-    if (e || !data) { setError(problemText(asProblem(e, response), t)); onReplay(undefined); return; }
+    if (e || !data) {
+      setError(problemText(asProblem(e, response), t));
+      onReplay(undefined);
+      return;
+    }
     setError(undefined);
     onReplay(data as unknown as ReplayedPath);
   };
   const changed = replay ? changedSince(today, replay) : undefined;
   return (
     <section aria-labelledby="replay-title" className="panel">
-      <h2 id="replay-title" className="section-title">{t('audit.replay')}</h2>
+      <h2 id="replay-title" className="section-title">
+        {t('audit.replay')}
+      </h2>
       <p className="hint">{t('audit.intro')}</p>
-      <form className="filters" onSubmit={(e) => { e.preventDefault(); void show(); }}>
-        <RadioButtonGroup labelText={t('audit.mode')} name="replay-mode" value={mode} onChange={(v) => setMode(v as Mode)}>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void show();
+        }}
+      >
+        <RadioButtonGroup
+          labelText={t('audit.mode')}
+          name="replay-mode"
+          value={mode}
+          onChange={(v) => setMode(v as Mode)}
+        >
           <RadioButton value="asKnownOn">{t('audit.asKnownOn')}</RadioButton>
           <RadioButton value="asOf">{t('audit.asOf')}</RadioButton>
         </RadioButtonGroup>
@@ -56,10 +77,21 @@ export function ReplayPanel({ clientId, today, replay, onReplay, names, selected
       {error && <InlineAlert status="error">{error}</InlineAlert>}
       {replay && changed && (
         <>
-          <p className="hidden-note" role="status">{t('audit.changed', { count: changed.size })}</p>
-          <Timeline path={replay} id="replay-timeline-title" names={names} today={replay.mode.date} selected={selected} onSelect={onSelect}
+          <p className="hidden-note" role="status">
+            {t('audit.changed', { count: changed.size })}
+          </p>
+          <Timeline
+            path={replay}
+            id="replay-timeline-title"
+            names={names}
+            today={replay.mode.date}
+            selected={selected}
+            onSelect={onSelect}
             span={spanOf(today, new Date().toISOString().slice(0, 10))}
-            title={t(replay.mode.kind === 'as_known_on' ? 'audit.titleKnown' : 'audit.titleAsOf', { date: replay.mode.date })} />
+            title={t(replay.mode.kind === 'as_known_on' ? 'audit.titleKnown' : 'audit.titleAsOf', {
+              date: replay.mode.date,
+            })}
+          />
         </>
       )}
     </section>

@@ -8,9 +8,13 @@ export function StatusPanel({ path, names }: { path: ClientPath; names: Map<stri
   const name = (id: string) => names.get(id) ?? id;
   return (
     <aside aria-labelledby="status-title" className="panel status">
-      <h2 id="status-title" className="section-title">{t('path.status')}</h2>
+      <h2 id="status-title" className="section-title">
+        {t('path.status')}
+      </h2>
       <h3>{t('path.plans')}</h3>
-      {s.plans.length === 0 ? <p>{t('path.none')}</p> : (
+      {s.plans.length === 0 ? (
+        <p>{t('path.none')}</p>
+      ) : (
         <ul className="plain">
           {s.plans.map((p) => (
             <li key={p.planId}>
@@ -21,26 +25,46 @@ export function StatusPanel({ path, names }: { path: ClientPath; names: Map<stri
         </ul>
       )}
       <h3>{t('path.activePeriods')}</h3>
-      {s.activePeriods.length === 0 ? <p>{t('path.none')}</p> : (
+      {s.activePeriods.length === 0 ? (
+        <p>{t('path.none')}</p>
+      ) : (
         <ul className="plain">
           {s.activePeriods.map((p) => (
             <li key={p.periodId}>
-              <strong>{p.serviceName ?? p.serviceType}</strong>, {name(p.provider.organisationId)}, {p.startDate}–{p.plannedEndDate ?? ''}
+              <strong>{p.serviceName ?? p.serviceType}</strong>, {name(p.provider.organisationId)}, {p.startDate}–
+              {p.plannedEndDate ?? ''}
               {p.maxActivityDaysIn12Months !== undefined && (
                 <>
                   <br />
-                  <meter min={0} max={p.maxActivityDaysIn12Months} value={p.activityDaysInLast12Months ?? 0}
-                    aria-label={t('path.activityDays', { days: p.activityDaysInLast12Months ?? 0, max: p.maxActivityDaysIn12Months })} />{' '}
-                  {t('path.activityDays', { days: p.activityDaysInLast12Months ?? 0, max: p.maxActivityDaysIn12Months })}
+                  <meter
+                    min={0}
+                    max={p.maxActivityDaysIn12Months}
+                    value={p.activityDaysInLast12Months ?? 0}
+                    aria-label={t('path.activityDays', {
+                      days: p.activityDaysInLast12Months ?? 0,
+                      max: p.maxActivityDaysIn12Months,
+                    })}
+                  />{' '}
+                  {t('path.activityDays', {
+                    days: p.activityDaysInLast12Months ?? 0,
+                    max: p.maxActivityDaysIn12Months,
+                  })}
                 </>
               )}
-              {p.maxEndDate && <><br />{t('path.maxEnd', { date: p.maxEndDate })}</>}
+              {p.maxEndDate && (
+                <>
+                  <br />
+                  {t('path.maxEnd', { date: p.maxEndDate })}
+                </>
+              )}
             </li>
           ))}
         </ul>
       )}
       <h3>{t('path.openReferrals')}</h3>
-      {s.openReferrals.length === 0 ? <p>{t('path.none')}</p> : (
+      {s.openReferrals.length === 0 ? (
+        <p>{t('path.none')}</p>
+      ) : (
         <ul className="plain">
           {s.openReferrals.map((r) => (
             <li key={r.referralId}>

@@ -27,7 +27,8 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
   const span = props.span ?? spanOf(path, today);
   const x = (iso: string) => ((dayOf(iso) - span.from) / (span.to - span.from)) * 100;
   const years: number[] = [];
-  for (let y = Number(isoOfDay(span.from).slice(0, 4)) + 1; y <= Number(isoOfDay(span.to).slice(0, 4)); y += 1) years.push(y);
+  for (let y = Number(isoOfDay(span.from).slice(0, 4)) + 1; y <= Number(isoOfDay(span.to).slice(0, 4)); y += 1)
+    years.push(y);
   const periods = allPeriods(path);
   const hidden = new Map((path.hiddenEntries ?? []).map((h) => [h.organisationId, h.entries]));
   const periodStart = (periodId: string) =>
@@ -35,17 +36,28 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
 
   return (
     <section aria-labelledby={id} className="panel">
-      <h2 id={id} className="section-title">{title}</h2>
+      <h2 id={id} className="section-title">
+        {title}
+      </h2>
       <p className="hint">{t('path.timelineHelp')}</p>
       <ul className="legend" aria-hidden="true">
         {(['plan', 'referral', 'period', 'review', 'attendance', 'officer', 'other'] as const).map((c) => (
-          <li key={c}><span className={`swatch cat-${c}`} />{t(`category.${c}`)}</li>
+          <li key={c}>
+            <span className={`swatch cat-${c}`} />
+            {t(`category.${c}`)}
+          </li>
         ))}
       </ul>
       <div className="timeline">
         <div className="axis" aria-hidden="true">
-          {years.map((y) => <span key={y} className="tick" style={{ left: `${x(`${y}-01-01`)}%` }}>{y}</span>)}
-          <span className="tick today" style={{ left: `${x(today)}%` }}>▼</span>
+          {years.map((y) => (
+            <span key={y} className="tick" style={{ left: `${x(`${y}-01-01`)}%` }}>
+              {y}
+            </span>
+          ))}
+          <span className="tick today" style={{ left: `${x(today)}%` }}>
+            ▼
+          </span>
         </div>
         {lanesOf(path).map((org) => {
           const entries = path.timeline.filter((e) => e.organisationId === org);
@@ -55,7 +67,13 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
           const name = names.get(org) ?? org;
           const hiddenCount = hidden.get(org) ?? 0;
           return (
-            <div key={org} className="lane" role="group" aria-label={t('path.lane', { organisation: name })} data-organisation={org}>
+            <div
+              key={org}
+              className="lane"
+              role="group"
+              aria-label={t('path.lane', { organisation: name })}
+              data-organisation={org}
+            >
               <div className="lane-name">
                 <strong>{name}</strong>
                 {hiddenCount > 0 && <span className="hidden-note">{t('path.hidden', { count: hiddenCount })}</span>}
@@ -65,25 +83,43 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
                   const start = periodStart(p.periodId);
                   const end = p.endDate ?? (p.status === 'ended' ? p.plannedEndDate : today) ?? today;
                   return (
-                    <button key={p.periodId} type="button" className={`bar cat-period${selected === start?.eventId ? ' selected' : ''}`}
+                    <button
+                      key={p.periodId}
+                      type="button"
+                      className={`bar cat-period${selected === start?.eventId ? ' selected' : ''}`}
                       style={{ left: `${x(p.startDate)}%`, width: `${Math.max(0.8, x(end) - x(p.startDate))}%` }}
-                      onClick={() => start && onSelect(start)} disabled={!start}>
+                      onClick={() => start && onSelect(start)}
+                      disabled={!start}
+                    >
                       {p.serviceName ?? p.serviceType} {p.startDate} – {p.endDate ?? ''}
                     </button>
                   );
                 })}
                 {markers.map((e, i) => (
-                  <button key={e.eventId} type="button"
+                  <button
+                    key={e.eventId}
+                    type="button"
                     className={`marker cat-${categoryOf(e.type)}${selected === e.eventId ? ' selected' : ''}${changed?.has(e.eventId) ? ' changed' : ''}`}
                     style={{ left: `${x(e.occurredAt)}%`, top: `${2.1 + (i % 3) * 0.9}rem` }}
-                    onClick={() => onSelect(e)}>
-                    <span className="visually-hidden">{e.occurredAt} {e.summary}{changed?.has(e.eventId) && ` ${t('audit.changedMark')}`}</span>
+                    onClick={() => onSelect(e)}
+                  >
+                    <span className="visually-hidden">
+                      {e.occurredAt} {e.summary}
+                      {changed?.has(e.eventId) && ` ${t('audit.changedMark')}`}
+                    </span>
                   </button>
                 ))}
                 <div className="density" aria-hidden="true">
                   {[...density].map(([month, days]) => (
-                    <span key={month} title={t('path.attendance', { month, days })}
-                      style={{ left: `${x(`${month}-01`)}%`, width: `${Math.max(0.3, x(`${month}-28`) - x(`${month}-01`))}%`, opacity: Math.min(1, 0.2 + days / 16) }} />
+                    <span
+                      key={month}
+                      title={t('path.attendance', { month, days })}
+                      style={{
+                        left: `${x(`${month}-01`)}%`,
+                        width: `${Math.max(0.3, x(`${month}-28`) - x(`${month}-01`))}%`,
+                        opacity: Math.min(1, 0.2 + days / 16),
+                      }}
+                    />
                   ))}
                 </div>
               </div>

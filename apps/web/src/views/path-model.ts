@@ -16,15 +16,26 @@ export function categoryOf(type: string): Category {
 /** Organisation names as the path itself tells them (TYP parties, referrals, providers). */
 export function organisationNames(path: ClientPath): Map<string, string> {
   const names = new Map<string, string>();
-  const add = (o?: OrganisationRef) => { if (o?.name) names.set(o.organisationId, o.name); };
+  const add = (o?: OrganisationRef) => {
+    if (o?.name) names.set(o.organisationId, o.name);
+  };
   const s = path.status;
   s.typRelationship?.parties.forEach(add);
-  s.referrals.forEach((r) => { add(r.to); add(r.from); });
-  [...s.activePeriods, ...s.endedPeriods].forEach((p) => { add(p.provider); add(p.recordedBy); });
+  s.referrals.forEach((r) => {
+    add(r.to);
+    add(r.from);
+  });
+  [...s.activePeriods, ...s.endedPeriods].forEach((p) => {
+    add(p.provider);
+    add(p.recordedBy);
+  });
   return names;
 }
 
-export const allPeriods = (path: ClientPath): PeriodStatus[] => [...path.status.activePeriods, ...path.status.endedPeriods];
+export const allPeriods = (path: ClientPath): PeriodStatus[] => [
+  ...path.status.activePeriods,
+  ...path.status.endedPeriods,
+];
 
 /** The lanes: every organisation with entries, and those whose entries are all hidden. */
 export function lanesOf(path: ClientPath): string[] {

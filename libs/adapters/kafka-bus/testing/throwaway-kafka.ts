@@ -19,13 +19,14 @@ export function kafkaLibDir(): string | undefined {
 /** A KRaft cluster id: 16 random bytes, base64url (22 characters). */
 const clusterId = (): string => Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
 
-const freePort = (): Promise<number> => new Promise((done, fail) => {
-  const server = createServer();
-  server.once('error', fail).listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => done(port));
+const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
   });
-});
 
 /**
  * A single-node KRaft broker of a test's own (never the shared one other tests use), on free
@@ -35,23 +36,46 @@ const freePort = (): Promise<number> => new Promise((done, fail) => {
 export class ThrowawayKafka {
   private broker: ChildProcess | undefined;
 
-  private constructor(private readonly lib: string, readonly dir: string, readonly port: number, private readonly controllerPort: number) {}
+  private constructor(
+    private readonly lib: string,
+    readonly dir: string,
+    readonly port: number,
+    private readonly controllerPort: number,
+  ) {}
 
   static async create(lib: string): Promise<ThrowawayKafka> {
     const dir = mkdtempSync(join(tmpdir(), 'polku-kafka-throwaway-'));
     const kafka = new ThrowawayKafka(lib, dir, await freePort(), await freePort());
-    writeFileSync(kafka.properties, [
-      'process.roles=broker,controller', 'node.id=1', `controller.quorum.voters=1@127.0.0.1:${kafka.controllerPort}`,
-      `listeners=PLAINTEXT://127.0.0.1:${kafka.port},CONTROLLER://127.0.0.1:${kafka.controllerPort}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${kafka.port}`, 'controller.listener.names=CONTROLLER',
-      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT', 'inter.broker.listener.name=PLAINTEXT',
-      `log.dirs=${join(dir, 'data')}`, 'num.partitions=3', 'offsets.topic.replication.factor=1', 'offsets.topic.num.partitions=3',
-      'transaction.state.log.replication.factor=1', 'transaction.state.log.min.isr=1', 'group.initial.rebalance.delay.ms=0',
-    ].join('\n'));
-    writeFileSync(join(dir, 'log4j.properties'), 'log4j.rootLogger=WARN, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\n'
-      + 'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout\n');
-    const format = spawnSync('java', [...kafka.javaArgs, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', kafka.properties],
-      { encoding: 'utf8', timeout: 120_000 });
+    writeFileSync(
+      kafka.properties,
+      [
+        'process.roles=broker,controller',
+        'node.id=1',
+        `controller.quorum.voters=1@127.0.0.1:${kafka.controllerPort}`,
+        `listeners=PLAINTEXT://127.0.0.1:${kafka.port},CONTROLLER://127.0.0.1:${kafka.controllerPort}`,
+        `advertised.listeners=PLAINTEXT://127.0.0.1:${kafka.port}`,
+        'controller.listener.names=CONTROLLER',
+        'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+        'inter.broker.listener.name=PLAINTEXT',
+        `log.dirs=${join(dir, 'data')}`,
+        'num.partitions=3',
+        'offsets.topic.replication.factor=1',
+        'offsets.topic.num.partitions=3',
+        'transaction.state.log.replication.factor=1',
+        'transaction.state.log.min.isr=1',
+        'group.initial.rebalance.delay.ms=0',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'log4j.properties'),
+      'log4j.rootLogger=WARN, stdout\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\n' +
+        'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout\n',
+    );
+    const format = spawnSync(
+      'java',
+      [...kafka.javaArgs, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', kafka.properties],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     if (format.status !== 0) throw new Error(`formatting the log dir failed: ${format.stderr}${format.stdout}`);
     return kafka;
   }
@@ -65,7 +89,13 @@ export class ThrowawayKafka {
   }
 
   private get javaArgs(): string[] {
-    return ['-Xms128m', '-Xmx384m', `-Dlog4j.configuration=file:${join(this.dir, 'log4j.properties')}`, '-cp', `${this.lib}/*`];
+    return [
+      '-Xms128m',
+      '-Xmx384m',
+      `-Dlog4j.configuration=file:${join(this.dir, 'log4j.properties')}`,
+      '-cp',
+      `${this.lib}/*`,
+    ];
   }
 
   /** Starts the broker and waits (bounded) until it answers a metadata request. */
@@ -80,7 +110,8 @@ export class ThrowawayKafka {
         await admin.disconnect();
         return;
       } catch (error) {
-        if (Date.now() > deadline || this.broker.exitCode !== null) throw new Error(`throwaway broker did not start: ${String(error)}`);
+        if (Date.now() > deadline || this.broker.exitCode !== null)
+          throw new Error(`throwaway broker did not start: ${String(error)}`);
         await new Promise((r) => setTimeout(r, 500));
       }
     }

@@ -14,7 +14,10 @@ import { join } from 'node:path';
 export function postgresBinDir(): string | undefined {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root)
-    ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(a) - Number(b)) : [];
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(a) - Number(b))
+    : [];
   if (versions.length > 0) return join(root, versions.at(-1)!, 'bin');
   const onPath = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim();
   return onPath ? onPath.replace(/\/initdb$/, '') : undefined;
@@ -35,7 +38,11 @@ export function freePort(): Promise<number> {
 }
 
 export class ThrowawayPostgres {
-  private constructor(private readonly bin: string, readonly dir: string, readonly port: number) {}
+  private constructor(
+    private readonly bin: string,
+    readonly dir: string,
+    readonly port: number,
+  ) {}
 
   /** Initialises a cluster (not started: call start()). */
   static async create(bin: string): Promise<ThrowawayPostgres> {
@@ -49,8 +56,10 @@ export class ThrowawayPostgres {
     server.run('initdb', ['-D', server.data, `--username=${OWNER}`, '--auth=trust', '--encoding=UTF8', '--no-locale']);
     // TCP from 127.0.0.1 only, no Unix socket (no socket-directory permissions to get right)
     writeFileSync(join(server.data, 'pg_hba.conf'), 'host all all 127.0.0.1/32 trust\n');
-    appendFileSync(join(server.data, 'postgresql.conf'),
-      `listen_addresses = '127.0.0.1'\nport = ${server.port}\nunix_socket_directories = ''\nfsync = off\n`);
+    appendFileSync(
+      join(server.data, 'postgresql.conf'),
+      `listen_addresses = '127.0.0.1'\nport = ${server.port}\nunix_socket_directories = ''\nfsync = off\n`,
+    );
     return server;
   }
 
@@ -85,7 +94,9 @@ export class ThrowawayPostgres {
     // cwd '/': the postgres user may not be allowed into the test's working directory
     const result = spawnSync(command, argv, { cwd: '/', encoding: 'utf8', timeout: 120_000 });
     if (check && result.status !== 0) {
-      throw new Error(`${tool} ${args.join(' ')} failed (${result.status ?? result.error?.message}): ${result.stderr}${result.stdout}`);
+      throw new Error(
+        `${tool} ${args.join(' ')} failed (${result.status ?? result.error?.message}): ${result.stderr}${result.stdout}`,
+      );
     }
   }
 }
