@@ -79,7 +79,7 @@ export async function generate(store: EventStore, options: GenerateOptions): Pro
   let appends = 0;
   for (let month = start; month <= end; month = addMonths(month, 1)) {
     const last = addDays(addMonths(month, 1), -1);
-    const until = Math.min(last , end);
+    const until = last < end ? last : end;
     // by index: clients spawned during the month take part in it
     for (let c = 0; c < sims.length; c++) {
       const sim = sims[c];

@@ -180,7 +180,7 @@ export function deadlinesOf(state: ClientPathState, rules: RuleSetFor = ruleSetO
     }
   }
   if (kutyDates.length) {
-    const last = kutyDates.reduce((a, b) => (Math.max(a , b)));
+    const last = kutyDates.reduce((a, b) => (a > b ? a : b));
     const set = rules(last);
     const used = kutyDaysInWindow(kutyDates, last);
     const active = periodsOf(state).find(
