@@ -11,7 +11,10 @@ const turns = new WeakMap<EventStore, Map<string, Promise<void>>>();
 
 export function inClientTurn<T>(store: EventStore, clientId: string, run: () => Promise<T>): Promise<T> {
   let tails = turns.get(store);
-  if (!tails) turns.set(store, (tails = new Map()));
+  if (!tails) {
+    tails = new Map();
+    turns.set(store, tails);
+  }
   const previous = tails.get(clientId);
   const result = previous ? previous.then(run) : run();
   const tail = result.then(done, done);

@@ -6,11 +6,12 @@ import { EVENT_CATALOGUE, isPolkuEventType } from './versions.js';
  * so old histories replay without rewriting the (immutable) store.
  * Key: `${type}@${fromVersion}`; each step raises the version by one.
  */
+// biome-ignore lint/suspicious/noExplicitAny: a stored payload of an older version has no type here
 type Upcaster = (data: any) => unknown;
 
 const UPCASTERS: Record<string, Upcaster> = {
   // Example of the mechanism: v0 attendance carried a single day count; v1 lists dates.
-  'AttendanceReported@0': (data: any) => ({
+  'AttendanceReported@0': (data) => ({
     periodId: data.periodId,
     attendedDates: data.attendedDates ?? [],
     hoursPerDay: data.hoursPerDay ?? 0,

@@ -42,5 +42,4 @@ export const EVENT_CATALOGUE: Record<PolkuEventType, { schemaVersion: number; da
 
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as PolkuEventType[];
 
-export const isPolkuEventType = (type: string): type is PolkuEventType =>
-  Object.hasOwn(EVENT_CATALOGUE, type);
+export const isPolkuEventType = (type: string): type is PolkuEventType => Object.hasOwn(EVENT_CATALOGUE, type);

@@ -219,7 +219,7 @@ export class ClientSim {
   private exec(on: IsoDate, actor: Actor, command: ClientCommand): boolean {
     this.stats.commands += 1;
     const n = this.cmdNo++;
-    let drafts;
+    let drafts: ReturnType<typeof decide>;
     try {
       drafts = decide(command, this.state, { actor, today: on, newId: () => this.rng.uuid() });
     } catch (error) {

@@ -16,16 +16,16 @@ const FAST = { initialMs: 1, maxMs: 4, factor: 2 };
  * integration spec): each subscription serves the log after `after`, then does what the
  * script says for that attempt (drop with an error, end, or stay open until aborted).
  */
-function scripted(log: bigint[], script: Array<{ deliver: number; then: 'error' | 'end' | 'hang' }>) {
+function scripted(log: bigint[], script: Array<{ deliver: number; afterwards: 'error' | 'end' | 'hang' }>) {
   const subscriptions: bigint[] = [];
   const source: EventSource = async function* (after, signal) {
-    const step = script[subscriptions.length] ?? { deliver: Infinity, then: 'hang' };
+    const step = script[subscriptions.length] ?? { deliver: Infinity, afterwards: 'hang' };
     subscriptions.push(after);
     // A resubscription may hand back the boundary event again: the follower must skip it.
     const events = log.filter((p) => p >= after).slice(0, step.deliver);
     for (const p of events) yield at(p);
-    if (step.then === 'error') throw new Error('connection reset');
-    if (step.then === 'hang' && !signal.aborted)
+    if (step.afterwards === 'error') throw new Error('connection reset');
+    if (step.afterwards === 'hang' && !signal.aborted)
       await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
   };
   return { source, subscriptions };
@@ -55,10 +55,10 @@ describe('followFrom (catch-up that resubscribes after drops)', () => {
     const { source, subscriptions } = scripted(
       [10n, 20n, 30n, 40n, 50n],
       [
-        { deliver: 2, then: 'error' },
-        { deliver: 0, then: 'error' },
-        { deliver: 2, then: 'end' },
-        { deliver: Infinity, then: 'hang' },
+        { deliver: 2, afterwards: 'error' },
+        { deliver: 0, afterwards: 'error' },
+        { deliver: 2, afterwards: 'end' },
+        { deliver: Infinity, afterwards: 'hang' },
       ],
     );
     const seen: bigint[] = [];
@@ -102,6 +102,7 @@ describe('followFrom (catch-up that resubscribes after drops)', () => {
   });
 
   it('rejects on an event that can never be read (non-retryable), resolves at once when already aborted', async () => {
+    // biome-ignore lint/correctness/useYield: a source that fails before its first event
     const poison: EventSource = async function* () {
       throw new EventStoreFailureError('not a Polku event', false);
     };

@@ -43,7 +43,9 @@ function columns<R>(
   const result: unknown[][] = Array.from({ length: 2 + width }, () => []);
   for (const m of models) {
     rowsOf(m).forEach((row, ord) => {
-      [m.clientId, ord, ...pick(row)].forEach((value, i) => result[i].push(value));
+      [m.clientId, ord, ...pick(row)].forEach((value, i) => {
+        result[i].push(value);
+      });
     });
   }
   return result;

@@ -104,7 +104,10 @@ function expanded(db: Database.Database, q: AuditQuery, limit: number): StoredUs
   const out: StoredUsage[] = [];
   for (const r of requests) {
     let clientIds = sets.get(r.setId);
-    if (!clientIds) sets.set(r.setId, (clientIds = JSON.parse(setOf.get(r.setId) as string) as (string | null)[]));
+    if (!clientIds) {
+      clientIds = JSON.parse(setOf.get(r.setId) as string) as (string | null)[];
+      sets.set(r.setId, clientIds);
+    }
     const positions = clientIds.map((_, i) => i).filter((i) => r.firstId + i < below);
     if (q.newestFirst) positions.reverse();
     for (const i of positions) {

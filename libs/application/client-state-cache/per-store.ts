@@ -12,7 +12,10 @@ const caches = new WeakMap<EventStore, ClientStateCache>();
 /** The store's cache, created with the defaults on first use. */
 export function clientStateCacheOf(store: EventStore): ClientStateCache {
   let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = new ClientStateCache(DEFAULT_CLIENT_STATE_CACHE)));
+  if (!cache) {
+    cache = new ClientStateCache(DEFAULT_CLIENT_STATE_CACHE);
+    caches.set(store, cache);
+  }
   return cache;
 }
 

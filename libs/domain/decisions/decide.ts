@@ -10,6 +10,7 @@ import * as periods from './periods.js';
 import * as people from './people.js';
 import { eraseClientData } from './retention.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: each handler narrows its own command; HANDLERS is keyed by the type
 type Handler = (state: ClientPathState, cmd: any, ctx: DecisionContext) => EventDraft[];
 
 const HANDLERS: Record<ClientCommand['type'], Handler> = {

@@ -47,15 +47,13 @@ describe('goal-review participants (kuty)', () => {
       'goal_review.participants',
     ));
   it('allows a work-trial review with the client only (no goal-review rule for that type)', () => {
-    const h = new History()
-      .registered()
-      .periodStarted({
-        serviceType: 'work_trial',
-        provider: providerRef('company'),
-        referralId: undefined,
-        planId: undefined,
-        plannedEndDate: '2025-06-30',
-      });
+    const h = new History().registered().periodStarted({
+      serviceType: 'work_trial',
+      provider: providerRef('company'),
+      referralId: undefined,
+      planId: undefined,
+      plannedEndDate: '2025-06-30',
+    });
     expect(hold(h, { client: true })).toHaveLength(1);
   });
   it('refuses a responsible officer nobody named on the client', () =>

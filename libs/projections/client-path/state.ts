@@ -67,7 +67,9 @@ export function foldEvent(s: ClientProjectionState, event: RecordedEvent, ownsTi
   }
   const profile = e.type === 'ClientRegistered' ? { ...e.data } : s.profile;
   // A caller that owns the array (applyEvents copied it) may extend it in place.
-  const timeline = ownsTimeline ? (s.timeline.push(entry), s.timeline) : [...s.timeline, entry];
+  let timeline = s.timeline;
+  if (ownsTimeline) timeline.push(entry);
+  else timeline = [...s.timeline, entry];
   return { domain: evolve(s.domain, e), profile, timeline };
 }
 

@@ -16,7 +16,8 @@ export interface Disclosure {
   entries: number;
 }
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the filter walks documents of every entry kind
+type Doc = Record<string, any>;
 
 const refOf = (e: TimelineEntry): EntryRef => {
   const d = (e.data ?? {}) as { referralId?: string; periodId?: string };

@@ -15,7 +15,8 @@ function rules(lang: Language): Record<string, Record<string, string>> {
   const tree: Record<string, Record<string, string>> = {};
   for (const [code, m] of Object.entries(RULE_MESSAGES)) {
     const [group, name] = code.split('.', 2);
-    (tree[group] ??= {})[name] = m[lang];
+    tree[group] ??= {};
+    tree[group][name] = m[lang];
   }
   return tree;
 }
