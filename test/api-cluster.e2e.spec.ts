@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
-import { mintToken } from '../apps/api/infrastructure/auth/token-minter.js';
+import { mintToken } from '../libs/auth/token-minter.js';
 import {
   buildEntries,
   killStragglers,

@@ -14,7 +14,7 @@ import { HEADERS } from '../libs/bus/index.js';
 import type { EventStore } from '../libs/event-store/index.js';
 import { openEventStore } from '../apps/api/infrastructure/store-factories.js';
 import { loadApiConfig, type ApiConfig } from '../apps/api/config.js';
-import { mintToken } from '../apps/api/infrastructure/auth/token-minter.js';
+import { mintToken } from '../libs/auth/token-minter.js';
 import { PRINCIPALS } from './support/principals.js';
 import {
   connectedProducer,

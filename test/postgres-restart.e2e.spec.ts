@@ -7,7 +7,7 @@ import {
   ThrowawayPostgres,
 } from '../libs/adapters/postgres-common/testing/throwaway-postgres.js';
 import { eventually } from '../libs/adapters/kafka-bus/testing/index.js';
-import { mintToken } from '../apps/api/infrastructure/auth/token-minter.js';
+import { mintToken } from '../libs/auth/token-minter.js';
 import {
   buildEntries,
   killStragglers,

@@ -6,9 +6,9 @@ import {
   principalFromClaims,
   type Principal,
   type Role,
-} from '../api/infrastructure/auth/principal.js';
-import type { TokenVerifier } from '../api/infrastructure/auth/token-verifier.js';
-import { ProblemException } from '../api/infrastructure/problem/problem-exception.js';
+} from '../../libs/auth/principal.js';
+import type { TokenVerifier } from '../../libs/auth/token-verifier.js';
+import { ProblemException } from '../../libs/problem/problem-exception.js';
 import type { InboundActorDto } from './envelope.js';
 import { MessageRejected } from './validate.js';
 

@@ -2,7 +2,7 @@ import { ClientAccessDeniedError, executeClientCommand } from '../../libs/applic
 import type { AuditLog } from '../../libs/audit-log/index.js';
 import { HEADERS, type Disposition, type IngestAuthMode, type InboundMessage } from '../../libs/bus/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
-import type { TokenVerifier } from '../api/infrastructure/auth/token-verifier.js';
+import type { TokenVerifier } from '../../libs/auth/token-verifier.js';
 import { classify, deadLetter } from './classify.js';
 import { actorFor, identify, type VerificationScope } from './identify.js';
 import { parseCommandMessage } from './validate.js';

@@ -4,8 +4,8 @@ import type { UsageEntry } from '../../libs/audit-log/index.js';
 import { HEADERS, MemoryCommandInbox, type Headers } from '../../libs/bus/index.js';
 import { EventStoreFailureError, StreamVersionConflictError, type EventStore } from '../../libs/event-store/index.js';
 import { loadApiConfig } from '../api/config.js';
-import { mintToken, type MintSpec } from '../api/infrastructure/auth/token-minter.js';
-import { TokenVerifier } from '../api/infrastructure/auth/token-verifier.js';
+import { mintToken, type MintSpec } from '../../libs/auth/token-minter.js';
+import { TokenVerifier } from '../../libs/auth/token-verifier.js';
 import { createIngestHandler } from './ingest-handler.js';
 import { batchScope } from '../../libs/adapters/kafka-bus/index.js';
 

@@ -16,7 +16,7 @@ import {
 import { loadApiConfig } from '../api/config.js';
 import { openEventStore } from '../api/infrastructure/store-factories.js';
 import { HEADERS, type BusTopics } from '../../libs/bus/index.js';
-import { mintToken } from '../api/infrastructure/auth/token-minter.js';
+import { mintToken } from '../../libs/auth/token-minter.js';
 
 /** The ingest as a real OS process: configuration errors, SIGTERM, and SIGKILL mid-stream. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -130,13 +130,11 @@ describe('ingest process', () => {
       await producer.send({
         topic,
         acks: -1,
-        messages: commands
-          .slice(i, i + 500)
-          .map((c) => ({
-            key: clientId,
-            headers: { [HEADERS.authorization]: `Bearer ${token}` },
-            value: JSON.stringify({ schemaVersion: 1, idempotencyKey: c.key, clientId, command: c.command }),
-          })),
+        messages: commands.slice(i, i + 500).map((c) => ({
+          key: clientId,
+          headers: { [HEADERS.authorization]: `Bearer ${token}` },
+          value: JSON.stringify({ schemaVersion: 1, idempotencyKey: c.key, clientId, command: c.command }),
+        })),
       });
     }
     await producer.disconnect();

@@ -8,7 +8,7 @@ import { SqliteAuditLog } from '../../libs/adapters/sqlite-audit-log/index.js';
 import type { DisclosureRecorder } from '../../libs/bus/index.js';
 import type { PolkuMetrics } from '../../libs/observability/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
-import { TokenVerifier } from '../api/infrastructure/auth/token-verifier.js';
+import { TokenVerifier } from '../../libs/auth/token-verifier.js';
 import { openEventStore, untilAvailable } from '../api/infrastructure/store-factories.js';
 import { clientStateCacheOptionsFromEnv, configureClientStateCache } from '../../libs/application/index.js';
 import { DEFAULT_INGEST_CONCURRENCY, type KafkaIngestConfig } from './config.js';

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { addDays, toDate } from '../../libs/domain/index.js';
-import { mintToken } from '../../apps/api/infrastructure/auth/token-minter.js';
+import { mintToken } from '../../libs/auth/token-minter.js';
 import type { Actor } from '../../libs/events/index.js';
 import { argNumber, argValue, BENCH_DIR, emit, ensureDir, log, round } from '../lib/util.js';
 import { readManifest } from '../lib/manifest.js';

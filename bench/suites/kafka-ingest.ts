@@ -19,7 +19,7 @@ import { createKafka, ensureTopics } from '../../libs/adapters/kafka-bus/index.j
 import { SqliteCheckpointStore } from '../../libs/adapters/sqlite-checkpoint-store/index.js';
 import { loadApiConfig } from '../../apps/api/config.js';
 import { openEventStore } from '../../apps/api/infrastructure/store-factories.js';
-import { mintToken } from '../../apps/api/infrastructure/auth/token-minter.js';
+import { mintToken } from '../../libs/auth/token-minter.js';
 import { HEADERS } from '../../libs/bus/index.js';
 import { argNumber, argValue, emit, ensureDir, log, round } from '../lib/util.js';
 import { readManifest } from '../lib/manifest.js';

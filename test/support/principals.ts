@@ -1,4 +1,4 @@
-import type { PrincipalSpec } from '../../apps/api/infrastructure/auth/principal.js';
+import type { PrincipalSpec } from '../../libs/auth/principal.js';
 
 /**
  * Ready-made callers for e2e tests, one per kind of organisation and role in a TYP path

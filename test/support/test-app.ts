@@ -6,8 +6,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApp } from '../../apps/api/app.module.js';
 import { loadApiConfig, type ApiConfig } from '../../apps/api/config.js';
-import type { PrincipalSpec } from '../../apps/api/infrastructure/auth/principal.js';
-import { mintToken, type MintSpec } from '../../apps/api/infrastructure/auth/token-minter.js';
+import type { PrincipalSpec } from '../../libs/auth/principal.js';
+import { mintToken, type MintSpec } from '../../libs/auth/token-minter.js';
 import type { Clock } from '../../apps/api/infrastructure/tokens.js';
 import { PRINCIPALS, type PrincipalPreset } from './principals.js';
 

@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../libs/events/index.js';
 import { ConfigError, loadApiConfig } from '../config.js';
-import { ROLES, type Role } from '../infrastructure/auth/principal.js';
-import { mintToken, parseTtl, type MintSpec } from '../infrastructure/auth/token-minter.js';
+import { ROLES, type Role } from '../../../libs/auth/principal.js';
+import { mintToken, parseTtl, type MintSpec } from '../../../libs/auth/token-minter.js';
 
 const USAGE = `Usage: mint-token --person <id> --name <display name> --org <organisation id>
                   --org-type <${ORGANISATION_TYPES.join('|')}>

@@ -1,4 +1,4 @@
-import type { Principal } from './auth/principal.js';
+import type { Principal } from '../../../libs/auth/principal.js';
 
 /**
  * The parts of Express's request/response we use. @types/express is not installed, and

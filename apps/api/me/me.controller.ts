@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ORGANISATION_TYPES } from '../../../libs/events/index.js';
 import { CurrentPrincipal } from '../infrastructure/auth/decorators.js';
-import { CLIENT_ORGANISATION, ROLES, type Principal } from '../infrastructure/auth/principal.js';
+import { CLIENT_ORGANISATION, ROLES, type Principal } from '../../../libs/auth/principal.js';
 import { ApiProblemResponses } from '../infrastructure/problem/api-problem-response.js';
 
 /** A client (role `client`) belongs to no organisation: organisation `self`, type `client`. */

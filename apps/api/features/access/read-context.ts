@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { principalOf } from '../../infrastructure/auth/decorators.js';
-import type { Principal } from '../../infrastructure/auth/principal.js';
+import type { Principal } from '../../../../libs/auth/principal.js';
 import { headerValue, type PolkuRequest } from '../../infrastructure/http.js';
 import { ProblemException, ProblemTypes } from '../../infrastructure/problem/index.js';
 import { documentOnMethod } from '../../infrastructure/request-context/index.js';

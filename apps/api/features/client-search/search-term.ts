@@ -6,7 +6,7 @@ import {
   type ClientSearchHit,
   type ClientSearchTerm,
 } from '../../../../libs/read-store/index.js';
-import { RequestValidationException } from '../../infrastructure/problem/validation.js';
+import { RequestValidationException } from '../../../../libs/problem/validation.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 
 /** More words than a name has are a typo or a paste, not a search. */

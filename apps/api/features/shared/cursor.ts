@@ -1,4 +1,4 @@
-import { RequestValidationException } from '../../infrastructure/problem/validation.js';
+import { RequestValidationException } from '../../../../libs/problem/validation.js';
 
 /**
  * Page cursors (`nextCursor`, passed back as `?after=`): the last row's place in a list's order,

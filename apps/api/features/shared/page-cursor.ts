@@ -1,4 +1,4 @@
-import { RequestValidationException } from '../../infrastructure/problem/validation.js';
+import { RequestValidationException } from '../../../../libs/problem/validation.js';
 
 /**
  * The `after` / `nextCursor` of a paged listing: the last item's place in the listing's

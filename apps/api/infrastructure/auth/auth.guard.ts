@@ -1,11 +1,11 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { headerValue, type PolkuRequest } from '../http.js';
-import { ProblemException } from '../problem/problem-exception.js';
-import { ProblemTypes } from '../problem/problem-types.js';
+import { ProblemException } from '../../../../libs/problem/problem-exception.js';
+import { ProblemTypes } from '../../../../libs/problem/problem-types.js';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
-import type { Role } from './principal.js';
-import { TokenVerifier, unauthorized } from './token-verifier.js';
+import type { Role } from '../../../../libs/auth/principal.js';
+import { TokenVerifier, unauthorized } from '../../../../libs/auth/token-verifier.js';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import { AUDIT_LOG, CLOCK, type Clock } from '../tokens.js';
 import { requestPath } from '../http.js';

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiSecurity } from '@nestjs/swagger';
 import type { PolkuRequest } from '../http.js';
-import type { Principal, Role } from './principal.js';
+import type { Principal, Role } from '../../../../libs/auth/principal.js';
 
 export const IS_PUBLIC = 'polku:isPublic';
 export const REQUIRED_ROLES = 'polku:requiredRoles';

@@ -7,8 +7,8 @@ import {
   ApiSchema,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { FieldError, ProblemDetails } from './problem-types.js';
-import { PROBLEM_CONTENT_TYPE } from './problem-types.js';
+import type { FieldError, ProblemDetails } from '../../../../libs/problem/problem-types.js';
+import { PROBLEM_CONTENT_TYPE } from '../../../../libs/problem/problem-types.js';
 
 @ApiSchema({ name: 'FieldError', description: 'One invalid input: its full path and what is wrong with it.' })
 class FieldErrorDto implements FieldError {

@@ -2,8 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { INPUT_LIMITS } from './input-limits.js';
-import { PROBLEM_CONTENT_TYPE, ProblemTypes, type Problem } from './problem-types.js';
+import { INPUT_LIMITS } from '../../../../libs/problem/input-limits.js';
+import { PROBLEM_CONTENT_TYPE, ProblemTypes, type Problem } from '../../../../libs/problem/problem-types.js';
 
 /** The status and type body-parser gives an invalid UTF-8 body (the filter maps it to a problem). */
 export class InvalidUtf8BodyError extends Error {

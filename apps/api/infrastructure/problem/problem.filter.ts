@@ -1,7 +1,7 @@
 import { Catch, Inject, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { requestPath, type PolkuRequest, type PolkuResponse } from '../http.js';
-import { PROBLEM_CONTENT_TYPE, ProblemTypes, type ProblemDetails } from './problem-types.js';
+import { PROBLEM_CONTENT_TYPE, ProblemTypes, type ProblemDetails } from '../../../../libs/problem/problem-types.js';
 import { internalProblem, toProblem } from './to-problem.js';
 import { AllowedMethods } from './allowed-methods.js';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ProblemFilter } from './problem.filter.js';
-import { createValidationPipe } from './validation.js';
+import { createValidationPipe } from '../../../../libs/problem/validation.js';
 
 /** Registers the problem filter and the validation pipe for every route. */
 @Module({

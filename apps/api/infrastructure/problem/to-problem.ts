@@ -6,12 +6,12 @@ import {
   IdempotencyKeyReusedError,
   StreamVersionConflictError,
 } from '../../../../libs/event-store/index.js';
-import { ProblemException } from './problem-exception.js';
+import { ProblemException } from '../../../../libs/problem/problem-exception.js';
 import { ClientAccessDeniedError } from '../../../../libs/application/index.js';
 import { ReadStoreUnavailableError } from '../../../../libs/read-store/index.js';
-import { ProblemTypes, ruleProblemType, type Problem } from './problem-types.js';
-import { RequestValidationException } from './validation.js';
-import { INPUT_LIMITS } from './input-limits.js';
+import { ProblemTypes, ruleProblemType, type Problem } from '../../../../libs/problem/problem-types.js';
+import { RequestValidationException } from '../../../../libs/problem/validation.js';
+import { INPUT_LIMITS } from '../../../../libs/problem/input-limits.js';
 import { InvalidUtf8BodyError } from './http-limits.js';
 
 /**

@@ -1,10 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { principalOf } from '../auth/decorators.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../../../../libs/auth/principal.js';
 import { headerValue, type PolkuRequest } from '../http.js';
-import { ProblemException } from '../problem/problem-exception.js';
-import { ProblemTypes } from '../problem/problem-types.js';
+import { ProblemException } from '../../../../libs/problem/problem-exception.js';
+import { ProblemTypes } from '../../../../libs/problem/problem-types.js';
 import { documentOnMethod } from './document-on-method.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';

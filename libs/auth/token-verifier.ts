@@ -1,9 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { ApiConfig } from '../../config.js';
-import { ProblemException } from '../problem/problem-exception.js';
-import { ProblemTypes } from '../problem/problem-types.js';
-import { API_CONFIG, CLOCK, type Clock } from '../tokens.js';
+import { ProblemException, ProblemTypes } from '../problem/index.js';
+import type { TokenSettings } from './token-settings.js';
 import { InvalidClaimError, principalFromClaims, type Principal } from './principal.js';
 import { VerifiedTokenCache } from './verified-token-cache.js';
 
@@ -27,17 +24,17 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 /**
  * Verifies bearer tokens and turns their claims into a `Principal`. A token verified once
  * is remembered until it expires (see VerifiedTokenCache), so clients that reuse their
- * token pay for the signature check once.
+ * token pay for the signature check once. A plain class: the API's guard and the Kafka
+ * ingest both construct one from their configuration.
  */
-@Injectable()
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
   private readonly verified = new VerifiedTokenCache(10_000, CLOCK_TOLERANCE_SECONDS);
 
   constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly config: { auth: TokenSettings },
+    private readonly clock: () => Date, // the only source of "now", so tests can fix time
   ) {
     const auth = config.auth;
     if (auth.mode === 'hs256') {

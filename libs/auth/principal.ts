@@ -1,4 +1,4 @@
-import { ORGANISATION_TYPES, type Actor, type OrganisationType } from '../../../../libs/events/index.js';
+import { ORGANISATION_TYPES, type Actor, type OrganisationType } from '../events/index.js';
 
 export const ROLES = ['officer', 'instructor', 'agency_system', 'auditor', 'admin', 'client'] as const;
 export type Role = (typeof ROLES)[number];
@@ -26,6 +26,7 @@ export const CLAIMS = {
 } as const satisfies Record<keyof PrincipalSpec, string>;
 
 export class InvalidClaimError extends Error {
+  override readonly name = 'InvalidClaimError';
   constructor(
     readonly claim: string,
     reason: string,

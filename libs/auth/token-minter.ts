@@ -8,11 +8,19 @@ export interface MintSpec extends PrincipalSpec {
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
+/** A token lifetime that is not a positive number of s, m, h or d. */
+export class InvalidTtlError extends Error {
+  override readonly name = 'InvalidTtlError';
+  constructor(readonly ttl: string) {
+    super(`Invalid ttl "${ttl}": use a positive number followed by s, m, h or d (e.g. 8h)`);
+  }
+}
+
 /** Seconds in a ttl string; throws on anything else so a typo never mints a forever token. */
 export function parseTtl(ttl: string): number {
   const match = /^(\d+)([smhd])$/.exec(ttl);
   if (!match || Number(match[1]) === 0) {
-    throw new Error(`Invalid ttl "${ttl}": use a positive number followed by s, m, h or d (e.g. 8h)`);
+    throw new InvalidTtlError(ttl);
   }
   return Number(match[1]) * UNIT_SECONDS[match[2]];
 }

@@ -6,6 +6,7 @@ import type { Problem } from './problem-types.js';
  * The filter fills in `instance` and `correlationId`.
  */
 export class ProblemException extends HttpException {
+  override readonly name = 'ProblemException';
   constructor(
     readonly problem: Problem,
     options?: { cause?: unknown },

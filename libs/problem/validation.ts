@@ -4,6 +4,7 @@ import type { FieldError } from './problem-types.js';
 
 /** Thrown by the global ValidationPipe; the filter renders it as a 400 `validation` problem. */
 export class RequestValidationException extends BadRequestException {
+  override readonly name = 'RequestValidationException';
   constructor(readonly errors: FieldError[]) {
     super('The request has invalid fields');
   }
