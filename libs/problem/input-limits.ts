@@ -19,7 +19,7 @@ export const INPUT_LIMITS = {
  * C0 control characters other than tab, line feed and carriage return: a NUL (or a bell)
  * in a name or a note is never meant, and the log it enters is immutable.
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**

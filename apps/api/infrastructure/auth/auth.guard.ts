@@ -4,7 +4,7 @@ import { headerValue, type PolkuRequest } from '../http.js';
 import { ProblemException } from '../../../../libs/problem/problem-exception.js';
 import { ProblemTypes } from '../../../../libs/problem/problem-types.js';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
-import type { Role } from '../../../../libs/auth/principal.js';
+import type { Principal, Role } from '../../../../libs/auth/principal.js';
 import { TokenVerifier, unauthorized } from '../../../../libs/auth/token-verifier.js';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import { AUDIT_LOG, CLOCK, type Clock } from '../tokens.js';
@@ -31,7 +31,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const req = ctx.switchToHttp().getRequest<PolkuRequest>();
-    let principal;
+    let principal: Principal;
     try {
       principal = await this.verifier.verify(credentialOf(req));
     } catch (error) {
