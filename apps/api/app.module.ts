@@ -9,7 +9,7 @@ import { HealthModule } from './health/index.js';
 import { AuthModule } from './infrastructure/auth/auth.module.js';
 import { CoreModule } from './infrastructure/core.module.js';
 import { setupOpenApi } from './infrastructure/openapi/index.js';
-import { KAFKA_COMMAND_CONTRACT } from './features/client-commands/index.js';
+import { KAFKA_COMMAND_CONTRACT } from '../../libs/commands/envelope/index.js';
 import { ProblemModule } from './infrastructure/problem/problem.module.js';
 import { answerClientErrorsWithProblems, useJsonBodyParser } from './infrastructure/problem/http-limits.js';
 import { correlationIdMiddleware } from './infrastructure/request-context/correlation-id.middleware.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadIngestConfig } from './config.js';
-import { COMMAND_DTOS, COMMAND_TYPES } from './command-table.js';
+import { COMMAND_DTOS, COMMAND_TYPES } from '../../libs/commands/command-table/command-table.js';
 
 describe('ingest configuration', () => {
   it('reports API and bus problems together, each naming its variable', () => {

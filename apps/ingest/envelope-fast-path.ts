@@ -1,5 +1,6 @@
+import { ID_PATTERN, IDEMPOTENCY_KEY_PATTERN } from '../../libs/commands/id-patterns.js';
 import { ORGANISATION_TYPES } from '../../libs/events/index.js';
-import type { InboundCommandDto } from './envelope.js';
+import type { InboundCommandDto } from '../../libs/commands/envelope/index.js';
 
 /**
  * The envelope checked by hand for the common case, a valid message: class-validator on
@@ -10,14 +11,12 @@ import type { InboundCommandDto } from './envelope.js';
 const ENVELOPE_KEYS = new Set(['schemaVersion', 'idempotencyKey', 'clientId', 'command', 'actor']);
 const COMMAND_KEYS = new Set(['type', 'data']);
 const ACTOR_KEYS = new Set(['personId', 'displayName', 'organisationId', 'organisationType']);
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/; // IdField
 const ORGANISATION_TYPE = new Set<unknown>(ORGANISATION_TYPES);
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 const onlyKeys = (o: Record<string, unknown>, allowed: Set<string>) => Object.keys(o).every((k) => allowed.has(k));
-const isId = (v: unknown) => typeof v === 'string' && ID.test(v);
+const isId = (v: unknown) => typeof v === 'string' && ID_PATTERN.test(v);
 /** TextField({ max }): a non-empty string; UTF-16 length is never below the code points class-validator counts. */
 const isText = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
 
@@ -36,7 +35,7 @@ function validActor(actor: unknown): boolean {
 export function envelopeIfPlainlyValid(raw: Record<string, unknown>): InboundCommandDto | undefined {
   if (!onlyKeys(raw, ENVELOPE_KEYS)) return undefined;
   if (raw.schemaVersion !== 1) return undefined;
-  if (typeof raw.idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(raw.idempotencyKey)) return undefined;
+  if (typeof raw.idempotencyKey !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(raw.idempotencyKey)) return undefined;
   if (!isId(raw.clientId)) return undefined;
   const command = raw.command;
   if (!isPlainObject(command) || !onlyKeys(command, COMMAND_KEYS) || typeof command.type !== 'string') return undefined;

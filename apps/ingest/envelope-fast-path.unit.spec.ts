@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { InboundCommandDto } from './envelope.js';
+import { InboundCommandDto } from '../../libs/commands/envelope/index.js';
 import { envelopeIfPlainlyValid } from './envelope-fast-path.js';
 
 /** The hand check may only accept what InboundCommandDto accepts; everything else goes to the DTO. */

@@ -9,7 +9,7 @@ import {
 } from '../../libs/auth/principal.js';
 import type { TokenVerifier } from '../../libs/auth/token-verifier.js';
 import { ProblemException } from '../../libs/problem/problem-exception.js';
-import type { InboundActorDto } from './envelope.js';
+import type { InboundActorDto } from '../../libs/commands/envelope/index.js';
 import { MessageRejected } from './validate.js';
 
 /** Roles that may publish commands: machine-to-machine integrations and officers. */

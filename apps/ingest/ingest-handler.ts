@@ -1,3 +1,4 @@
+import { CORRELATION_ID_PATTERN } from '../../libs/commands/id-patterns.js';
 import { ClientAccessDeniedError, executeClientCommand } from '../../libs/application/index.js';
 import type { AuditLog } from '../../libs/audit-log/index.js';
 import { HEADERS, type Disposition, type IngestAuthMode, type InboundMessage } from '../../libs/bus/index.js';
@@ -17,8 +18,6 @@ export interface IngestHandlerDeps {
   /** Unexpected errors (dead-lettered as `internal`) are reported here too. */
   onInternalError?: (error: unknown, message: InboundMessage) => void;
 }
-
-const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** An InboundHandler; the Kafka inbox also passes the batch's scope (one token check per batch). */
 export type IngestHandler = (message: InboundMessage, scope?: VerificationScope) => Promise<Disposition>;
@@ -45,7 +44,9 @@ export function createIngestHandler(deps: IngestHandlerDeps): IngestHandler {
       const actor = actorFor(principal, envelope.actor);
       const given = message.headers[HEADERS.correlationId];
       const correlationId =
-        given && ACCEPTABLE_ID.test(given) ? given : `kafka:${message.topic}:${message.partition}:${message.offset}`;
+        given && CORRELATION_ID_PATTERN.test(given)
+          ? given
+          : `kafka:${message.topic}:${message.partition}:${message.offset}`;
       try {
         const result = await executeClientCommand(
           deps.store,

@@ -5,8 +5,8 @@ import type { ClientCommand } from '../../libs/domain/index.js';
 import { INPUT_LIMITS, inputProblems } from '../../libs/problem/input-limits.js';
 import { flattenValidationErrors, VALIDATOR_OPTIONS } from '../../libs/problem/validation.js';
 import type { FieldError } from '../../libs/problem/problem-types.js';
-import { COMMAND_DTOS, isCommandType } from './command-table.js';
-import { InboundCommandDto, SUPPORTED_SCHEMA_VERSIONS } from './envelope.js';
+import { COMMAND_DTOS, isCommandType } from '../../libs/commands/command-table/command-table.js';
+import { InboundCommandDto, SUPPORTED_SCHEMA_VERSIONS } from '../../libs/commands/envelope/index.js';
 import { envelopeIfPlainlyValid } from './envelope-fast-path.js';
 
 /** Why a message cannot become a command; `type` becomes the `polku-error-type` header. */

@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { COMMAND_TYPES } from '../../apps/ingest/command-table.js';
+import { COMMAND_TYPES } from '../../libs/commands/command-table/command-table.js';
 import { MessageRejected, parseCommandMessage } from '../../apps/ingest/validate.js';
 import { CONTRACT_FILES } from '../../apps/api/cli/write-contract.js';
 import { readJson } from './response-validator.js';

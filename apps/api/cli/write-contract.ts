@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../app.module.js';
 import { loadApiConfig } from '../config.js';
-import { KAFKA_COMMAND_CONTRACT } from '../features/client-commands/index.js';
+import { KAFKA_COMMAND_CONTRACT } from '../../../libs/commands/envelope/index.js';
 import { buildOpenApiDocument, kafkaCommandSchema } from '../infrastructure/openapi/index.js';
 
 export const CONTRACT_FILES = { openapi: 'docs/openapi.json', kafka: 'docs/kafka-commands.schema.json' } as const;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IdField } from '../features/shared/dto-fields.js';
+import { IdField } from '../../../libs/commands/fields/dto-fields.js';
 import { PrincipalDto } from '../me/me.controller.js';
 
 export class WebSessionDto {

@@ -12,7 +12,8 @@ import { IdParam } from '../shared/params.js';
 import { ReadRoute } from '../shared/read-route.js';
 import { ApiProblemResponses, COMMAND_PROBLEMS } from '../../infrastructure/problem/index.js';
 import { ErasureAnswer, RetentionAnswer } from './admin.responses.js';
-import { EraseClientDataDto, RetentionQueryDto } from './admin.dto.js';
+import { EraseClientDataDto } from '../../../../libs/commands/erasure/index.js';
+import { RetentionQueryDto } from './admin.dto.js';
 
 /** The register keeper's duties: the retention report and erasure. No client data is shown. */
 @ApiTags('admin')

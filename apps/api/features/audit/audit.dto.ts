@@ -1,4 +1,10 @@
-import { DateField, IdField, PageCursorField, PageLimitField, PatternField } from '../shared/dto-fields.js';
+import {
+  DateField,
+  IdField,
+  PageCursorField,
+  PageLimitField,
+  PatternField,
+} from '../../../../libs/commands/fields/dto-fields.js';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
 

@@ -1,4 +1,3 @@
 export * from './execute-client-command.js';
 export * from './run-command.js';
 export * from './command-route.js';
-export * from './kafka-envelope.dto.js';

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsString, Length } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
-import { IntField, PageCursorField, toQueryInt as toInt } from '../shared/dto-fields.js';
+import { IntField, PageCursorField, toQueryInt as toInt } from '../../../../libs/commands/fields/dto-fields.js';
 import { PathQueryDto } from '../reads/reads.dto.js';
 
 /** Hits per page unless `limit` says otherwise: one screen of a search result. */

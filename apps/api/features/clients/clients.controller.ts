@@ -12,7 +12,7 @@ import {
   RecordWorkAbilityAssessmentDto,
   RegisterClientDto,
   WithdrawConsentDto,
-} from './clients.dto.js';
+} from '../../../../libs/commands/clients/clients.dto.js';
 
 @ApiTags('clients')
 @Controller('clients')

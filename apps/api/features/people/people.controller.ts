@@ -4,7 +4,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { CommandMeta } from '../../infrastructure/request-context/index.js';
 import { ClientCommandRoute, runClientCommand } from '../client-commands/index.js';
 import { IdParam } from '../shared/params.js';
-import { DesignateLeadOfficerDto, NamePersonDto, ReleasePersonDto } from './people.dto.js';
+import {
+  DesignateLeadOfficerDto,
+  NamePersonDto,
+  ReleasePersonDto,
+} from '../../../../libs/commands/people/people.dto.js';
 
 /**
  * The people each organisation names on a client, each in a role: responsible officer

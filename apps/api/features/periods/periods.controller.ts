@@ -13,7 +13,7 @@ import {
   ReportAttendanceDto,
   ResumeServicePeriodDto,
   StartServicePeriodDto,
-} from './periods.dto.js';
+} from '../../../../libs/commands/periods/periods.dto.js';
 
 /** Service periods (kuty, work trial, ...) with attendance, absences, goal reviews and changes. */
 @ApiTags('service periods')

@@ -9,7 +9,7 @@ import {
   AgreeEmploymentPlanDto,
   AgreeMultisectoralPlanDto,
   ReviewPlanDto,
-} from './plans.dto.js';
+} from '../../../../libs/commands/plans/plans.dto.js';
 
 @ApiTags('plans')
 @Controller('clients/:clientId/plans')

@@ -9,7 +9,7 @@ import {
   PageLimitField,
   PatternField,
   toQueryInt as toInt,
-} from '../shared/dto-fields.js';
+} from '../../../../libs/commands/fields/dto-fields.js';
 import {
   COMPENSATION_COMPONENTS,
   COMPENSATION_PAYERS,

@@ -4,7 +4,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { CommandMeta } from '../../infrastructure/request-context/index.js';
 import { ClientCommandRoute, runClientCommand } from '../client-commands/index.js';
 import { IdParam } from '../shared/params.js';
-import { AcceptReferralDto, DeclineReferralDto, MakeReferralDto, WithdrawReferralDto } from './referrals.dto.js';
+import {
+  AcceptReferralDto,
+  DeclineReferralDto,
+  MakeReferralDto,
+  WithdrawReferralDto,
+} from '../../../../libs/commands/referrals/referrals.dto.js';
 
 /** Referrals (lähete, ohjaus): open → accepted | declined | withdrawn. */
 @ApiTags('referrals')

@@ -2,7 +2,7 @@ import { Injectable, Param, type ArgumentMetadata, type PipeTransform } from '@n
 import { ApiParam } from '@nestjs/swagger';
 import { RequestValidationException } from '../../infrastructure/problem/index.js';
 import { documentOnMethod } from '../../infrastructure/request-context/index.js';
-import { ID_PATTERN } from './dto-fields.js';
+import { ID_PATTERN } from '../../../../libs/commands/id-patterns.js';
 
 /** Path ids are validated like body ids: a bad one is a 400 naming the parameter. */
 @Injectable()

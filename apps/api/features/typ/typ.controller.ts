@@ -4,7 +4,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { CommandMeta } from '../../infrastructure/request-context/index.js';
 import { ClientCommandRoute, runClientCommand } from '../client-commands/index.js';
 import { IdParam } from '../shared/params.js';
-import { EndTypRelationshipDto, RecordServiceNeedAssessmentDto, StartTypRelationshipDto } from './typ.dto.js';
+import {
+  EndTypRelationshipDto,
+  RecordServiceNeedAssessmentDto,
+  StartTypRelationshipDto,
+} from '../../../../libs/commands/typ/typ.dto.js';
 
 /** The TYP relationship (law 381/2023) and its multi-sectoral assessment. */
 @ApiTags('typ')

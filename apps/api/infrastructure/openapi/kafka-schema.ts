@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import type { KafkaCommandContract } from '../../../../libs/commands/envelope/index.js';
 import { reachableSchemas } from './request-schemas.js';
 
 type Schema = Record<string, unknown>;
@@ -8,15 +9,7 @@ export const COMMAND_TYPE_EXTENSION = 'x-command-type';
 export const KAFKA_SCHEMA_PATH = '/schemas/kafka-commands.json';
 
 /** What the message format adds to the HTTP commands: the envelope class, topic and headers. */
-export interface KafkaCommandContract {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  envelope: new (
-    ...args: any[]
-  ) => unknown;
-  topic: string;
-  /** How the publisher is identified (message headers), in a sentence or two. */
-  headers: string;
-}
+export type { KafkaCommandContract };
 
 export interface KafkaSchemaSource extends Omit<KafkaCommandContract, 'envelope'> {
   /** The HTTP document: command routes carry x-command-type; their bodies are the data DTOs. */

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_PATTERN } from '../../../../libs/commands/id-patterns.js';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { principalOf } from '../auth/decorators.js';
@@ -24,8 +25,6 @@ export interface CommandMeta {
   expectedVersion?: bigint;
 }
 
-/** Printable ASCII without spaces, like the IETF Idempotency-Key draft's examples (UUIDs). */
-const ACCEPTABLE_KEY = /^[\x21-\x7E]{1,200}$/;
 /** `"7"`, `7` or `W/"7"`: the `streamVersion` of the previous command's answer. */
 const IF_MATCH = /^[ \t]*(?:W\/)?"?(\d{1,18})"?[ \t]*$/;
 
@@ -48,7 +47,7 @@ export function commandMetaOf(req: PolkuRequest): CommandMeta {
   const principal = principalOf(req);
   if (!req.correlationId) throw new Error('No correlation id: is correlationIdMiddleware installed?');
   const key = headerValue(req, IDEMPOTENCY_KEY_HEADER);
-  if (key !== undefined && !ACCEPTABLE_KEY.test(key)) {
+  if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw invalidHeader(
       IDEMPOTENCY_KEY_HEADER,
       `${IDEMPOTENCY_KEY_HEADER} must be 1-200 printable ASCII characters without spaces.`,
@@ -70,7 +69,7 @@ const COMMAND_HEADERS = [
     required: false,
     description:
       'Retry a command safely: the same key (per organisation) with the same request appends nothing new and answers as the first time.',
-    schema: { type: 'string', pattern: ACCEPTABLE_KEY.source, example: '6f1c2b9e-retry-1' },
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source, example: '6f1c2b9e-retry-1' },
   }),
   ApiHeader({
     name: IF_MATCH_HEADER,

@@ -1,10 +1,10 @@
+import { CORRELATION_ID_PATTERN } from '../../../../libs/commands/id-patterns.js';
 import { randomUUID } from 'node:crypto';
 import { headerValue, type PolkuRequest, type PolkuResponse } from '../http.js';
 
 export const CORRELATION_ID_HEADER = 'X-Correlation-Id';
 
 /** Caller ids are echoed into headers, logs and events: only accept tame ones. */
-const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Plain Express middleware, installed before any route, so even 401s, 404s and malformed
@@ -12,7 +12,7 @@ const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  */
 export function correlationIdMiddleware(req: PolkuRequest, res: PolkuResponse, next: () => void): void {
   const given = headerValue(req, CORRELATION_ID_HEADER);
-  const id = given && ACCEPTABLE_ID.test(given) ? given : randomUUID();
+  const id = given && CORRELATION_ID_PATTERN.test(given) ? given : randomUUID();
   req.correlationId = id;
   res.setHeader(CORRELATION_ID_HEADER, id);
   next();

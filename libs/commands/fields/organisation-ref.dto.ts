@@ -1,4 +1,4 @@
-import { ORGANISATION_TYPES, PROVIDER_KINDS } from '../../../../libs/events/index.js';
+import { ORGANISATION_TYPES, PROVIDER_KINDS } from '../../events/index.js';
 import { EnumField, IdField, TextField } from './dto-fields.js';
 
 export class OrganisationRefDto {

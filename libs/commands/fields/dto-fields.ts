@@ -22,7 +22,8 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { EARLIEST_BUSINESS_DATE, isIsoDate, isWithinBusinessDates } from '../../../../libs/domain/time/index.js';
+import { ID_MESSAGE, ID_PATTERN } from '../id-patterns.js';
+import { EARLIEST_BUSINESS_DATE, isIsoDate, isWithinBusinessDates } from '../../domain/time/index.js';
 
 /**
  * Field decorators that pair validation (400 on bad shape) with the OpenAPI description:
@@ -35,9 +36,6 @@ interface Opts {
   example?: unknown;
 }
 
-/** The id rule of every body field and path parameter that names something. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-export const ID_MESSAGE = '$property must be 1-128 letters, digits or . _ : -';
 // The year floor is the business-date bound (libs/domain/time/date-bounds.ts: 1900-01-01).
 const ISO_DATE_PATTERN = '^(19\\d\\d|[2-9]\\d\\d\\d)-\\d{2}-\\d{2}$';
 

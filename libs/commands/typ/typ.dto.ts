@@ -1,6 +1,6 @@
-import { TYP_END_REASONS } from '../../../../libs/events/index.js';
-import { DateField, EnumField, IdField, NestedField, TextArrayField, TextField } from '../shared/dto-fields.js';
-import { OrganisationRefDto } from '../shared/organisation-ref.dto.js';
+import { TYP_END_REASONS } from '../../events/index.js';
+import { DateField, EnumField, IdField, NestedField, TextArrayField, TextField } from '../fields/dto-fields.js';
+import { OrganisationRefDto } from '../fields/organisation-ref.dto.js';
 
 export class StartTypRelationshipDto {
   @IdField({ optional: true }) relationshipId?: string;

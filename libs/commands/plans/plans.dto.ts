@@ -1,4 +1,4 @@
-import { PROVIDER_KINDS } from '../../../../libs/events/index.js';
+import { PROVIDER_KINDS } from '../../events/index.js';
 import {
   BoolField,
   DateField,
@@ -8,8 +8,8 @@ import {
   NestedField,
   NumberField,
   TextField,
-} from '../shared/dto-fields.js';
-import { OrganisationRefDto, PlannedServiceDto } from '../shared/organisation-ref.dto.js';
+} from '../fields/dto-fields.js';
+import { OrganisationRefDto, PlannedServiceDto } from '../fields/organisation-ref.dto.js';
 
 export class AgreeEmploymentPlanDto {
   @IdField({ optional: true }) planId?: string;

@@ -1,9 +1,4 @@
-import {
-  ABSENCE_REASONS,
-  CONTINUATIONS,
-  PERIOD_END_REASONS,
-  type AbsenceReason,
-} from '../../../../libs/events/index.js';
+import { ABSENCE_REASONS, CONTINUATIONS, PERIOD_END_REASONS, type AbsenceReason } from '../../events/index.js';
 import {
   BoolField,
   DateArrayField,
@@ -14,8 +9,8 @@ import {
   NestedField,
   NumberField,
   TextField,
-} from '../shared/dto-fields.js';
-import { ProviderRefDto } from '../shared/organisation-ref.dto.js';
+} from '../fields/dto-fields.js';
+import { ProviderRefDto } from '../fields/organisation-ref.dto.js';
 
 export class StartServicePeriodDto {
   @IdField({ optional: true }) periodId?: string;

@@ -1,9 +1,10 @@
+import { IDEMPOTENCY_KEY_PATTERN } from '../id-patterns.js';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsObject, IsString, Matches } from 'class-validator';
-import { DEFAULT_TOPICS, HEADERS } from '../../../../libs/bus/index.js';
-import { ORGANISATION_TYPES, type OrganisationType } from '../../../../libs/events/index.js';
-import type { KafkaCommandContract } from '../../infrastructure/openapi/index.js';
-import { EnumField, IdField, NestedField, TextField } from '../shared/dto-fields.js';
+import { DEFAULT_TOPICS, HEADERS } from '../../bus/index.js';
+import { ORGANISATION_TYPES, type OrganisationType } from '../../events/index.js';
+import type { KafkaCommandContract } from './kafka-command-contract.js';
+import { EnumField, IdField, NestedField, TextField } from '../fields/dto-fields.js';
 
 /**
  * The value of a command message on `polku.commands.v1`. The ingest process validates it
@@ -13,8 +14,6 @@ import { EnumField, IdField, NestedField, TextField } from '../shared/dto-fields
 
 /** The message schema versions the ingest understands. */
 export const SUPPORTED_SCHEMA_VERSIONS = [1] as const;
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
 
 /**
  * Optional: the person in the publishing organisation on whose behalf an agency system
@@ -50,10 +49,12 @@ export class InboundCommandDto {
   /** Like HTTP's Idempotency-Key; scoped to the publishing organisation. */
   @ApiProperty({
     type: 'string',
-    pattern: IDEMPOTENCY_KEY.source,
+    pattern: IDEMPOTENCY_KEY_PATTERN.source,
     description: "Like HTTP's Idempotency-Key; scoped to the publishing organisation",
   })
-  @Matches(IDEMPOTENCY_KEY, { message: 'idempotencyKey must be 1-200 printable ASCII characters without spaces' })
+  @Matches(IDEMPOTENCY_KEY_PATTERN, {
+    message: 'idempotencyKey must be 1-200 printable ASCII characters without spaces',
+  })
   idempotencyKey: string;
 
   @IdField({ description: "The client's stream; also the message key" }) clientId: string;

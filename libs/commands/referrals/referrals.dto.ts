@@ -1,5 +1,5 @@
-import { DateField, IdField, NestedField, TextField } from '../shared/dto-fields.js';
-import { OrganisationRefDto } from '../shared/organisation-ref.dto.js';
+import { DateField, IdField, NestedField, TextField } from '../fields/dto-fields.js';
+import { OrganisationRefDto } from '../fields/organisation-ref.dto.js';
 
 export class MakeReferralDto {
   @IdField({ optional: true }) referralId?: string;

@@ -1,4 +1,4 @@
-import { BENEFIT_TYPES, DATA_KINDS, WORK_ABILITY_TOOLS } from '../../../../libs/events/index.js';
+import { BENEFIT_TYPES, DATA_KINDS, WORK_ABILITY_TOOLS } from '../../events/index.js';
 import {
   BoolField,
   DateField,
@@ -10,7 +10,7 @@ import {
   NumberField,
   TextArrayField,
   TextField,
-} from '../shared/dto-fields.js';
+} from '../fields/dto-fields.js';
 
 export class RegisterClientDto {
   @IdField({

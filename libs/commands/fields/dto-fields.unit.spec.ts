@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createValidationPipe, RequestValidationException } from '../../infrastructure/problem/index.js';
+import { createValidationPipe, RequestValidationException } from '../../problem/index.js';
 import { DateField, IdField, NestedField, TextField } from './dto-fields.js';
 
 class PartyDto {

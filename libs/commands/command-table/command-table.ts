@@ -1,4 +1,4 @@
-import type { ClientCommand } from '../../libs/domain/index.js';
+import type { ClientCommand } from '../../domain/index.js';
 import {
   GiveConsentDto,
   LimitConsentDto,
@@ -6,8 +6,8 @@ import {
   RecordWorkAbilityAssessmentDto,
   RegisterClientDto,
   WithdrawConsentDto,
-} from '../api/features/clients/clients.dto.js';
-import { DesignateLeadOfficerDto, NamePersonDto, ReleasePersonDto } from '../api/features/people/people.dto.js';
+} from '../clients/clients.dto.js';
+import { DesignateLeadOfficerDto, NamePersonDto, ReleasePersonDto } from '../people/people.dto.js';
 import {
   ChangeServicePeriodDto,
   EndServicePeriodDto,
@@ -17,25 +17,21 @@ import {
   ReportAttendanceDto,
   ResumeServicePeriodDto,
   StartServicePeriodDto,
-} from '../api/features/periods/periods.dto.js';
+} from '../periods/periods.dto.js';
 import {
   AgreeActivationPlanDto,
   AgreeEmploymentPlanDto,
   AgreeMultisectoralPlanDto,
   ReviewPlanDto,
-} from '../api/features/plans/plans.dto.js';
+} from '../plans/plans.dto.js';
 import {
   AcceptReferralDto,
   DeclineReferralDto,
   MakeReferralDto,
   WithdrawReferralDto,
-} from '../api/features/referrals/referrals.dto.js';
-import { IdField } from '../api/features/shared/dto-fields.js';
-import {
-  EndTypRelationshipDto,
-  RecordServiceNeedAssessmentDto,
-  StartTypRelationshipDto,
-} from '../api/features/typ/typ.dto.js';
+} from '../referrals/referrals.dto.js';
+import { IdField } from '../fields/dto-fields.js';
+import { EndTypRelationshipDto, RecordServiceNeedAssessmentDto, StartTypRelationshipDto } from '../typ/typ.dto.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type DtoClass = new () => any;

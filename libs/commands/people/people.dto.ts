@@ -1,6 +1,6 @@
-import { PERSON_ROLES, type PersonRole } from '../../../../libs/events/index.js';
-import { BoolField, DateField, EnumField, IdField, NestedField, TextField } from '../shared/dto-fields.js';
-import { OrganisationRefDto } from '../shared/organisation-ref.dto.js';
+import { PERSON_ROLES, type PersonRole } from '../../events/index.js';
+import { BoolField, DateField, EnumField, IdField, NestedField, TextField } from '../fields/dto-fields.js';
+import { OrganisationRefDto } from '../fields/organisation-ref.dto.js';
 
 export class NamePersonDto {
   @IdField() personId: string;

@@ -1,0 +1,2 @@
+export * from './kafka-command-contract.js';
+export * from './kafka-envelope.dto.js';

@@ -1,0 +1,1 @@
+export * from './erase-client-data.dto.js';

@@ -1,0 +1,2 @@
+export * from './dto-fields.js';
+export * from './organisation-ref.dto.js';

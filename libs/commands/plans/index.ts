@@ -1,0 +1,1 @@
+export * from './plans.dto.js';

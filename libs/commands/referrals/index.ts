@@ -1,0 +1,1 @@
+export * from './referrals.dto.js';
