@@ -12,7 +12,7 @@ import {
 } from '../libs/adapters/kafka-bus/testing/index.js';
 import { HEADERS } from '../libs/bus/index.js';
 import type { EventStore } from '../libs/event-store/index.js';
-import { openEventStore } from '../apps/api/infrastructure/store-factories.js';
+import { openEventStore } from '../libs/adapters/open-stores/index.js';
 import { loadApiConfig, type ApiConfig } from '../apps/api/config.js';
 import { mintToken } from '../libs/auth/token-minter.js';
 import { PRINCIPALS } from './support/principals.js';

@@ -6,7 +6,7 @@ import {
   testKafka,
   uniqueTopics,
 } from '../libs/adapters/kafka-bus/testing/index.js';
-import { openEventStore } from '../apps/api/infrastructure/store-factories.js';
+import { openEventStore } from '../libs/adapters/open-stores/index.js';
 import { startTestApp, testProjector, type TestApp } from './support/index.js';
 import { commandValue, kafkaIngestConfig, startTestIngest } from './support/kafka.js';
 

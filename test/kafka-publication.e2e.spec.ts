@@ -15,7 +15,7 @@ import {
 import { executeClientCommand } from '../libs/application/index.js';
 import { HEADERS } from '../libs/bus/index.js';
 import type { EventStore } from '../libs/event-store/index.js';
-import { openEventStore } from '../apps/api/infrastructure/store-factories.js';
+import { openEventStore } from '../libs/adapters/open-stores/index.js';
 import type { ClientCommand } from '../libs/domain/index.js';
 import { loadApiConfig } from '../apps/api/config.js';
 import type { KafkaIngestConfig } from '../apps/ingest/config.js';

@@ -14,7 +14,7 @@ import {
   uniqueTopics,
 } from '../../libs/adapters/kafka-bus/testing/index.js';
 import { loadApiConfig } from '../api/config.js';
-import { openEventStore } from '../api/infrastructure/store-factories.js';
+import { openEventStore } from '../../libs/adapters/open-stores/index.js';
 import { HEADERS, type BusTopics } from '../../libs/bus/index.js';
 import { mintToken } from '../../libs/auth/token-minter.js';
 

@@ -8,7 +8,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createKafka, type KafkaLogLevel } from '../../libs/adapters/kafka-bus/index.js';
 import { SqliteAuditLog } from '../../libs/adapters/sqlite-audit-log/index.js';
-import { openEventStore } from '../api/infrastructure/store-factories.js';
+import { openEventStore } from '../../libs/adapters/open-stores/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
 import type { KafkaIngestConfig } from './config.js';
 import { openPublication, type PublicationStatus } from './publication.js';

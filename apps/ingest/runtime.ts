@@ -9,7 +9,7 @@ import type { DisclosureRecorder } from '../../libs/bus/index.js';
 import type { PolkuMetrics } from '../../libs/observability/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
 import { TokenVerifier } from '../../libs/auth/token-verifier.js';
-import { openEventStore, untilAvailable } from '../api/infrastructure/store-factories.js';
+import { openEventStore, untilAvailable } from '../../libs/adapters/open-stores/index.js';
 import { clientStateCacheOptionsFromEnv, configureClientStateCache } from '../../libs/application/index.js';
 import { DEFAULT_INGEST_CONCURRENCY, type KafkaIngestConfig } from './config.js';
 import { createIngestHandler } from './ingest-handler.js';

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { createKafka, ensureTopics } from '../../libs/adapters/kafka-bus/index.js';
 import { SqliteCheckpointStore } from '../../libs/adapters/sqlite-checkpoint-store/index.js';
 import { loadApiConfig } from '../../apps/api/config.js';
-import { openEventStore } from '../../apps/api/infrastructure/store-factories.js';
+import { openEventStore } from '../../libs/adapters/open-stores/index.js';
 import { mintToken } from '../../libs/auth/token-minter.js';
 import { HEADERS } from '../../libs/bus/index.js';
 import { argNumber, argValue, emit, ensureDir, log, round } from '../lib/util.js';

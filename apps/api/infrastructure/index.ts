@@ -5,6 +5,5 @@ export * from './auth/index.js';
 export * from './problem/index.js';
 export * from './request-context/index.js';
 export { StoresModule } from './stores.module.js';
-export * from './store-factories.js';
 export { CoreModule } from './core.module.js';
 export { setupOpenApi, BEARER_SCHEME } from './openapi/index.js';

@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import type { EventStore } from '../../../libs/event-store/index.js';
 import type { ReadStore } from '../../../libs/read-store/index.js';
 import type { ApiConfig } from '../config.js';
-import { openEventStore, openReadStore, untilAvailable } from './store-factories.js';
+import { openEventStore, openReadStore, untilAvailable } from '../../../libs/adapters/open-stores/index.js';
 import { API_CONFIG, EVENT_STORE, READ_STORE } from './tokens.js';
 
 /** Started while the database is down, the API waits for it (logging each attempt) instead of exiting. */
