@@ -1,5 +1,6 @@
 import { Controller, ForbiddenException, Get, Inject, Query } from '@nestjs/common';
 import { NotFoundInStreamError } from '../../../../libs/domain/errors.js';
+import { mayReadClientAccessLog } from '../../../../libs/domain/index.js';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
@@ -62,8 +63,7 @@ export class AuditController {
     ClientAccessLogAnswer,
   )
   async clientLog(@IdParam('clientId') clientId: string, @Query() q: LogPageQueryDto, @ReadCtx() ctx: ReadContext) {
-    if (ctx.principal.role === 'client' && ctx.principal.personId !== clientId)
-      throw new ForbiddenException('Only your own log');
+    if (!mayReadClientAccessLog(ctx.principal, clientId)) throw new ForbiddenException('Only your own log');
     await this.access.gate(ctx, clientId, null, 'access-log'); // reading the log is itself logged
     const page = await readLogPages(
       { usage: (f) => this.audit.usage(f), disclosures: (f) => this.audit.disclosures(f) },

@@ -11,7 +11,7 @@ import type {
   ReadStore,
   WorklistCursor,
 } from '../../../../libs/read-store/index.js';
-import { addDays, ruleSetOn } from '../../../../libs/domain/index.js';
+import { addDays, caseloadScope, mayReadOrganisationView, ruleSetOn } from '../../../../libs/domain/index.js';
 import { CLOCK, EVENT_STORE, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
 import { waitForProjection } from './wait-for-projection.js';
@@ -75,12 +75,10 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
   ) {}
   async execute({ ctx, personId }: GetCaseload) {
     const p = ctx.principal;
-    if (p.role === 'admin' || p.role === 'client') throw new ForbiddenException('This role has no caseloads');
+    const scope = caseloadScope(p, personId);
+    if (scope === 'none') throw new ForbiddenException('This role has no caseloads');
     const rows = await this.store.caseload(personId);
-    const clients =
-      p.role === 'auditor' || p.personId === personId
-        ? rows
-        : rows.filter((r) => r.organisationId === p.organisationId);
+    const clients = scope === 'all' ? rows : rows.filter((r) => r.organisationId === p.organisationId);
     await this.access.logMany(
       ctx,
       clients.map((c) => c.clientId),
@@ -126,8 +124,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist> {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
   async execute(q: GetWorklist) {
-    const p = q.ctx.principal;
-    if (p.role !== 'auditor' && (p.role === 'admin' || p.role === 'client' || p.organisationId !== q.organisationId)) {
+    if (!mayReadOrganisationView(q.ctx.principal, q.organisationId)) {
       throw new ForbiddenException('A worklist is visible to its own organisation (and auditors)');
     }
     await waitForProjection(this.store, q.minPosition, this.events);
@@ -248,8 +245,7 @@ export class GetCaseloadReportHandler implements IQueryHandler<GetCaseloadReport
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
   async execute(q: GetCaseloadReport) {
-    const p = q.ctx.principal;
-    if (p.role !== 'auditor' && (p.role === 'admin' || p.role === 'client' || p.organisationId !== q.organisationId)) {
+    if (!mayReadOrganisationView(q.ctx.principal, q.organisationId)) {
       throw new ForbiddenException('A caseload report is visible to its own organisation (and auditors)');
     }
     await waitForProjection(this.store, q.minPosition, this.events);
