@@ -1,4 +1,16 @@
 /** Architecture boundaries: the domain and the event contract stay pure. */
+
+/**
+ * Code that exists for specs: specs, test-helper folders, fixtures, and the shared adapter
+ * contract suites (libs/event-store/contract, libs/read-store/contract call `describe`).
+ */
+const TEST_HELPERS = [
+  '\\.spec\\.tsx?$',
+  '\\.(fixture|contract)\\.ts$',
+  '(^|/)(testing|test-support|test|fixtures?)/',
+  '^libs/[^/]+/contract/',
+].join('|');
+
 module.exports = {
   forbidden: [
     {
@@ -50,8 +62,8 @@ module.exports = {
       name: 'production-never-imports-test-helpers',
       comment: 'Test helpers, fixtures and specs are for specs only; production code must run without them.',
       severity: 'error',
-      from: { pathNot: '\\.spec\\.tsx?$|(^|/)(testing|test-support|test|fixtures?)/|^test/' },
-      to: { path: '\\.spec\\.tsx?$|(^|/)(testing|test-support|test|fixtures?)/|^test/' },
+      from: { pathNot: TEST_HELPERS },
+      to: { path: TEST_HELPERS },
     },
     {
       name: 'libs-never-import-apps',
