@@ -28,7 +28,7 @@ export const INGEST_SETTINGS = {
     group: 'tuning',
     description: "commands in flight across clients (one client's always in turn)",
     basis:
-      'measured: more in flight holds each SQLite group commit longer (1,024: +15 % ingest, slower API writes on a shared store; docs/kafka.md)',
+      'measured: more in flight holds each SQLite group commit longer (1,024: +15 % ingest, slower API writes on a shared store)',
   }),
   partitions: setting({
     name: 'KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY',
