@@ -9,4 +9,4 @@ export * from './kinds.js';
 export * from './setting.js';
 export * from './sections/index.js';
 export * from './loaders/index.js';
-export { renderConfigurationDoc } from './docs/render.js';
+export * from './docs/index.js';

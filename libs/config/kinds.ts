@@ -7,6 +7,7 @@ const WHOLE = /^\d+$/;
 export function integer(min: number, max: number): Kind<number> {
   return {
     describe: `integer ${min}–${max}`,
+    bounds: { min, max },
     parse(raw) {
       const value = Number(raw);
       if (!WHOLE.test(raw) || value < min || value > max)

@@ -8,6 +8,8 @@ export type SettingGroup = 'operator' | 'tuning';
 export interface Kind<T> {
   /** For the generated documentation, e.g. "integer 1–64". */
   readonly describe: string;
+  /** Inclusive bounds of a numeric kind (specs test both sides of each). */
+  readonly bounds?: { readonly min: number; readonly max: number };
   parse(raw: string): { value: T } | { problem: string };
 }
 
