@@ -105,13 +105,14 @@ export const filePath: Kind<string> = {
 /** A directory path, resolved against the working directory. */
 export const directory: Kind<string> = { describe: 'directory path', parse: (raw) => ({ value: resolve(raw) }) };
 
-/** A comma-separated list; every entry must match `entry`. */
-export function commaList(entry: RegExp, expected: string): Kind<string[]> {
+/** A comma-separated list (`spacesToo`: blanks separate as well); every entry must match `entry`. */
+export function commaList(entry: RegExp, expected: string, options: { spacesToo?: boolean } = {}): Kind<string[]> {
+  const separator = options.spacesToo ? /[\s,]+/ : ',';
   return {
-    describe: `comma-separated ${expected}`,
+    describe: `${options.spacesToo ? 'comma- or space-separated' : 'comma-separated'} ${expected}`,
     parse(raw) {
       const entries = raw
-        .split(',')
+        .split(separator)
         .map((e) => e.trim())
         .filter(Boolean);
       const bad = entries.filter((e) => !entry.test(e));

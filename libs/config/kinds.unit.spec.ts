@@ -75,5 +75,10 @@ describe('setting kinds', () => {
     expect(parsedValue(kind, ' a:1, b-2:9092 ,')).toEqual(['a:1', 'b-2:9092']);
     expect(problemOf(kind, 'a:1,localhost')).toBe('entries must be host:port, got "localhost"');
     expect(problemOf(kind, ' , ')).toBe('must list at least one host:port');
+    expect(parsedValue(commaList(/^[a-z]+$/, 'scopes', { spacesToo: true }), 'openid profile,email')).toEqual([
+      'openid',
+      'profile',
+      'email',
+    ]);
   });
 });

@@ -57,11 +57,12 @@ export const WEB_SESSION_SETTINGS = {
   oidcScopes: setting({
     name: 'OIDC_SCOPES',
     section,
-    kind: commaList(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'scope'),
+    kind: commaList(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'scopes', { spacesToo: true }),
     default: DEFAULT_OIDC_SCOPES,
     defaultText: '`openid,profile`',
     group: 'operator',
-    description: 'scopes requested at sign-in (only read with the other `OIDC_*` settings)',
+    description:
+      'scopes requested at sign-in, e.g. `openid profile email` (only read with the other `OIDC_*` settings)',
   }),
 } as const;
 
