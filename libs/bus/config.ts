@@ -1,5 +1,5 @@
 /** Bus configuration: defined and validated in libs/config (the Kafka bus section). */
-import { Problems, readBus, type BusConfig, type Environment } from '../config/index.js';
+import { isProduction, Problems, readBus, type BusConfig, type Environment } from '../config/index.js';
 
 export {
   BUS_KINDS,
@@ -13,7 +13,7 @@ export {
 export function readBusConfig(
   env: Environment,
   problems: string[],
-  production = env.NODE_ENV === 'production',
+  production = isProduction(env),
 ): BusConfig | undefined {
   const collected = new Problems();
   const bus = readBus(env, production, collected);
