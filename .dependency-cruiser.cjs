@@ -38,17 +38,8 @@ module.exports = {
       name: 'apps-are-siblings',
       comment: 'The API, the projector, the ingest and the web app share code through libs/, never through each other.',
       severity: 'error',
-      // TEMPORARY: apps/ingest/config.ts still builds on apps/api/config.ts until libs/config
-      // replaces both; the merge of libs/config deletes this pathNot and the rule below.
-      from: { path: '^apps/([^/]+)/', pathNot: '^apps/ingest/config\\.ts$' },
+      from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
-    },
-    {
-      name: 'apps-are-siblings-until-libs-config',
-      comment: 'TEMPORARY (delete with libs/config): the one allowed crossing is ingest config → API config.',
-      severity: 'error',
-      from: { path: '^apps/ingest/config\\.ts$' },
-      to: { path: '^apps/', pathNot: '^apps/(ingest/|api/config\\.ts$)' },
     },
     {
       name: 'core-libs-never-import-adapters',

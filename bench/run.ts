@@ -13,6 +13,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { argNumber, argValue, BENCH_DIR, ensureDir, log, median, REPO_ROOT, round, WORK_DIR } from './lib/util.js';
+import { testEnvironment } from '../libs/config/index.js';
 
 const argv = process.argv.slice(2);
 const clients = argNumber(argv, 'clients', 10000); // a wellbeing county; ~8 min here
@@ -160,7 +161,7 @@ if (!skip.has('store')) {
 
 // 2b. event store on PostgreSQL: ours and Emmett-PG against the same server, interleaved --------------
 {
-  const url = process.env.DATABASE_URL;
+  const url = testEnvironment().databaseUrl;
   const peerInstalled = existsSync(join(BENCH_DIR, 'peer', 'node_modules', '@event-driven-io', 'emmett-postgresql'));
   if (skip.has('store-pg')) results.storePg = { skipped: 'skipped (--skip store-pg)' };
   else if (!url)
@@ -246,7 +247,7 @@ if (!skip.has('http')) {
     existsSync(join(REPO_ROOT, 'libs', 'adapters', 'kafka-bus')) &&
     existsSync(join(REPO_ROOT, 'apps', 'ingest', 'main.ts'));
   if (skip.has('kafka')) results.kafka = { skipped: 'skipped (--skip kafka)' };
-  else if (!process.env.KAFKA_BROKERS || !busReady)
+  else if (!testEnvironment().kafkaBrokers || !busReady)
     results.kafka = { skipped: 'skipped: no broker / ingest not available' };
   else {
     const kafkaArgs = (publish: string) => [

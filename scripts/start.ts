@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { describeStore, openEventStore, storeEnv, StoreUnavailableError } from '../libs/adapters/open-stores/index.js';
-import { ConfigError, loadApiConfig } from '../apps/api/config.js';
+import { ConfigError, loadLauncherConfig, type LauncherConfig } from '../libs/config/index.js';
 import { demoClients } from './demo/index.js';
 import { seedDemo } from './demo/seed.js';
 
@@ -18,9 +18,10 @@ const PROJECTOR_HEAP = '--max-old-space-size=256';
 const API_HEAP = '--max-old-space-size=512';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
-let config;
+// Everything the children read is validated here first: a bad setting stops the start in one line.
+let launcher: LauncherConfig;
 try {
-  config = loadApiConfig();
+  launcher = loadLauncherConfig();
 } catch (e) {
   if (e instanceof ConfigError) {
     process.stderr.write(`${e.message}\n`);
@@ -29,9 +30,10 @@ try {
   throw e;
 }
 // The children open exactly the stores seeded here, whatever alias or default selected them.
-const env = { ...process.env, ...storeEnv(config) };
+const config = launcher.api;
+const env = { ...launcher.environment, ...storeEnv(config) };
 
-if (process.env.POLKU_DEMO !== '0') {
+if (launcher.seedDemo) {
   const store = await openEventStore(config.eventStore).catch((e: unknown) => {
     if (e instanceof StoreUnavailableError) {
       process.stderr.write(`${e.message}\n`);
@@ -64,7 +66,7 @@ const processes: [string, string, string[]][] = [
   ['projector', 'apps/projector/main.js', [PROJECTOR_HEAP]],
   ['api', 'apps/api/main.js', [API_HEAP]],
 ];
-if (process.env.BUS === 'kafka') processes.push(['ingest', 'apps/ingest/main.js', []]);
+if (launcher.bus.kind === 'kafka') processes.push(['ingest', 'apps/ingest/main.js', []]);
 for (const [name, script, nodeArgs] of processes) {
   const child = spawn(process.execPath, [...nodeArgs, join(dist, script)], { env, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
@@ -78,7 +80,7 @@ process.on('SIGTERM', () => stop(0));
 
 const base = `http://${config.host}:${config.port}`;
 console.log(
-  `Polku API on ${base} (docs ${base}/docs), projector health on http://127.0.0.1:${process.env.PROJECTOR_PORT ?? 3001}/health`,
+  `Polku API on ${base} (docs ${base}/docs), projector health on http://${launcher.projector.host}:${launcher.projector.port}/health`,
 );
 console.log(
   'Demo token: npm run -s token -- --person te-liisa-korhonen --name "Liisa Korhonen" --org te-keski-suomi --org-type employment_authority --role officer',

@@ -401,7 +401,7 @@ describe('loadApiConfig', () => {
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toMatch(/PORT/);
     expect(problems).toMatch(/EVENT_STORE_KIND/);
-    expect(problems).toMatch(/API_PROCESSES must be an integer 1-64, got "0"/);
+    expect(problems).toMatch(/API_PROCESSES must be an integer from 1 to 64, got "0"/);
     expect(problems).toMatch(/JWT_SECRET is required/);
   });
 

@@ -6,9 +6,10 @@ import { SchemaJanitor } from '../libs/adapters/postgres-common/index.js';
 import { demoClients } from '../scripts/demo/index.js';
 import { seedDemo } from '../scripts/demo/seed.js';
 import { startTestApp, testProjector, type TestApp } from './support/index.js';
+import { testEnvironment } from '../libs/config/index.js';
 
-const url = process.env.DATABASE_URL;
-if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
+const url = testEnvironment().databaseUrl;
+if (!url && testEnvironment().ci) throw new Error('DATABASE_URL is required in CI');
 if (!url)
   process.stderr.write(
     'PostgreSQL mode e2e: skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n',

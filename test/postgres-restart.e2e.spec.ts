@@ -14,6 +14,7 @@ import {
   startProjector,
   type RunningProjector,
 } from '../apps/projector/test/process-harness.js';
+import { testEnvironment } from '../libs/config/index.js';
 
 /**
  * The API and the projector as real processes on a PostgreSQL server of this test's own,
@@ -23,7 +24,7 @@ import {
  * itself. Once during writes, once during a projector catch-up.
  */
 const bin = postgresBinDir();
-if (!bin && process.env.CI)
+if (!bin && testEnvironment().ci)
   throw new Error('PostgreSQL binaries are required in CI (scripts/ci/postgres.sh installs them)');
 const suite = bin ? describe : describe.skip;
 const SECRET = 'postgres-restart-e2e-secret-0123456789abcdef';

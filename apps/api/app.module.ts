@@ -73,7 +73,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
   // Positions and versions are bigint; JSON.stringify would throw on them.
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   app.use(correlationIdMiddleware);
-  app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel)));
+  app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel ?? config.logLevel)));
   useJsonBodyParser(app); // after the correlation id and metrics: its refusals carry both
   serveWebApp(app, config.webDir);
   setupOpenApi(app, KAFKA_COMMAND_CONTRACT);

@@ -16,12 +16,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (config.processes > 1 && isClusterPrimary()) {
-    const log = createLogger('api');
+    const log = createLogger('api', config.logLevel);
     log.info(`starting ${config.processes} API processes on ${config.host}:${config.port}`);
     process.exitCode = await runCluster(config.processes, { info: (m) => log.info(m), error: (m) => log.error(m) });
     return;
   }
-  const app = await createApp(config, { logger: new PinoNestLogger(createLogger('api')) });
+  const app = await createApp(config, { logger: new PinoNestLogger(createLogger('api', config.logLevel)) });
   await app.listen(config.port, config.host);
   const logger = new Logger('Polku');
   const url = await app.getUrl();

@@ -3,7 +3,7 @@ import { SqliteEventStore } from '../../libs/adapters/sqlite-event-store/index.j
 import type { UsageEntry } from '../../libs/audit-log/index.js';
 import { HEADERS, MemoryCommandInbox, type Headers } from '../../libs/bus/index.js';
 import { EventStoreFailureError, StreamVersionConflictError, type EventStore } from '../../libs/event-store/index.js';
-import { loadApiConfig } from '../api/config.js';
+import { loadApiConfig } from '../../libs/config/index.js';
 import { mintToken, type MintSpec } from '../../libs/auth/token-minter.js';
 import { TokenVerifier } from '../../libs/auth/token-verifier.js';
 import { createIngestHandler } from './ingest-handler.js';

@@ -13,10 +13,11 @@ import {
   testKafka,
   uniqueTopics,
 } from '../../libs/adapters/kafka-bus/testing/index.js';
-import { loadApiConfig } from '../api/config.js';
+import { loadApiConfig } from '../../libs/config/index.js';
 import { openEventStore } from '../../libs/adapters/open-stores/index.js';
 import { HEADERS, type BusTopics } from '../../libs/bus/index.js';
 import { mintToken } from '../../libs/auth/token-minter.js';
+import { testEnvironment } from '../../libs/config/index.js';
 
 /** The ingest as a real OS process: configuration errors, SIGTERM, and SIGKILL mid-stream. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -66,7 +67,7 @@ describe('ingest process', () => {
     const child = spawn(process.execPath, [main], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
-        PATH: process.env.PATH,
+        PATH: testEnvironment().inherited.PATH,
         NODE_ENV: 'test',
         DATA_DIR: dataDir,
         JWT_SECRET: SECRET,
@@ -156,7 +157,7 @@ describe('ingest process', () => {
     const r = spawnSync(process.execPath, [main], {
       encoding: 'utf8',
       timeout: 30_000,
-      env: { PATH: process.env.PATH, BUS: 'kafka', KAFKA_DLQ_TOPIC: 'no spaces allowed' },
+      env: { PATH: testEnvironment().inherited.PATH, BUS: 'kafka', KAFKA_DLQ_TOPIC: 'no spaces allowed' },
     });
     expect(r.status).toBe(2);
     const line = JSON.parse(r.stderr.trim().split('\n').pop()!);
@@ -164,6 +165,24 @@ describe('ingest process', () => {
       expect.stringMatching(/^KAFKA_BROKERS is required/),
       expect.stringMatching(/^KAFKA_DLQ_TOPIC must be a Kafka topic name/),
     ]);
+  });
+
+  it('refuses a bad metrics port before connecting to anything (exit 2)', () => {
+    // the broker address is unreachable: a process that connected first would hang or fail otherwise
+    const r = spawnSync(process.execPath, [main], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: {
+        PATH: testEnvironment().inherited.PATH,
+        BUS: 'kafka',
+        KAFKA_BROKERS: '127.0.0.1:1',
+        INGEST_METRICS_PORT: 'http',
+      },
+    });
+    expect(r.status).toBe(2);
+    const line = JSON.parse(r.stderr.trim().split('\n').pop()!);
+    expect(line).toMatchObject({ msg: 'invalid configuration' });
+    expect(line.problems).toEqual([expect.stringMatching(/^INGEST_METRICS_PORT must be an integer from 0 to 65535/)]);
   });
 
   itKafka('ingests and publishes a command, then exits 0 on SIGTERM', async () => {

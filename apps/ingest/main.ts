@@ -6,7 +6,7 @@
  */
 import '../../libs/shared/runtime/check.js';
 import 'reflect-metadata';
-import { ConfigError, isKafka, loadIngestConfig, type IngestConfig } from './config.js';
+import { ConfigError, isKafka, loadIngestConfig, type IngestConfig, type MetricsEndpoint } from './config.js';
 import { startIngest, type LogEntry } from './runtime.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,15 +19,12 @@ class MetricsPortError extends Error {
 
 /**
  * GET /metrics for Prometheus on INGEST_METRICS_PORT (default 3002; 0 disables), 127.0.0.1
- * unless INGEST_METRICS_HOST. Listens before the consumer starts: a taken port stops the
- * process before it consumes anything (it would otherwise run unobserved).
+ * unless INGEST_METRICS_HOST (both validated with the rest of the configuration). Listens
+ * before the consumer starts: a taken port stops the process before it consumes anything
+ * (it would otherwise run unobserved).
  */
-async function serveMetrics(metrics: PolkuMetrics, env: NodeJS.ProcessEnv): Promise<Server | undefined> {
-  const port = Number(env.INGEST_METRICS_PORT ?? 3002);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new MetricsPortError(`INGEST_METRICS_PORT must be a port number, got "${env.INGEST_METRICS_PORT}"`);
+async function serveMetrics(metrics: PolkuMetrics, { host, port }: MetricsEndpoint): Promise<Server | undefined> {
   if (port === 0) return undefined;
-  const host = env.INGEST_METRICS_HOST || '127.0.0.1';
   const server = createServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end();
@@ -79,10 +76,11 @@ const write = (entry: LogEntry) => {
 async function main(): Promise<number> {
   let config: IngestConfig;
   try {
-    config = loadIngestConfig(process.env);
+    // every setting, the metrics port included, before anything connects
+    config = loadIngestConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    write({ level: 'error', msg: 'invalid configuration', problems: error.problems });
+    write({ level: 'error', msg: 'invalid configuration', error: error.message, problems: error.problems });
     return 2;
   }
   if (!isKafka(config)) {
@@ -93,7 +91,7 @@ async function main(): Promise<number> {
   // every port first: nothing is consumed by a process that could not be observed
   let server: Server | undefined;
   try {
-    server = await serveMetrics(metrics, process.env);
+    server = await serveMetrics(metrics, config.metrics);
   } catch (error) {
     if (!(error instanceof MetricsPortError)) throw error;
     write({ level: 'error', msg: 'cannot serve metrics, not starting', error: error.message });

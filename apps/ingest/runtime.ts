@@ -10,7 +10,7 @@ import type { PolkuMetrics } from '../../libs/observability/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
 import { TokenVerifier } from '../../libs/auth/token-verifier.js';
 import { openEventStore, untilAvailable } from '../../libs/adapters/open-stores/index.js';
-import { clientStateCacheOptionsFromEnv, configureClientStateCache } from '../../libs/application/index.js';
+import { configureClientStateCache } from '../../libs/application/index.js';
 import { DEFAULT_INGEST_CONCURRENCY, type KafkaIngestConfig } from './config.js';
 import { createIngestHandler } from './ingest-handler.js';
 import { openPublication, type PublicationStatus } from './publication.js';
@@ -77,7 +77,7 @@ export async function startIngest(
     });
     closers.push(() => store.close());
     // the same decision-state cache settings as the API (CLIENT_STATE_CACHE_*)
-    configureClientStateCache(store, clientStateCacheOptionsFromEnv(process.env));
+    configureClientStateCache(store, config.api.clientStateCache);
 
     const audit = SqliteAuditLog.open(config.auditLogPath);
     closers.push(() => audit.close());

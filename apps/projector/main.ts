@@ -7,7 +7,13 @@ import '../../libs/shared/runtime/check.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openStores, untilAvailable } from '../../libs/adapters/open-stores/index.js';
-import { ConfigError, loadConfig, parseMode, type ProjectorConfig, type ProjectorMode } from './config.js';
+import {
+  ConfigError,
+  loadProjectorConfig,
+  parseProjectorMode,
+  type ProjectorConfig,
+  type ProjectorMode,
+} from '../../libs/config/index.js';
 import { closeServer, startHealthServer } from './runtime/health.js';
 import { Projector } from './runtime/projector.js';
 import { PolkuMetrics } from '../../libs/observability/index.js';
@@ -20,8 +26,8 @@ async function main(args: string[]): Promise<number> {
   let mode: ProjectorMode;
   let config: ProjectorConfig;
   try {
-    mode = parseMode(args[0]);
-    config = loadConfig(process.env);
+    mode = parseProjectorMode(args[0]);
+    config = loadProjectorConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     logError({ msg: 'invalid configuration', variable: error.variable, error: error.message });

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureDir, REPO_ROOT, WORK_DIR } from './util.js';
+import { testEnvironment } from '../../libs/config/index.js';
 
 /** Compiles apps/ingest/main.ts (and what it imports); returns the path of main.js. */
 export function buildIngest(): string {
@@ -54,7 +55,7 @@ export function startIngestProcess(main: string, env: Record<string, string>, no
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, ...env },
+    env: { PATH: testEnvironment().inherited.PATH, ...env },
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {

@@ -8,6 +8,7 @@ import cluster from 'node:cluster';
 import { createApp } from '../../apps/api/app.module.js';
 import { loadApiConfig } from '../../apps/api/config.js';
 import { argNumber, argValue } from '../lib/util.js';
+import { testEnvironment } from '../../libs/config/index.js';
 
 const argv = process.argv.slice(2);
 const processes = argNumber(argv, 'processes', 1);
@@ -29,7 +30,7 @@ if (processes > 1 && cluster.isPrimary) {
 } else {
   const now = new Date(argValue(argv, 'now')!);
   const config = loadApiConfig({
-    ...process.env,
+    ...testEnvironment().inherited,
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: '0',

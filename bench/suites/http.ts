@@ -14,6 +14,7 @@ import { mintToken } from '../../libs/auth/token-minter.js';
 import type { Actor } from '../../libs/events/index.js';
 import { argNumber, argValue, BENCH_DIR, emit, ensureDir, log, round } from '../lib/util.js';
 import { readManifest } from '../lib/manifest.js';
+import { testEnvironment } from '../../libs/config/index.js';
 
 const argv = process.argv.slice(2);
 const dataDir = argValue(argv, 'data')!;
@@ -46,7 +47,7 @@ const autocannon = require('autocannon') as (opts: Record<string, unknown>) => P
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const script = join(BENCH_DIR, 'dist-bench', 'bench', 'suites', 'http-server.js');
   // BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone
-  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const flags = testEnvironment().benchServerNodeFlags;
   const child = spawn(
     process.execPath,
     [

@@ -25,6 +25,7 @@ import { argNumber, argValue, emit, ensureDir, log, round } from '../lib/util.js
 import { readManifest } from '../lib/manifest.js';
 import { buildIngestMessages, type Publisher } from '../lib/ingest-messages.js';
 import { buildIngest, startIngestProcess } from '../lib/ingest-process.js';
+import { testEnvironment } from '../../libs/config/index.js';
 
 const argv = process.argv.slice(2);
 const dataDir = argValue(argv, 'data')!;
@@ -47,7 +48,7 @@ const extraEnv = Object.fromEntries(
     .filter(Boolean)
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 );
-const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
+const brokers = (testEnvironment().kafkaBrokers ?? '').split(',').filter(Boolean);
 if (!dataDir || brokers.length === 0) throw new Error('needs --data DIR and KAFKA_BROKERS');
 const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { loadApiConfig } from '../../apps/api/config.js';
+import { loadApiConfig } from '../config/index.js';
 import { mintToken, type MintSpec } from './token-minter.js';
 import { TokenVerifier } from './token-verifier.js';
 

@@ -47,7 +47,7 @@ describe('bus configuration', () => {
     ],
     [
       { BUS: 'kafka', KAFKA_BROKERS: 'a:1', KAFKA_PUBLISH_BATCH_SIZE: '0' },
-      /^KAFKA_PUBLISH_BATCH_SIZE must be a whole number 1-10000/,
+      /^KAFKA_PUBLISH_BATCH_SIZE must be an integer from 1 to 10000/,
     ],
     [{ BUS: 'kafka', KAFKA_BROKERS: 'a:1', KAFKA_PUBLISH: 'yes' }, /^KAFKA_PUBLISH must be 1 or 0/],
   ])('%j is refused naming the variable', (env, message) => {

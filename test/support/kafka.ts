@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
 import { HEADERS, readBusConfig, type BusTopics, type KafkaBusConfig } from '../../libs/bus/index.js';
 import type { ApiConfig } from '../../apps/api/config.js';
+import { testEnvironment } from '../../libs/config/index.js';
 import type { KafkaIngestConfig } from '../../apps/ingest/config.js';
 import { startIngest, type IngestRuntime, type LogEntry } from '../../apps/ingest/runtime.js';
 
@@ -38,6 +39,7 @@ export function kafkaIngestConfig(
     bus: bus as KafkaBusConfig,
     checkpointPath: join(api.dataDir, 'bus.sqlite'),
     auditLogPath: join(api.dataDir, 'audit.sqlite'),
+    metrics: { host: '127.0.0.1', port: 0 },
   };
 }
 
@@ -49,11 +51,11 @@ export async function startTestIngest(
   const logs: LogEntry[] = [];
   const runtime = await startIngest(config, {
     clock,
-    kafkaLogLevel: process.env.KAFKA_TEST_LOG ? 'warn' : 'nothing',
+    kafkaLogLevel: testEnvironment().kafkaTestLog ? 'warn' : 'nothing',
     retryBackoffMs: { min: 20, max: 200 },
     log: (entry) => {
       logs.push(entry);
-      if (process.env.KAFKA_TEST_LOG) process.stderr.write(`${JSON.stringify(entry)}\n`);
+      if (testEnvironment().kafkaTestLog) process.stderr.write(`${JSON.stringify(entry)}\n`);
     },
   });
   return { ...runtime, logs };

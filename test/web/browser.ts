@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { CHROMIUM } from '../../scripts/web/chromium.js';
+import { testEnvironment } from '../../libs/config/index.js';
 
 export { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/web/chromium.js';
 
 /** Without a browser the browser specs are skipped locally, and fail in CI (as the Kafka specs do). */
-export const browserAvailable = existsSync(CHROMIUM) || process.env.CI === 'true';
+export const browserAvailable = existsSync(CHROMIUM) || testEnvironment().ci;
 
 /** Builds apps/web with Vite into `outDir` (a child process: Vite does not run inside Jest's VM). */
 export function buildWebApp(outDir: string): Promise<void> {

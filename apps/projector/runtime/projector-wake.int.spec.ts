@@ -7,9 +7,10 @@ import { SqliteReadStore } from '../../../libs/adapters/sqlite-read-store/index.
 import { clientIdOf, makeEvent } from '../test/events.fixture.js';
 import { applyTimeline } from '../test/timeline.projection.js';
 import { Projector } from './projector.js';
+import { testEnvironment } from '../../../libs/config/index.js';
 
-const url = process.env.DATABASE_URL;
-if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
+const url = testEnvironment().databaseUrl;
+if (!url && testEnvironment().ci) throw new Error('DATABASE_URL is required in CI');
 const suite = url ? describe : describe.skip;
 
 /**

@@ -7,9 +7,10 @@ import { PostgresReadStore } from '../../../libs/adapters/postgres-read-store/in
 import type { ClientReadModel } from '../../../libs/read-store/index.js';
 import { Projector } from '../runtime/projector.js';
 import { demoClients, seedDemoInterleaved } from './demo.fixture.js';
+import { testEnvironment } from '../../../libs/config/index.js';
 
-const url = process.env.DATABASE_URL;
-if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
+const url = testEnvironment().databaseUrl;
+if (!url && testEnvironment().ci) throw new Error('DATABASE_URL is required in CI');
 const suite = url ? describe : describe.skip;
 
 /** A model as compared: JSON text with object keys sorted (jsonb keeps its own key order), arrays as they are. */

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { testEnvironment } from '../../../libs/config/index.js';
 
 /**
  * Runs the projector as a real OS process for e2e tests. Jest transpiles in memory, so the
@@ -112,7 +113,7 @@ export function startProjector(
   env: Record<string, string>,
   onLine?: (line: Record<string, unknown>, child: ChildProcess) => void,
 ): RunningProjector {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...testEnvironment().inherited, ...env };
   delete childEnv.NODE_OPTIONS; // Jest's --experimental-vm-modules is not for the child
   const child = spawn(process.execPath, [main, ...args], {
     cwd: REPO_ROOT,

@@ -181,7 +181,7 @@ describe('projector process in follow mode', () => {
     expect(JSON.parse(bad.stderr())).toMatchObject({
       msg: 'invalid configuration',
       variable: 'PROJECTOR_BATCH_SIZE',
-      error: 'PROJECTOR_BATCH_SIZE: must be a whole number, got "many"',
+      error: 'Invalid configuration: PROJECTOR_BATCH_SIZE must be an integer from 1 to 100000, got "many"',
     });
 
     const mode = startProjector(main, ['sideways'], { EVENT_STORE_PATH: eventsPath() });

@@ -1,6 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import { KafkaCommandInbox } from './index.js';
 import { createTopics, eventually, kafkaLibDir, testKafka, ThrowawayKafka, uniqueTopics } from './testing/index.js';
+import { testEnvironment } from '../../config/index.js';
 
 /**
  * Two ingest inboxes in one consumer group on a broker of this test's own, which is stopped
@@ -8,7 +9,8 @@ import { createTopics, eventually, kafkaLibDir, testKafka, ThrowawayKafka, uniqu
  * sent before and after the restart is handled, and both inboxes still stop cleanly.
  */
 const lib = kafkaLibDir();
-if (!lib && process.env.CI) throw new Error('java and the Kafka jars are required in CI (scripts/ci/kafka.sh lib)');
+if (!lib && testEnvironment().ci)
+  throw new Error('java and the Kafka jars are required in CI (scripts/ci/kafka.sh lib)');
 const suite = lib ? describe : describe.skip;
 
 suite('two ingest inboxes across a broker restart', () => {

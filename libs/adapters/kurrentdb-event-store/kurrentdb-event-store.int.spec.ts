@@ -6,10 +6,11 @@ import type { RecordedEvent } from '../../events/index.js';
 import { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './index.js';
 import { streamNames } from './naming.js';
 import { RESERVATION_TYPE } from './reservation.js';
+import { testEnvironment } from '../../config/index.js';
 
 // No KurrentDB server runs on the development machine (no Docker): these run wherever
 // KURRENTDB_URL points at one, e.g. `docker compose up -d kurrentdb` (docs/kurrentdb.md).
-const url = process.env.KURRENTDB_URL;
+const url = testEnvironment().kurrentDbUrl;
 if (!url) process.stderr.write('KurrentDbEventStore: skipped, KURRENTDB_URL is not set (docs/kurrentdb.md)\n');
 const suite = url ? describe : describe.skip;
 

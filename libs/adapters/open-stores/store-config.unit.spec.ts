@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
-import { storeConfigFromEnv, StoreConfigError } from './store-config.js';
+import { ConfigError } from '../../config/index.js';
+import { storeConfigFromEnv } from './store-config.js';
 import { storeEnv } from './store-env.js';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
     storeConfigFromEnv(env);
   } catch (error) {
-    if (error instanceof StoreConfigError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
+    if (error instanceof ConfigError) return error.details.map((p) => `${p.setting}: ${p.message}`);
     throw error;
   }
-  throw new Error('expected a StoreConfigError');
+  throw new Error('expected a ConfigError');
 };
 
 describe('storeConfigFromEnv', () => {

@@ -4,9 +4,10 @@ import { DuplicateEventIdError, EventStoreFailureError, StreamVersionConflictErr
 import { SchemaJanitor } from '../postgres-common/index.js';
 import { PostgresEventStore } from './index.js';
 import { writersAndReader } from './concurrent-writers.fixture.js';
+import { testEnvironment } from '../../config/index.js';
 
-const url = process.env.DATABASE_URL;
-if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
+const url = testEnvironment().databaseUrl;
+if (!url && testEnvironment().ci) throw new Error('DATABASE_URL is required in CI');
 if (!url)
   process.stderr.write(
     'PostgresEventStore: skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n',

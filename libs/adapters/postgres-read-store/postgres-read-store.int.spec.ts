@@ -3,9 +3,10 @@ import { aModel, readModelFixture as fixture, readStoreContract } from '../../re
 import { CheckpointRegressionError } from '../../read-store/index.js';
 import { SchemaJanitor } from '../postgres-common/index.js';
 import { PostgresReadStore, PostgresReadStoreSchemaMismatchError } from './index.js';
+import { testEnvironment } from '../../config/index.js';
 
-const url = process.env.DATABASE_URL;
-if (!url && process.env.CI) throw new Error('DATABASE_URL is required in CI');
+const url = testEnvironment().databaseUrl;
+if (!url && testEnvironment().ci) throw new Error('DATABASE_URL is required in CI');
 if (!url)
   process.stderr.write(
     'PostgresReadStore: skipped, DATABASE_URL is not set (eval "$(bash scripts/ci/postgres.sh)" starts a local PostgreSQL)\n',

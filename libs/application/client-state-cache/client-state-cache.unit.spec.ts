@@ -1,6 +1,5 @@
 import { initialState, type ClientPathState } from '../../domain/index.js';
 import { ClientStateCache } from './client-state-cache.js';
-import { clientStateCacheOptionsFromEnv } from './options-from-env.js';
 
 const stateOf = (clientId: string, over: Partial<ClientPathState> = {}): ClientPathState => ({
   ...initialState(),
@@ -98,23 +97,5 @@ describe('ClientStateCache', () => {
     cache.remember('a', stateOf('a'), 1n, cache.ticket());
     expect(cache.get('a')).toBeUndefined();
     expect(cache.size).toBe(0);
-  });
-});
-
-describe('clientStateCacheOptionsFromEnv', () => {
-  it('defaults to 5,000 clients for 5 minutes', () => {
-    expect(clientStateCacheOptionsFromEnv({})).toEqual({ maxClients: 5_000, ttlMs: 300_000 });
-  });
-
-  it('reads both settings, 0 clients turning the cache off', () => {
-    expect(
-      clientStateCacheOptionsFromEnv({ CLIENT_STATE_CACHE_MAX_CLIENTS: '0', CLIENT_STATE_CACHE_TTL_SECONDS: '30' }),
-    ).toEqual({ maxClients: 0, ttlMs: 30_000 });
-  });
-
-  it('names every bad setting', () => {
-    expect(() =>
-      clientStateCacheOptionsFromEnv({ CLIENT_STATE_CACHE_MAX_CLIENTS: 'many', CLIENT_STATE_CACHE_TTL_SECONDS: '0' }),
-    ).toThrow(/CLIENT_STATE_CACHE_MAX_CLIENTS.*CLIENT_STATE_CACHE_TTL_SECONDS/);
   });
 });

@@ -1,3 +1,2 @@
 export * from './client-state-cache.js';
 export * from './per-store.js';
-export * from './options-from-env.js';

@@ -5,12 +5,12 @@ import type { ClientCommand } from '../../../../libs/domain/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
 import {
   ClientAccessDeniedError,
-  clientStateCacheOptionsFromEnv,
   configureClientStateCache,
   executeClientCommand,
   type CommandResult,
 } from '../../../../libs/application/index.js';
-import { AUDIT_LOG, CLOCK, EVENT_STORE, METRICS, type Clock } from '../../infrastructure/tokens.js';
+import { API_CONFIG, AUDIT_LOG, CLOCK, EVENT_STORE, METRICS, type Clock } from '../../infrastructure/tokens.js';
+import type { ApiConfig } from '../../config.js';
 import type { PolkuMetrics } from '../../../../libs/observability/index.js';
 import type { CommandMeta } from '../../infrastructure/request-context/index.js';
 
@@ -35,10 +35,11 @@ export class ExecuteClientCommandHandler implements ICommandHandler<ExecuteClien
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(METRICS) private readonly metrics: PolkuMetrics,
+    @Inject(API_CONFIG) config: ApiConfig,
   ) {
-    // The store's decision-state cache (shared with the admin erasure), sized at boot so a
-    // bad CLIENT_STATE_CACHE_* value stops the start, not a command.
-    configureClientStateCache(store, clientStateCacheOptionsFromEnv(process.env));
+    // The store's decision-state cache (shared with the admin erasure), sized from the
+    // configuration validated at start (CLIENT_STATE_CACHE_*).
+    configureClientStateCache(store, config.clientStateCache);
   }
 
   async execute({ clientId, command, meta, expectedVersion }: ExecuteClientCommand): Promise<CommandResult> {

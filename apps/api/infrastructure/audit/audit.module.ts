@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import { SqliteAuditLog } from '../../../../libs/adapters/sqlite-audit-log/index.js';
@@ -12,8 +11,7 @@ import { API_CONFIG, AUDIT_LOG } from '../tokens.js';
     {
       provide: AUDIT_LOG,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) =>
-        SqliteAuditLog.open(process.env.AUDIT_LOG_PATH || join(config.dataDir, 'audit.sqlite')),
+      useFactory: (config: ApiConfig) => SqliteAuditLog.open(config.auditLogPath),
     },
   ],
   exports: [AUDIT_LOG],

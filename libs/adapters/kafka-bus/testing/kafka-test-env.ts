@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { BusTopics, Headers } from '../../../bus/index.js';
 import { createKafka, decodeHeaders } from '../kafka-client.js';
 import { ensureTopics } from '../kafka-topics.js';
+import { testEnvironment } from '../../../config/index.js';
 
 /**
  * Tests against a real broker (`eval "$(bash scripts/ci/kafka.sh)"` starts one). Without
@@ -10,13 +11,13 @@ import { ensureTopics } from '../kafka-topics.js';
  * so a missing broker can never turn into a silently green run.
  */
 export function kafkaBrokersForTests(suite: string): string[] | undefined {
-  const raw = process.env.KAFKA_BROKERS?.trim();
+  const raw = testEnvironment().kafkaBrokers;
   if (raw)
     return raw
       .split(',')
       .map((b) => b.trim())
       .filter(Boolean);
-  if (process.env.CI)
+  if (testEnvironment().ci)
     throw new Error(`${suite}: KAFKA_BROKERS is not set in CI; run scripts/ci/kafka.sh before the tests`);
   process.stderr.write(
     `${suite}: skipped, KAFKA_BROKERS is not set (eval "$(bash scripts/ci/kafka.sh)" starts a local broker)\n`,
@@ -38,7 +39,7 @@ export function testKafka(brokers: string[]): Kafka {
   return createKafka({
     brokers,
     clientId: `polku-test-${randomUUID().slice(0, 8)}`,
-    logLevel: process.env.KAFKA_TEST_LOG ? 'warn' : 'nothing',
+    logLevel: testEnvironment().kafkaTestLog ? 'warn' : 'nothing',
   });
 }
 

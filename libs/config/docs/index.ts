@@ -1,0 +1,1 @@
+export { renderConfigurationDoc } from './render.js';

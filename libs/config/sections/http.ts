@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import type { Environment } from '../environment.js';
+import type { Problems } from '../config-error.js';
+import { directory, integer, text } from '../kinds.js';
+import { read, readOr, setting } from '../setting.js';
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  /** `API_PROCESSES` (default 1): API processes sharing the port, one per core at most. */
+  processes: number;
+  /** `WEB_DIR`: the built browser workspace served at `/`. */
+  webDir: string;
+}
+
+const section = 'HTTP API';
+export const HTTP_SETTINGS = {
+  host: setting({
+    name: 'HOST',
+    section,
+    kind: text,
+    default: '127.0.0.1',
+    group: 'operator',
+    description: 'API listen address',
+  }),
+  port: setting({
+    name: 'PORT',
+    section,
+    kind: integer(0, 65_535),
+    default: 3000,
+    group: 'operator',
+    description: 'API port (`0` = any free port)',
+  }),
+  processes: setting({
+    name: 'API_PROCESSES',
+    section,
+    kind: integer(1, 64),
+    default: 1,
+    group: 'tuning',
+    description:
+      'API processes sharing the port (node:cluster, round robin); a process that dies is replaced, SIGTERM stops all. Each keeps only caches and connections: every append checks the stream version, so processes need no coordination',
+    basis: 'at most one per core is useful (docs/performance.md)',
+  }),
+  webDir: setting({
+    name: 'WEB_DIR',
+    section,
+    kind: directory,
+    defaultText: '`dist/web` beside the compiled API',
+    group: 'operator',
+    description: 'the built browser workspace served at `/`',
+  }),
+} as const;
+
+/** `defaultWebDir`: where `npm run build` puts apps/web relative to the running API. */
+export function readHttp(env: Environment, defaultWebDir: string, problems: Problems): HttpConfig {
+  const s = HTTP_SETTINGS;
+  return {
+    host: readOr(env, s.host, problems),
+    port: readOr(env, s.port, problems),
+    processes: readOr(env, s.processes, problems),
+    webDir: read(env, s.webDir, problems) ?? resolve(defaultWebDir),
+  };
+}

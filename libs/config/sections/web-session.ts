@@ -1,0 +1,104 @@
+import type { Environment } from '../environment.js';
+import type { Problems } from '../config-error.js';
+import { commaList, text, url } from '../kinds.js';
+import { rawValue, read, setting } from '../setting.js';
+
+/** OpenID Connect sign-in of the web workspace (the API as its back end for front end). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  scopes: string[];
+}
+
+export interface WebSessionConfig {
+  /** Set when every OIDC_* setting is; absent = no OIDC sign-in. */
+  oidc?: OidcSettings;
+}
+
+const section = 'web session';
+const OIDC_REQUIRED = 'with the other `OIDC_*` settings (all or none)';
+export const DEFAULT_OIDC_SCOPES = ['openid', 'profile'];
+export const WEB_SESSION_SETTINGS = {
+  oidcIssuer: setting({
+    name: 'OIDC_ISSUER',
+    section,
+    kind: url(['http', 'https'], { expected: 'an http(s) URL' }),
+    required: OIDC_REQUIRED,
+    group: 'operator',
+    description: 'OpenID Connect provider (its discovery document is `<issuer>/.well-known/openid-configuration`)',
+  }),
+  oidcClientId: setting({
+    name: 'OIDC_CLIENT_ID',
+    section,
+    kind: text,
+    required: OIDC_REQUIRED,
+    group: 'operator',
+    description: 'client id registered with the provider',
+  }),
+  oidcClientSecret: setting({
+    name: 'OIDC_CLIENT_SECRET',
+    section,
+    kind: text,
+    required: OIDC_REQUIRED,
+    secret: true,
+    group: 'operator',
+    description: 'client secret registered with the provider (never logged)',
+  }),
+  oidcRedirectUrl: setting({
+    name: 'OIDC_REDIRECT_URL',
+    section,
+    kind: url(['http', 'https'], { expected: 'an http(s) URL' }),
+    required: OIDC_REQUIRED,
+    group: 'operator',
+    description: 'the API’s callback URL as registered with the provider',
+  }),
+  oidcScopes: setting({
+    name: 'OIDC_SCOPES',
+    section,
+    kind: commaList(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'scopes', { spacesToo: true }),
+    default: DEFAULT_OIDC_SCOPES,
+    defaultText: '`openid,profile`',
+    group: 'operator',
+    description:
+      'scopes requested at sign-in, e.g. `openid profile email` (only read with the other `OIDC_*` settings)',
+  }),
+} as const;
+
+const OIDC_ALL_OR_NONE = [
+  WEB_SESSION_SETTINGS.oidcIssuer,
+  WEB_SESSION_SETTINGS.oidcClientId,
+  WEB_SESSION_SETTINGS.oidcClientSecret,
+  WEB_SESSION_SETTINGS.oidcRedirectUrl,
+] as const;
+
+/** OIDC is all or none: some set and some missing names each missing one. */
+export function readWebSession(env: Environment, problems: Problems): WebSessionConfig {
+  const s = WEB_SESSION_SETTINGS;
+  const given = OIDC_ALL_OR_NONE.filter((d) => rawValue(env, d.name) !== undefined);
+  if (given.length === 0) {
+    if (rawValue(env, s.oidcScopes.name) !== undefined)
+      problems.add(
+        s.oidcScopes.name,
+        'OIDC_SCOPES is set but OIDC is not (set OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL)',
+      );
+    return {};
+  }
+  const before = problems.count;
+  const setNames = given.map((d) => d.name).join(', ');
+  for (const d of OIDC_ALL_OR_NONE) {
+    if (!given.includes(d))
+      problems.add(
+        d.name,
+        `${d.name} is required when ${setNames} ${given.length === 1 ? 'is' : 'are'} set (OIDC is all or none)`,
+      );
+  }
+  const issuer = read(env, s.oidcIssuer, problems);
+  const clientId = read(env, s.oidcClientId, problems);
+  const clientSecret = read(env, s.oidcClientSecret, problems);
+  const redirectUrl = read(env, s.oidcRedirectUrl, problems);
+  const scopes = read(env, s.oidcScopes, problems);
+  if (problems.count > before || !issuer || !clientId || !clientSecret || !redirectUrl || !scopes) return {};
+  return { oidc: { issuer, clientId, clientSecret, redirectUrl, scopes } };
+}
