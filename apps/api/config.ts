@@ -45,6 +45,28 @@ export interface ApiConfig {
   processes: number;
   /** `WEB_DIR`: the built browser workspace served at `/` (default: `dist/web` beside the compiled API). */
   webDir: string;
+  /** OpenID Connect sign-in of the browser workspace (`OIDC_*`, all or none); absent when not configured. */
+  oidc?: OidcConfig;
+}
+
+/** The names of the OpenID Connect settings: all of them, or none. */
+export const OIDC_SETTINGS = [
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URL',
+  'OIDC_SCOPES',
+] as const;
+
+export interface OidcConfig {
+  /** The issuer identifier; its discovery document is `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** `<the API's public origin>/session/oidc/callback`, as registered at the issuer. */
+  redirectUrl: string;
+  /** Space-separated in `OIDC_SCOPES`; always includes `openid`. */
+  scopes: string[];
 }
 
 export class ConfigError extends Error {
@@ -116,11 +138,53 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     problems.push(`AUTH_MODE must be one of ${AUTH_MODES.join(', ')}, got "${mode}"`);
   }
 
+  const oidc = oidcConfig(get, problems);
+  if (oidc && mode !== 'hs256') {
+    // The browser session is a token the API signs itself, with JWT_SECRET (see web-session).
+    problems.push('OIDC_ISSUER needs AUTH_MODE=hs256: the browser session it creates is signed with JWT_SECRET');
+  }
+
   if (problems.length > 0 || !auth || !stores) throw new ConfigError(problems);
   const { dataDir, eventStore, readStore } = stores;
   // dist/apps/api/config.js -> dist/web, where `npm run build` puts apps/web.
   const webDir = resolve(get('WEB_DIR') ?? fileURLToPath(new URL('../../web', import.meta.url)));
-  return { host, port, dataDir, eventStore, readStore, auth, production, processes, webDir };
+  return {
+    host,
+    port,
+    dataDir,
+    eventStore,
+    readStore,
+    auth,
+    production,
+    processes,
+    webDir,
+    ...(oidc ? { oidc } : {}),
+  };
+}
+
+const MIN_CLIENT_SECRET_LENGTH = 16;
+
+/** All five `OIDC_*` settings or none: half a configuration would fail only at the first sign-in. */
+function oidcConfig(get: (name: string) => string | undefined, problems: string[]): OidcConfig | undefined {
+  const missing = OIDC_SETTINGS.filter((name) => get(name) === undefined);
+  if (missing.length === OIDC_SETTINGS.length) return undefined;
+  if (missing.length > 0) {
+    problems.push(`${missing.join(', ')} must be set too: the OIDC_* settings are all or none`);
+    return undefined;
+  }
+  const [issuer, clientId, clientSecret, redirectUrl, scopesRaw] = OIDC_SETTINGS.map((name) => get(name) as string);
+  const before = problems.length;
+  if (!isHttpUrl(issuer)) problems.push(`OIDC_ISSUER must be an http(s) URL, got "${issuer}"`);
+  if (!isHttpUrl(redirectUrl) || !new URL(redirectUrl).pathname.endsWith('/session/oidc/callback')) {
+    problems.push(`OIDC_REDIRECT_URL must be an http(s) URL ending in /session/oidc/callback, got "${redirectUrl}"`);
+  }
+  if (clientSecret.length < MIN_CLIENT_SECRET_LENGTH) {
+    problems.push(`OIDC_CLIENT_SECRET must be at least ${MIN_CLIENT_SECRET_LENGTH} characters`);
+  }
+  const scopes = scopesRaw.split(/\s+/);
+  if (!scopes.includes('openid')) problems.push(`OIDC_SCOPES must include openid, got "${scopesRaw}"`);
+  if (problems.length > before) return undefined;
+  return { issuer, clientId, clientSecret, redirectUrl, scopes };
 }
 
 function isHttpUrl(value: string): boolean {
