@@ -31,6 +31,9 @@ const OFFICER = {
   org_type: 'employment_authority',
   role: 'officer',
 };
+/** Known to the provider, but in a role the workspace has no place for. */
+const AGENCY_SYSTEM = { ...OFFICER, sub: 'kela-integration', name: 'Kela integration', role: 'agency_system' };
+const ACCOUNTS = new Map([OFFICER, AGENCY_SYSTEM].map((account) => [account.sub, account]));
 const CLIENT_ID = 'polku-workspace';
 
 /** A port free now, so the provider can register the API's redirect URL before the API listens. */
@@ -82,8 +85,10 @@ describeBrowser('signing in with OpenID Connect (a real provider, authorization 
       claims: { openid: ['sub'], profile: ['name'], polku: ['org', 'org_type', 'role'] },
       // The claims go into the ID token itself: the API reads no userinfo.
       conformIdTokenClaims: false,
-      findAccount: (_ctx: unknown, sub: string): ProviderAccount | undefined =>
-        sub === OFFICER.sub ? { accountId: sub, claims: async () => ({ ...OFFICER }) } : undefined,
+      findAccount: (_ctx: unknown, sub: string): ProviderAccount | undefined => {
+        const account = ACCOUNTS.get(sub);
+        return account ? { accountId: sub, claims: async () => ({ ...account }) } : undefined;
+      },
       features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
       cookies: { keys: [randomBytes(16).toString('hex')] },
       ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
@@ -219,5 +224,24 @@ describeBrowser('signing in with OpenID Connect (a real provider, authorization 
     const forged = await callback(`code=forged&state=${state}`, flowCookie);
     expect(forged.status).toBe(400);
     expect(await forged.json()).toMatchObject({ detail: expect.stringContaining('token endpoint refused') });
+  });
+
+  it('refuses a role the workspace has no place for, with a problem naming the claim', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Kirjaudu organisaatiosi tunnuksella' }).click();
+    await page.waitForURL((url) => url.origin !== base);
+    await page.locator('input[name="login"]').fill(AGENCY_SYSTEM.sub);
+    await page.locator('input[name="password"]').fill('any password');
+    const callback = page.waitForResponse((r) => r.url().startsWith(`${base}/session/oidc/callback`));
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const refused = await callback;
+    expect(refused.status()).toBe(403);
+    expect(await refused.json()).toMatchObject({
+      title: 'Sign-in refused',
+      claim: 'role',
+      detail: expect.stringContaining('agency_system'),
+    });
+    expect(await page.evaluate(() => fetch('/session').then((r) => r.json()))).toMatchObject({ signedIn: false });
   });
 });

@@ -100,6 +100,10 @@ export class OidcClient {
       throw new OidcSignInError(`The ID token is not valid: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (claims.nonce !== flow.nonce) throw new OidcSignInError('The ID token answers another sign-in (nonce)');
+    // OpenID Connect Core 3.1.3.7: with several audiences, the token must name us as its authorized party.
+    if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims.azp !== clientId) {
+      throw new OidcSignInError('The ID token was issued to another party (azp)');
+    }
     return { claims, idToken: body.id_token };
   }
 
