@@ -33,7 +33,7 @@ describe('web session (embedded mode)', () => {
   };
 
   it('lists the demo people: officers of each organisation, an instructor, an auditor and a client', async () => {
-    expect((await t.http.get('/session')).body).toEqual({ signedIn: false, demoSignIn: true });
+    expect((await t.http.get('/session')).body).toEqual({ signedIn: false, demoSignIn: true, oidcSignIn: false });
     const people = (await t.http.get('/session/demo-people')).body as { role: string; organisationId: string }[];
     expect(new Set(people.map((p) => p.role))).toEqual(new Set(['officer', 'instructor', 'auditor', 'client']));
     expect(new Set(people.filter((p) => p.role === 'officer').map((p) => p.organisationId))).toEqual(
@@ -117,7 +117,7 @@ describe('web session in production configuration', () => {
   it('has no demo sign-in', async () => {
     const t = await startTestApp({ env: { NODE_ENV: 'production' } });
     try {
-      expect((await t.http.get('/session')).body).toEqual({ signedIn: false, demoSignIn: false });
+      expect((await t.http.get('/session')).body).toEqual({ signedIn: false, demoSignIn: false, oidcSignIn: false });
       expect((await t.http.get('/session/demo-people')).status).toBe(404);
       expect(
         (await request(t.app.getHttpServer()).post('/session/demo-sign-in').send({ personId: 'te-outi-virtanen' }))

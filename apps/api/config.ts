@@ -9,6 +9,7 @@ export {
   type ApiConfig,
   type AuthConfig,
   type EventStoreConfig,
+  type OidcSettings,
   type ReadStoreConfig,
 } from '../../libs/config/index.js';
 import type { EventStoreConfig, ReadStoreConfig } from '../../libs/config/index.js';

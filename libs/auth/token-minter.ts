@@ -28,17 +28,19 @@ export function parseTtl(ttl: string): number {
 /**
  * Signs an HS256 token the API accepts in `AUTH_MODE=hs256`. For tests, demos and the
  * `npm run token` CLI; production tokens come from the identity provider (jwks mode).
- * `now` lets tests mint tokens on the same fixed clock the app runs on.
+ * `now` lets tests mint tokens on the same fixed clock the app runs on; `claims` adds claims
+ * beyond the principal's (e.g. how a browser session was signed in).
  */
 export async function mintToken(
   spec: MintSpec,
   secret: string,
   issuer: string,
   audience: string,
-  options: { now?: Date } = {},
+  options: { now?: Date; claims?: Record<string, string> } = {},
 ): Promise<string> {
   const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
   return new SignJWT({
+    ...options.claims,
     [CLAIMS.displayName]: spec.displayName,
     [CLAIMS.organisationId]: spec.organisationId,
     [CLAIMS.organisationType]: spec.organisationType,

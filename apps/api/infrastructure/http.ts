@@ -19,7 +19,7 @@ export interface PolkuRequest {
 
 export interface PolkuResponse {
   headersSent: boolean;
-  setHeader(name: string, value: string): void;
+  setHeader(name: string, value: string | string[]): void;
   status(code: number): unknown;
 }
 

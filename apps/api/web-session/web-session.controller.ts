@@ -4,14 +4,12 @@ import { DEMO_SIGN_IN_PEOPLE } from '../../../scripts/demo/sign-in-people.js';
 import type { ApiConfig } from '../config.js';
 import { Public } from '../infrastructure/auth/decorators.js';
 import { csrfTokenFor, sessionCookie, sessionTokenOf } from '../infrastructure/auth/session-cookie.js';
-import { mintToken, parseTtl } from '../../../libs/auth/token-minter.js';
 import { TokenVerifier } from '../../../libs/auth/token-verifier.js';
 import type { PolkuRequest, PolkuResponse } from '../infrastructure/http.js';
 import { ApiProblemResponses } from '../infrastructure/problem/api-problem-response.js';
 import { API_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { signInMethodOf, startBrowserSession } from './session-issuer.js';
 import { DemoPersonDto, DemoSignInDto, WebSessionDto } from './web-session.dto.js';
-
-const SESSION_TTL = '8h';
 
 /**
  * The browser's session (backend-for-frontend): the token stays in an HttpOnly cookie; the
@@ -32,17 +30,28 @@ export class WebSessionController {
     return this.config.auth.mode === 'hs256' && !this.config.production;
   }
 
+  /** The ways of signing in this deployment offers. */
+  private get offers(): { demoSignIn: boolean; oidcSignIn: boolean } {
+    return { demoSignIn: this.demoSignIn, oidcSignIn: this.config.webSession.oidc !== undefined };
+  }
+
   @Get()
   @ApiOperation({ summary: 'Who this browser session is signed in as' })
   @ApiOkResponse({ type: WebSessionDto })
   async current(@Req() req: PolkuRequest): Promise<WebSessionDto> {
     const token = sessionTokenOf(req);
-    if (token === undefined) return { signedIn: false, demoSignIn: this.demoSignIn };
+    if (token === undefined) return { ...this.offers, signedIn: false };
     try {
       const principal = await this.verifier.verify(token);
-      return { signedIn: true, demoSignIn: this.demoSignIn, principal, csrfToken: csrfTokenFor(token) };
+      return {
+        ...this.offers,
+        signedIn: true,
+        principal,
+        csrfToken: csrfTokenFor(token),
+        signInMethod: signInMethodOf(token),
+      };
     } catch {
-      return { signedIn: false, demoSignIn: this.demoSignIn };
+      return { ...this.offers, signedIn: false };
     }
   }
 
@@ -68,12 +77,9 @@ export class WebSessionController {
     this.ensureDemoSignIn();
     const person = DEMO_SIGN_IN_PEOPLE.find((p) => p.personId === body.personId);
     if (!person || this.config.auth.mode !== 'hs256') throw new NotFoundException(`No demo person ${body.personId}`);
-    const { secret, issuer, audience } = this.config.auth;
-    const token = await mintToken({ ...person, ttl: SESSION_TTL }, secret, issuer, audience, { now: this.clock() });
-    res.setHeader('Set-Cookie', sessionCookie(token, req.secure === true, parseTtl(SESSION_TTL)));
-    res.setHeader('Cache-Control', 'no-store');
+    const token = await startBrowserSession(this.config, person, 'demo', this.clock(), req, res);
     const principal = await this.verifier.verify(token);
-    return { signedIn: true, demoSignIn: true, principal, csrfToken: csrfTokenFor(token) };
+    return { ...this.offers, signedIn: true, principal, csrfToken: csrfTokenFor(token), signInMethod: 'demo' };
   }
 
   @Post('sign-out')

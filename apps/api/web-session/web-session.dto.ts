@@ -8,6 +8,13 @@ export class WebSessionDto {
     description: 'Whether the development sign-in (demo people) is offered: embedded mode with the local secret only',
   })
   demoSignIn: boolean;
+  @ApiProperty({
+    description:
+      "Whether sign-in with the organisation's identity provider (OpenID Connect) is offered: GET /session/oidc/start",
+  })
+  oidcSignIn: boolean;
+  @ApiPropertyOptional({ enum: ['demo', 'oidc'], description: 'How this session was signed in' })
+  signInMethod?: 'demo' | 'oidc';
   @ApiPropertyOptional({ type: PrincipalDto }) principal?: PrincipalDto;
   @ApiPropertyOptional({ description: 'Send as X-CSRF-Token on every write of this session' }) csrfToken?: string;
 }
@@ -24,4 +31,11 @@ export class DemoPersonDto {
 
 export class DemoSignInDto {
   @IdField({ description: 'One of GET /session/demo-people', example: 'te-outi-virtanen' }) personId: string;
+}
+
+export class OidcSignOutDto {
+  @ApiPropertyOptional({
+    description: "The issuer's end_session_endpoint (RP-initiated logout): open it to sign out there too",
+  })
+  endSessionUrl?: string;
 }

@@ -51,6 +51,12 @@ export function readApiConfig(env: Environment, problems: Problems): ApiConfig |
   const logLevel = readLogLevel(env, problems);
   const webSession = readWebSession(env, problems);
   const auditLogPath = readAuditLogPath(env, stores?.dataDir ?? '.', problems);
+  // The browser session OIDC creates is a token the API signs itself, with JWT_SECRET.
+  if (webSession.oidc && auth && auth.mode !== 'hs256')
+    problems.add(
+      'OIDC_ISSUER',
+      'OIDC_ISSUER needs AUTH_MODE=hs256: the browser session it creates is signed with JWT_SECRET',
+    );
   if (!stores || !auth) return undefined;
   const { dataDir, eventStore, readStore } = stores;
   return {

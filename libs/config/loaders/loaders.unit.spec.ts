@@ -20,8 +20,8 @@ const errorOf = (load: () => unknown): ConfigError => {
 const OIDC = {
   OIDC_ISSUER: 'https://idp.example',
   OIDC_CLIENT_ID: 'polku',
-  OIDC_CLIENT_SECRET: 'client-secret',
-  OIDC_REDIRECT_URL: 'https://polku.example/session/callback',
+  OIDC_CLIENT_SECRET: 'client-secret-of-some-length',
+  OIDC_REDIRECT_URL: 'https://polku.example/session/oidc/callback',
 };
 
 describe('loadApiConfig', () => {
@@ -125,7 +125,7 @@ describe('web-session OIDC settings (all or none)', () => {
       oidc: {
         issuer: OIDC.OIDC_ISSUER,
         clientId: 'polku',
-        clientSecret: 'client-secret',
+        clientSecret: 'client-secret-of-some-length',
         redirectUrl: OIDC.OIDC_REDIRECT_URL,
         scopes: ['openid', 'profile'],
       },

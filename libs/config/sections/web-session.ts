@@ -19,6 +19,7 @@ export interface WebSessionConfig {
 
 const section = 'web session';
 const OIDC_REQUIRED = 'with the other `OIDC_*` settings (all or none)';
+const MIN_OIDC_CLIENT_SECRET_LENGTH = 16;
 export const DEFAULT_OIDC_SCOPES = ['openid', 'profile'];
 export const WEB_SESSION_SETTINGS = {
   oidcIssuer: setting({
@@ -100,5 +101,17 @@ export function readWebSession(env: Environment, problems: Problems): WebSession
   const redirectUrl = read(env, s.oidcRedirectUrl, problems);
   const scopes = read(env, s.oidcScopes, problems);
   if (problems.count > before || !issuer || !clientId || !clientSecret || !redirectUrl || !scopes) return {};
+  // The callback route is fixed by the API; a redirect elsewhere would only fail at the first sign-in.
+  if (!new URL(redirectUrl).pathname.endsWith('/session/oidc/callback'))
+    problems.add(s.oidcRedirectUrl.name, `OIDC_REDIRECT_URL must end in /session/oidc/callback, got "${redirectUrl}"`);
+  // The flow cookie's key is derived from the client secret: a short one would be guessable.
+  if (clientSecret.length < MIN_OIDC_CLIENT_SECRET_LENGTH)
+    problems.add(
+      s.oidcClientSecret.name,
+      `OIDC_CLIENT_SECRET must be at least ${MIN_OIDC_CLIENT_SECRET_LENGTH} characters`,
+    );
+  if (!scopes.includes('openid'))
+    problems.add(s.oidcScopes.name, `OIDC_SCOPES must include openid, got "${scopes.join(' ')}"`);
+  if (problems.count > before) return {};
   return { oidc: { issuer, clientId, clientSecret, redirectUrl, scopes } };
 }

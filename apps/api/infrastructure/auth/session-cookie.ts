@@ -25,12 +25,16 @@ export function csrfTokenFor(sessionToken: string): string {
 }
 
 export function sessionTokenOf(req: PolkuRequest): string | undefined {
+  return cookieValue(req, SESSION_COOKIE);
+}
+
+/** The named cookie of the request, if it has a non-empty one. */
+export function cookieValue(req: PolkuRequest, name: string): string | undefined {
   const header = headerValue(req, 'cookie');
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE)
-      return decodeURIComponent(part.slice(eq + 1).trim()) || undefined;
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim()) || undefined;
   }
   return undefined;
 }

@@ -109,6 +109,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/session/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start signing in at the organisation's identity provider (redirects there) */
+        get: operations["Oidc_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the identity provider sends the browser back: starts the session, then opens the workspace */
+        get: operations["Oidc_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session/oidc/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the browser session and say where the issuer ends its own (RP-initiated logout), if it can */
+        post: operations["Oidc_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients": {
         parameters: {
             query?: never;
@@ -1020,6 +1071,13 @@ export interface components {
             signedIn: boolean;
             /** @description Whether the development sign-in (demo people) is offered: embedded mode with the local secret only */
             demoSignIn: boolean;
+            /** @description Whether sign-in with the organisation's identity provider (OpenID Connect) is offered: GET /session/oidc/start */
+            oidcSignIn: boolean;
+            /**
+             * @description How this session was signed in
+             * @enum {string}
+             */
+            signInMethod?: "demo" | "oidc";
             principal?: components["schemas"]["PrincipalDto"];
             /** @description Send as X-CSRF-Token on every write of this session */
             csrfToken?: string;
@@ -1041,6 +1099,10 @@ export interface components {
              * @example te-outi-virtanen
              */
             personId: string;
+        };
+        OidcSignOutDto: {
+            /** @description The issuer's end_session_endpoint (RP-initiated logout): open it to sign out there too */
+            endSessionUrl?: string;
         };
         RegisterClientDto: {
             /**
@@ -2502,6 +2564,135 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Oidc_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for tracing the call (1-128 of A-Z a-z 0-9 . _ : -); another value is replaced by a generated one. Echoed in the answer. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the issuer's authorization endpoint */
+            302: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or no client relationship with the client (indistinguishable on purpose) */
+            404: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Oidc_callback: {
+        parameters: {
+            query?: {
+                error?: unknown;
+                state?: unknown;
+                code?: unknown;
+            };
+            header?: {
+                /** @description Your id for tracing the call (1-128 of A-Z a-z 0-9 . _ : -); another value is replaced by a generated one. Echoed in the answer. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the workspace, signed in */
+            302: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: a field (see `errors`), a header (`header`), malformed JSON or a query that asks for two things at once */
+            400: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or no client relationship with the client (indistinguishable on purpose) */
+            404: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Oidc_signOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for tracing the call (1-128 of A-Z a-z 0-9 . _ : -); another value is replaced by a generated one. Echoed in the answer. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcSignOutDto"];
+                };
+            };
+            /** @description Not found, or no client relationship with the client (indistinguishable on purpose) */
+            404: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

@@ -179,4 +179,8 @@ export const en: Dictionary = {
     unauthorized: 'Your session has ended. Sign in again.',
     generic: 'The request failed: {{message}}',
   },
+  oidcSignIn: {
+    intro: "Sign in through your organisation's identity service.",
+    button: 'Sign in with your organisation account',
+  },
 };

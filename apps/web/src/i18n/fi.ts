@@ -186,4 +186,8 @@ export const fi = {
     unauthorized: 'Istunto on päättynyt. Kirjaudu uudelleen.',
     generic: 'Pyyntö epäonnistui: {{message}}',
   },
+  oidcSignIn: {
+    intro: 'Kirjaudu organisaatiosi tunnistuspalvelun kautta.',
+    button: 'Kirjaudu organisaatiosi tunnuksella',
+  },
 };

@@ -180,4 +180,8 @@ export const sv: Dictionary = {
     unauthorized: 'Sessionen har gått ut. Logga in igen.',
     generic: 'Begäran misslyckades: {{message}}',
   },
+  oidcSignIn: {
+    intro: 'Logga in via din organisations identifieringstjänst.',
+    button: 'Logga in med din organisations konto',
+  },
 };

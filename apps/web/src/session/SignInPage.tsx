@@ -7,7 +7,10 @@ import { useSession } from './session';
 
 type DemoPerson = components['schemas']['DemoPersonDto'];
 
-/** Development sign-in: the API offers it only in embedded mode (local secret, not production). */
+/**
+ * Sign-in: with the organisation's identity provider (OpenID Connect) when the API has it
+ * configured; the development sign-in only in embedded mode (local secret, not production).
+ */
 export function SignInPage() {
   const { session, signIn } = useSession();
   const { t } = useTranslation();
@@ -24,8 +27,15 @@ export function SignInPage() {
       <Heading variant="h1" id="sign-in-title">
         {t('signIn.title')}
       </Heading>
+      {session?.oidcSignIn && (
+        <div className="panel">
+          <Paragraph mb="s">{t('oidcSignIn.intro')}</Paragraph>
+          {/* A full-page navigation: the API redirects on to the identity provider. */}
+          <Button onClick={() => window.location.assign('/session/oidc/start')}>{t('oidcSignIn.button')}</Button>
+        </div>
+      )}
       {!session?.demoSignIn ? (
-        <Paragraph>{t('signIn.unavailable')}</Paragraph>
+        !session?.oidcSignIn && <Paragraph>{t('signIn.unavailable')}</Paragraph>
       ) : (
         <>
           <Paragraph mb="m">{t('signIn.intro')}</Paragraph>

@@ -29,7 +29,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    void api.GET('/session').then(({ data }) => adopt(data ?? { signedIn: false, demoSignIn: false }));
+    void api
+      .GET('/session')
+      .then(({ data }) => adopt(data ?? { signedIn: false, demoSignIn: false, oidcSignIn: false }));
   }, [adopt]);
 
   const setPurpose = useCallback((text: string | undefined) => {
@@ -49,9 +51,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    await api.POST('/session/sign-out');
     setPurpose(undefined);
-    adopt({ signedIn: false, demoSignIn: session?.demoSignIn ?? false });
+    if (session?.signInMethod === 'oidc') {
+      // Ends the local session; then the identity provider's own (RP-initiated logout), if it has one.
+      const { data } = await api.POST('/session/oidc/sign-out');
+      if (data?.endSessionUrl) {
+        window.location.assign(data.endSessionUrl);
+        return;
+      }
+    } else {
+      await api.POST('/session/sign-out');
+    }
+    adopt({ signedIn: false, demoSignIn: session?.demoSignIn ?? false, oidcSignIn: session?.oidcSignIn ?? false });
     window.location.hash = '#/';
   }, [adopt, session, setPurpose]);
 

@@ -1,0 +1,2 @@
+export { OidcController } from './oidc.controller.js';
+export { OidcClient } from './oidc-client.js';
