@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorkerThread, threadEntryAvailable } from '../../../../libs/shared/index.js';
 import { PAGE_COMMITTED, type FoldedPage, type FoldWorkerInput, type FoldWorkerMessage } from './protocol.js';
 
-/** Compiled next to this file; absent when the TypeScript sources run directly (ts-jest). */
+/** The thread's module (compiled, or its TypeScript source under Jest). */
 const WORKER_URL = new URL('./fold-worker.js', import.meta.url);
 
-export const foldWorkerAvailable = (): boolean =>
-  WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+export const foldWorkerAvailable = (): boolean => threadEntryAvailable(WORKER_URL);
 
 /** A failure inside the fold worker, carrying the original error's name and message. */
 export class FoldWorkerError extends Error {
@@ -28,7 +25,7 @@ export class FoldWorkerError extends Error {
 export async function* foldedPagesFromWorker(input: FoldWorkerInput): AsyncGenerator<FoldedPage> {
   // Bounded heaps keep the process under ~280 MB RSS; the young generation is generous because
   // a page's events and documents die young (at 16 MB GC was 29 % of the worker's time).
-  const worker = new Worker(WORKER_URL, {
+  const worker = startWorkerThread(WORKER_URL, {
     workerData: input,
     resourceLimits: { maxOldGenerationSizeMb: input.heapMb, maxYoungGenerationSizeMb: 48 },
   });
