@@ -26,6 +26,7 @@ export const CLAIMS = {
 } as const satisfies Record<keyof PrincipalSpec, string>;
 
 export class InvalidClaimError extends Error {
+  override readonly name = 'InvalidClaimError';
   constructor(
     readonly claim: string,
     reason: string,

@@ -50,6 +50,6 @@ async function run(): Promise<void> {
 
 run().catch((error: unknown) => {
   const e = error instanceof Error ? error : new Error(String(error));
-  // many of our errors keep the default name 'Error': the class says more
+  // ours all have a name (test/error-class-names); a library's may keep 'Error': the class says more
   send({ kind: 'failed', name: e.name === 'Error' ? e.constructor.name : e.name, message: e.message, stack: e.stack });
 });
