@@ -4,7 +4,6 @@ import {
   type Continuation,
   type OrganisationRef,
   type PeriodEndReason,
-  type PolkuDomainEvent,
   type PolkuEvent,
   type TypEndReason,
 } from '../../libs/events/index.js';
@@ -13,7 +12,7 @@ import {
   addMonths,
   ageOn,
   decide,
-  evolve,
+  foldClientState,
   initialState,
   RuleViolationError,
   toDate,
@@ -28,7 +27,7 @@ import { personName } from './world.js';
 /**
  * One generated client: a small event-driven simulation. Tasks are dated; each turns into a
  * command that goes through the real `decide` on the client's in-memory state (so every
- * event is valid) and is folded back with `evolve`. The caller drains the tasks month by
+ * event is valid) and is folded back with `foldClientState`. The caller drains the tasks month by
  * month and appends the client's pending events in one `appendToStream`.
  */
 export interface GenStats {
@@ -244,7 +243,7 @@ export class ClientSim {
         causationId: null,
         data: d.data,
       };
-      this.state = evolve(this.state, event as unknown as PolkuDomainEvent);
+      this.state = foldClientState(this.state, [event]);
       this.pending.push(event);
       this.stats.events += 1;
       this.stats.byType[d.type] = (this.stats.byType[d.type] ?? 0) + 1;

@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { BusTopics, Headers } from '../../../bus/index.js';
 import { createKafka, decodeHeaders } from '../kafka-client.js';
 import { ensureTopics } from '../kafka-topics.js';
+import { sleep } from '../../../shared/index.js';
 
 /**
  * Tests against a real broker (`eval "$(bash scripts/ci/kafka.sh)"` starts one). Without
@@ -108,6 +109,6 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
