@@ -1,4 +1,5 @@
 import {
+  DATA_KINDS,
   EVENT_CATALOGUE,
   type Actor,
   type Continuation,
@@ -77,16 +78,6 @@ type OtherService =
   | 'substance_abuse_services'
   | 'studies'
   | 'health_check';
-
-const ALL_DATA_KINDS = [
-  'identity',
-  'plans',
-  'referrals',
-  'service_periods',
-  'assessments',
-  'benefits',
-  'attendance',
-] as const;
 
 export interface ClientSummary {
   clientId: string;
@@ -343,7 +334,7 @@ export class ClientSim {
       this.consentId = this.id('consent');
       this.exec(on, starter, {
         type: 'GiveConsent',
-        data: { consentId: this.consentId, scope: { organisationIds: [], dataKinds: [...ALL_DATA_KINDS] } },
+        data: { consentId: this.consentId, scope: { organisationIds: [], dataKinds: [...DATA_KINDS] } },
       });
     }
     this.assignOfficer(on, this.rng.chance(0.55) ? this.teOfficer() : this.soteOfficer());

@@ -1,8 +1,8 @@
-import { upcast, type PolkuEvent, type RecordedEvent } from '../../events/index.js';
+import type { PolkuEvent } from '../../events/index.js';
 import { canonicalEventContent, chainHash } from '../../event-store/index.js';
-import { contentOfEvent, type EventRow } from '../sql-event-rows/index.js';
+import { contentOfEvent } from '../sql-event-rows/index.js';
 
-export { contentOfRow, EVENT_COLUMNS, type EventRow } from '../sql-event-rows/index.js';
+export { EVENT_COLUMNS, type EventRow, toRecordedEvent } from '../sql-event-rows/index.js';
 
 /** Column-wise arrays of a batch, in stream-version order: one parameter per column for unnest(). */
 export interface InsertColumns {
@@ -64,22 +64,4 @@ export function toInsertColumns(
     columns.hashes.push(hash);
   }
   return { columns, lastVersion: version, lastHash: hash };
-}
-
-/** Rows are stored in the schema they were written in; readers always get the current one. */
-export function toRecordedEvent(row: EventRow): RecordedEvent {
-  return upcast<RecordedEvent>({
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: Number(row.schema_version),
-    clientId: row.client_id,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    actor: JSON.parse(row.actor),
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    data: JSON.parse(row.data),
-    streamVersion: row.stream_version,
-    globalPosition: row.global_position,
-  });
 }

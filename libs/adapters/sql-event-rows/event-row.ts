@@ -1,4 +1,4 @@
-import type { PolkuEvent } from '../../events/index.js';
+import { type PolkuEvent, type RecordedEvent, upcast } from '../../events/index.js';
 import {
   type ChainHead,
   type ChainLink,
@@ -75,6 +75,25 @@ export function contentOfRow(row: EventRow): HashContent {
     actorJson: row.actor,
     dataJson: row.data,
   };
+}
+
+/** Rows are stored in the schema they were written in; readers always get the current one. */
+// Keys in the order every store builds them (see sqlite-event-store/decode.ts).
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return upcast<RecordedEvent>({
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    clientId: row.client_id,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    actor: JSON.parse(row.actor),
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    data: JSON.parse(row.data),
+    streamVersion: row.stream_version,
+    globalPosition: row.global_position,
+  });
 }
 
 const linkOfRow = (row: EventRow): ChainLink => ({

@@ -2,7 +2,7 @@ import type { PolkuEvent } from '../../events/index.js';
 import { canonicalEventContent, chainHash } from '../../event-store/index.js';
 import { contentOfEvent } from '../sql-event-rows/index.js';
 
-export { contentOfRow, EVENT_COLUMNS, type EventRow } from '../sql-event-rows/index.js';
+export { EVENT_COLUMNS, type EventRow } from '../sql-event-rows/index.js';
 
 /** Positional parameters of the INSERT, in EVENT_COLUMNS order without global_position. */
 export type InsertParams = [
