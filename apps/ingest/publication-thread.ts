@@ -4,11 +4,27 @@
  * thread says stop.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createKafka } from '../../libs/adapters/kafka-bus/index.js';
+import { createKafka, type KafkaLogLevel } from '../../libs/adapters/kafka-bus/index.js';
 import { SqliteAuditLog } from '../../libs/adapters/sqlite-audit-log/index.js';
 import { openEventStore } from '../api/infrastructure/store-factories.js';
-import type { FromPublicationThread, PublicationThreadInput, ToPublicationThread } from './publication-protocol.js';
+import type { KafkaIngestConfig } from './config.js';
 import { openPublication } from './publication.js';
+
+/** What the publication thread starts with. */
+export interface PublicationThreadInput {
+  config: KafkaIngestConfig;
+  kafkaLogLevel?: KafkaLogLevel;
+}
+
+/** The main thread's only order: finish the batch in flight, close everything, say stopped. */
+export type ToPublicationThread = { type: 'stop' };
+
+export type FromPublicationThread =
+  | { type: 'ready'; checkpoint: string }
+  | { type: 'batch'; checkpoint: string; events: number }
+  | { type: 'error'; error: string; retryInMs: number }
+  | { type: 'failed'; error: string }
+  | { type: 'stopped' };
 
 /** Runs the relay; tells the main thread when it is ready, each batch, each error, and when it stopped. */
 async function runPublicationThread({ config, kafkaLogLevel }: PublicationThreadInput): Promise<void> {

@@ -11,7 +11,8 @@ import type { EventStore } from '../../libs/event-store/index.js';
 import { startWorkerThread } from '../../libs/shared/index.js';
 import type { KafkaIngestConfig } from './config.js';
 import type { PublicationStatus } from './publication.js';
-import type { FromPublicationThread, PublicationThreadInput, ToPublicationThread } from './publication-protocol.js';
+// A type import of the thread's module: every build that compiles this file compiles the thread too.
+import type { FromPublicationThread, PublicationThreadInput, ToPublicationThread } from './publication-thread.js';
 
 const THREAD = new URL('./publication-thread.js', import.meta.url);
 const STOP: ToPublicationThread = { type: 'stop' };

@@ -2,13 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import type { DisclosureEntry, UsageEntry } from '../../audit-log/index.js';
 import { startWorkerThread } from '../../shared/index.js';
 import { packUsage } from './packing.js';
-import {
-  CLOSE_WRITER,
-  type FromWriter,
-  type ToWriter,
-  type WriteRequest,
-  type WriterInput,
-} from './writer-protocol.js';
+// A type import of the thread's module: every build that compiles this file compiles the thread too.
+import type { FromWriter, ToWriter, WriteRequest, WriterInput } from './writer-thread.js';
 
 type Settle = { resolve: () => void; reject: (e: Error) => void };
 
@@ -75,7 +70,7 @@ export class GroupCommitWriter {
     if (!this.broken) {
       this.broken = new Error('audit log is closed');
       this.worker.ref();
-      this.send(CLOSE_WRITER);
+      this.send('close');
     }
     await this.exited;
   }

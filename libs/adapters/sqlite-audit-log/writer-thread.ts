@@ -7,16 +7,27 @@
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { UsageEntry } from '../../audit-log/index.js';
+import type { DisclosureEntry, UsageEntry } from '../../audit-log/index.js';
 import type { PackedUsage } from './packing.js';
 import { WRITER_SQL } from './schema.js';
-import {
-  CLOSE_WRITER,
-  type FromWriter,
-  type ToWriter,
-  type WriteRequest,
-  type WriterInput,
-} from './writer-protocol.js';
+
+/** What the thread starts with. */
+export interface WriterInput {
+  path: string;
+}
+
+/** One request's entries: usage packed by packing.ts. */
+export interface WriteRequest {
+  id: number;
+  usage: UsageEntry[] | PackedUsage;
+  disclosures: DisclosureEntry[];
+}
+
+/** A batch of requests, or the order to commit what is queued and stop. */
+export type ToWriter = WriteRequest[] | 'close';
+
+/** Committed requests, or one request that failed (with SQLite's code, e.g. SQLITE_CONSTRAINT_NOTNULL). */
+export type FromWriter = { done: number[] } | { failed: number; message: string; code?: string };
 
 const port = parentPort!;
 const { path } = workerData as WriterInput;
@@ -97,7 +108,7 @@ function flush(): void {
 }
 
 port.on('message', (message: ToWriter) => {
-  if (message === CLOSE_WRITER) {
+  if (message === 'close') {
     flush();
     db.close();
     port.close();

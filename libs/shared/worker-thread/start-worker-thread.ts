@@ -25,6 +25,9 @@ const SOURCE_LOADER = resolveThreadEntry(new URL('./typescript-loader.js', impor
  * Starts the module `entry` on a worker thread. Pass the compiled name beside the caller,
  * `new URL('./x-thread.js', import.meta.url)`: from sources the thread loads `x-thread.ts`
  * and its imports through the TypeScript loader, so one entry serves tests, dist/ and bench.
+ * The caller imports the thread module's message types with `import type`: that puts the
+ * module into every compilation of the caller (dist/, the bench, the e2e process builds),
+ * so its `.js` is there wherever the caller's is.
  */
 export function startWorkerThread(entry: URL, options: WorkerOptions = {}): Worker {
   const resolved = resolveThreadEntry(entry);

@@ -8,6 +8,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openEventStore } from '../../../../libs/adapters/open-stores/open-stores.js';
 import { applyEvents } from '../../projections/index.js';
 import { PAGE_COMMITTED, type FoldWorkerInput, type FoldWorkerMessage } from './protocol.js';
+
+/** The thread's messages, for its starter's type import (which makes every build compile this file). */
+export type { FoldWorkerInput, FoldWorkerMessage };
 import { serializeModel } from './serialize-model.js';
 import { foldedPagesHere } from '../rebuild-by-stream.js';
 

@@ -1,5 +1,7 @@
 import { startWorkerThread, threadEntryAvailable } from '../../../../libs/shared/index.js';
-import { PAGE_COMMITTED, type FoldedPage, type FoldWorkerInput, type FoldWorkerMessage } from './protocol.js';
+// A type import of the thread's module: every build that compiles this file compiles the thread too.
+import type { FoldWorkerInput, FoldWorkerMessage } from './fold-worker.js';
+import { type FoldedPage, PAGE_COMMITTED } from './protocol.js';
 
 /** The thread's module (compiled, or its TypeScript source under Jest). */
 const WORKER_URL = new URL('./fold-worker.js', import.meta.url);
