@@ -3,7 +3,8 @@
  * no compiled `.js` exists): resolves `./x.js` imports to `./x.ts` and compiles each source
  * module with the TypeScript compiler, as ts-jest does for the test's own thread. Node runs
  * this file itself with its built-in type stripping, so it uses erasable syntax only and
- * imports nothing of ours. Never used by dist/ or the bench build: their `.js` files exist.
+ * imports nothing of ours. Not part of dist/ (tsconfig.build.json) or the bench build: there
+ * every thread's `.js` exists.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire, registerHooks } from 'node:module';
