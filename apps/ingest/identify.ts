@@ -24,7 +24,9 @@ export interface VerificationScope {
 }
 
 /** A failure to reach the identity provider: retry the message, never dead-letter it. */
-export class IdentityUnavailable extends Error {}
+export class IdentityUnavailable extends Error {
+  override readonly name = 'IdentityUnavailable';
+}
 
 const HEADER_OF_CLAIM: Record<string, string> = {
   [CLAIMS.personId]: HEADERS.personId,

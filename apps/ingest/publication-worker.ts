@@ -5,26 +5,17 @@
  * both run at once. Progress, errors and failures come back as messages; a worker that
  * dies is started again (its checkpoint makes that safe).
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createKafka, type KafkaLogLevel } from '../../libs/adapters/kafka-bus/index.js';
-import { SqliteAuditLog } from '../../libs/adapters/sqlite-audit-log/index.js';
-import { openEventStore } from '../../libs/adapters/open-stores/index.js';
+import type { Worker } from 'node:worker_threads';
+import type { KafkaLogLevel } from '../../libs/adapters/kafka-bus/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
+import { startWorkerThread } from '../../libs/shared/index.js';
 import type { KafkaIngestConfig } from './config.js';
-import { openPublication, type PublicationStatus } from './publication.js';
+import type { PublicationStatus } from './publication.js';
+// A type import of the thread's module: every build that compiles this file compiles the thread too.
+import type { FromPublicationThread, PublicationThreadInput, ToPublicationThread } from './publication-thread.js';
 
-const KIND = 'polku-publication-worker';
-interface Data {
-  kind: typeof KIND;
-  config: KafkaIngestConfig;
-  kafkaLogLevel?: KafkaLogLevel;
-}
-type FromWorker =
-  | { type: 'ready'; checkpoint: string }
-  | { type: 'batch'; checkpoint: string; events: number }
-  | { type: 'error'; error: string; retryInMs: number }
-  | { type: 'failed'; error: string }
-  | { type: 'stopped' };
+const THREAD = new URL('./publication-thread.js', import.meta.url);
+const STOP: ToPublicationThread = { type: 'stop' };
 
 export interface PublicationWorkerHooks {
   kafkaLogLevel?: KafkaLogLevel;
@@ -53,11 +44,11 @@ export async function startPublicationWorker(
 
   const spawn = () =>
     new Promise<typeof current>((resolve, reject) => {
-      const data: Data = { kind: KIND, config, kafkaLogLevel: hooks.kafkaLogLevel };
-      const worker = new Worker(new URL(import.meta.url), { workerData: data });
+      const input: PublicationThreadInput = { config, kafkaLogLevel: hooks.kafkaLogLevel };
+      const worker = startWorkerThread(THREAD, { workerData: input });
       let ready = false;
       const stopped = new Promise<void>((done) => worker.once('exit', () => done()));
-      worker.on('message', (m: FromWorker) => {
+      worker.on('message', (m: FromPublicationThread) => {
         if (m.type === 'ready') {
           ready = true;
           checkpoint = BigInt(m.checkpoint);
@@ -116,7 +107,7 @@ export async function startPublicationWorker(
     async stop() {
       stopping = true;
       clearTimeout(restartTimer);
-      current.worker.postMessage({ type: 'stop' });
+      current.worker.postMessage(STOP);
       // the batch in flight finishes; a worker stuck past that is ended (its checkpoint is safe)
       const timer = setTimeout(() => void current.worker.terminate(), 30_000);
       await current.stopped;
@@ -124,43 +115,3 @@ export async function startPublicationWorker(
     },
   };
 }
-
-/** Inside the worker: the relay on its own connections until the main thread says stop. */
-async function runWorker({ config, kafkaLogLevel }: Data): Promise<void> {
-  const port = parentPort!;
-  const post = (m: FromWorker) => port.postMessage(m);
-  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-  const closers: (() => Promise<void>)[] = [];
-  const closeAll = async () => {
-    for (const close of closers.reverse()) await close().catch(() => undefined);
-  };
-  try {
-    const kafka = createKafka({ brokers: config.bus.brokers, clientId: config.bus.clientId, logLevel: kafkaLogLevel });
-    const store = await openEventStore(config.api.eventStore);
-    closers.push(() => store.close());
-    const audit = SqliteAuditLog.open(config.auditLogPath);
-    closers.push(() => audit.close());
-    const { relay, close } = await openPublication(kafka, config, store, audit, {
-      onBatch: (b) => post({ type: 'batch', checkpoint: b.checkpoint.toString(), events: b.events }),
-      onError: (error, retryInMs) => post({ type: 'error', error: message(error), retryInMs }),
-    });
-    closers.push(close);
-    const controller = new AbortController();
-    const following = relay.follow(controller.signal);
-    port.on('message', (m: { type: string }) => {
-      if (m.type !== 'stop') return;
-      controller.abort();
-      void following.then(closeAll).then(() => {
-        post({ type: 'stopped' });
-        port.close();
-      });
-    });
-    post({ type: 'ready', checkpoint: (await relay.status()).checkpoint.toString() });
-  } catch (error) {
-    post({ type: 'failed', error: message(error) });
-    await closeAll();
-    port.close();
-  }
-}
-
-if (!isMainThread && (workerData as Data | undefined)?.kind === KIND) void runWorker(workerData as Data);

@@ -11,6 +11,7 @@ import { envelopeIfPlainlyValid } from './envelope-fast-path.js';
 
 /** Why a message cannot become a command; `type` becomes the `polku-error-type` header. */
 export class MessageRejected extends Error {
+  override readonly name = 'MessageRejected';
   constructor(
     readonly type: string,
     detail: string,

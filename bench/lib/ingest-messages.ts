@@ -33,7 +33,8 @@ export interface IngestMessage {
 
 type Candidate = { command: ClientCommand; actor: Actor };
 
-const officerActor = (personId: string): Actor => {
+/** The actor of a generated officer id (organisation = the id without its number). */
+export const officerActor = (personId: string): Actor => {
   const organisationId = personId.replace(/-\d+$/, '');
   return {
     personId,

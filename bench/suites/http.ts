@@ -13,6 +13,7 @@ import { addDays, toDate } from '../../libs/domain/index.js';
 import { mintToken } from '../../libs/auth/token-minter.js';
 import type { Actor } from '../../libs/events/index.js';
 import { argNumber, argValue, BENCH_DIR, emit, ensureDir, log, round } from '../lib/util.js';
+import { officerActor } from '../lib/ingest-messages.js';
 import { readManifest } from '../lib/manifest.js';
 import { testEnvironment } from '../../libs/config/index.js';
 
@@ -94,15 +95,6 @@ async function tokenOf(a: Actor & { role?: string }): Promise<string> {
   }
   return t;
 }
-const officerActor = (personId: string): Actor => {
-  const organisationId = personId.replace(/-\d+$/, '');
-  return {
-    personId,
-    displayName: 'Bench Officer',
-    organisationId,
-    organisationType: organisationId.startsWith('te-') ? 'employment_authority' : 'wellbeing_county',
-  };
-};
 
 interface Req {
   method: string;

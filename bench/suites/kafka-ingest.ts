@@ -26,6 +26,7 @@ import { readManifest } from '../lib/manifest.js';
 import { buildIngestMessages, type Publisher } from '../lib/ingest-messages.js';
 import { buildIngest, startIngestProcess } from '../lib/ingest-process.js';
 import { testEnvironment } from '../../libs/config/index.js';
+import { sleep } from '../../libs/shared/index.js';
 
 const argv = process.argv.slice(2);
 const dataDir = argValue(argv, 'data')!;
@@ -186,7 +187,7 @@ try {
     const gone = ingests.find((p) => p.child.exitCode !== null);
     if (Date.now() > deadline || gone)
       throw new Error(`ingest did not commit every offset in time: ${(gone ?? ingest).stderrTail()}`);
-    await new Promise((r) => setTimeout(r, 25));
+    await sleep(25);
   }
   const done = performance.now();
   const cpuSeconds = cpuOf() - cpuStart;
@@ -195,7 +196,7 @@ try {
   if (publish) {
     while ((await sumOffsets(topics.pathEvents)) < messages.length) {
       if (Date.now() > deadline) throw new Error('the publisher did not catch up in time');
-      await new Promise((r) => setTimeout(r, 25));
+      await sleep(25);
     }
     const drained = performance.now();
     publication = {

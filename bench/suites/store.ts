@@ -12,6 +12,7 @@ import { SqliteEventStore } from '../../libs/adapters/sqlite-event-store/index.j
 import { argNumber, argValue, BENCH_DIR, emit, ensureDir, log, WORK_DIR } from '../lib/util.js';
 import { runWorkload, throughPort, type BenchStore } from '../lib/store-workload.js';
 import { samplePeerEvent } from '../lib/sample-events.js';
+import { sleep } from '../../libs/shared/index.js';
 
 const argv = process.argv.slice(2);
 const impl = argValue(argv, 'impl') ?? 'ours';
@@ -56,7 +57,7 @@ async function openPeer(): Promise<BenchStore> {
       } catch (error) {
         if (attempt > 5 || !/SQLITE_BUSY/.test(String((error as Error).message))) throw error;
         peerRetries += 1;
-        await new Promise((r) => setTimeout(r, 2));
+        await sleep(2);
       }
     }
   };

@@ -1,5 +1,5 @@
-import type { PolkuDomainEvent, PolkuEvent } from '../events/index.js';
-import { evolve, initialState, type ClientPathState } from '../domain/index.js';
+import type { PolkuEvent } from '../events/index.js';
+import { clientStateOf, foldClientState, type ClientPathState } from '../domain/index.js';
 import type { EventStore } from '../event-store/index.js';
 import type { ClientStateCache } from './client-state-cache/index.js';
 
@@ -9,9 +9,7 @@ export async function loadClientState(
   clientId: string,
 ): Promise<{ state: ClientPathState; version: bigint }> {
   const { currentVersion, events } = await store.readStream(clientId);
-  let state: ClientPathState = { ...initialState(), clientId };
-  for (const e of events) state = evolve(state, e as unknown as PolkuDomainEvent);
-  return { state, version: currentVersion };
+  return { state: clientStateOf(clientId, events), version: currentVersion };
 }
 
 /** A decision state and its stream version; `cached` = taken from the cache, so possibly behind the store. */
@@ -69,8 +67,7 @@ export class ClientStates {
   /** The events are durable at `version`: the next command decides on `snapshot` + them. */
   appended(snapshot: ClientSnapshot, events: PolkuEvent[], version: bigint, ticket: number): void {
     if (!this.cache) return;
-    let state = snapshot.state;
-    for (const e of events) state = evolve(state, e as unknown as PolkuDomainEvent);
+    const state = foldClientState(snapshot.state, events);
     this.cache.remember(this.clientId, state, version, ticket); // an erasure is not kept: remember invalidates
   }
 

@@ -1,5 +1,6 @@
 /** Store errors mapped at the adapter to these, so callers never see driver errors. */
 export class StreamVersionConflictError extends Error {
+  override readonly name = 'StreamVersionConflictError';
   readonly code = 'stream_version_conflict';
   constructor(
     readonly clientId: string,

@@ -1,5 +1,6 @@
 import type { DataKind } from './codes.js';
-import type { PolkuEventType } from './catalogue.js';
+import type { PolkuDomainEvent, PolkuEventType } from './catalogue.js';
+import type { PolkuEvent } from './envelope.js';
 
 /**
  * Current schema version of each event type, and the data kind it belongs to
@@ -43,3 +44,10 @@ export const EVENT_CATALOGUE: Record<PolkuEventType, { schemaVersion: number; da
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as PolkuEventType[];
 
 export const isPolkuEventType = (type: string): type is PolkuEventType => Object.hasOwn(EVENT_CATALOGUE, type);
+
+/**
+ * An event of a type in the catalogue, seen as that type's event. Stored events were checked
+ * against the catalogue when appended and are upcast on read, so the type tag decides.
+ */
+export const isDomainEvent = <E extends PolkuEvent>(event: E): event is E & PolkuDomainEvent =>
+  isPolkuEventType(event.type);

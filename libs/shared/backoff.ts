@@ -12,22 +12,38 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Exponential backoff: the delay before each retry after consecutive failures. */
+export interface BackoffSchedule {
+  /** First delay (ms). */
+  initialMs: number;
+  /** Ceiling (ms). */
+  maxMs: number;
+  /** Growth per consecutive failure. */
+  factor: number;
+}
+
+/** Delay before retry number `failures` (0 = the first retry). */
+export function backoffDelay(failures: number, schedule: BackoffSchedule): number {
+  if (!Number.isInteger(failures) || failures < 0)
+    throw new RangeError(`failures must be a non-negative integer, got ${failures}`);
+  const delay = schedule.initialMs * schedule.factor ** failures;
+  return Math.min(schedule.maxMs, Number.isFinite(delay) ? delay : schedule.maxMs);
+}
+
 /** Doubling delay between `min` and `max`; reset() after progress. */
 export class Backoff {
-  private current: number;
-  constructor(
-    private readonly min: number,
-    private readonly max: number,
-  ) {
-    this.current = min;
+  private readonly schedule: BackoffSchedule;
+  private failures = 0;
+  constructor(min: number, max: number) {
+    this.schedule = { initialMs: min, maxMs: max, factor: 2 };
   }
   next(): number {
-    const delay = this.current;
-    this.current = Math.min(this.current * 2, this.max);
+    const delay = backoffDelay(this.failures, this.schedule);
+    if (delay < this.schedule.maxMs) this.failures += 1; // at the ceiling it stays there
     return delay;
   }
   reset(): void {
-    this.current = this.min;
+    this.failures = 0;
   }
 }
 

@@ -1,10 +1,10 @@
 import {
+  DATA_KINDS,
   EVENT_CATALOGUE,
   type Actor,
   type Continuation,
   type OrganisationRef,
   type PeriodEndReason,
-  type PolkuDomainEvent,
   type PolkuEvent,
   type TypEndReason,
 } from '../../libs/events/index.js';
@@ -13,7 +13,7 @@ import {
   addMonths,
   ageOn,
   decide,
-  evolve,
+  foldClientState,
   initialState,
   RuleViolationError,
   toDate,
@@ -28,7 +28,7 @@ import { personName } from './world.js';
 /**
  * One generated client: a small event-driven simulation. Tasks are dated; each turns into a
  * command that goes through the real `decide` on the client's in-memory state (so every
- * event is valid) and is folded back with `evolve`. The caller drains the tasks month by
+ * event is valid) and is folded back with `foldClientState`. The caller drains the tasks month by
  * month and appends the client's pending events in one `appendToStream`.
  */
 export interface GenStats {
@@ -78,16 +78,6 @@ type OtherService =
   | 'substance_abuse_services'
   | 'studies'
   | 'health_check';
-
-const ALL_DATA_KINDS = [
-  'identity',
-  'plans',
-  'referrals',
-  'service_periods',
-  'assessments',
-  'benefits',
-  'attendance',
-] as const;
 
 export interface ClientSummary {
   clientId: string;
@@ -244,7 +234,7 @@ export class ClientSim {
         causationId: null,
         data: d.data,
       };
-      this.state = evolve(this.state, event as unknown as PolkuDomainEvent);
+      this.state = foldClientState(this.state, [event]);
       this.pending.push(event);
       this.stats.events += 1;
       this.stats.byType[d.type] = (this.stats.byType[d.type] ?? 0) + 1;
@@ -344,7 +334,7 @@ export class ClientSim {
       this.consentId = this.id('consent');
       this.exec(on, starter, {
         type: 'GiveConsent',
-        data: { consentId: this.consentId, scope: { organisationIds: [], dataKinds: [...ALL_DATA_KINDS] } },
+        data: { consentId: this.consentId, scope: { organisationIds: [], dataKinds: [...DATA_KINDS] } },
       });
     }
     this.assignOfficer(on, this.rng.chance(0.55) ? this.teOfficer() : this.soteOfficer());

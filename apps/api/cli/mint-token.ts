@@ -17,7 +17,9 @@ const USAGE = `Usage: mint-token --person <id> --name <display name> --org <orga
                   --role <${ROLES.join('|')}> [--ttl 8h]
 Signs with JWT_SECRET / JWT_ISSUER / JWT_AUDIENCE from the environment (AUTH_MODE=hs256).`;
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
 
 export function parseMintArgs(argv: string[]): MintSpec {
   let values: Record<string, string | boolean | undefined>;

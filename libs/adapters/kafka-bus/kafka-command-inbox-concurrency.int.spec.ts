@@ -9,6 +9,7 @@ import {
   testKafka,
   uniqueTopics,
 } from './testing/index.js';
+import { sleep } from '../../shared/index.js';
 
 /**
  * Different keys (clients) are handled at once, one key's messages strictly one after
@@ -16,7 +17,6 @@ import {
  */
 const brokers = kafkaBrokersForTests('kafka inbox concurrency');
 const describeKafka = brokers ? describe : describe.skip;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describeKafka('Kafka command inbox: concurrent keys (real broker)', () => {
   const topics = uniqueTopics('inbox-concurrency');
@@ -69,7 +69,7 @@ describeKafka('Kafka command inbox: concurrent keys (real broker)', () => {
       if (busy.has(key)) overlapWithinKey = true;
       busy.add(key);
       mostInFlight = Math.max(mostInFlight, ++inFlight);
-      await pause((Number(n) * 7 + key.length) % 5); // uneven, so keys overtake each other
+      await sleep((Number(n) * 7 + key.length) % 5); // uneven, so keys overtake each other
       handled.get(key)!.push(Number(n));
       busy.delete(key);
       inFlight--;

@@ -1,4 +1,4 @@
-import { eventHash, GENESIS_HASH, type ChainVerification } from '../../event-store/index.js';
+import { ChainWalker as StreamChains, type ChainVerification, eventHash } from '../../event-store/index.js';
 import type { StreamNames } from './naming.js';
 import { metadataOf, storedEventOf, type StoredRecord } from './stored-event.js';
 
@@ -12,48 +12,47 @@ type Broken = Extract<ChainVerification, { intact: false }>;
  * no separate stream head, so a removed tail is only visible as a stream that ends early.
  */
 export class ChainWalker {
-  private readonly walked = new Map<string, { version: bigint; hash: string }>();
-  private checked = 0;
+  private readonly chains = new StreamChains();
 
   constructor(private readonly names: StreamNames) {}
 
   /** The first broken record of this page, if any. */
   visit(records: Iterable<StoredRecord>): Broken | undefined {
     for (const record of records) {
-      const version = record.revision + 1n;
+      const streamVersion = record.revision + 1n;
       const metadata = metadataOf(record);
-      const clientId =
-        typeof metadata === 'string' ? record.streamId.slice(this.names.clientPrefix.length) : metadata.clientId;
-      const fail = (reason: string): Broken => ({
-        intact: false,
-        clientId,
-        streamVersion: version,
-        globalPosition: record.globalPosition,
-        eventId: typeof metadata === 'string' ? '' : metadata.eventId,
-        reason,
-      });
-      if (typeof metadata === 'string') return fail(`not a Polku event: ${metadata}`);
+      if (typeof metadata === 'string') {
+        const clientId = record.streamId.slice(this.names.clientPrefix.length);
+        return this.broken(record, clientId, '', `not a Polku event: ${metadata}`);
+      }
+      const { clientId, eventId, hash } = metadata;
       if (record.streamId !== this.names.client(clientId))
-        return fail(`event of client ${clientId} in stream ${record.streamId}`);
-      const state = this.walked.get(clientId) ?? { version: 0n, hash: GENESIS_HASH };
-      const expected = state.version + 1n;
-      if (version !== expected) {
-        return fail(
-          state.version === 0n
-            ? `events 1..${version - 1n} are missing (the stream was truncated or re-created)`
-            : `stream version ${version}, expected ${expected}`,
-        );
-      }
-      if (eventHash(state.hash, storedEventOf(record, metadata)) !== metadata.hash) {
-        return fail('hash mismatch: the event content or its link to the previous event was altered');
-      }
-      this.walked.set(clientId, { version, hash: metadata.hash });
-      this.checked += 1;
+        return this.broken(record, clientId, eventId, `event of client ${clientId} in stream ${record.streamId}`);
+      const broken = this.chains.visitOne({
+        clientId,
+        streamVersion,
+        globalPosition: record.globalPosition,
+        eventId,
+        hash,
+        rehash: (previousHash) => eventHash(previousHash, storedEventOf(record, metadata)),
+      });
+      if (broken) return broken;
     }
     return undefined;
   }
 
   finish(): ChainVerification {
-    return { intact: true, checked: this.checked };
+    return this.chains.finish();
+  }
+
+  private broken(record: StoredRecord, clientId: string, eventId: string, reason: string): Broken {
+    return {
+      intact: false,
+      clientId,
+      streamVersion: record.revision + 1n,
+      globalPosition: record.globalPosition,
+      eventId,
+      reason,
+    };
   }
 }

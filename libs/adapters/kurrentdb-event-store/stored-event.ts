@@ -1,5 +1,5 @@
 import { jsonEvent, type EventData, type JSONType } from '@kurrent/kurrentdb-client';
-import { upcast, type Actor, type PolkuEvent, type RecordedEvent } from '../../events/index.js';
+import { upcast, type EventMetadata, type PolkuEvent, type RecordedEvent } from '../../events/index.js';
 import { canonicalJson, eventHash, EventStoreFailureError, type HashableEvent } from '../../event-store/index.js';
 import { kurrentEventId } from './naming.js';
 
@@ -9,15 +9,7 @@ import { kurrentEventId } from './naming.js';
  * (`hash`) and, when the append carried one, the idempotency key. The stream version is not
  * stored: it is the revision + 1, and the hash covers it.
  */
-export interface StoredMetadata {
-  eventId: string;
-  schemaVersion: number;
-  clientId: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: Actor;
-  correlationId: string;
-  causationId: string | null;
+export interface StoredMetadata extends EventMetadata {
   /** sha256 chain link, see libs/event-store/hash-chain.ts. */
   hash: string;
   idempotencyKey?: string;

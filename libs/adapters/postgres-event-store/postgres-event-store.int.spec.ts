@@ -5,6 +5,7 @@ import { SchemaJanitor } from '../postgres-common/index.js';
 import { PostgresEventStore } from './index.js';
 import { writersAndReader } from './concurrent-writers.fixture.js';
 import { testEnvironment } from '../../config/index.js';
+import { sleep } from '../../shared/index.js';
 
 const url = testEnvironment().databaseUrl;
 if (!url && testEnvironment().ci) throw new Error('DATABASE_URL is required in CI');
@@ -61,7 +62,7 @@ suite(title, () => {
       woken = true;
     });
     await elsewhere.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n });
-    await new Promise((resolve) => setTimeout(resolve, 200)); // a notification, if wrongly sent, has arrived
+    await sleep(200); // a notification, if wrongly sent, has arrived
     expect(woken).toBe(false);
     await writer.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n });
     await wait;
@@ -72,7 +73,7 @@ suite(title, () => {
     const store = await PostgresEventStore.open(url!, { schema: janitor.name('closing') });
     const wait = store.waitForEvents(0n, new AbortController().signal);
     const rejected = expect(wait).rejects.toThrow(/closed/);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     await store.close();
     await rejected;
   });
@@ -119,7 +120,7 @@ suite(title, () => {
           (await blocker.query(`SELECT pg_stat_clear_snapshot();
         SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%${schema}".append_events%'`)) as unknown as pg.QueryResult[]
         )[1].rowCount;
-      while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (!(await waiting())) await sleep(10);
       const after = await store.appendToStream(late, someEvents(late, 1), { expectedVersion: 0n });
 
       expect(await store.readAll({ after: 0n, limit: 10 })).toEqual([]); // not [late]: that would skip early

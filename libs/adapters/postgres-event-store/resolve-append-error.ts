@@ -6,7 +6,7 @@ import {
   type AppendResult,
 } from '../../event-store/index.js';
 import { pgErrorFacts, UNIQUE_VIOLATION } from '../postgres-common/index.js';
-import type { HeadRow } from './chain-check.js';
+import type { HeadRow } from '../sql-event-rows/index.js';
 import { mapError } from './map-error.js';
 import type { Statements } from './statements.js';
 

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { ChainVerification } from '../../event-store/index.js';
 import { inTransaction } from '../postgres-common/index.js';
-import { ChainWalker, type HeadRow } from './chain-check.js';
+import { type HeadRow, RowChainWalker } from '../sql-event-rows/index.js';
 import { mapError } from './map-error.js';
 import type { EventRow } from './rows.js';
 import type { Statements } from './statements.js';
@@ -14,7 +14,7 @@ type Query = <R extends object>(text: string, values: unknown[]) => Promise<R[]>
 /** Re-computes one client's chain against its stream head. */
 export function verifyStream(pool: Pool, sql: Statements, clientId: string): Promise<ChainVerification> {
   return inSnapshot(pool, async (query) => {
-    const walker = new ChainWalker(await query<HeadRow>(sql.selectHead, [clientId]));
+    const walker = new RowChainWalker(await query<HeadRow>(sql.selectHead, [clientId]));
     return walker.visit(await query<EventRow>(sql.readStream, [clientId])) ?? walker.finish();
   });
 }
@@ -22,7 +22,7 @@ export function verifyStream(pool: Pool, sql: Statements, clientId: string): Pro
 /** Re-computes every chain in global order, a page at a time; reports the first broken event. */
 export function verifyAll(pool: Pool, sql: Statements): Promise<ChainVerification> {
   return inSnapshot(pool, async (query) => {
-    const walker = new ChainWalker(await query<HeadRow>(sql.selectHeads, []));
+    const walker = new RowChainWalker(await query<HeadRow>(sql.selectHeads, []));
     for (let after = 0n; ; ) {
       const page = await query<EventRow>(sql.readAll, [after, VERIFY_PAGE]);
       const broken = walker.visit(page);

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { inTransaction } from '../postgres-common/index.js';
 import { PostgresReadStoreSchemaMismatchError } from './errors.js';
+import { READ_MODEL_TABLES } from '../../read-store/index.js';
 
 /**
  * The SQLite read store's tables in PostgreSQL types. The read store is disposable (rebuilt
@@ -15,19 +16,7 @@ export const READ_STORE_SCHEMA_VERSION = 2; // 2: client search tables, caseload
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
 
-export const DATA_TABLES = [
-  'client_models',
-  'caseload',
-  'deadlines',
-  'outcomes',
-  'compensation',
-  'client_search',
-  'client_search_words',
-  'client_search_holder_words',
-  'client_holders',
-  'client_identity_viewers',
-  'checkpoints',
-] as const;
+export const DATA_TABLES = READ_MODEL_TABLES;
 
 const C = 'text COLLATE "C" NOT NULL';
 const N = 'text COLLATE "C"'; // nullable

@@ -1,3 +1,4 @@
+import { CLIENT_ROW_TABLES } from '../../read-store/index.js';
 import { DATA_TABLES } from './schema.js';
 
 /**
@@ -36,17 +37,7 @@ export function statements(s: string) {
       SELECT * FROM unnest($1::text[], $2::bigint[], $3::jsonb[], $4::jsonb[])
       ON CONFLICT (client_id) DO UPDATE SET
         last_position = excluded.last_position, path = excluded.path, state = excluded.state`,
-    deleteRows: [
-      'caseload',
-      'deadlines',
-      'outcomes',
-      'compensation',
-      'client_search',
-      'client_search_words',
-      'client_search_holder_words',
-      'client_holders',
-      'client_identity_viewers',
-    ].map((table) => `DELETE FROM ${s}.${table} WHERE client_id = ANY($1::text[])`),
+    deleteRows: CLIENT_ROW_TABLES.map((table) => `DELETE FROM ${s}.${table} WHERE client_id = ANY($1::text[])`),
     insertCaseload: `INSERT INTO ${s}.caseload (client_id, ord, person_id, person_name, organisation_id, role, since, lead)
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[])`,
     insertDeadlines: `INSERT INTO ${s}.deadlines (client_id, ord, organisation_id, kind, due_date, ref_id, description)

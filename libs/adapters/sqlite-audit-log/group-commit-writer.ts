@@ -1,13 +1,11 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DisclosureEntry, UsageEntry } from '../../audit-log/index.js';
+import { startWorkerThread } from '../../shared/index.js';
 import { packUsage } from './packing.js';
-import { WRITER_SQL } from './schema.js';
-import { WRITER_SOURCE } from './writer-source.js';
+// A type import of the thread's module: every build that compiles this file compiles the thread too.
+import type { FromWriter, ToWriter, WriteRequest, WriterInput } from './writer-thread.js';
 
 type Settle = { resolve: () => void; reject: (e: Error) => void };
-type Request = { id: number; usage: ReturnType<typeof packUsage>; disclosures: DisclosureEntry[] };
-type Reply = { done: number[] } | { failed: number; message: string; code?: string };
 
 /** An error from the writer thread, with SQLite's code (e.g. SQLITE_CONSTRAINT_NOTNULL) kept. */
 export class AuditWriteError extends Error {
@@ -32,17 +30,14 @@ export class GroupCommitWriter {
   private broken: Error | null = null;
   private drained: (() => void)[] = [];
   /** Requests of this turn of the event loop: posted to the thread as one message. */
-  private outbox: Request[] = [];
+  private outbox: WriteRequest[] = [];
   private readonly exited: Promise<void>;
 
   constructor(path: string) {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WRITER_SOURCE, {
-      eval: true,
-      workerData: { path, driver, sql: WRITER_SQL },
-    });
+    const input: WriterInput = { path };
+    this.worker = startWorkerThread(new URL('./writer-thread.js', import.meta.url), { workerData: input });
     this.worker.unref(); // idle, it keeps no process alive; ref'd while a write is in flight
-    this.worker.on('message', (reply: Reply) => this.settle(reply));
+    this.worker.on('message', (reply: FromWriter) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(error instanceof Error ? error : new Error(String(error))));
     this.exited = new Promise((resolve) =>
       this.worker.once('exit', () => {
@@ -75,7 +70,7 @@ export class GroupCommitWriter {
     if (!this.broken) {
       this.broken = new Error('audit log is closed');
       this.worker.ref();
-      this.worker.postMessage('close');
+      this.send('close');
     }
     await this.exited;
   }
@@ -83,10 +78,14 @@ export class GroupCommitWriter {
   private post(): void {
     const requests = this.outbox;
     this.outbox = [];
-    if (requests.length > 0 && !this.broken) this.worker.postMessage(requests);
+    if (requests.length > 0 && !this.broken) this.send(requests);
   }
 
-  private settle(reply: Reply): void {
+  private send(message: ToWriter): void {
+    this.worker.postMessage(message);
+  }
+
+  private settle(reply: FromWriter): void {
     if ('done' in reply) {
       for (const id of reply.done) {
         this.pending.get(id)?.resolve();

@@ -1,66 +1,11 @@
-import { canonicalEventContent, chainHash, GENESIS_HASH, type ChainVerification } from '../../event-store/index.js';
-import { contentOfRow, type EventRow } from './rows.js';
-import type { HeadRow } from './statements.js';
-
-type Broken = Extract<ChainVerification, { intact: false }>;
-interface Walked {
-  version: bigint;
-  hash: string;
-  last?: EventRow;
-}
+import type { ChainVerification } from '../../event-store/index.js';
+import { type EventRow, type HeadRow, RowChainWalker } from '../sql-event-rows/index.js';
 
 /**
  * Re-computes hash chains from stored text. Rows must come per stream in version order
  * (global order satisfies that). Heads are the `streams` rows the chains must end at.
  */
 export function checkChains(rows: Iterable<EventRow>, heads: Iterable<HeadRow>): ChainVerification {
-  const headOf = new Map<string, HeadRow>();
-  for (const head of heads) headOf.set(head.client_id, head);
-  const walked = new Map<string, Walked>();
-  let checked = 0;
-
-  for (const row of rows) {
-    const state = walked.get(row.client_id) ?? { version: 0n, hash: GENESIS_HASH };
-    const head = headOf.get(row.client_id);
-    const expected = state.version + 1n;
-    if (!head) return broken(row, 'event of a stream that has no stream head');
-    if (row.stream_version !== expected)
-      return broken(row, `stream version ${row.stream_version}, expected ${expected}`);
-    if (row.stream_version > head.version) return broken(row, `event beyond the stream head version ${head.version}`);
-    if (chainHash(state.hash, canonicalEventContent(contentOfRow(row))) !== row.hash) {
-      return broken(row, 'hash mismatch: the event content or its link to the previous event was altered');
-    }
-    walked.set(row.client_id, { version: row.stream_version, hash: row.hash, last: row });
-    checked += 1;
-  }
-
-  for (const head of headOf.values()) {
-    const state = walked.get(head.client_id) ?? { version: 0n, hash: GENESIS_HASH };
-    if (state.version < head.version) {
-      // The event is gone, so there is no id or position to name.
-      return {
-        intact: false,
-        clientId: head.client_id,
-        streamVersion: state.version + 1n,
-        globalPosition: 0n,
-        eventId: '',
-        reason: `events ${state.version + 1n}..${head.version} are missing`,
-      };
-    }
-    if (state.hash !== head.last_hash && state.last) {
-      return broken(state.last, 'stream head hash differs from the last event hash');
-    }
-  }
-  return { intact: true, checked };
-}
-
-function broken(row: EventRow, reason: string): Broken {
-  return {
-    intact: false,
-    clientId: row.client_id,
-    streamVersion: row.stream_version,
-    globalPosition: row.global_position,
-    eventId: row.event_id,
-    reason,
-  };
+  const walker = new RowChainWalker(heads);
+  return walker.visit(rows) ?? walker.finish();
 }

@@ -11,6 +11,7 @@ import {
   type AppendResult,
 } from '../../event-store/index.js';
 import { SqliteEventStore } from './index.js';
+import { sleep } from '../../shared/index.js';
 
 // Appends made without awaiting in between are queued together and share one transaction.
 describe('SqliteEventStore group commit (concurrent appends on one file)', () => {
@@ -165,7 +166,7 @@ describe('SqliteEventStore group commit (concurrent appends on one file)', () =>
     });
     // the event loop keeps running while the append waits: timers fire, reads are served,
     // and a later append joins the waiting one (SQLite's busy handler would sleep in place)
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await sleep(30);
     expect(settled).toBe(false);
     expect(await store.headPosition()).toBe(0n);
     const second = store.appendToStream(b, someEvents(b, 2), { expectedVersion: 0n });
@@ -182,7 +183,7 @@ describe('SqliteEventStore group commit (concurrent appends on one file)', () =>
     lock.prepare('BEGIN IMMEDIATE').run();
     const client = aClientId();
     const pending = store.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
     const closed = store.close();
     lock.prepare('COMMIT').run();
     lock.close();

@@ -1,12 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { EVENT_COLUMNS, type EventRow, type InsertParams } from './rows.js';
+import type { HeadRow } from '../sql-event-rows/index.js';
 import { READ_COLUMNS, STREAM_READ_COLUMNS, type ReadRow, type StreamRow } from './decode.js';
 
-export interface HeadRow {
-  client_id: string;
-  version: bigint;
-  last_hash: string;
-}
+export type { HeadRow } from '../sql-event-rows/index.js';
 export interface KeyRow {
   client_id: string;
   result: string;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ReadStoreSchemaMismatchError } from './errors.js';
+import { READ_MODEL_TABLES } from '../../read-store/index.js';
 
 /**
  * Read-store schema. The read store is disposable (rebuilt from the event store), so a
@@ -136,19 +137,7 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 `;
 
 /** Tables emptied by reset(), in no particular order (there are no foreign keys). */
-export const DATA_TABLES = [
-  'client_models',
-  'caseload',
-  'deadlines',
-  'outcomes',
-  'compensation',
-  'client_search',
-  'client_search_words',
-  'client_search_holder_words',
-  'client_holders',
-  'client_identity_viewers',
-  'checkpoints',
-] as const;
+export const DATA_TABLES = READ_MODEL_TABLES;
 
 /**
  * Creates a new file's tables, or empties and recreates an older version's (every version so

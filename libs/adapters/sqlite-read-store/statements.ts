@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { CLIENT_SEARCH_TABLES } from '../../read-store/index.js';
 import { DATA_TABLES } from './schema.js';
 
 /**
@@ -45,13 +46,7 @@ export function prepareStatements(db: Database) {
     deleteDeadlines: db.prepare('DELETE FROM deadlines WHERE client_id = ?'),
     deleteOutcomes: db.prepare('DELETE FROM outcomes WHERE client_id = ?'),
     deleteCompensation: db.prepare('DELETE FROM compensation WHERE client_id = ?'),
-    deleteSearch: [
-      'client_search',
-      'client_search_words',
-      'client_search_holder_words',
-      'client_holders',
-      'client_identity_viewers',
-    ].map((table) => db.prepare(`DELETE FROM ${table} WHERE client_id = ?`)),
+    deleteSearch: CLIENT_SEARCH_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE client_id = ?`)),
     insertSearch: db.prepare(`INSERT INTO client_search
       (client_id, identity_code, full_name, birth_date, municipality, name_words, sort_name)
       VALUES (@clientId, @identityCode, @fullName, @birthDate, @municipality, @nameWords, @sortName)`),

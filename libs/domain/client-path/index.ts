@@ -1,3 +1,4 @@
 export * from './state.js';
 export * from './evolve.js';
 export * from './in-order.js';
+export * from './fold.js';

@@ -1,5 +1,6 @@
 /** A stored personal value could not be decrypted: tampered, or encrypted under another key. */
 export class PersonalDataDecryptionError extends Error {
+  override readonly name = 'PersonalDataDecryptionError';
   readonly code = 'personal_data_decryption_failed';
   constructor(
     readonly eventId: string,
@@ -16,6 +17,7 @@ export class PersonalDataDecryptionError extends Error {
  * beats silently reading the client's data as erased.
  */
 export class ClientKeyMissingError extends Error {
+  override readonly name = 'ClientKeyMissingError';
   readonly code = 'client_key_missing';
   constructor(readonly clientId: string) {
     super(`No personal-data key (and no destruction record) for client ${clientId}`);

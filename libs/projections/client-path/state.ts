@@ -1,8 +1,8 @@
 import {
   ERASED,
+  isDomainEvent,
   mapPersonalFields,
   type OrganisationType,
-  type PolkuDomainEvent,
   type RecordedEvent,
 } from '../../events/index.js';
 import { dateOf, evolve, initialState, type ClientPathState } from '../../domain/index.js';
@@ -46,8 +46,8 @@ export const initialProjectionState = (): ClientProjectionState => ({
  * `ownsTimeline`: the caller made the timeline array its own (see applyEvents), so it is
  * extended in place instead of copied per event.
  */
-export function foldEvent(s: ClientProjectionState, event: RecordedEvent, ownsTimeline = false): ClientProjectionState {
-  const e = event as unknown as RecordedEvent<PolkuDomainEvent>;
+export function foldEvent(s: ClientProjectionState, e: RecordedEvent, ownsTimeline = false): ClientProjectionState {
+  const known = isDomainEvent(e) ? e : undefined; // a type outside the catalogue: on the timeline as it is
   const entry: TimelineEntry = {
     position: e.globalPosition.toString(),
     eventId: e.eventId,
@@ -57,20 +57,21 @@ export function foldEvent(s: ClientProjectionState, event: RecordedEvent, ownsTi
     organisationId: e.actor.organisationId,
     organisationType: e.actor.organisationType,
     author: { personId: e.actor.personId, displayName: e.actor.displayName },
-    summary: summarise(e),
+    summary: known ? summarise(known) : e.type,
     data: e.data,
   };
-  if (e.type === 'ClientDataErased') {
+  const domain = known ? evolve(s.domain, known) : s.domain;
+  if (known?.type === 'ClientDataErased') {
     // Erasure: the structure stays for statistics, the personal data goes from the read model too.
     const timeline = [...s.timeline.map(redact), entry]; // a new array: the caller's stays valid
-    return { domain: evolve(s.domain, e), profile: null, timeline };
+    return { domain, profile: null, timeline };
   }
-  const profile = e.type === 'ClientRegistered' ? { ...e.data } : s.profile;
+  const profile = known?.type === 'ClientRegistered' ? { ...known.data } : s.profile;
   // A caller that owns the array (applyEvents copied it) may extend it in place.
   let timeline = s.timeline;
   if (ownsTimeline) timeline.push(entry);
   else timeline = [...s.timeline, entry];
-  return { domain: evolve(s.domain, e), profile, timeline };
+  return { domain, profile, timeline };
 }
 
 export const timelineOrder = (a: TimelineEntry, b: TimelineEntry): number =>

@@ -1,5 +1,5 @@
-import { dateOf, evolve, initialState, type ClientPathState } from '../../../../libs/domain/index.js';
-import type { PolkuDomainEvent, RecordedEvent } from '../../../../libs/events/index.js';
+import { clientStateOf, dateOf, type ClientPathState } from '../../../../libs/domain/index.js';
+import type { RecordedEvent } from '../../../../libs/events/index.js';
 import { replayPath } from '../../../../libs/projections/client-path/index.js';
 
 export type ReplayMode = { kind: 'as_known_on'; date: string } | { kind: 'as_of'; date: string } | { kind: 'current' };
@@ -19,8 +19,5 @@ export function replay(clientId: string, events: RecordedEvent[], mode: ReplayMo
   return { mode, ...replayPath(clientId, selectEvents(events, mode)) };
 }
 
-export function foldState(clientId: string, events: RecordedEvent[]): ClientPathState {
-  let state: ClientPathState = { ...initialState(), clientId };
-  for (const e of events) state = evolve(state, e as unknown as PolkuDomainEvent);
-  return state;
-}
+export const foldState = (clientId: string, events: RecordedEvent[]): ClientPathState =>
+  clientStateOf(clientId, events);

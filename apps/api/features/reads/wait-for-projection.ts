@@ -1,8 +1,7 @@
 import type { EventStore } from '../../../../libs/event-store/index.js';
 import type { ReadStore } from '../../../../libs/read-store/index.js';
 import { ProblemException, ProblemTypes } from '../../infrastructure/problem/index.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { sleep } from '../../../../libs/shared/index.js';
 
 /**
  * Read-your-writes: a command returns the position of its last event; a read with

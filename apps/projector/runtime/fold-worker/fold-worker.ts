@@ -8,6 +8,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openEventStore } from '../../../../libs/adapters/open-stores/open-stores.js';
 import { applyEvents } from '../../projections/index.js';
 import { PAGE_COMMITTED, type FoldWorkerInput, type FoldWorkerMessage } from './protocol.js';
+
+/** The thread's messages, for its starter's type import (which makes every build compile this file). */
+export type { FoldWorkerInput, FoldWorkerMessage };
 import { serializeModel } from './serialize-model.js';
 import { foldedPagesHere } from '../rebuild-by-stream.js';
 
@@ -50,6 +53,6 @@ async function run(): Promise<void> {
 
 run().catch((error: unknown) => {
   const e = error instanceof Error ? error : new Error(String(error));
-  // many of our errors keep the default name 'Error': the class says more
+  // ours all have a name (test/error-class-names); a library's may keep 'Error': the class says more
   send({ kind: 'failed', name: e.name === 'Error' ? e.constructor.name : e.name, message: e.message, stack: e.stack });
 });

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { PAGE_COMMITTED, type FoldedPage, type FoldWorkerInput, type FoldWorkerMessage } from './protocol.js';
+import { startWorkerThread, threadEntryAvailable } from '../../../../libs/shared/index.js';
+// A type import of the thread's module: every build that compiles this file compiles the thread too.
+import type { FoldWorkerInput, FoldWorkerMessage } from './fold-worker.js';
+import { type FoldedPage, PAGE_COMMITTED } from './protocol.js';
 
-/** Compiled next to this file; absent when the TypeScript sources run directly (ts-jest). */
+/** The thread's module (compiled, or its TypeScript source under Jest). */
 const WORKER_URL = new URL('./fold-worker.js', import.meta.url);
 
-export const foldWorkerAvailable = (): boolean =>
-  WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+export const foldWorkerAvailable = (): boolean => threadEntryAvailable(WORKER_URL);
 
 /** A failure inside the fold worker, carrying the original error's name and message. */
 export class FoldWorkerError extends Error {
@@ -28,7 +27,7 @@ export class FoldWorkerError extends Error {
 export async function* foldedPagesFromWorker(input: FoldWorkerInput): AsyncGenerator<FoldedPage> {
   // Bounded heaps keep the process under ~280 MB RSS; the young generation is generous because
   // a page's events and documents die young (at 16 MB GC was 29 % of the worker's time).
-  const worker = new Worker(WORKER_URL, {
+  const worker = startWorkerThread(WORKER_URL, {
     workerData: input,
     resourceLimits: { maxOldGenerationSizeMb: input.heapMb, maxYoungGenerationSizeMb: 48 },
   });

@@ -4,6 +4,7 @@ import type { BusTopics, Headers } from '../../../bus/index.js';
 import { createKafka, decodeHeaders } from '../kafka-client.js';
 import { ensureTopics } from '../kafka-topics.js';
 import { testEnvironment } from '../../../config/index.js';
+import { sleep } from '../../../shared/index.js';
 
 /**
  * Tests against a real broker (`eval "$(bash scripts/ci/kafka.sh)"` starts one). Without
@@ -109,6 +110,6 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }

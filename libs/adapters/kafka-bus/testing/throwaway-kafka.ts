@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKafka } from '../kafka-client.js';
+import { sleep } from '../../../shared/index.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -112,7 +113,7 @@ export class ThrowawayKafka {
       } catch (error) {
         if (Date.now() > deadline || this.broker.exitCode !== null)
           throw new Error(`throwaway broker did not start: ${String(error)}`);
-        await new Promise((r) => setTimeout(r, 500));
+        await sleep(500);
       }
     }
   }

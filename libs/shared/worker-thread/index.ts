@@ -1,0 +1,6 @@
+export {
+  resolveThreadEntry,
+  startWorkerThread,
+  threadEntryAvailable,
+  WorkerThreadEntryMissing,
+} from './start-worker-thread.js';
