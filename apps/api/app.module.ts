@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Module, type DynamicModule, type LoggerService, type LogLevel } from '@nestjs/common';
+import { Module, type DynamicModule, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -28,8 +28,7 @@ export interface CreateAppOptions {
   /** Source of "now" for the whole app (token expiry too); defaults to the system clock. */
   clock?: Clock;
   /** Modules beyond FEATURE_MODULES, e.g. a test-only controller. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  extraModules?: any[];
+  extraModules?: (Type<unknown> | DynamicModule)[];
   logger?: LoggerService | LogLevel[] | false;
   /** Access-log level (default LOG_LEVEL or info); tests pass 'silent'. */
   accessLogLevel?: string;

@@ -8,7 +8,7 @@ import '../../../libs/shared/runtime/check.js';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../libs/events/index.js';
-import { ConfigError, loadApiConfig } from '../config.js';
+import { type ApiConfig, ConfigError, loadApiConfig } from '../config.js';
 import { ROLES, type Role } from '../../../libs/auth/principal.js';
 import { mintToken, parseTtl, type MintSpec } from '../../../libs/auth/token-minter.js';
 
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  let config;
+  let config: ApiConfig;
   try {
     config = loadApiConfig();
   } catch (error) {

@@ -5,6 +5,7 @@ import { API_CONFIG, CLOCK, systemClock, type Clock } from './tokens.js';
 /** Global values every module may inject: the loaded config and the clock. */
 @Global()
 @Module({})
+// biome-ignore lint/complexity/noStaticOnlyClass: a Nest dynamic module is a class with a static forRoot
 export class CoreModule {
   static forRoot(config: ApiConfig, clock: Clock = systemClock): DynamicModule {
     return {

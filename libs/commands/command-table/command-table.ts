@@ -33,7 +33,7 @@ import {
 import { IdField } from '../fields/dto-fields.js';
 import { EndTypRelationshipDto, RecordServiceNeedAssessmentDto, StartTypRelationshipDto } from '../typ/typ.dto.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a validated DTO is read field by field by the command it feeds
 type DtoClass = new () => any;
 
 /**

@@ -187,8 +187,7 @@ export const DateArrayField = (o?: Opts & { max?: number }) =>
     Validate(CalendarDate, { each: true }),
   );
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const NestedField = (type: () => new () => any, o?: Opts & { each?: boolean; max?: number }) => {
+export const NestedField = (type: () => new () => object, o?: Opts & { each?: boolean; max?: number }) => {
   // @nestjs/swagger resolves a lazy type only from a function *named* `type`; an anonymous
   // arrow would be taken for a class and give a `$ref` to an empty schema name.
   const lazy = { type: () => type() }.type;

@@ -170,8 +170,11 @@ export class GetOutcomeStats extends Query<{
   }
 }
 
-const tally = (rows: OutcomeStatsRow[], key: 'endReason' | 'continuation') =>
-  rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r[key]]: (acc[r[key]] ?? 0) + r.periods }), {});
+function tally(rows: OutcomeStatsRow[], key: 'endReason' | 'continuation'): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[r[key]] = (counts[r[key]] ?? 0) + r.periods;
+  return counts;
+}
 
 @QueryHandler(GetOutcomeStats)
 export class GetOutcomeStatsHandler implements IQueryHandler<GetOutcomeStats> {

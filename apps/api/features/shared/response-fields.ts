@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 
 /**
@@ -31,8 +32,7 @@ export const Days = (o?: O) => prop(o, { type: 'array', items: { type: 'string',
 export const AnyObject = (o?: O) => prop(o, { type: 'object', additionalProperties: true });
 /** Counts by code, e.g. `{ "employment": 3 }`. */
 export const Counts = (o?: O) => prop(o, { type: 'object', additionalProperties: { type: 'integer' } });
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Cls = new (...args: any[]) => any;
+type Cls = Type<unknown>;
 /** A nested object (or, with `each`, an array of them) described by another response class. */
 export const Obj = (type: () => Cls, o?: O & { each?: boolean }) =>
   prop(o, { type: { type: () => type() }.type, ...(o?.each && { isArray: true }) });

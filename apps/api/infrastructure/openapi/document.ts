@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { CORRELATION_ID_HEADER } from '../request-context/correlation-id.middleware.js';
 import { allowAbsentEmptyBodies, closeRequestSchemas } from './request-schemas.js';
@@ -36,11 +36,7 @@ export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
  * The OpenAPI document of a built (initialised, not necessarily listening) app: every route
  * with its DTOs and response classes, plus what the global infrastructure makes true of all.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function buildOpenApiDocument(
-  app: INestApplication,
-  extraModels: (new (...args: any[]) => unknown)[] = [],
-): OpenAPIObject {
+export function buildOpenApiDocument(app: INestApplication, extraModels: Type<unknown>[] = []): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, openApiConfig(), {
     extraModels,
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
