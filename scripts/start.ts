@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { describeStore, openEventStore, storeEnv, StoreUnavailableError } from '../libs/adapters/open-stores/index.js';
-import { ConfigError, loadLauncherConfig, type LauncherConfig } from '../libs/config/index.js';
+import { loadLauncherConfig, loadOrExit } from '../libs/config/index.js';
 import { demoClients } from './demo/index.js';
 import { seedDemo } from './demo/seed.js';
 
@@ -19,16 +19,7 @@ const API_HEAP = '--max-old-space-size=512';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Everything the children read is validated here first: a bad setting stops the start in one line.
-let launcher: LauncherConfig;
-try {
-  launcher = loadLauncherConfig();
-} catch (e) {
-  if (e instanceof ConfigError) {
-    process.stderr.write(`${e.message}\n`);
-    process.exit(2);
-  }
-  throw e;
-}
+const launcher = loadOrExit(() => loadLauncherConfig(), 2);
 // The children open exactly the stores seeded here, whatever alias or default selected them.
 const config = launcher.api;
 const env = { ...launcher.environment, ...storeEnv(config) };

@@ -3,18 +3,12 @@ import { Logger } from '@nestjs/common';
 import { createLogger } from '../../libs/observability/index.js';
 import { createApp } from './app.module.js';
 import { PinoNestLogger } from './infrastructure/observability/index.js';
-import { ConfigError, loadApiConfig, type ApiConfig } from './config.js';
+import { loadApiConfig } from './config.js';
+import { loadOrExit } from '../../libs/config/index.js';
 import { isClusterPrimary, runCluster } from './cluster.js';
 
 async function main(): Promise<void> {
-  let config: ApiConfig;
-  try {
-    config = loadApiConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  const config = loadOrExit(() => loadApiConfig(), 1);
   if (config.processes > 1 && isClusterPrimary()) {
     const log = createLogger('api', config.logLevel);
     log.info(`starting ${config.processes} API processes on ${config.host}:${config.port}`);

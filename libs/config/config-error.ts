@@ -39,3 +39,21 @@ export class Problems {
     if (this.list.length > 0) throw new ConfigError(this.list);
   }
 }
+
+/**
+ * Loads a process's configuration or ends the process with the one-line message naming each
+ * invalid setting (`report` writes it; a process that logs JSON passes its own).
+ */
+export function loadOrExit<T>(
+  load: () => T,
+  exitCode: number,
+  report: (error: ConfigError) => void = (error) => process.stderr.write(`${error.message}\n`),
+): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    report(error);
+    process.exit(exitCode);
+  }
+}

@@ -8,7 +8,8 @@ import '../../../libs/shared/runtime/check.js';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../libs/events/index.js';
-import { type ApiConfig, ConfigError, loadApiConfig } from '../config.js';
+import { loadApiConfig } from '../config.js';
+import { loadOrExit } from '../../../libs/config/index.js';
 import { ROLES, type Role } from '../../../libs/auth/principal.js';
 import { mintToken, parseTtl, type MintSpec } from '../../../libs/auth/token-minter.js';
 
@@ -81,14 +82,7 @@ async function main(): Promise<void> {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  let config: ApiConfig;
-  try {
-    config = loadApiConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
+  const config = loadOrExit(() => loadApiConfig(), 1);
   if (config.auth.mode !== 'hs256') {
     console.error('AUTH_MODE is jwks: tokens come from the identity provider, not from this tool.');
     process.exit(1);

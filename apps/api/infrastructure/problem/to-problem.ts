@@ -107,6 +107,13 @@ export function toProblem(exception: unknown): Problem | undefined {
   return undefined;
 }
 
+const malformedBody = (detail: string): Problem => ({
+  type: ProblemTypes.malformedBody,
+  title: 'Malformed request body',
+  status: 400,
+  detail,
+});
+
 function fromHttpException(exception: HttpException): Problem {
   const status = exception.getStatus();
   // A 5xx message may carry internals: keep the status, drop the text (the filter logs it).
@@ -115,22 +122,8 @@ function fromHttpException(exception: HttpException): Problem {
   switch (status) {
     case 400:
       // Express's body parser fails with a SyntaxError that Nest wraps in a 400.
-      if (exception.cause instanceof SyntaxError) {
-        return {
-          type: ProblemTypes.malformedBody,
-          title: 'Malformed request body',
-          status,
-          detail: 'The request body is not valid JSON.',
-        };
-      }
-      if (exception.cause instanceof InvalidUtf8BodyError) {
-        return {
-          type: ProblemTypes.malformedBody,
-          title: 'Malformed request body',
-          status,
-          detail: 'The request body is not valid UTF-8.',
-        };
-      }
+      if (exception.cause instanceof SyntaxError) return malformedBody('The request body is not valid JSON.');
+      if (exception.cause instanceof InvalidUtf8BodyError) return malformedBody('The request body is not valid UTF-8.');
       // Express fails on a path parameter that is not valid percent-encoding (e.g. %FF).
       if (exception.cause instanceof URIError) {
         return {
