@@ -115,6 +115,19 @@ export class GetWorklist extends Query<{
   }
 }
 
+/** An organisation's own view (auditors see every one): refused otherwise, then as fresh as the caller's write. */
+async function organisationViewReady(
+  q: { ctx: ReadContext; organisationId: string; minPosition?: bigint },
+  what: string,
+  store: ReadStore,
+  events: EventStore,
+): Promise<void> {
+  if (!mayReadOrganisationView(q.ctx.principal, q.organisationId)) {
+    throw new ForbiddenException(`${what} is visible to its own organisation (and auditors)`);
+  }
+  await waitForProjection(store, q.minPosition, events);
+}
+
 @QueryHandler(GetWorklist)
 export class GetWorklistHandler implements IQueryHandler<GetWorklist> {
   constructor(
@@ -124,10 +137,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist> {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
   async execute(q: GetWorklist) {
-    if (!mayReadOrganisationView(q.ctx.principal, q.organisationId)) {
-      throw new ForbiddenException('A worklist is visible to its own organisation (and auditors)');
-    }
-    await waitForProjection(this.store, q.minPosition, this.events);
+    await organisationViewReady(q, 'A worklist', this.store, this.events);
     const today = this.clock().toISOString().slice(0, 10);
     // one row more than the page: tells whether another page follows
     const found = await this.store.worklist({
@@ -248,10 +258,7 @@ export class GetCaseloadReportHandler implements IQueryHandler<GetCaseloadReport
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
   async execute(q: GetCaseloadReport) {
-    if (!mayReadOrganisationView(q.ctx.principal, q.organisationId)) {
-      throw new ForbiddenException('A caseload report is visible to its own organisation (and auditors)');
-    }
-    await waitForProjection(this.store, q.minPosition, this.events);
+    await organisationViewReady(q, 'A caseload report', this.store, this.events);
     const set = ruleSetOn(this.clock().toISOString().slice(0, 10));
     const people = (await this.store.caseloadCounts(q.organisationId)).map((r) => {
       const capacity = set.caseloadCapacity[r.role];
