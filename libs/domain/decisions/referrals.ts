@@ -49,17 +49,22 @@ function openReferral(
   return r;
 }
 
-export function acceptReferral(
-  state: ClientPathState,
-  cmd: CommandOfType<'AcceptReferral'>,
-  ctx: DecisionContext,
-): EventDraft[] {
-  const r = openReferral(state, cmd.data.referralId, cmd.data.acceptedOn, ctx);
+/** An open referral the actor's organisation received: only the recipient answers one. */
+function answerableReferral(state: ClientPathState, referralId: string, on: string, ctx: DecisionContext): void {
+  const r = openReferral(state, referralId, on, ctx);
   ensure(
     r.to.organisationId === ctx.actor.organisationId,
     'referral.not_recipient',
     'Only the receiving organisation answers a referral',
   );
+}
+
+export function acceptReferral(
+  state: ClientPathState,
+  cmd: CommandOfType<'AcceptReferral'>,
+  ctx: DecisionContext,
+): EventDraft[] {
+  answerableReferral(state, cmd.data.referralId, cmd.data.acceptedOn, ctx);
   return [draft('ReferralAccepted', cmd.data.acceptedOn, cmd.data)];
 }
 
@@ -68,12 +73,7 @@ export function declineReferral(
   cmd: CommandOfType<'DeclineReferral'>,
   ctx: DecisionContext,
 ): EventDraft[] {
-  const r = openReferral(state, cmd.data.referralId, cmd.data.declinedOn, ctx);
-  ensure(
-    r.to.organisationId === ctx.actor.organisationId,
-    'referral.not_recipient',
-    'Only the receiving organisation answers a referral',
-  );
+  answerableReferral(state, cmd.data.referralId, cmd.data.declinedOn, ctx);
   return [draft('ReferralDeclined', cmd.data.declinedOn, cmd.data)];
 }
 
