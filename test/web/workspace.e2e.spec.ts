@@ -148,6 +148,33 @@ describeBrowser('the workspace in the browser', () => {
     await page.getByRole('button', { name: /2025-06-16 Goal review held/ }).waitFor();
   });
 
+  it('records any other command from a form the API document describes: enum labels, a refusal beside its field', async () => {
+    const form = page.getByRole('region', { name: 'Record', exact: true });
+    const which = form.getByLabel('What to record');
+    // enum values are labelled in the user's language, not shown as codes
+    await which.selectOption({ label: 'End a service period' });
+    const reasons = await form.getByLabel('End reason', { exact: true }).locator('option').allTextContents();
+    expect(reasons).toContain('Employment with pay subsidy');
+    expect(reasons).not.toContain('employment_with_pay_subsidy');
+
+    await which.selectOption({ label: 'Resume a service period' });
+    await form.getByLabel('Service period', { exact: true }).selectOption('cf1-kuty');
+    await form.getByRole('button', { name: 'Save: Resume a service period' }).click();
+    await form.getByText('The period is not paused.').waitFor();
+    expect(await describedBy(page, '#cmd-periodId')).toContain('The period is not paused.');
+    await noSeriousViolations();
+
+    await which.selectOption({ label: 'Review a plan' });
+    await form.getByLabel('Plan', { exact: true }).selectOption('cf1-typ-plan');
+    await form.getByLabel('Outcome', { exact: true }).fill('Pay-subsidised work continues');
+    await form.getByRole('button', { name: 'Save: Review a plan' }).click();
+    await form.getByText('The record is saved.').waitFor();
+    await page
+      .getByRole('button', { name: /Plan reviewed/ })
+      .last()
+      .waitFor();
+  });
+
   it("signs in as an auditor and replays the path as known on an earlier date, beside today's, with what changed marked", async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in as Aila Auditor' }).click();

@@ -141,6 +141,16 @@ export const en: Dictionary = {
     saved: 'The review is saved.',
     noPeriods: 'The client has no service periods.',
   },
+  commands: {
+    title: 'Record',
+    which: 'What to record',
+    submit: 'Save: {{command}}',
+    saved: 'The record is saved.',
+    optional: 'optional',
+    dateFormat: 'YYYY-MM-DD',
+    choose: '– choose –',
+    notJson: 'The field is not valid JSON.',
+  },
   audit: {
     replay: 'Compare with the past',
     intro: "An auditor sees the path as it was known, or as it was, on a date, beside today's.",

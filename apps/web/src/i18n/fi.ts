@@ -147,6 +147,16 @@ export const fi = {
     saved: 'Arviointi tallennettu.',
     noPeriods: 'Asiakkaalla ei ole palvelujaksoja.',
   },
+  commands: {
+    title: 'Kirjaa',
+    which: 'Mitä kirjataan',
+    submit: 'Tallenna: {{command}}',
+    saved: 'Kirjaus on tallennettu.',
+    optional: 'vapaaehtoinen',
+    dateFormat: 'VVVV-KK-PP',
+    choose: '– valitse –',
+    notJson: 'Kenttä ei ole kelvollista JSONia.',
+  },
   audit: {
     replay: 'Vertaa aiempaan',
     intro:

@@ -142,6 +142,16 @@ export const sv: Dictionary = {
     saved: 'Bedömningen har sparats.',
     noPeriods: 'Klienten har inga serviceperioder.',
   },
+  commands: {
+    title: 'Registrera',
+    which: 'Vad registreras',
+    submit: 'Spara: {{command}}',
+    saved: 'Registreringen är sparad.',
+    optional: 'frivillig',
+    dateFormat: 'ÅÅÅÅ-MM-DD',
+    choose: '– välj –',
+    notJson: 'Fältet är inte giltig JSON.',
+  },
   audit: {
     replay: 'Jämför med tidigare',
     intro: 'Granskaren ser stigen som den var känd eller som den var en viss dag, bredvid dagens stig.',

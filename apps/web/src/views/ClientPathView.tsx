@@ -7,6 +7,7 @@ import { AccessLogView } from './AccessLogView';
 import { changedSince, ReplayPanel } from './ReplayPanel';
 import { asProblem, problemText } from '../api/problem';
 import type { SignedInPrincipal } from '../session/session';
+import { CommandFormView } from './commands';
 import { GoalReviewForm } from './GoalReviewForm';
 import { ageOn, organisationNames } from './path-model';
 import { StatusPanel } from './StatusPanel';
@@ -131,6 +132,9 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
           )}
           {WRITERS.has(principal.role) && (
             <GoalReviewForm clientId={clientId} path={path} onRecorded={(position) => load(position)} />
+          )}
+          {WRITERS.has(principal.role) && (
+            <CommandFormView clientId={clientId} path={path} onRecorded={(position) => load(position)} />
           )}
         </div>
         <StatusPanel path={path} names={names} />

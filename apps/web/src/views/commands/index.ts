@@ -1,0 +1,1 @@
+export { CommandFormView } from './CommandFormView';
