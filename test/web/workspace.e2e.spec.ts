@@ -175,6 +175,17 @@ describeBrowser('the workspace in the browser', () => {
       .waitFor();
   });
 
+  it('shows the limits the API counts for each period: 178 activity days in 12 months and the 24-month maximum', async () => {
+    const status = page.getByRole('complementary', { name: 'Status' });
+    const kuty = status.locator('[data-period="cf1-kuty"]');
+    // the seeded kuty period: 78 attended days from 2025-02-17, ended 2025-08-15 after five whole months
+    const days = kuty.getByRole('meter', { name: '78 / 178 activity days in 12 months' });
+    expect(await days.getAttribute('value')).toBe('78');
+    const months = kuty.getByRole('meter', { name: '5 / 24 months of the maximum length' });
+    expect(await months.getAttribute('value')).toBe('5');
+    await noSeriousViolations();
+  });
+
   it("signs in as an auditor and replays the path as known on an earlier date, beside today's, with what changed marked", async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in as Aila Auditor' }).click();
