@@ -207,6 +207,36 @@ describeBrowser('the workspace in the browser', () => {
     await noSeriousViolations();
   });
 
+  it('shows the auditor the usage and disclosure logs, filtered and paged, and verifies the hash chains', async () => {
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('heading', { name: 'Audit', level: 1 }).waitFor();
+    const usage = page.getByRole('region', { name: 'Usage log' });
+    await usage.getByLabel('Client id').fill('demo-keski-suomi-1');
+    await usage.getByLabel("Person's id").fill('te-outi-virtanen');
+    await usage.getByRole('button', { name: 'Filter' }).click();
+    await usage.getByRole('cell', { name: 'client meeting' }).first().waitFor(); // the purpose Outi stated
+    const people = await usage.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(new Set(people)).toEqual(new Set(['te-outi-virtanen']));
+    // a page holds 10; all reads of this client fill more than one
+    await usage.getByLabel("Person's id").fill('');
+    await usage.getByRole('button', { name: 'Filter' }).click();
+    await usage.getByRole('cell', { name: 'hyvaks-auditor-aila' }).first().waitFor();
+    await usage.getByRole('button', { name: 'Next page' }).click();
+    await usage.getByText('Page 2').waitFor();
+    await usage.getByRole('button', { name: 'First page' }).click();
+    await usage.getByText('Page 1').waitFor();
+
+    const disclosures = page.getByRole('region', { name: 'Disclosure log' });
+    await disclosures.getByLabel('Client id').fill('demo-keski-suomi-1');
+    await disclosures.getByRole('button', { name: 'Filter' }).click();
+    await disclosures.getByRole('cell', { name: 'demo-keski-suomi-1' }).first().waitFor();
+
+    const integrity = page.getByRole('region', { name: 'Integrity check' });
+    await integrity.getByRole('button', { name: 'Verify' }).click();
+    expect(await integrity.getByRole('status').textContent()).toMatch(/The history is intact: \d+ events checked\./);
+    await noSeriousViolations();
+  });
+
   it('signs in as the client, who reads their own path and access log (703/2023 section 11)', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in as Matti Mallikas' }).click();

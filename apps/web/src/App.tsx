@@ -6,6 +6,7 @@ import { useRoute } from './router';
 import { PurposeGate, PurposeNote } from './session/PurposeGate';
 import { SignInPage } from './session/SignInPage';
 import { useSession } from './session/session';
+import { AuditView } from './views/audit';
 import { ClientPathView } from './views/ClientPathView';
 import { TodayView } from './views/TodayView';
 
@@ -58,6 +59,7 @@ export function App() {
       {principal && (
         <nav aria-label={t('nav.main')} className="main-nav">
           <a href="#/">{t('nav.today')}</a>
+          {principal.role === 'auditor' && <a href="#/audit">{t('nav.audit')}</a>}
           <PurposeNote />
         </nav>
       )}
@@ -70,6 +72,8 @@ export function App() {
           <PurposeGate>
             {route.name === 'client' ? (
               <ClientPathView key={route.clientId} clientId={route.clientId} principal={principal} />
+            ) : route.name === 'audit' && principal.role === 'auditor' ? (
+              <AuditView />
             ) : (
               <TodayView principal={principal} />
             )}
