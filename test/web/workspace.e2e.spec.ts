@@ -237,6 +237,32 @@ describeBrowser('the workspace in the browser', () => {
     await noSeriousViolations();
   });
 
+  it('shows the reports: outcome charts with their tables, and the compensation ledger', async () => {
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+    const outcomes = page.getByRole('region', { name: 'Outcomes of periods' });
+    await outcomes.getByRole('img', { name: 'Periods by end reason' }).waitFor();
+    await outcomes.getByRole('img', { name: 'Continuations by provider and service type' }).waitFor();
+    // the seeded kuty period ended with a transfer to a work trial: labelled, not a code
+    const reasons = outcomes.getByRole('table', { name: 'Periods by end reason' });
+    expect(
+      Number(
+        await reasons
+          .getByRole('row', { name: /Transfer to another service/ })
+          .locator('td')
+          .textContent(),
+      ),
+    ).toBe(1);
+    expect(
+      await outcomes.getByRole('table', { name: 'Continuations by provider and service type' }).textContent(),
+    ).toContain('Work trial');
+    const ledger = page.getByRole('region', { name: 'Compensation ledger' });
+    await ledger.getByRole('img', { name: 'Euros by payer' }).waitFor();
+    await ledger.getByRole('cell', { name: 'Daily compensation' }).first().waitFor();
+    expect(await ledger.textContent()).toMatch(/In total €[\d,]+\.\d\d\./);
+    await noSeriousViolations();
+  });
+
   it('signs in as the client, who reads their own path and access log (703/2023 section 11)', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in as Matti Mallikas' }).click();

@@ -8,6 +8,7 @@ import { SignInPage } from './session/SignInPage';
 import { useSession } from './session/session';
 import { AuditView } from './views/audit';
 import { ClientPathView } from './views/ClientPathView';
+import { ReportsView } from './views/reports';
 import { TodayView } from './views/TodayView';
 
 export function App() {
@@ -59,6 +60,7 @@ export function App() {
       {principal && (
         <nav aria-label={t('nav.main')} className="main-nav">
           <a href="#/">{t('nav.today')}</a>
+          {principal.role !== 'client' && <a href="#/reports">{t('nav.reports')}</a>}
           {principal.role === 'auditor' && <a href="#/audit">{t('nav.audit')}</a>}
           <PurposeNote />
         </nav>
@@ -74,6 +76,8 @@ export function App() {
               <ClientPathView key={route.clientId} clientId={route.clientId} principal={principal} />
             ) : route.name === 'audit' && principal.role === 'auditor' ? (
               <AuditView />
+            ) : route.name === 'reports' && principal.role !== 'client' ? (
+              <ReportsView />
             ) : (
               <TodayView principal={principal} />
             )}

@@ -278,6 +278,19 @@ export const VALUE_LABELS: Words = {
   unexplained: { fi: 'Selvittämätön', sv: 'Oförklarad', en: 'Unexplained' },
   responsible_officer: { fi: 'Vastuuvirkailija', sv: 'Ansvarig tjänsteman', en: 'Responsible officer' },
   named_worker: { fi: 'Nimetty työntekijä', sv: 'Utsedd arbetstagare', en: 'Named worker' },
+  // payers, ledger components and service types, for the reports
+  unemployment_fund: { fi: 'Työttömyyskassa', sv: 'Arbetslöshetskassa', en: 'Unemployment fund' },
+  daily_compensation: { fi: 'Kulukorvaus', sv: 'Kostnadsersättning', en: 'Daily compensation' },
+  travel: { fi: 'Matkakulut', sv: 'Resekostnader', en: 'Travel' },
+  meal: { fi: 'Ateria', sv: 'Måltid', en: 'Meal' },
+  work_allowance: { fi: 'Työosuusraha', sv: 'Arbetspenning', en: 'Work allowance' },
+  meal_fee: { fi: 'Ateriamaksu', sv: 'Måltidsavgift', en: 'Meal fee' },
+  rehabilitative_work_activity: {
+    fi: 'Kuntouttava työtoiminta',
+    sv: 'Arbetsverksamhet i rehabiliteringssyfte',
+    en: 'Rehabilitative work activity',
+  },
+  mental_health_services: { fi: 'Mielenterveyspalvelut', sv: 'Mentalvårdstjänster', en: 'Mental-health services' },
   own_instructor: { fi: 'Omaohjaaja', sv: 'Egen handledare', en: 'Own instructor' },
 };
 
