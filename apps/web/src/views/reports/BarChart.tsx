@@ -64,11 +64,11 @@ export function BarTable({
           <tr key={r.join('|')}>
             {r.map((c, i) =>
               i === 0 ? (
-                <th scope="row" key={i}>
+                <th scope="row" key={headers[i]}>
                   {c}
                 </th>
               ) : (
-                <td key={i}>{c}</td>
+                <td key={headers[i]}>{c}</td>
               ),
             )}
           </tr>
