@@ -186,6 +186,37 @@ describeBrowser('the workspace in the browser', () => {
     await noSeriousViolations();
   });
 
+  it('zooms the timeline from the whole path down to one month, with the controls and the keyboard', async () => {
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    const zoom = timeline.getByRole('toolbar', { name: 'Timeline scale' });
+    const shown = async () => {
+      const [, from, to] = /Showing (\S+) – (\S+)/.exec((await zoom.getByRole('status').textContent()) ?? '') ?? [];
+      return { from, to, days: (Date.parse(to) - Date.parse(from)) / 86_400_000 };
+    };
+    const markers = () => timeline.locator('.marker').count();
+    const all = await markers();
+
+    await zoom.getByLabel('Show').selectOption({ label: '10 years' });
+    expect((await shown()).days).toBe(3653);
+    await zoom.getByLabel('Show').selectOption({ label: '1 month' });
+    expect((await shown()).days).toBe(30);
+    expect(await markers()).toBeLessThan(all);
+
+    // keyboard: − zooms out a step, → moves half a view later
+    await zoom.getByRole('button', { name: 'Earlier' }).focus();
+    const before = await shown();
+    await page.keyboard.press('ArrowRight');
+    expect(Date.parse((await shown()).from) - Date.parse(before.from)).toBe(15 * 86_400_000);
+    await page.keyboard.press('-');
+    expect((await shown()).days).toBe(91);
+    expect(await zoom.getByLabel('Show').inputValue()).toBe('months3');
+    await page.keyboard.press('+');
+    expect((await shown()).days).toBe(30);
+    await noSeriousViolations();
+    await zoom.getByLabel('Show').selectOption({ label: 'The whole path' });
+    expect(await markers()).toBe(all);
+  });
+
   it("signs in as an auditor and replays the path as known on an earlier date, beside today's, with what changed marked", async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in as Aila Auditor' }).click();
