@@ -217,6 +217,28 @@ describeBrowser('the workspace in the browser', () => {
     expect(await markers()).toBe(all);
   });
 
+  it('opens the print view for a client meeting: the path without navigation chrome', async () => {
+    await page.getByRole('link', { name: 'Print view for a meeting' }).click();
+    await page.getByRole('heading', { name: 'Matti Mallikas', level: 1 }).waitFor();
+    await page
+      .getByRole('region', { name: 'Entries' })
+      .getByRole('cell', { name: 'Goal review held' })
+      .first()
+      .waitFor();
+    await page.getByRole('complementary', { name: 'Status' }).waitFor();
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    expect(await page.getByRole('banner').count()).toBe(0);
+    expect(await page.getByRole('form').count()).toBe(0);
+    expect(await page.getByRole('toolbar').count()).toBe(0); // no zoom controls on paper
+    await noSeriousViolations();
+    // on paper even the way back and the print button are gone
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('link', { name: 'Back to the path' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('link', { name: 'Back to the path' }).click();
+    await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
+  });
+
   it("signs in as an auditor and replays the path as known on an earlier date, beside today's, with what changed marked", async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in as Aila Auditor' }).click();

@@ -247,6 +247,13 @@ export const en: Dictionary = {
     months3: '3 months',
     month1: '1 month',
   },
+  print: {
+    link: 'Print view for a meeting',
+    back: 'Back to the path',
+    print: 'Print',
+    printedOn: 'Printed on {{date}}',
+    entries: 'Entries',
+  },
   audit: {
     replay: 'Compare with the past',
     intro: "An auditor sees the path as it was known, or as it was, on a date, beside today's.",

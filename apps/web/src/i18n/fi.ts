@@ -248,6 +248,13 @@ export const fi = {
     months3: '3 kuukautta',
     month1: '1 kuukausi',
   },
+  print: {
+    link: 'Tulostettava näkymä tapaamiseen',
+    back: 'Takaisin palvelupolkuun',
+    print: 'Tulosta',
+    printedOn: 'Tulostettu {{date}}',
+    entries: 'Merkinnät',
+  },
   audit: {
     replay: 'Vertaa aiempaan',
     intro:

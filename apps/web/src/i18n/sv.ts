@@ -248,6 +248,13 @@ export const sv: Dictionary = {
     months3: '3 månader',
     month1: '1 månad',
   },
+  print: {
+    link: 'Utskriftsvy för mötet',
+    back: 'Tillbaka till servicestigen',
+    print: 'Skriv ut',
+    printedOn: 'Utskriven {{date}}',
+    entries: 'Anteckningar',
+  },
   audit: {
     replay: 'Jämför med tidigare',
     intro: 'Granskaren ser stigen som den var känd eller som den var en viss dag, bredvid dagens stig.',
