@@ -10,8 +10,9 @@ export function BarChart({ title, bars, format = String }: { title: string; bars
   const id = useId();
   const max = Math.max(1, ...bars.map((b) => b.value));
   const row = 26;
-  const labelWidth = 260;
-  const width = 640;
+  // room for the longest label (about 7 px a character at 13 px), so none is cut at the left
+  const labelWidth = Math.min(480, Math.max(120, ...bars.map((b) => b.label.length * 7 + 12)));
+  const width = labelWidth + 380;
   const barSpace = width - labelWidth - 80;
   return (
     <svg
