@@ -286,7 +286,10 @@ describeBrowser('the workspace in the browser', () => {
 
     const integrity = page.getByRole('region', { name: 'Integrity check' });
     await integrity.getByRole('button', { name: 'Verify' }).click();
-    expect(await integrity.getByRole('status').textContent()).toMatch(/The history is intact: \d+ events checked\./);
+    await integrity
+      .getByRole('status')
+      .getByText(/The history is intact: \d+ events checked\./)
+      .waitFor();
     await noSeriousViolations();
   });
 
@@ -324,6 +327,9 @@ describeBrowser('the workspace in the browser', () => {
     const log = page.getByRole('region', { name: 'Who has handled my data' });
     await log.getByRole('cell', { name: 'te-outi-virtanen' }).first().waitFor();
     expect(await log.textContent()).toContain('client meeting'); // the purpose the officer stated
+    // newest first, as the API answers
+    const times = await log.locator('table').first().locator('tbody tr td:first-child').allTextContents();
+    expect(times).toEqual([...times].sort().reverse());
     expect(await page.getByRole('region', { name: 'Record a goal review' }).count()).toBe(0);
     await noSeriousViolations();
   });

@@ -50,6 +50,7 @@ export function AuditLogSection({ kind }: { kind: LogKind }) {
     [filters, kind, t],
   );
   useEffect(() => {
+    setPage(undefined); // no stale page under new filters while the next one loads
     void load(cursors[cursors.length - 1]);
   }, [load, cursors]);
 
