@@ -77,8 +77,8 @@ const forms: CommandForm[] = [];
 for (const [path, operations] of Object.entries(document.paths)) {
   const post = operations.post;
   const body = post?.requestBody?.content?.['application/json']?.schema;
-  // The commands on one client's path: the workspace records them from the client's page.
-  if (!post?.operationId || !body || !path.startsWith('/clients/{clientId}/')) continue;
+  // Registering a client (Today) and the commands on one client's path (the client's page).
+  if (!post?.operationId || !body || !(path === '/clients' || path.startsWith('/clients/{clientId}/'))) continue;
   forms.push({
     operationId: post.operationId,
     path,

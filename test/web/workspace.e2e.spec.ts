@@ -239,6 +239,24 @@ describeBrowser('the workspace in the browser', () => {
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
   });
 
+  it('registers a new client from Today with the generated form, a refusal beside its field', async () => {
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Today' }).click();
+    const form = page.getByRole('region', { name: 'Register a client' });
+    await form.getByLabel('Full name', { exact: true }).fill('Maija Meikäläinen');
+    await form.getByLabel('Date of birth (YYYY-MM-DD)', { exact: true }).fill('2.3.1990');
+    await form.getByLabel('Municipality of residence', { exact: true }).fill('Jyväskylä');
+    await form.getByRole('button', { name: 'Save: Register a client' }).click();
+    await form.locator('#cmd-birthDate-error').waitFor();
+    expect(await describedBy(page, '#cmd-birthDate')).toContain('Invalid value');
+    await noSeriousViolations();
+    await form.getByLabel('Date of birth (YYYY-MM-DD)', { exact: true }).fill('1990-03-02');
+    await form.getByRole('button', { name: 'Save: Register a client' }).click();
+    await page.getByRole('heading', { name: 'Maija Meikäläinen', level: 1 }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)).toMatch(
+      /^#\/clients\/te-keski-suomi/,
+    );
+  });
+
   it("signs in as an auditor and replays the path as known on an earlier date, beside today's, with what changed marked", async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in as Aila Auditor' }).click();

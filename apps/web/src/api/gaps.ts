@@ -17,6 +17,7 @@ export interface Problem {
 }
 
 export interface CommandResult {
+  clientId: string;
   streamVersion: number;
   position: string;
   replayed?: boolean;

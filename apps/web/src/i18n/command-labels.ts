@@ -6,6 +6,7 @@
 type Words = Record<string, { fi: string; sv: string; en: string }>;
 
 export const COMMAND_TITLES: Words = {
+  RegisterClient: { fi: 'Rekisteröi asiakas', sv: 'Registrera en klient', en: 'Register a client' },
   GiveConsent: { fi: 'Anna suostumus', sv: 'Ge samtycke', en: 'Give consent' },
   LimitConsent: { fi: 'Rajaa suostumusta', sv: 'Begränsa samtycke', en: 'Limit a consent' },
   WithdrawConsent: { fi: 'Peru suostumus', sv: 'Återkalla samtycke', en: 'Withdraw a consent' },
@@ -71,6 +72,15 @@ export const FIELD_LABELS: Words = {
   provider: { fi: 'Järjestäjä', sv: 'Anordnare', en: 'Provider' },
   participants: { fi: 'Osallistujat', sv: 'Deltagare', en: 'Participants' },
   organisation: { fi: 'Organisaatio', sv: 'Organisation', en: 'Organisation' },
+  clientId: {
+    fi: 'Asiakkaan tunniste (tyhjä: luodaan)',
+    sv: 'Klientens id (tomt: skapas)',
+    en: 'Client id (empty: generated)',
+  },
+  fullName: { fi: 'Koko nimi', sv: 'Fullständigt namn', en: 'Full name' },
+  personalIdentityCode: { fi: 'Henkilötunnus', sv: 'Personbeteckning', en: 'Personal identity code' },
+  birthDate: { fi: 'Syntymäaika', sv: 'Födelsedatum', en: 'Date of birth' },
+  municipality: { fi: 'Kotikunta', sv: 'Hemkommun', en: 'Municipality of residence' },
   consentId: { fi: 'Suostumuksen tunniste', sv: 'Samtyckets id', en: 'Consent id' },
   organisationIds: {
     fi: 'Organisaatiot (yksi riville)',

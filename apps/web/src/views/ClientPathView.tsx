@@ -7,7 +7,7 @@ import { AccessLogView } from './AccessLogView';
 import { changedSince, ReplayPanel } from './ReplayPanel';
 import { asProblem, problemText } from '../api/problem';
 import type { SignedInPrincipal } from '../session/session';
-import { CommandFormView } from './commands';
+import { CLIENT_COMMAND_FORMS, CommandFormView } from './commands';
 import { GoalReviewForm } from './GoalReviewForm';
 import { organisationNames } from './path-model';
 import { PathHeader } from './PathHeader';
@@ -96,7 +96,13 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
             <GoalReviewForm clientId={clientId} path={path} onRecorded={(position) => load(position)} />
           )}
           {WRITERS.has(principal.role) && (
-            <CommandFormView clientId={clientId} path={path} onRecorded={(position) => load(position)} />
+            <CommandFormView
+              forms={CLIENT_COMMAND_FORMS}
+              clientId={clientId}
+              path={path}
+              heading={t('commands.title')}
+              onRecorded={(r) => load(r.position)}
+            />
           )}
         </div>
         <StatusPanel path={path} names={names} />

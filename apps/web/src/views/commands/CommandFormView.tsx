@@ -6,8 +6,8 @@ import type { ClientPath, CommandResult, Problem } from '../../api/gaps';
 import { asProblem, fieldMessages } from '../../api/problem';
 import {
   bodyOf,
-  COMMAND_FORMS,
   type CommandField,
+  type CommandForm,
   choicesFor,
   FormInputError,
   type FormValues,
@@ -28,18 +28,23 @@ type Untyped = {
  * API's problem+json appears beside the field it names, else above the button.
  */
 export function CommandFormView({
+  forms,
   clientId,
   path,
+  heading,
   onRecorded,
 }: {
-  clientId: string;
-  path: ClientPath;
-  onRecorded(position: string): void;
+  forms: CommandForm[];
+  /** The client the commands are about; none when registering one. */
+  clientId?: string;
+  path?: ClientPath;
+  heading: string;
+  onRecorded(result: CommandResult): void;
 }) {
   const { t } = useTranslation();
   const today = new Date().toISOString().slice(0, 10);
-  const [operationId, setOperationId] = useState(COMMAND_FORMS[0].operationId);
-  const form = COMMAND_FORMS.find((f) => f.operationId === operationId) ?? COMMAND_FORMS[0];
+  const [operationId, setOperationId] = useState(forms[0].operationId);
+  const form = forms.find((f) => f.operationId === operationId) ?? forms[0];
   const [params, setParams] = useState<Record<string, string>>({});
   const [values, setValues] = useState<FormValues>(() => initialValues(form, today));
   const [problem, setProblem] = useState<Problem | undefined>();
@@ -47,7 +52,7 @@ export function CommandFormView({
   const [busy, setBusy] = useState(false);
 
   const choose = (id: string) => {
-    const next = COMMAND_FORMS.find((f) => f.operationId === id) ?? COMMAND_FORMS[0];
+    const next = forms.find((f) => f.operationId === id) ?? forms[0];
     setOperationId(id);
     setValues(initialValues(next, today));
     setParams(Object.fromEntries(next.pathParams.map((p) => [p, choicesFor(p, path)?.[0]?.value ?? ''])));
@@ -77,7 +82,10 @@ export function CommandFormView({
       return;
     }
     setBusy(true);
-    const pathParams = { clientId, ...Object.fromEntries(form.pathParams.map((p) => [p, params[p] ?? ''])) };
+    const pathParams = {
+      ...(clientId && { clientId }),
+      ...Object.fromEntries(form.pathParams.map((p) => [p, params[p] ?? ''])),
+    };
     const { data, error, response } = await (api as unknown as Untyped).POST(form.path, {
       params: { path: pathParams },
       body,
@@ -89,25 +97,27 @@ export function CommandFormView({
     }
     setProblem(undefined);
     setSaved(true);
-    onRecorded((data as CommandResult).position);
+    onRecorded(data as CommandResult);
   };
 
   const title = (id: string) => t(`titles.${id}`, { ns: 'commands' });
   return (
     <section aria-labelledby="command-title" className="panel">
       <h2 id="command-title" className="section-title">
-        {t('commands.title')}
+        {heading}
       </h2>
-      <div className="field">
-        <label htmlFor="cmd-operation">{t('commands.which')}</label>
-        <select id="cmd-operation" value={operationId} onChange={(e) => choose(e.target.value)}>
-          {COMMAND_FORMS.map((f) => (
-            <option key={f.operationId} value={f.operationId}>
-              {title(f.operationId)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {forms.length > 1 && (
+        <div className="field">
+          <label htmlFor="cmd-operation">{t('commands.which')}</label>
+          <select id="cmd-operation" value={operationId} onChange={(e) => choose(e.target.value)}>
+            {forms.map((f) => (
+              <option key={f.operationId} value={f.operationId}>
+                {title(f.operationId)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <form
         noValidate
         aria-label={title(form.operationId)}

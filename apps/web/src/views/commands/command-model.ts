@@ -12,8 +12,12 @@ export type CommandField = {
 };
 export type CommandForm = { operationId: string; path: string; pathParams: string[]; fields: CommandField[] };
 
-/** The goal review has its own form (participants picked from the path); every other client command is here. */
-export const COMMAND_FORMS: CommandForm[] = (forms as CommandForm[]).filter((f) => f.operationId !== 'HoldGoalReview');
+/** The goal review has its own form (participants picked from the path); every other command on a path is here. */
+export const CLIENT_COMMAND_FORMS: CommandForm[] = (forms as CommandForm[]).filter(
+  (f) => f.path.startsWith('/clients/{clientId}/') && f.operationId !== 'HoldGoalReview',
+);
+/** Registering a new client: on Today, for those who may register (not providers' instructors). */
+export const REGISTRATION_FORMS: CommandForm[] = (forms as CommandForm[]).filter((f) => f.path === '/clients');
 
 /** What the user typed, by field name: text, a checkbox, or the ticked values of an enum list. */
 export type FormValues = Record<string, string | boolean | string[]>;
@@ -29,8 +33,9 @@ export function initialValues(form: CommandForm, today: string): FormValues {
 }
 
 /** The path's own items offered for an id field (periods, plans, referrals), labelled for a person. */
-export function choicesFor(name: string, path: ClientPath): { value: string; label: string }[] | undefined {
+export function choicesFor(name: string, path?: ClientPath): { value: string; label: string }[] | undefined {
   const leaf = name.split('.').pop();
+  if (!path) return undefined;
   if (leaf === 'periodId')
     return allPeriods(path).map((p) => ({
       value: p.periodId,
