@@ -27,7 +27,8 @@ export function initialValues(form: CommandForm, today: string): FormValues {
   for (const f of form.fields) {
     if (f.kind === 'boolean') values[f.name] = false;
     else if (f.kind === 'list' && f.item === 'enum') values[f.name] = [];
-    else values[f.name] = f.kind === 'date' && f.required ? today : '';
+    // the day something happened defaults to today; a birth date does not
+    else values[f.name] = f.kind === 'date' && f.required && f.name !== 'birthDate' ? today : '';
   }
   return values;
 }
