@@ -45,6 +45,22 @@ try {
   await form.getByRole('button', { name: 'Tallenna arviointi' }).click();
   await form.getByText('Päivämäärä on ennen jakson alkua.').waitFor();
   await shot('4-client-path');
+  // any other command, from the form the OpenAPI document describes, refused beside its field
+  const record = page.getByRole('region', { name: 'Kirjaa', exact: true });
+  await record.getByLabel('Mitä kirjataan').selectOption({ label: 'Jatka palvelujaksoa' });
+  await record.getByLabel('Palvelujakso', { exact: true }).selectOption('cf1-kuty');
+  await record.getByRole('button', { name: 'Tallenna: Jatka palvelujaksoa' }).click();
+  await record.getByText('Jakso ei ole keskeytetty.').waitFor();
+  await record.screenshot({ path: join(out, '6-command-refusal.png') });
+  console.log(join(out, '6-command-refusal.png'));
+  await page.goto(`${base}/#/reports`);
+  await page.getByRole('img', { name: 'Jaksot päättymisen syyn mukaan' }).waitFor();
+  await page.getByRole('img', { name: 'Eurot maksajan mukaan' }).waitFor();
+  await shot('7-reports');
+  await page.goto(`${base}/#/clients/demo-keski-suomi-1/print`);
+  await page.getByRole('region', { name: 'Merkinnät' }).waitFor();
+  await shot('8-print');
+  await page.goto(`${base}/#/`);
   await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
   await signInAs(page, 'Aila Auditor');
   await page.getByText('Valvonta ja tarkastus').click();
@@ -55,6 +71,20 @@ try {
   await replay.getByRole('button', { name: 'Näytä vertailu' }).click();
   await page.getByRole('heading', { name: 'Polku sellaisena kuin se tiedettiin 2025-03-01' }).waitFor();
   await shot('5-auditor-replay');
+  await page.goto(`${base}/#/audit`);
+  const usage = page.getByRole('region', { name: 'Käyttöloki' });
+  await usage.getByLabel('Asiakkaan tunniste').fill('demo-keski-suomi-1');
+  await usage.getByRole('button', { name: 'Rajaa' }).click();
+  await usage.getByRole('cell', { name: 'demo-keski-suomi-1' }).first().waitFor();
+  await page.getByRole('region', { name: 'Eheystarkistus' }).getByRole('button', { name: 'Tarkista' }).click();
+  await page.getByText(/Historia on ehjä/).waitFor();
+  await shot('9-audit');
+  await page.goto(`${base}/#/`);
+  await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+  await signInAs(page, 'Matti Mallikas');
+  await page.getByRole('link', { name: 'Avaa oma palvelupolkusi' }).click();
+  await page.getByRole('region', { name: 'Kuka tietojani on käsitellyt' }).getByRole('cell').first().waitFor();
+  await shot('10-client-own-view');
 } finally {
   await browser.close();
 }

@@ -1819,6 +1819,10 @@ export interface components {
              * @example 2025-03-01
              */
             maxEndDate: string | null;
+            /** @description Whole months the period has run (to its end or today) of maxMonths: the 24-month gauge of kuty */
+            monthsUsed: number | null;
+            /** @description The service type's maximum length in months; null when it has none */
+            maxMonths: number | null;
             /**
              * Format: date
              * @example 2025-03-01

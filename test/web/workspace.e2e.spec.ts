@@ -148,6 +148,115 @@ describeBrowser('the workspace in the browser', () => {
     await page.getByRole('button', { name: /2025-06-16 Goal review held/ }).waitFor();
   });
 
+  it('records any other command from a form the API document describes: enum labels, a refusal beside its field', async () => {
+    const form = page.getByRole('region', { name: 'Record', exact: true });
+    const which = form.getByLabel('What to record');
+    // enum values are labelled in the user's language, not shown as codes
+    await which.selectOption({ label: 'End a service period' });
+    const reasons = await form.getByLabel('End reason', { exact: true }).locator('option').allTextContents();
+    expect(reasons).toContain('Employment with pay subsidy');
+    expect(reasons).not.toContain('employment_with_pay_subsidy');
+
+    await which.selectOption({ label: 'Resume a service period' });
+    await form.getByLabel('Service period', { exact: true }).selectOption('cf1-kuty');
+    await form.getByRole('button', { name: 'Save: Resume a service period' }).click();
+    await form.getByText('The period is not paused.').waitFor();
+    expect(await describedBy(page, '#cmd-periodId')).toContain('The period is not paused.');
+    await noSeriousViolations();
+
+    await which.selectOption({ label: 'Review a plan' });
+    await form.getByLabel('Plan', { exact: true }).selectOption('cf1-typ-plan');
+    await form.getByLabel('Outcome', { exact: true }).fill('Pay-subsidised work continues');
+    await form.getByRole('button', { name: 'Save: Review a plan' }).click();
+    await form.getByText('The record is saved.').waitFor();
+    await page
+      .getByRole('button', { name: /Plan reviewed/ })
+      .last()
+      .waitFor();
+  });
+
+  it('shows the limits the API counts for each period: 178 activity days in 12 months and the 24-month maximum', async () => {
+    const status = page.getByRole('complementary', { name: 'Status' });
+    const kuty = status.locator('[data-period="cf1-kuty"]');
+    // the seeded kuty period: 78 attended days from 2025-02-17, ended 2025-08-15 after five whole months
+    const days = kuty.getByRole('meter', { name: '78 / 178 activity days in 12 months' });
+    expect(await days.getAttribute('value')).toBe('78');
+    const months = kuty.getByRole('meter', { name: '5 / 24 months of the maximum length' });
+    expect(await months.getAttribute('value')).toBe('5');
+    await noSeriousViolations();
+  });
+
+  it('zooms the timeline from the whole path down to one month, with the controls and the keyboard', async () => {
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    const zoom = timeline.getByRole('toolbar', { name: 'Timeline scale' });
+    const shown = async () => {
+      const [, from, to] = /Showing (\S+) – (\S+)/.exec((await zoom.getByRole('status').textContent()) ?? '') ?? [];
+      return { from, to, days: (Date.parse(to) - Date.parse(from)) / 86_400_000 };
+    };
+    const markers = () => timeline.locator('.marker').count();
+    const all = await markers();
+
+    await zoom.getByLabel('Show').selectOption({ label: '10 years' });
+    expect((await shown()).days).toBe(3653);
+    await zoom.getByLabel('Show').selectOption({ label: '1 month' });
+    expect((await shown()).days).toBe(30);
+    expect(await markers()).toBeLessThan(all);
+
+    // keyboard: − zooms out a step, → moves half a view later
+    await zoom.getByRole('button', { name: 'Earlier' }).focus();
+    const before = await shown();
+    await page.keyboard.press('ArrowRight');
+    expect(Date.parse((await shown()).from) - Date.parse(before.from)).toBe(15 * 86_400_000);
+    await page.keyboard.press('-');
+    expect((await shown()).days).toBe(91);
+    expect(await zoom.getByLabel('Show').inputValue()).toBe('months3');
+    await page.keyboard.press('+');
+    expect((await shown()).days).toBe(30);
+    await noSeriousViolations();
+    await zoom.getByLabel('Show').selectOption({ label: 'The whole path' });
+    expect(await markers()).toBe(all);
+  });
+
+  it('opens the print view for a client meeting: the path without navigation chrome', async () => {
+    await page.getByRole('link', { name: 'Print view for a meeting' }).click();
+    await page.getByRole('heading', { name: 'Matti Mallikas', level: 1 }).waitFor();
+    await page
+      .getByRole('region', { name: 'Entries' })
+      .getByRole('cell', { name: 'Goal review held' })
+      .first()
+      .waitFor();
+    await page.getByRole('complementary', { name: 'Status' }).waitFor();
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    expect(await page.getByRole('banner').count()).toBe(0);
+    expect(await page.getByRole('form').count()).toBe(0);
+    expect(await page.getByRole('toolbar').count()).toBe(0); // no zoom controls on paper
+    await noSeriousViolations();
+    // on paper even the way back and the print button are gone
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('link', { name: 'Back to the path' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('link', { name: 'Back to the path' }).click();
+    await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
+  });
+
+  it('registers a new client from Today with the generated form, a refusal beside its field', async () => {
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Today' }).click();
+    const form = page.getByRole('region', { name: 'Register a client' });
+    await form.getByLabel('Full name', { exact: true }).fill('Maija Meikäläinen');
+    await form.getByLabel('Date of birth (YYYY-MM-DD)', { exact: true }).fill('2.3.1990');
+    await form.getByLabel('Municipality of residence', { exact: true }).fill('Jyväskylä');
+    await form.getByRole('button', { name: 'Save: Register a client' }).click();
+    await form.locator('#cmd-birthDate-error').waitFor();
+    expect(await describedBy(page, '#cmd-birthDate')).toContain('Invalid value');
+    await noSeriousViolations();
+    await form.getByLabel('Date of birth (YYYY-MM-DD)', { exact: true }).fill('1990-03-02');
+    await form.getByRole('button', { name: 'Save: Register a client' }).click();
+    await page.getByRole('heading', { name: 'Maija Meikäläinen', level: 1 }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)).toMatch(
+      /^#\/clients\/te-keski-suomi/,
+    );
+  });
+
   it("signs in as an auditor and replays the path as known on an earlier date, beside today's, with what changed marked", async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in as Aila Auditor' }).click();
@@ -169,6 +278,65 @@ describeBrowser('the workspace in the browser', () => {
     await noSeriousViolations();
   });
 
+  it('shows the auditor the usage and disclosure logs, filtered and paged, and verifies the hash chains', async () => {
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('heading', { name: 'Audit', level: 1 }).waitFor();
+    const usage = page.getByRole('region', { name: 'Usage log' });
+    await usage.getByLabel('Client id').fill('demo-keski-suomi-1');
+    await usage.getByLabel("Person's id").fill('te-outi-virtanen');
+    await usage.getByRole('button', { name: 'Filter' }).click();
+    await usage.getByRole('cell', { name: 'client meeting' }).first().waitFor(); // the purpose Outi stated
+    const people = await usage.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(new Set(people)).toEqual(new Set(['te-outi-virtanen']));
+    // a page holds 10; all reads of this client fill more than one
+    await usage.getByLabel("Person's id").fill('');
+    await usage.getByRole('button', { name: 'Filter' }).click();
+    await usage.getByRole('cell', { name: 'hyvaks-auditor-aila' }).first().waitFor();
+    await usage.getByRole('button', { name: 'Next page' }).click();
+    await usage.getByText('Page 2').waitFor();
+    await usage.getByRole('button', { name: 'First page' }).click();
+    await usage.getByText('Page 1').waitFor();
+
+    const disclosures = page.getByRole('region', { name: 'Disclosure log' });
+    await disclosures.getByLabel('Client id').fill('demo-keski-suomi-1');
+    await disclosures.getByRole('button', { name: 'Filter' }).click();
+    await disclosures.getByRole('cell', { name: 'demo-keski-suomi-1' }).first().waitFor();
+
+    const integrity = page.getByRole('region', { name: 'Integrity check' });
+    await integrity.getByRole('button', { name: 'Verify' }).click();
+    await integrity
+      .getByRole('status')
+      .getByText(/The history is intact: \d+ events checked\./)
+      .waitFor();
+    await noSeriousViolations();
+  });
+
+  it('shows the reports: outcome charts with their tables, and the compensation ledger', async () => {
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+    const outcomes = page.getByRole('region', { name: 'Outcomes of periods' });
+    await outcomes.getByRole('img', { name: 'Periods by end reason' }).waitFor();
+    await outcomes.getByRole('img', { name: 'Continuations by provider and service type' }).waitFor();
+    // the seeded kuty period ended with a transfer to a work trial: labelled, not a code
+    const reasons = outcomes.getByRole('table', { name: 'Periods by end reason' });
+    expect(
+      Number(
+        await reasons
+          .getByRole('row', { name: /Transfer to another service/ })
+          .locator('td')
+          .textContent(),
+      ),
+    ).toBe(1);
+    expect(
+      await outcomes.getByRole('table', { name: 'Continuations by provider and service type' }).textContent(),
+    ).toContain('Work trial');
+    const ledger = page.getByRole('region', { name: 'Compensation ledger' });
+    await ledger.getByRole('img', { name: 'Euros by payer' }).waitFor();
+    await ledger.getByRole('cell', { name: 'Daily compensation' }).first().waitFor();
+    expect(await ledger.textContent()).toMatch(/In total €[\d,]+\.\d\d\./);
+    await noSeriousViolations();
+  });
+
   it('signs in as the client, who reads their own path and access log (703/2023 section 11)', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in as Matti Mallikas' }).click();
@@ -177,6 +345,9 @@ describeBrowser('the workspace in the browser', () => {
     const log = page.getByRole('region', { name: 'Who has handled my data' });
     await log.getByRole('cell', { name: 'te-outi-virtanen' }).first().waitFor();
     expect(await log.textContent()).toContain('client meeting'); // the purpose the officer stated
+    // newest first, as the API answers
+    const times = await log.locator('table').first().locator('tbody tr td:first-child').allTextContents();
+    expect(times).toEqual([...times].sort().reverse());
     expect(await page.getByRole('region', { name: 'Record a goal review' }).count()).toBe(0);
     await noSeriousViolations();
   });

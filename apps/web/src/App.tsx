@@ -6,7 +6,10 @@ import { useRoute } from './router';
 import { PurposeGate, PurposeNote } from './session/PurposeGate';
 import { SignInPage } from './session/SignInPage';
 import { useSession } from './session/session';
+import { AuditView } from './views/audit';
 import { ClientPathView } from './views/ClientPathView';
+import { PrintView } from './views/PrintView';
+import { ReportsView } from './views/reports';
 import { TodayView } from './views/TodayView';
 
 export function App() {
@@ -20,46 +23,54 @@ export function App() {
   }, [route]);
 
   const principal = session?.signedIn ? session.principal : undefined;
+  // The print view is the path alone: no header, menus or language buttons (a client meeting on paper).
+  const chrome = !(principal && route.name === 'print');
   return (
     <>
-      <SkipLink href="#main">{t('app.skip')}</SkipLink>
-      <header className="app-header">
-        <a className="brand" href="#/">
-          {t('app.name')}
-        </a>
-        <nav aria-label={t('lang.label')} className="languages">
-          {LANGUAGES.map((lang) => (
-            <Button
-              key={lang}
-              variant="secondaryNoBorder"
-              lang={lang}
-              aria-pressed={i18n.language === lang}
-              onClick={() => void switchLanguage(lang)}
-            >
-              {t(`lang.${lang}`)}
-            </Button>
-          ))}
-        </nav>
-        {principal && (
-          <div className="who">
-            <Text>
-              {t('nav.signedInAs', {
-                name: principal.displayName,
-                organisation: principal.organisationId,
-                role: t(`roles.${principal.role}`),
-              })}
-            </Text>
-            <Button variant="secondary" onClick={() => void signOut()}>
-              {t('nav.signOut')}
-            </Button>
-          </div>
-        )}
-      </header>
-      {principal && (
-        <nav aria-label={t('nav.main')} className="main-nav">
-          <a href="#/">{t('nav.today')}</a>
-          <PurposeNote />
-        </nav>
+      {chrome && (
+        <>
+          <SkipLink href="#main">{t('app.skip')}</SkipLink>
+          <header className="app-header">
+            <a className="brand" href="#/">
+              {t('app.name')}
+            </a>
+            <nav aria-label={t('lang.label')} className="languages">
+              {LANGUAGES.map((lang) => (
+                <Button
+                  key={lang}
+                  variant="secondaryNoBorder"
+                  lang={lang}
+                  aria-pressed={i18n.language === lang}
+                  onClick={() => void switchLanguage(lang)}
+                >
+                  {t(`lang.${lang}`)}
+                </Button>
+              ))}
+            </nav>
+            {principal && (
+              <div className="who">
+                <Text>
+                  {t('nav.signedInAs', {
+                    name: principal.displayName,
+                    organisation: principal.organisationId,
+                    role: t(`roles.${principal.role}`),
+                  })}
+                </Text>
+                <Button variant="secondary" onClick={() => void signOut()}>
+                  {t('nav.signOut')}
+                </Button>
+              </div>
+            )}
+          </header>
+          {principal && (
+            <nav aria-label={t('nav.main')} className="main-nav">
+              <a href="#/">{t('nav.today')}</a>
+              {principal.role !== 'client' && <a href="#/reports">{t('nav.reports')}</a>}
+              {principal.role === 'auditor' && <a href="#/audit">{t('nav.audit')}</a>}
+              <PurposeNote />
+            </nav>
+          )}
+        </>
       )}
       <main id="main" ref={main} tabIndex={-1}>
         {session === undefined ? (
@@ -68,8 +79,14 @@ export function App() {
           <SignInPage />
         ) : (
           <PurposeGate>
-            {route.name === 'client' ? (
+            {route.name === 'print' ? (
+              <PrintView key={route.clientId} clientId={route.clientId} />
+            ) : route.name === 'client' ? (
               <ClientPathView key={route.clientId} clientId={route.clientId} principal={principal} />
+            ) : route.name === 'audit' && principal.role === 'auditor' ? (
+              <AuditView />
+            ) : route.name === 'reports' && principal.role !== 'client' ? (
+              <ReportsView />
             ) : (
               <TodayView principal={principal} />
             )}

@@ -94,6 +94,23 @@ export function periodMaxEndDate(
   return max == null ? null : addDays(addMonths(period.startDate, max), -1);
 }
 
+/**
+ * The 24-month gauge: whole months a period has run of its service type's maximum length
+ * (kuty: 24), counted to its end or to `asOf`, whichever is earlier. Null without a maximum.
+ */
+export function periodMonthsUsed(
+  period: Pick<PeriodState, 'startDate' | 'serviceType' | 'endDate'>,
+  asOf: IsoDate,
+  rules: RuleSetFor = ruleSetOn,
+): { monthsUsed: number; maxMonths: number } | null {
+  const maxMonths = serviceTypeRules(rules(period.startDate), period.serviceType)?.maxMonths;
+  if (maxMonths == null) return null;
+  const until = period.endDate && period.endDate < asOf ? period.endDate : asOf;
+  let monthsUsed = 0;
+  while (monthsUsed < maxMonths && addDays(addMonths(period.startDate, monthsUsed + 1), -1) <= until) monthsUsed += 1;
+  return { monthsUsed, maxMonths };
+}
+
 const latestPlans = (state: ClientPathState): PlanState[] => {
   const byKind = new Map<string, PlanState>();
   for (const p of plansOf(state)) {

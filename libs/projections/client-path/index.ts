@@ -5,3 +5,4 @@ export * from './rows.js';
 export * from './read-model.js';
 export * from './viewer-filter.js';
 export * from './timeline-page.js';
+export * from './period-lengths.js';

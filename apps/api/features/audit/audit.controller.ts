@@ -6,7 +6,7 @@ import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import type { EventStore } from '../../../../libs/event-store/index.js';
 import { RequireRoles } from '../../infrastructure/auth/index.js';
 import { RequestValidationException } from '../../infrastructure/problem/index.js';
-import { AUDIT_LOG, EVENT_STORE } from '../../infrastructure/tokens.js';
+import { AUDIT_LOG, CLOCK, type Clock, EVENT_STORE } from '../../infrastructure/tokens.js';
 import { ClientAccess, ReadCtx, type ReadContext } from '../access/index.js';
 import { IdParam } from '../shared/params.js';
 import { ReadRoute } from '../shared/read-route.js';
@@ -30,6 +30,7 @@ export class AuditController {
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(ClientAccess) private readonly access: ClientAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('audit/usage')
@@ -97,7 +98,7 @@ export class AuditController {
     const { currentVersion, events } = await this.events.readStream(clientId);
     await this.access.gate(ctx, clientId, foldState(clientId, events), `path-${mode.kind}`);
     if (currentVersion === 0n) throw new NotFoundInStreamError('client', clientId);
-    return replay(clientId, events, mode);
+    return replay(clientId, events, mode, this.clock().toISOString().slice(0, 10));
   }
 
   @Get('audit/integrity')

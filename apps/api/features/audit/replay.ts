@@ -1,6 +1,6 @@
 import { clientStateOf, dateOf, type ClientPathState } from '../../../../libs/domain/index.js';
 import type { RecordedEvent } from '../../../../libs/events/index.js';
-import { replayPath } from '../../../../libs/projections/client-path/index.js';
+import { replayPath, withPeriodLengths } from '../../../../libs/projections/client-path/index.js';
 
 export type ReplayMode = { kind: 'as_known_on'; date: string } | { kind: 'as_of'; date: string } | { kind: 'current' };
 
@@ -15,8 +15,15 @@ export function selectEvents(events: RecordedEvent[], mode: ReplayMode): Recorde
   return events;
 }
 
-export function replay(clientId: string, events: RecordedEvent[], mode: ReplayMode): Record<string, unknown> {
-  return { mode, ...replayPath(clientId, selectEvents(events, mode)) };
+/** The replayed path; its periods' month gauges are counted to the replay's date (today for `current`). */
+export function replay(
+  clientId: string,
+  events: RecordedEvent[],
+  mode: ReplayMode,
+  today: string,
+): Record<string, unknown> {
+  const path = replayPath(clientId, selectEvents(events, mode));
+  return { mode, ...withPeriodLengths(path, mode.kind === 'current' ? today : mode.date) };
 }
 
 export const foldState = (clientId: string, events: RecordedEvent[]): ClientPathState =>

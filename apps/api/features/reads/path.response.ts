@@ -186,6 +186,13 @@ export class PeriodView {
   activityDaysInLast12Months?: number;
   @Int({ optional: true }) maxActivityDaysIn12Months?: number;
   @Day({ nullable: true, description: 'Null when the service type has no maximum length' }) maxEndDate: string | null;
+  @Int({
+    nullable: true,
+    description: 'Whole months the period has run (to its end or today) of maxMonths: the 24-month gauge of kuty',
+  })
+  monthsUsed: number | null;
+  @Int({ nullable: true, description: "The service type's maximum length in months; null when it has none" })
+  maxMonths: number | null;
   @Day({ optional: true }) lastGoalReviewOn?: string;
   @Day({ nullable: true }) endAssessedOn: string | null;
   @Day({ nullable: true }) nextGoalReviewDue: string | null;

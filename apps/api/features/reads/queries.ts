@@ -17,7 +17,12 @@ import type { EventStore } from '../../../../libs/event-store/index.js';
 import { waitForProjection } from './wait-for-projection.js';
 import { encodeWorklistCursor } from './worklist-cursor.js';
 import { ClientAccess, type ReadContext } from '../access/index.js';
-import { pageTimeline, pathForViewer, type TimelinePageInfo } from '../../../../libs/projections/client-path/index.js';
+import {
+  pageTimeline,
+  pathForViewer,
+  type TimelinePageInfo,
+  withPeriodLengths,
+} from '../../../../libs/projections/client-path/index.js';
 
 export type ClientPathResult = {
   path: Record<string, unknown>;
@@ -51,7 +56,7 @@ export class GetClientPathHandler implements IQueryHandler<GetClientPath, Client
     const today = this.clock().toISOString().slice(0, 10);
     const paged = await this.access.readClient(ctx, clientId, 'path', (doc, state) => {
       const { path: visible, disclosures } = pathForViewer(doc, state, viewer, today);
-      return { result: pageTimeline(visible, timeline.limit, timeline.before), disclosures };
+      return { result: pageTimeline(withPeriodLengths(visible, today), timeline.limit, timeline.before), disclosures };
     });
     return { path: paged.path, projectedPosition: checkpoint.toString(), timelinePage: paged.timelinePage };
   }

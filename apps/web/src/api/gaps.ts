@@ -17,6 +17,7 @@ export interface Problem {
 }
 
 export interface CommandResult {
+  clientId: string;
   streamVersion: number;
   position: string;
   replayed?: boolean;
@@ -47,7 +48,12 @@ export interface PeriodStatus {
   attendedDays?: number;
   activityDaysInLast12Months?: number;
   maxActivityDaysIn12Months?: number;
-  maxEndDate?: string;
+  maxEndDate?: string | null;
+  /** The 24-month gauge: whole months run of maxMonths (the API counts them, to the end or today). */
+  monthsUsed?: number | null;
+  maxMonths?: number | null;
+  endReason?: string;
+  continuation?: string;
   nextGoalReviewDue?: string | null;
   ownInstructor?: NamedPerson | null;
 }
@@ -67,7 +73,7 @@ export interface ReferralStatus {
   from: OrganisationRef;
   to: OrganisationRef;
   answeredOn?: string;
-  answerDueBy?: string;
+  answerDue?: string;
 }
 
 export interface ClientPath {

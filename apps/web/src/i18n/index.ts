@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { commandWords } from './command-labels';
 import { en } from './en';
 import { fi } from './fi';
 import { RULE_MESSAGES } from './rule-messages';
@@ -31,11 +32,11 @@ export async function initI18n(): Promise<void> {
     lng: initialLanguage(),
     fallbackLng: 'fi',
     resources: {
-      fi: { translation: fi, rules: rules('fi') },
-      sv: { translation: sv, rules: rules('sv') },
-      en: { translation: en, rules: rules('en') },
+      fi: { translation: fi, rules: rules('fi'), commands: commandWords('fi') },
+      sv: { translation: sv, rules: rules('sv'), commands: commandWords('sv') },
+      en: { translation: en, rules: rules('en'), commands: commandWords('en') },
     },
-    ns: ['translation', 'rules'],
+    ns: ['translation', 'rules', 'commands'],
     interpolation: { escapeValue: false },
   });
   document.documentElement.lang = i18next.language;

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { AccessLog } from '../api/gaps';
 import { asProblem, problemText } from '../api/problem';
 
+// The API answers newest first, a page of at most 100 per log.
 const LATEST = 100;
 
 /** The client's own access log (703/2023 §11): who used their data and what was disclosed, latest first. */
@@ -45,19 +46,16 @@ export function AccessLogView({ clientId, names }: { clientId: string; names: Ma
                 </tr>
               </thead>
               <tbody>
-                {[...log.usage]
-                  .reverse()
-                  .slice(0, LATEST)
-                  .map((u) => (
-                    <tr key={u.id}>
-                      <td>{when(u.at)}</td>
-                      <td>{u.personId ?? ''}</td>
-                      <td>{org(u.organisationId)}</td>
-                      <td>{u.view}</td>
-                      <td>{u.purpose ?? ''}</td>
-                      <td>{u.outcome}</td>
-                    </tr>
-                  ))}
+                {log.usage.slice(0, LATEST).map((u) => (
+                  <tr key={u.id}>
+                    <td>{when(u.at)}</td>
+                    <td>{u.personId ?? ''}</td>
+                    <td>{org(u.organisationId)}</td>
+                    <td>{u.view}</td>
+                    <td>{u.purpose ?? ''}</td>
+                    <td>{u.outcome}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           )}
@@ -76,21 +74,18 @@ export function AccessLogView({ clientId, names }: { clientId: string; names: Ma
                 </tr>
               </thead>
               <tbody>
-                {[...log.disclosures]
-                  .reverse()
-                  .slice(0, LATEST)
-                  .map((d) => (
-                    <tr key={d.id}>
-                      <td>{when(d.at)}</td>
-                      <td>{org(d.fromOrganisationId)}</td>
-                      <td>
-                        {org(d.toOrganisationId)}
-                        {d.toPersonId && ` (${d.toPersonId})`}
-                      </td>
-                      <td>{d.what}</td>
-                      <td>{d.basis}</td>
-                    </tr>
-                  ))}
+                {log.disclosures.slice(0, LATEST).map((d) => (
+                  <tr key={d.id}>
+                    <td>{when(d.at)}</td>
+                    <td>{org(d.fromOrganisationId)}</td>
+                    <td>
+                      {org(d.toOrganisationId)}
+                      {d.toPersonId && ` (${d.toPersonId})`}
+                    </td>
+                    <td>{d.what}</td>
+                    <td>{d.basis}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           )}

@@ -7,8 +7,11 @@ import { AccessLogView } from './AccessLogView';
 import { changedSince, ReplayPanel } from './ReplayPanel';
 import { asProblem, problemText } from '../api/problem';
 import type { SignedInPrincipal } from '../session/session';
+import { CLIENT_COMMAND_FORMS, CommandFormView } from './commands';
 import { GoalReviewForm } from './GoalReviewForm';
-import { ageOn, organisationNames } from './path-model';
+import { organisationNames } from './path-model';
+import { PathHeader } from './PathHeader';
+import { hrefOf } from '../router';
 import { StatusPanel } from './StatusPanel';
 import { Timeline } from './Timeline';
 
@@ -56,52 +59,12 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
 
   const today = todayIso();
   const names = organisationNames(path);
-  const profile = path.profile;
-  const typ = path.status.typRelationship;
-  const roleLabel = (role: string) =>
-    role === 'responsible_officer'
-      ? t('path.responsibleOfficer')
-      : role === 'named_worker'
-        ? t('path.namedWorker')
-        : t('path.ownInstructor');
   return (
     <>
-      <header className="path-header panel">
-        <Heading variant="h1">{profile?.fullName ?? clientId}</Heading>
-        {!profile && <p className="hidden-note">{t('path.profileHidden')}</p>}
-        <dl className="facts">
-          {profile?.birthDate && (
-            <>
-              <dt>{t('path.ageLabel')}</dt>
-              <dd>{t('path.age', { years: ageOn(profile.birthDate, today) })}</dd>
-            </>
-          )}
-          {profile?.municipality && (
-            <>
-              <dt>{t('path.municipality')}</dt>
-              <dd>{profile.municipality}</dd>
-            </>
-          )}
-          <dt>{t('path.typStatus')}</dt>
-          <dd>
-            {typ
-              ? `${t('path.typActive', { from: typ.startDate })} (${typ.parties.map((p) => p.name ?? p.organisationId).join(', ')})`
-              : t('path.typNone')}
-          </dd>
-          <dt>{t('path.named')}</dt>
-          <dd>
-            <ul className="plain">
-              {path.status.people.map((p) => (
-                <li key={`${p.personId}-${p.role}-${p.periodId ?? ''}`}>
-                  {roleLabel(p.role)}: {p.personName} (
-                  {names.get(p.organisation.organisationId) ?? p.organisation.organisationId})
-                  {p.lead ? `, ${t('path.lead')}` : ''}
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </dl>
-      </header>
+      <PathHeader path={path} clientId={clientId} names={names} today={today} />
+      <p className="no-print">
+        <a href={hrefOf({ name: 'print', clientId })}>{t('print.link')}</a>
+      </p>
       <div className="path-grid">
         <div>
           <Timeline
@@ -131,6 +94,15 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
           )}
           {WRITERS.has(principal.role) && (
             <GoalReviewForm clientId={clientId} path={path} onRecorded={(position) => load(position)} />
+          )}
+          {WRITERS.has(principal.role) && (
+            <CommandFormView
+              forms={CLIENT_COMMAND_FORMS}
+              clientId={clientId}
+              path={path}
+              heading={t('commands.title')}
+              onRecorded={(r) => load(r.position)}
+            />
           )}
         </div>
         <StatusPanel path={path} names={names} />

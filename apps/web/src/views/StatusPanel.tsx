@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { ClientPath } from '../api/gaps';
+import type { ClientPath, PeriodStatus } from '../api/gaps';
 
-/** Plans with their next review, active periods with the 178-day and 24-month gauges, open referrals. */
+/**
+ * Plans with their next review; periods with the 178-day gauge (activity days in the last 12
+ * months) and the 24-month gauge (months run of the maximum length), both counted by the API
+ * from the domain's rules; open referrals with their answer date.
+ */
 export function StatusPanel({ path, names }: { path: ClientPath; names: Map<string, string> }) {
   const { t } = useTranslation();
   const s = path.status;
@@ -25,41 +29,12 @@ export function StatusPanel({ path, names }: { path: ClientPath; names: Map<stri
         </ul>
       )}
       <h3>{t('path.activePeriods')}</h3>
-      {s.activePeriods.length === 0 ? (
-        <p>{t('path.none')}</p>
-      ) : (
-        <ul className="plain">
-          {s.activePeriods.map((p) => (
-            <li key={p.periodId}>
-              <strong>{p.serviceName ?? p.serviceType}</strong>, {name(p.provider.organisationId)}, {p.startDate}–
-              {p.plannedEndDate ?? ''}
-              {p.maxActivityDaysIn12Months !== undefined && (
-                <>
-                  <br />
-                  <meter
-                    min={0}
-                    max={p.maxActivityDaysIn12Months}
-                    value={p.activityDaysInLast12Months ?? 0}
-                    aria-label={t('path.activityDays', {
-                      days: p.activityDaysInLast12Months ?? 0,
-                      max: p.maxActivityDaysIn12Months,
-                    })}
-                  />{' '}
-                  {t('path.activityDays', {
-                    days: p.activityDaysInLast12Months ?? 0,
-                    max: p.maxActivityDaysIn12Months,
-                  })}
-                </>
-              )}
-              {p.maxEndDate && (
-                <>
-                  <br />
-                  {t('path.maxEnd', { date: p.maxEndDate })}
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
+      <Periods periods={s.activePeriods} name={name} />
+      {s.endedPeriods.length > 0 && (
+        <>
+          <h3>{t('path.endedPeriods')}</h3>
+          <Periods periods={s.endedPeriods} name={name} />
+        </>
       )}
       <h3>{t('path.openReferrals')}</h3>
       {s.openReferrals.length === 0 ? (
@@ -69,11 +44,59 @@ export function StatusPanel({ path, names }: { path: ClientPath; names: Map<stri
           {s.openReferrals.map((r) => (
             <li key={r.referralId}>
               {r.serviceType}: {name(r.from.organisationId)} → {r.to.name ?? r.to.organisationId}, {r.madeOn}
-              {r.answerDueBy && <>, {t('path.answerBy', { date: r.answerDueBy })}</>}
+              {r.answerDue && <>, {t('path.answerBy', { date: r.answerDue })}</>}
             </li>
           ))}
         </ul>
       )}
     </aside>
+  );
+}
+
+function Periods({ periods, name }: { periods: PeriodStatus[]; name(id: string): string }) {
+  const { t } = useTranslation();
+  if (periods.length === 0) return <p>{t('path.none')}</p>;
+  return (
+    <ul className="plain">
+      {periods.map((p) => (
+        <li key={p.periodId} data-period={p.periodId}>
+          <strong>{p.serviceName ?? p.serviceType}</strong>, {name(p.provider.organisationId)}, {p.startDate}–
+          {p.endDate ? t('path.endedOn', { date: p.endDate }) : (p.plannedEndDate ?? '')}
+          {p.maxActivityDaysIn12Months != null && (
+            <Gauge
+              value={p.activityDaysInLast12Months ?? 0}
+              max={p.maxActivityDaysIn12Months}
+              label={t('path.activityDays', {
+                days: p.activityDaysInLast12Months ?? 0,
+                max: p.maxActivityDaysIn12Months,
+              })}
+            />
+          )}
+          {p.maxMonths != null && p.monthsUsed != null && (
+            <Gauge
+              value={p.monthsUsed}
+              max={p.maxMonths}
+              label={t('path.monthsUsed', { used: p.monthsUsed, max: p.maxMonths })}
+            />
+          )}
+          {p.maxEndDate && !p.endDate && (
+            <>
+              <br />
+              {t('path.maxEnd', { date: p.maxEndDate, months: p.maxMonths ?? '' })}
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A limit's use as a meter, with its numbers in words beside it (the meter's colour is not the only cue). */
+function Gauge({ value, max, label }: { value: number; max: number; label: string }) {
+  return (
+    <span className="gauge">
+      <meter min={0} max={max} low={max * 0.75} high={max * 0.9} optimum={0} value={value} aria-label={label} />{' '}
+      <span aria-hidden="true">{label}</span>
+    </span>
   );
 }

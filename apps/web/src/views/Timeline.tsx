@@ -1,6 +1,8 @@
+import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPath, TimelineEntry } from '../api/gaps';
 import { allPeriods, attendanceByMonth, categoryOf, dayOf, isoOfDay, lanesOf, spanOf } from './path-model';
+import { type Span, ticksOf, ZOOM_LEVELS, type ZoomKey, zoomedSpan } from './timeline-zoom';
 
 interface Props {
   path: ClientPath;
@@ -24,22 +26,72 @@ interface Props {
  */
 export function Timeline({ path, title, id, changed, names, today, selected, onSelect, ...props }: Props) {
   const { t } = useTranslation();
-  const span = props.span ?? spanOf(path, today);
+  const whole: Span = props.span ?? spanOf(path, today);
+  // Zoom from the whole path through ten years down to one month, around a centre day.
+  const [zoom, setZoom] = useState<ZoomKey>('all');
+  const [centre, setCentre] = useState(() => Math.round((whole.from + whole.to) / 2));
+  const span = zoomedSpan(zoom, centre, whole);
   const x = (iso: string) => ((dayOf(iso) - span.from) / (span.to - span.from)) * 100;
-  const years: number[] = [];
-  for (let y = Number(isoOfDay(span.from).slice(0, 4)) + 1; y <= Number(isoOfDay(span.to).slice(0, 4)); y += 1)
-    years.push(y);
+  const inView = (iso: string) => dayOf(iso) >= span.from && dayOf(iso) <= span.to;
+  const level = ZOOM_LEVELS.findIndex((z) => z.key === zoom);
+  const zoomTo = (index: number) => {
+    const next = ZOOM_LEVELS[Math.max(0, Math.min(ZOOM_LEVELS.length - 1, index))];
+    // zooming in from the whole path centres on the chosen entry, if any
+    const chosen = path.timeline.find((e) => e.eventId === selected);
+    if (zoom === 'all' && chosen) setCentre(dayOf(chosen.occurredAt));
+    setZoom(next.key);
+  };
+  const pan = (direction: -1 | 1) => setCentre(centre + direction * Math.round((span.to - span.from) / 2));
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement) return;
+    if (e.key === '+' || e.key === '=') zoomTo(level + 1);
+    else if (e.key === '-') zoomTo(level - 1);
+    else if (e.key === 'ArrowLeft' && zoom !== 'all') pan(-1);
+    else if (e.key === 'ArrowRight' && zoom !== 'all') pan(1);
+    else return;
+    e.preventDefault();
+  };
   const periods = allPeriods(path);
   const hidden = new Map((path.hiddenEntries ?? []).map((h) => [h.organisationId, h.entries]));
   const periodStart = (periodId: string) =>
     path.timeline.find((e) => e.type === 'ServicePeriodStarted' && e.data?.periodId === periodId);
 
   return (
-    <section aria-labelledby={id} className="panel">
+    // biome-ignore lint/a11y/noStaticElementInteractions: the keys act on the focused control inside (+/− zoom, arrows move)
+    <section aria-labelledby={id} className="panel" onKeyDown={onKeyDown}>
       <h2 id={id} className="section-title">
         {title}
       </h2>
-      <p className="hint">{t('path.timelineHelp')}</p>
+      <p className="hint">
+        {t('path.timelineHelp')} {!props.span && t('zoom.keys')}
+      </p>
+      {!props.span && (
+        <div className="zoom" role="toolbar" aria-label={t('zoom.label')}>
+          <button type="button" onClick={() => zoomTo(level - 1)} disabled={level === 0}>
+            {t('zoom.out')}
+          </button>
+          <label htmlFor={`${id}-zoom`}>{t('zoom.level')}</label>
+          <select id={`${id}-zoom`} value={zoom} onChange={(e) => setZoom(e.target.value as ZoomKey)}>
+            {ZOOM_LEVELS.map((z) => (
+              <option key={z.key} value={z.key}>
+                {t(`zoom.${z.key}`)}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => zoomTo(level + 1)} disabled={level === ZOOM_LEVELS.length - 1}>
+            {t('zoom.in')}
+          </button>
+          <button type="button" onClick={() => pan(-1)} disabled={zoom === 'all'}>
+            {t('zoom.earlier')}
+          </button>
+          <button type="button" onClick={() => pan(1)} disabled={zoom === 'all'}>
+            {t('zoom.later')}
+          </button>
+          <span role="status" className="zoom-span">
+            {t('zoom.showing', { from: isoOfDay(span.from), to: isoOfDay(span.to) })}
+          </span>
+        </div>
+      )}
       <ul className="legend" aria-hidden="true">
         {(['plan', 'referral', 'period', 'review', 'attendance', 'officer', 'other'] as const).map((c) => (
           <li key={c}>
@@ -50,20 +102,22 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
       </ul>
       <div className="timeline">
         <div className="axis" aria-hidden="true">
-          {years.map((y) => (
-            <span key={y} className="tick" style={{ left: `${x(`${y}-01-01`)}%` }}>
-              {y}
+          {ticksOf(span).map((tick) => (
+            <span key={tick.day} className="tick" style={{ left: `${x(isoOfDay(tick.day))}%` }}>
+              {tick.label}
             </span>
           ))}
-          <span className="tick today" style={{ left: `${x(today)}%` }}>
-            ▼
-          </span>
+          {inView(today) && (
+            <span className="tick today" style={{ left: `${x(today)}%` }}>
+              ▼
+            </span>
+          )}
         </div>
         {lanesOf(path).map((org) => {
           const entries = path.timeline.filter((e) => e.organisationId === org);
           const lanePeriods = periods.filter((p) => p.recordedBy.organisationId === org);
           const density = attendanceByMonth(entries);
-          const markers = entries.filter((e) => e.type !== 'ServicePeriodStarted');
+          const markers = entries.filter((e) => e.type !== 'ServicePeriodStarted' && inView(e.occurredAt));
           const name = names.get(org) ?? org;
           const hiddenCount = hidden.get(org) ?? 0;
           return (
@@ -82,12 +136,16 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
                 {lanePeriods.map((p) => {
                   const start = periodStart(p.periodId);
                   const end = p.endDate ?? (p.status === 'ended' ? p.plannedEndDate : today) ?? today;
+                  if (dayOf(end) < span.from || dayOf(p.startDate) > span.to) return null;
+                  // a bar reaching past the view is cut at its edge
+                  const left = Math.max(0, x(p.startDate));
+                  const right = Math.min(100, x(end));
                   return (
                     <button
                       key={p.periodId}
                       type="button"
                       className={`bar cat-period${selected === start?.eventId ? ' selected' : ''}`}
-                      style={{ left: `${x(p.startDate)}%`, width: `${Math.max(0.8, x(end) - x(p.startDate))}%` }}
+                      style={{ left: `${left}%`, width: `${Math.max(0.8, right - left)}%` }}
                       onClick={() => start && onSelect(start)}
                       disabled={!start}
                     >
@@ -110,17 +168,19 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
                   </button>
                 ))}
                 <div className="density" aria-hidden="true">
-                  {[...density].map(([month, days]) => (
-                    <span
-                      key={month}
-                      title={t('path.attendance', { month, days })}
-                      style={{
-                        left: `${x(`${month}-01`)}%`,
-                        width: `${Math.max(0.3, x(`${month}-28`) - x(`${month}-01`))}%`,
-                        opacity: Math.min(1, 0.2 + days / 16),
-                      }}
-                    />
-                  ))}
+                  {[...density]
+                    .filter(([month]) => dayOf(`${month}-28`) >= span.from && dayOf(`${month}-01`) <= span.to)
+                    .map(([month, days]) => (
+                      <span
+                        key={month}
+                        title={t('path.attendance', { month, days })}
+                        style={{
+                          left: `${x(`${month}-01`)}%`,
+                          width: `${Math.max(0.3, x(`${month}-28`) - x(`${month}-01`))}%`,
+                          opacity: Math.min(1, 0.2 + days / 16),
+                        }}
+                      />
+                    ))}
                 </div>
               </div>
             </div>

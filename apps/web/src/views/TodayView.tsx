@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { Worklist } from '../api/gaps';
 import { asProblem, problemText } from '../api/problem';
 import { hrefOf } from '../router';
+import { CommandFormView, REGISTRATION_FORMS } from './commands';
 import type { SignedInPrincipal } from '../session/session';
 import { ClientSearch } from './ClientSearch';
 
@@ -43,6 +44,15 @@ export function TodayView({ principal }: { principal: SignedInPrincipal }) {
       <ClientSearch />
       {principal.role !== 'auditor' && <Caseload />}
       {principal.role !== 'auditor' && <WorklistPanel organisationId={principal.organisationId} />}
+      {principal.role === 'officer' && (
+        <CommandFormView
+          forms={REGISTRATION_FORMS}
+          heading={t('titles.RegisterClient', { ns: 'commands' })}
+          onRecorded={(r) => {
+            window.location.hash = hrefOf({ name: 'client', clientId: r.clientId });
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,28 @@
+import forms from '../api/command-forms.json' with { type: 'json' };
+import { COMMAND_TITLES, FIELD_LABELS, VALUE_LABELS } from './command-labels';
+
+/** Every command form, field and enum value the OpenAPI document describes has its words in fi, sv and en. */
+describe('the command forms’ labels', () => {
+  const languages = ['fi', 'sv', 'en'] as const;
+  const complete = (words: Record<string, Record<string, string>>, keys: string[]) =>
+    keys.filter((k) => !languages.every((l) => words[k]?.[l]));
+
+  it('name every command', () => {
+    expect(
+      complete(
+        COMMAND_TITLES,
+        forms.map((f) => f.operationId),
+      ),
+    ).toEqual([]);
+  });
+
+  it('label every field and path parameter', () => {
+    const names = forms.flatMap((f) => [...f.pathParams, ...f.fields.flatMap((x) => x.name.split('.'))]);
+    expect(complete(FIELD_LABELS, names)).toEqual([]);
+  });
+
+  it('label every enum value, so no raw code is shown', () => {
+    const values = forms.flatMap((f) => f.fields.flatMap((x) => ('values' in x ? (x.values ?? []) : [])));
+    expect(complete(VALUE_LABELS, values)).toEqual([]);
+  });
+});
