@@ -18,6 +18,7 @@ export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   // A new view moves focus to its content, as a page load would for a screen reader.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the route is the trigger, not an input
   useEffect(() => {
     main.current?.focus();
   }, [route]);

@@ -35,6 +35,7 @@ export function ClientSearch() {
       <Heading variant="h2" id="search-title">
         {t('search.title')}
       </Heading>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is announced by every screen reader; <search> not yet */}
       <form
         className="filters"
         role="search"

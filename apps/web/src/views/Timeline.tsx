@@ -57,7 +57,6 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
     path.timeline.find((e) => e.type === 'ServicePeriodStarted' && e.data?.periodId === periodId);
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: the keys act on the focused control inside (+/− zoom, arrows move)
     <section aria-labelledby={id} className="panel" onKeyDown={onKeyDown}>
       <h2 id={id} className="section-title">
         {title}
@@ -121,6 +120,7 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
           const name = names.get(org) ?? org;
           const hiddenCount = hidden.get(org) ?? 0;
           return (
+            // biome-ignore lint/a11y/useSemanticElements: a lane groups timeline marks; it is not a form's fieldset
             <div
               key={org}
               className="lane"

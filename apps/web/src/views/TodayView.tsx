@@ -151,9 +151,10 @@ function WorklistPanel({ organisationId }: { organisationId: string }) {
     [organisationId, horizonDays, kind, t],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first page once, on mount; later pages come from the filters
   useEffect(() => {
     void load(undefined);
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []);
 
   const show = () => {
     setCursors([undefined]);
