@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { chromium, type Page } from 'playwright-core';
-import { mintToken } from '../libs/auth/token-minter.js';
-import { testEnvironment } from '../libs/config/index.js';
+import { WebSessionTokens } from '../libs/auth/web-session-tokens.js';
+import { DEV_WEB_SESSION_SECRET, testEnvironment } from '../libs/config/index.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/web/chromium.js';
 import { readManifest } from './lib/manifest.js';
 import { argNumber, argValue, BENCH_DIR, ensureDir, log, percentile, REPO_ROOT, round, WORK_DIR } from './lib/util.js';
@@ -179,7 +179,8 @@ const now = new Date(`${manifest.end}T12:00:00.000Z`);
 now.setUTCDate(now.getUTCDate() + 1);
 const { child, base } = await startApi(work, webDir, now);
 const organisationId = officerId.replace(/-\d+$/, '');
-const token = await mintToken(
+// A browser session as the API signs it (its development web-session key: the bench runs outside production).
+const token = await new WebSessionTokens(DEV_WEB_SESSION_SECRET, () => now).mint(
   {
     personId: officerId,
     displayName: 'Bench Officer',
@@ -187,10 +188,8 @@ const token = await mintToken(
     organisationType: organisationId.startsWith('te-') ? 'employment_authority' : 'wellbeing_county',
     role: 'officer',
   },
-  SECRET,
-  'polku-dev',
-  'polku',
-  { now },
+  '8h',
+  now,
 );
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

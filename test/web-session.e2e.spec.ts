@@ -86,6 +86,20 @@ describe('web session (embedded mode)', () => {
     expect(res.status).toBe(201);
   });
 
+  it('never takes the session token as a bearer token, nor a bearer token from the cookie', async () => {
+    const { cookie } = await signIn('te-outi-virtanen');
+    const sessionToken = decodeURIComponent(cookie.slice('polku_session='.length));
+    const asBearer = await t.http.get('/me').set('Authorization', `Bearer ${sessionToken}`);
+    expect(asBearer.status).toBe(401);
+    expect(asBearer.body.detail).toBe('A browser-session token is not accepted as a bearer token.');
+    const bearer = await t.tokenFor('agencySystem');
+    expect((await t.http.get('/me').set('Authorization', `Bearer ${bearer}`)).status).toBe(200);
+    expect((await t.http.get('/me').set('Cookie', `polku_session=${bearer}`)).status).toBe(401);
+    expect((await t.http.get('/session').set('Cookie', `polku_session=${bearer}`)).body).toMatchObject({
+      signedIn: false,
+    });
+  });
+
   it('signs out by clearing the cookie; an unknown person cannot sign in', async () => {
     const out = await t.http.post('/session/sign-out');
     expect(out.status).toBe(204);

@@ -29,14 +29,15 @@ export function parseTtl(ttl: string): number {
  * Signs an HS256 token the API accepts in `AUTH_MODE=hs256`. For tests, demos and the
  * `npm run token` CLI; production tokens come from the identity provider (jwks mode).
  * `now` lets tests mint tokens on the same fixed clock the app runs on; `claims` adds claims
- * beyond the principal's (e.g. how a browser session was signed in).
+ * beyond the principal's (e.g. how a browser session was signed in); `typ` marks a kind of token
+ * (a browser session's, see web-session-token.ts).
  */
 export async function mintToken(
   spec: MintSpec,
   secret: string,
   issuer: string,
   audience: string,
-  options: { now?: Date; claims?: Record<string, string> } = {},
+  options: { now?: Date; claims?: Record<string, string>; typ?: string } = {},
 ): Promise<string> {
   const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
   return new SignJWT({
@@ -46,7 +47,7 @@ export async function mintToken(
     [CLAIMS.organisationType]: spec.organisationType,
     [CLAIMS.role]: spec.role,
   })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setProtectedHeader({ alg: 'HS256', typ: options.typ ?? 'JWT' })
     .setSubject(spec.personId)
     .setIssuer(issuer)
     .setAudience(audience)

@@ -1,8 +1,9 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { ProblemException, ProblemTypes } from '../problem/index.js';
 import type { TokenSettings } from './token-settings.js';
 import { InvalidClaimError, principalFromClaims, type Principal } from './principal.js';
 import { VerifiedTokenCache } from './verified-token-cache.js';
+import { WEB_SESSION_TOKEN } from './web-session-token-kind.js';
 
 /** Asymmetric only: accepting HS* with a public key would let anyone forge tokens. */
 const JWKS_ALGORITHMS = [
@@ -32,9 +33,14 @@ export class TokenVerifier {
   private readonly algorithms: string[];
   private readonly verified = new VerifiedTokenCache(10_000, CLOCK_TOLERANCE_SECONDS);
 
+  /**
+   * `tokenType` set: only tokens whose `typ` header is that (the browser session's verifier);
+   * unset: bearer tokens, and a token typed as a browser session's is refused whatever signed it.
+   */
   constructor(
     private readonly config: { auth: TokenSettings },
     private readonly clock: () => Date, // the only source of "now", so tests can fix time
+    private readonly tokenType?: string,
   ) {
     const auth = config.auth;
     if (auth.mode === 'hs256') {
@@ -53,6 +59,9 @@ export class TokenVerifier {
     const known = this.verified.get(token, nowSeconds);
     if (known && (await this.keyStillServed(known.header, known.key))) return known.principal;
 
+    // The kind of token first: the wrong kind is refused by name, whichever key signed it.
+    const typeProblem = this.typeProblemOf(token);
+    if (typeProblem) throw unauthorized(typeProblem);
     let payload: Record<string, unknown>;
     let header: Record<string, unknown>;
     let usedKey: unknown;
@@ -96,6 +105,20 @@ export class TokenVerifier {
       nowSeconds,
     );
     return principal;
+  }
+
+  /** Why a token of this `typ` is not for this verifier, if it is not. */
+  private typeProblemOf(token: string): string | undefined {
+    let header: Record<string, unknown>;
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      return undefined; // malformed: jwtVerify refuses it as such
+    }
+    const typ = typeof header.typ === 'string' ? header.typ.toLowerCase().replace(/^application\//, '') : undefined;
+    if (this.tokenType !== undefined)
+      return typ === this.tokenType ? undefined : 'Only a browser-session token is accepted here.';
+    return typ === WEB_SESSION_TOKEN.type ? 'A browser-session token is not accepted as a bearer token.' : undefined;
   }
 
   /**

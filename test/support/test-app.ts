@@ -45,10 +45,9 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     PORT: '0',
     DATA_DIR: dataDir,
     JWT_SECRET: `test-secret-${dataDir}-0123456789abcdef`,
+    WEB_SESSION_SECRET: `test-web-session-secret-${dataDir}-0123456789abcdef`,
     ...options.env,
   });
-  if (config.auth.mode !== 'hs256') throw new Error('startTestApp mints HS256 tokens: keep AUTH_MODE=hs256');
-  const { secret, issuer, audience } = config.auth;
   let app: NestExpressApplication;
   try {
     app = await createApp(config, {
@@ -63,8 +62,11 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     throw error;
   }
 
-  const tokenFor = (who: PrincipalPreset | MintSpec): Promise<string> => {
+  const tokenFor = async (who: PrincipalPreset | MintSpec): Promise<string> => {
+    // In jwks mode the identity provider signs bearer tokens; the test app has no key for them.
+    if (config.auth.mode !== 'hs256') throw new Error('tokenFor mints HS256 tokens: use AUTH_MODE=hs256');
     const spec = typeof who === 'string' ? PRINCIPALS[who] : who;
+    const { secret, issuer, audience } = config.auth;
     return mintToken(spec, secret, issuer, audience, { now: options.clock?.() });
   };
   return {

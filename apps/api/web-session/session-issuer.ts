@@ -1,8 +1,8 @@
 import { decodeJwt } from 'jose';
-import type { ApiConfig } from '../config.js';
 import type { PrincipalSpec } from '../../../libs/auth/principal.js';
 import { sessionCookie } from '../infrastructure/auth/session-cookie.js';
-import { mintToken, parseTtl } from '../../../libs/auth/token-minter.js';
+import { parseTtl } from '../../../libs/auth/token-minter.js';
+import type { WebSessionTokens } from '../../../libs/auth/web-session-tokens.js';
 import type { PolkuRequest, PolkuResponse } from '../infrastructure/http.js';
 
 export const SESSION_TTL = '8h';
@@ -12,11 +12,11 @@ export type SignInMethod = 'demo' | 'oidc';
 
 /**
  * Starts the browser session, the same for every way of signing in: a token the API signs
- * with its local secret, in the HttpOnly session cookie (`otherCookies` are set beside it).
- * Returns the token.
+ * with the web-session key (whatever AUTH_MODE checks bearer tokens with), in the HttpOnly
+ * session cookie (`otherCookies` are set beside it). Returns the token.
  */
 export async function startBrowserSession(
-  config: ApiConfig,
+  sessions: WebSessionTokens,
   spec: PrincipalSpec,
   method: SignInMethod,
   now: Date,
@@ -24,13 +24,7 @@ export async function startBrowserSession(
   res: PolkuResponse,
   otherCookies: string[] = [],
 ): Promise<string> {
-  if (config.auth.mode !== 'hs256')
-    throw new Error('A browser session is signed with the local secret (AUTH_MODE=hs256)');
-  const { secret, issuer, audience } = config.auth;
-  const token = await mintToken({ ...spec, ttl: SESSION_TTL }, secret, issuer, audience, {
-    now,
-    claims: { [SIGN_IN_METHOD_CLAIM]: method },
-  });
+  const token = await sessions.mint(spec, SESSION_TTL, now, { [SIGN_IN_METHOD_CLAIM]: method });
   res.setHeader('Set-Cookie', [...otherCookies, sessionCookie(token, req.secure === true, parseTtl(SESSION_TTL))]);
   res.setHeader('Cache-Control', 'no-store');
   return token;

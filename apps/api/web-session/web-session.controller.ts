@@ -4,7 +4,7 @@ import { DEMO_SIGN_IN_PEOPLE } from '../../../scripts/demo/sign-in-people.js';
 import type { ApiConfig } from '../config.js';
 import { Public } from '../infrastructure/auth/decorators.js';
 import { csrfTokenFor, sessionCookie, sessionTokenOf } from '../infrastructure/auth/session-cookie.js';
-import { TokenVerifier } from '../../../libs/auth/token-verifier.js';
+import { WebSessionTokens } from '../../../libs/auth/web-session-tokens.js';
 import type { PolkuRequest, PolkuResponse } from '../infrastructure/http.js';
 import { ApiProblemResponses } from '../infrastructure/problem/api-problem-response.js';
 import { API_CONFIG, CLOCK, type Clock } from '../infrastructure/tokens.js';
@@ -22,7 +22,7 @@ import { DemoPersonDto, DemoSignInDto, WebSessionDto } from './web-session.dto.j
 export class WebSessionController {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
+    @Inject(WebSessionTokens) private readonly sessions: WebSessionTokens,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -42,7 +42,7 @@ export class WebSessionController {
     const token = sessionTokenOf(req);
     if (token === undefined) return { ...this.offers, signedIn: false };
     try {
-      const principal = await this.verifier.verify(token);
+      const principal = await this.sessions.verify(token);
       return {
         ...this.offers,
         signedIn: true,
@@ -77,8 +77,8 @@ export class WebSessionController {
     this.ensureDemoSignIn();
     const person = DEMO_SIGN_IN_PEOPLE.find((p) => p.personId === body.personId);
     if (!person || this.config.auth.mode !== 'hs256') throw new NotFoundException(`No demo person ${body.personId}`);
-    const token = await startBrowserSession(this.config, person, 'demo', this.clock(), req, res);
-    const principal = await this.verifier.verify(token);
+    const token = await startBrowserSession(this.sessions, person, 'demo', this.clock(), req, res);
+    const principal = await this.sessions.verify(token);
     return { ...this.offers, signedIn: true, principal, csrfToken: csrfTokenFor(token), signInMethod: 'demo' };
   }
 

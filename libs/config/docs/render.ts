@@ -8,7 +8,8 @@ const HEADER = `# Configuration
 Every process reads its settings from the environment once, at start, and validates all of
 them before it connects to anything: a bad setting stops it with one line naming each
 invalid setting and why (non-zero exit code). An empty value counts as unset. A setting's
-value is never echoed when it may hold a secret (\`DATABASE_URL\`, \`KURRENTDB_URL\`, \`JWT_SECRET\`).
+value is never echoed when it may hold a secret (\`DATABASE_URL\`, \`KURRENTDB_URL\`, \`JWT_SECRET\`,
+\`WEB_SESSION_SECRET\`, \`OIDC_CLIENT_SECRET\`).
 `;
 
 const FOOTER = `

@@ -49,14 +49,11 @@ export function readApiConfig(env: Environment, problems: Problems): ApiConfig |
   const auth = readAuth(env, production, problems);
   const clientStateCache = readClientStateCache(env, problems);
   const logLevel = readLogLevel(env, problems);
-  const webSession = readWebSession(env, problems);
+  const webSession = readWebSession(env, production, problems);
   const auditLogPath = readAuditLogPath(env, stores?.dataDir ?? '.', problems);
-  // The browser session OIDC creates is a token the API signs itself, with JWT_SECRET.
-  if (webSession.oidc && auth && auth.mode !== 'hs256')
-    problems.add(
-      'OIDC_ISSUER',
-      'OIDC_ISSUER needs AUTH_MODE=hs256: the browser session it creates is signed with JWT_SECRET',
-    );
+  // One key per kind of token: a bearer token must never verify as a browser session, nor back.
+  if (auth?.mode === 'hs256' && webSession.sessionSecret === auth.secret)
+    problems.add('WEB_SESSION_SECRET', 'WEB_SESSION_SECRET must differ from JWT_SECRET');
   if (!stores || !auth) return undefined;
   const { dataDir, eventStore, readStore } = stores;
   return {

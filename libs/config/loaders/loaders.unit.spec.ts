@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError } from '../config-error.js';
 import { DEV_JWT_SECRET } from '../sections/auth.js';
+import { DEV_WEB_SESSION_SECRET } from '../sections/web-session.js';
 import { loadApiConfig } from './api.js';
 import { loadIngestConfig } from './ingest.js';
 import { loadLauncherConfig } from './launcher.js';
@@ -37,7 +38,7 @@ describe('loadApiConfig', () => {
       production: false,
       clientStateCache: { maxClients: 5_000, ttlMs: 300_000 },
       logLevel: 'info',
-      webSession: {},
+      webSession: { sessionSecret: DEV_WEB_SESSION_SECRET },
     });
   });
 
@@ -115,13 +116,52 @@ describe('loadApiConfig', () => {
   });
 });
 
+describe('the web-session key (WEB_SESSION_SECRET)', () => {
+  const production = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32) };
+  const jwks = { AUTH_MODE: 'jwks', JWT_JWKS_URL: 'https://idp.example/jwks' };
+
+  it('is required in production when OIDC is configured, whatever the auth mode', () => {
+    for (const auth of [production, { ...production, ...jwks }]) {
+      const error = errorOf(() => loadApiConfig({ ...auth, ...OIDC }));
+      expect(error.settings).toEqual(['WEB_SESSION_SECRET']);
+      expect(error.problems).toEqual([
+        'WEB_SESSION_SECRET is required when NODE_ENV=production and OIDC is configured',
+      ]);
+    }
+  });
+
+  it('with OIDC and AUTH_MODE=jwks in production: both sign-ins, each with its own key', () => {
+    const config = loadApiConfig({ ...production, ...jwks, ...OIDC, WEB_SESSION_SECRET: 'w'.repeat(32) });
+    expect(config.auth).toMatchObject({ mode: 'jwks' });
+    expect(config.webSession).toMatchObject({ sessionSecret: 'w'.repeat(32), oidc: { issuer: OIDC.OIDC_ISSUER } });
+  });
+
+  it('is refused when short, the development one in production, or the same as JWT_SECRET; never echoed', () => {
+    const short = errorOf(() => loadApiConfig({ WEB_SESSION_SECRET: 'hunter2-hunter2' }));
+    expect(short.problems).toEqual(['WEB_SESSION_SECRET must be at least 32 characters, got 15']);
+    expect(short.message).not.toContain('hunter2');
+    expect(
+      errorOf(() => loadApiConfig({ ...production, ...OIDC, WEB_SESSION_SECRET: DEV_WEB_SESSION_SECRET })).problems,
+    ).toEqual(['WEB_SESSION_SECRET must not be the built-in development secret in production']);
+    const same = errorOf(() => loadApiConfig({ ...production, WEB_SESSION_SECRET: 'j'.repeat(32) }));
+    expect(same.problems).toEqual(['WEB_SESSION_SECRET must differ from JWT_SECRET']);
+    expect(same.message).not.toContain('jjjj');
+  });
+
+  it('defaults to the development key outside production; in production without OIDC there is none', () => {
+    expect(loadApiConfig(OIDC).webSession.sessionSecret).toBe(DEV_WEB_SESSION_SECRET);
+    expect(loadApiConfig(production).webSession.sessionSecret).toBeUndefined();
+  });
+});
+
 describe('web-session OIDC settings (all or none)', () => {
   it('none: no OIDC sign-in', () => {
-    expect(loadApiConfig({}).webSession).toEqual({});
+    expect(loadApiConfig({}).webSession.oidc).toBeUndefined();
   });
 
   it('all: the OIDC block, scopes defaulting to openid,profile', () => {
     expect(loadApiConfig(OIDC).webSession).toEqual({
+      sessionSecret: DEV_WEB_SESSION_SECRET,
       oidc: {
         issuer: OIDC.OIDC_ISSUER,
         clientId: 'polku',

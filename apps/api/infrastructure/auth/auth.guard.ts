@@ -6,6 +6,7 @@ import { ProblemTypes } from '../../../../libs/problem/problem-types.js';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators.js';
 import type { Principal, Role } from '../../../../libs/auth/principal.js';
 import { TokenVerifier, unauthorized } from '../../../../libs/auth/token-verifier.js';
+import { WebSessionTokens } from '../../../../libs/auth/web-session-tokens.js';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import { AUDIT_LOG, CLOCK, type Clock } from '../tokens.js';
 import { requestPath } from '../http.js';
@@ -14,13 +15,15 @@ import { CSRF_HEADER, csrfTokenFor, isSafeMethod, sessionTokenOf } from './sessi
 /**
  * Global guard: every route needs a valid bearer token unless marked `@Public()`. A browser
  * signed in through the web session sends no bearer token: its token rides in the HttpOnly
- * session cookie, and its writes must carry the session's CSRF token.
+ * session cookie, verified only with the web-session key, and its writes must carry the
+ * session's CSRF token. Bearer tokens are verified by the configured mode (hs256 or jwks).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
+    @Inject(WebSessionTokens) private readonly sessions: WebSessionTokens,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -33,7 +36,10 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<PolkuRequest>();
     let principal: Principal;
     try {
-      principal = await this.verifier.verify(credentialOf(req));
+      const credential = credentialOf(req);
+      principal = await (credential.kind === 'session'
+        ? this.sessions.verify(credential.token)
+        : this.verifier.verify(credential.token));
     } catch (error) {
       // Refused callers are logged too (law 703/2023): who tried what, even unidentified.
       await this.audit.recordUsage([
@@ -68,10 +74,10 @@ export class AuthGuard implements CanActivate {
 }
 
 /** The bearer token, else the session cookie's (agency systems never send cookies). */
-function credentialOf(req: PolkuRequest): string {
+function credentialOf(req: PolkuRequest): { kind: 'bearer' | 'session'; token: string } {
   const authorization = headerValue(req, 'authorization');
   const session = authorization ? undefined : sessionTokenOf(req);
-  if (session === undefined) return bearerToken(authorization);
+  if (session === undefined) return { kind: 'bearer', token: bearerToken(authorization) };
   if (!isSafeMethod(req.method) && headerValue(req, CSRF_HEADER) !== csrfTokenFor(session)) {
     throw new ProblemException({
       type: ProblemTypes.forbidden,
@@ -80,7 +86,7 @@ function credentialOf(req: PolkuRequest): string {
       detail: `A write from a browser session needs the session's ${CSRF_HEADER} header.`,
     });
   }
-  return session;
+  return { kind: 'session', token: session };
 }
 
 function bearerToken(header: string | undefined): string {

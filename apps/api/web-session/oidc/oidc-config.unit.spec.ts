@@ -47,3 +47,23 @@ describe('the OIDC_* settings', () => {
     expect(problemsOf({ ...base, ...oidc, OIDC_ISSUER: 'idp' })).toEqual([expect.stringContaining('OIDC_ISSUER')]);
   });
 });
+
+describe('OIDC sign-in and the auth mode', () => {
+  const production = { ...base, NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32) };
+  const jwks = { AUTH_MODE: 'jwks', JWT_JWKS_URL: 'https://idp.example.fi/jwks' };
+
+  it('works with AUTH_MODE=jwks: the session has its own key (WEB_SESSION_SECRET)', () => {
+    const config = loadApiConfig({ ...production, ...jwks, ...oidc, WEB_SESSION_SECRET: 'w'.repeat(32) });
+    expect(config.auth.mode).toBe('jwks');
+    expect(config.webSession.oidc?.issuer).toBe('https://idp.example.fi');
+  });
+
+  it('needs WEB_SESSION_SECRET in production, of at least 32 characters', () => {
+    expect(problemsOf({ ...production, ...jwks, ...oidc })).toEqual([
+      expect.stringContaining('WEB_SESSION_SECRET is required'),
+    ]);
+    expect(problemsOf({ ...production, ...jwks, ...oidc, WEB_SESSION_SECRET: 'short' })).toEqual([
+      'WEB_SESSION_SECRET must be at least 32 characters, got 5',
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import type { ApiConfig } from '../../config.js';
 import { Public } from '../../infrastructure/auth/decorators.js';
 import { cookieValue, sessionCookie, sessionTokenOf } from '../../infrastructure/auth/session-cookie.js';
 import type { PrincipalSpec } from '../../../../libs/auth/principal.js';
+import { WebSessionTokens } from '../../../../libs/auth/web-session-tokens.js';
 import type { PolkuRequest, PolkuResponse } from '../../infrastructure/http.js';
 import { ProblemException } from '../../../../libs/problem/problem-exception.js';
 import { ProblemTypes } from '../../../../libs/problem/problem-types.js';
@@ -29,6 +30,7 @@ export class OidcController {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(OidcClient) private readonly oidc: OidcClient,
+    @Inject(WebSessionTokens) private readonly sessions: WebSessionTokens,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.flowKey = config.webSession.oidc ? flowKeyFrom(config.webSession.oidc.clientSecret) : undefined;
@@ -84,7 +86,7 @@ export class OidcController {
       throw err;
     }
     // The flow's cookie ends as the session's starts.
-    await startBrowserSession(this.config, spec, 'oidc', this.clock(), req, res, [
+    await startBrowserSession(this.sessions, spec, 'oidc', this.clock(), req, res, [
       flowCookie(null, req.secure === true),
     ]);
     return { url: this.workspaceUrl() };
