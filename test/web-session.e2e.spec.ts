@@ -32,10 +32,12 @@ describe('web session (embedded mode)', () => {
     return { res, cookie: cookie.split(';')[0], setCookie: cookie, csrf: res.body.csrfToken as string };
   };
 
-  it('lists the demo people: officers of each organisation, an instructor, an auditor and a client', async () => {
+  it('lists the demo people: officers of each organisation, an instructor, an auditor, an administrator and a client', async () => {
     expect((await t.http.get('/session')).body).toEqual({ signedIn: false, demoSignIn: true, oidcSignIn: false });
     const people = (await t.http.get('/session/demo-people')).body as { role: string; organisationId: string }[];
-    expect(new Set(people.map((p) => p.role))).toEqual(new Set(['officer', 'instructor', 'auditor', 'client']));
+    expect(new Set(people.map((p) => p.role))).toEqual(
+      new Set(['officer', 'instructor', 'auditor', 'admin', 'client']),
+    );
     expect(new Set(people.filter((p) => p.role === 'officer').map((p) => p.organisationId))).toEqual(
       new Set(['te-keski-suomi', 'hyvaks-sote', 'kela', 'te-pori', 'satasote', 'te-turku', 'varha']),
     );

@@ -7,7 +7,7 @@ export interface DemoSignInPerson {
   organisationId: string;
   organisationType: 'employment_authority' | 'wellbeing_county' | 'kela' | 'provider';
   organisationName: string;
-  role: 'officer' | 'instructor' | 'auditor' | 'client';
+  role: 'officer' | 'instructor' | 'auditor' | 'admin' | 'client';
   /** Which demo client's path they take part in (the client's own id for a client). */
   demoClientId: string;
 }
@@ -40,6 +40,8 @@ export const DEMO_SIGN_IN_PEOPLE: readonly DemoSignInPerson[] = [
   as(PEOPLE.elina, ORG.teTurku, 'officer', 'demo-turku-1'),
   as(PEOPLE.ville, ORG.varha, 'officer', 'demo-turku-1'),
   as({ personId: 'hyvaks-auditor-aila', displayName: 'Aila Auditor' }, ORG.hyvaks, 'auditor', 'demo-keski-suomi-1'),
+  // The register keeper's administrator: the erasure form (no client data is shown)
+  as({ personId: 'admin-olli', displayName: 'Olli Ylläpitäjä' }, ORG.teKeskiSuomi, 'admin', 'demo-keski-suomi-1'),
   // A client signs in as themselves: the token's subject is their client id.
   as(
     { personId: 'demo-keski-suomi-1', displayName: 'Matti Mallikas' },

@@ -24,13 +24,18 @@ type Operation = {
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 };
 
-/** One input of a command form; nested objects are flattened to dotted names (`provider.organisationId`). */
+/**
+ * One input of a command form; nested objects are flattened to dotted names (`provider.organisationId`).
+ * A list of objects is `rows`: a repeatable sub-form whose `fields` come from the item schema;
+ * `item: 'organisation'` marks rows that are organisation references (chosen from known ones).
+ */
 export type CommandField = {
   name: string;
-  kind: 'text' | 'longText' | 'date' | 'integer' | 'number' | 'boolean' | 'enum' | 'list' | 'json';
+  kind: 'text' | 'longText' | 'date' | 'integer' | 'number' | 'boolean' | 'enum' | 'list' | 'rows';
   required: boolean;
   values?: string[];
-  item?: 'text' | 'date' | 'enum';
+  item?: 'text' | 'date' | 'enum' | 'organisation';
+  fields?: CommandField[];
 };
 export type CommandForm = { operationId: string; path: string; pathParams: string[]; fields: CommandField[] };
 
@@ -61,8 +66,11 @@ function fieldsOf(schema: Schema, prefix: string, parentRequired: boolean): Comm
     else if (p.type === 'object' || p.properties) out.push(...fieldsOf(p, `${name}.`, required));
     else if (p.type === 'array') {
       const item = resolve(p.items ?? {});
-      if (item.properties) out.push({ name, kind: 'json', required });
-      else if (item.enum) out.push({ name, kind: 'list', item: 'enum', values: item.enum, required });
+      if (item.properties) {
+        const organisation = p.items?.$ref?.endsWith('/OrganisationRefDto');
+        const fields = fieldsOf(item, '', true);
+        out.push({ name, kind: 'rows', required, ...(organisation && { item: 'organisation' }), fields });
+      } else if (item.enum) out.push({ name, kind: 'list', item: 'enum', values: item.enum, required });
       else out.push({ name, kind: 'list', item: item.format === 'date' ? 'date' : 'text', required });
     } else if (p.type === 'boolean') out.push({ name, kind: 'boolean', required });
     else if (p.type === 'integer') out.push({ name, kind: 'integer', required });
@@ -77,8 +85,10 @@ const forms: CommandForm[] = [];
 for (const [path, operations] of Object.entries(document.paths)) {
   const post = operations.post;
   const body = post?.requestBody?.content?.['application/json']?.schema;
-  // Registering a client (Today) and the commands on one client's path (the client's page).
-  if (!post?.operationId || !body || !(path === '/clients' || path.startsWith('/clients/{clientId}/'))) continue;
+  // Registering a client (Today), the commands on one client's path (the client's page) and
+  // the administrator's erasure of a client's personal data.
+  const forClient = path === '/clients' || path.startsWith('/clients/{clientId}/');
+  if (!post?.operationId || !body || !(forClient || path.startsWith('/admin/clients/{clientId}/'))) continue;
   forms.push({
     operationId: post.operationId,
     path,

@@ -175,6 +175,51 @@ describeBrowser('the workspace in the browser', () => {
       .waitFor();
   });
 
+  it('records a multisectoral plan with rows of services and approving organisations; refusals beside the row field or the list', async () => {
+    const form = page.getByRole('region', { name: 'Record', exact: true });
+    await form.getByLabel('What to record').selectOption({ label: 'Agree a multisectoral plan' });
+    const services = form.getByRole('group', { name: 'Services', exact: true });
+    const service = (n: number) => services.getByRole('group', { name: `Services: row ${n}` });
+    await service(1).getByLabel('Service type', { exact: true }).fill('rehabilitative_work_activity');
+    await service(1).getByLabel('Provider (optional)', { exact: true }).selectOption('provider-jyvaskyla-settlement');
+    // a row is added and removed by keyboard
+    await services.getByRole('button', { name: 'Add a row: Services' }).press('Enter');
+    await services.getByRole('button', { name: 'Add a row: Services' }).press('Enter');
+    await service(3).getByRole('button', { name: 'Remove Services: row 3' }).press('Enter');
+    expect(await services.getByRole('group').count()).toBe(2);
+    await service(2).getByLabel('Service type', { exact: true }).fill('not a code');
+    await service(2).getByLabel('Description (optional)', { exact: true }).fill('Talking therapy');
+
+    const approvers = form.getByRole('group', { name: 'Approving organisations', exact: true });
+    const approver = (n: number) => approvers.getByRole('group', { name: `Approving organisations: row ${n}` });
+    await approver(1).getByLabel('Organisation', { exact: true }).selectOption('te-keski-suomi');
+    await approvers.getByRole('button', { name: 'Add a row: Approving organisations' }).click();
+    await approver(2).getByLabel('Organisation', { exact: true }).selectOption('kela');
+    await form.getByLabel('Follow-up', { exact: true }).fill('Every three months');
+    await form.getByLabel('Job search obligation', { exact: true }).fill('None during rehabilitation');
+    await form.getByLabel('Approved by the client', { exact: true }).check();
+    const save = form.getByRole('button', { name: 'Save: Agree a multisectoral plan' });
+    await save.click();
+    // the API's pointer into the second row (services[1].serviceType) shows beside that row's field
+    await form.locator('#cmd-services-1-serviceType-error').waitFor();
+    expect(await describedBy(page, '#cmd-services-1-serviceType')).toContain('Invalid value');
+    expect(await form.locator('#cmd-services-0-serviceType-error').count()).toBe(0);
+    await noSeriousViolations();
+
+    await service(2).getByLabel('Service type', { exact: true }).fill('mental_health_services');
+    await save.click();
+    // a rule about the list as a whole shows beside the list
+    await approvers.getByText("The plan's parties do not match the TYP relationship's parties.").waitFor();
+    await approver(2).getByLabel('Organisation', { exact: true }).selectOption('hyvaks-sote');
+    await save.click();
+    await form.getByText('The record is saved.').waitFor();
+    await page
+      .getByRole('button', { name: /Multi-sectoral employment plan agreed/ })
+      .last()
+      .waitFor();
+    await noSeriousViolations();
+  });
+
   it('shows the limits the API counts for each period: 178 activity days in 12 months and the 24-month maximum', async () => {
     const status = page.getByRole('complementary', { name: 'Status' });
     const kuty = status.locator('[data-period="cf1-kuty"]');
@@ -268,7 +313,7 @@ describeBrowser('the workspace in the browser', () => {
     await replay.getByLabel('Date (YYYY-MM-DD)').fill('2025-03-01');
     await replay.getByRole('button', { name: 'Show the comparison' }).click();
     await page.getByRole('heading', { name: 'The path as known on 2025-03-01' }).waitFor();
-    const note = await replay.getByRole('status').textContent();
+    const note = await replay.getByRole('status').first().textContent(); // the comparison's note, then its zoom
     expect(Number(/^(\d+)/.exec(note ?? '')?.[1])).toBeGreaterThan(0);
     // the later entries are marked on today's timeline, none on the replay's
     expect(await page.getByRole('region', { name: 'Timeline' }).locator('.marker.changed').count()).toBeGreaterThan(0);
@@ -276,6 +321,28 @@ describeBrowser('the workspace in the browser', () => {
       await page.getByRole('region', { name: 'The path as known on 2025-03-01' }).locator('.marker.changed').count(),
     ).toBe(0);
     await noSeriousViolations();
+  });
+
+  it("zooms the comparison together with today's timeline, what changed still marked", async () => {
+    const todays = page.getByRole('region', { name: 'Timeline' });
+    const past = page.getByRole('region', { name: 'The path as known on 2025-03-01' });
+    const shown = async (region: typeof past) =>
+      /Showing (\S+) – (\S+)/.exec((await region.getByRole('toolbar').getByRole('status').textContent()) ?? '');
+    // choose an entry the comparison lacks; zooming in centres on it
+    await todays.locator('.marker.changed').first().press('Enter');
+    const zoom = past.getByRole('toolbar', { name: 'Timeline scale' });
+    await zoom.getByRole('button', { name: 'Zoom in' }).press('Enter');
+    await zoom.getByLabel('Show').selectOption({ label: '1 year' });
+    const [, from, to] = (await shown(past)) ?? [];
+    expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(365);
+    // one zoom, one axis: today's timeline shows the same span, the change still marked in it
+    expect((await shown(todays))?.[0]).toBe(`Showing ${from} – ${to}`);
+    expect(await todays.getByRole('button', { name: /new since the comparison/ }).count()).toBeGreaterThan(0);
+    await zoom.getByRole('button', { name: 'Earlier' }).focus();
+    await page.keyboard.press('-');
+    expect(await zoom.getByLabel('Show').inputValue()).toBe('years2');
+    await noSeriousViolations();
+    await zoom.getByLabel('Show').selectOption({ label: 'The whole path' });
   });
 
   it('shows the auditor the usage and disclosure logs, filtered and paged, and verifies the hash chains', async () => {
@@ -349,6 +416,39 @@ describeBrowser('the workspace in the browser', () => {
     const times = await log.locator('table').first().locator('tbody tr td:first-child').allTextContents();
     expect(times).toEqual([...times].sort().reverse());
     expect(await page.getByRole('region', { name: 'Record a goal review' }).count()).toBe(0);
+    await noSeriousViolations();
+  });
+
+  it("lets the administrator erase a seeded client's personal data after typing the client id to confirm", async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in as Olli Ylläpitäjä' }).click();
+    await page.getByText('Other, what?').click();
+    await page.getByLabel('Other purpose').fill('erasure at the client request');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Erasure of personal data', level: 1 }).waitFor();
+    const form = page.getByRole('region', { name: "Erase the client's personal data" });
+    await form.getByLabel('Client id', { exact: true }).fill('demo-turku-1');
+    await form.getByLabel('Ground', { exact: true }).selectOption({ label: "The client's request" });
+    await form.getByRole('button', { name: 'Continue to confirmation' }).click();
+
+    // the confirmation: a wrong id erases nothing
+    const confirm = page.getByRole('region', { name: 'Confirm the erasure' });
+    await confirm.getByLabel("Type the client's id to confirm").fill('demo-turku-2');
+    await confirm.getByRole('button', { name: 'Erase for good: demo-turku-1' }).click();
+    expect(await describedBy(page, '#erasure-confirm')).toContain('The id does not match the client being erased.');
+    await noSeriousViolations();
+    await confirm.getByLabel("Type the client's id to confirm").fill('demo-turku-1');
+    await confirm.getByRole('button', { name: 'Erase for good: demo-turku-1' }).click();
+    // the retention period runs: the API asks for the legal ground, shown beside that field
+    await form.locator('#erasure-legalGround-error').waitFor();
+    expect(await describedBy(page, '#erasure-legalGround')).toContain('A retention period is running');
+
+    await form.getByLabel('Legal ground (optional)', { exact: true }).fill('Data protection authority order 2026/12');
+    await form.getByRole('button', { name: 'Continue to confirmation' }).click();
+    await confirm.getByLabel("Type the client's id to confirm").fill('demo-turku-1');
+    await confirm.getByRole('button', { name: 'Erase for good: demo-turku-1' }).click();
+    const result = page.getByRole('region', { name: 'Personal data erased' });
+    expect(await result.textContent()).toMatch(/Clientdemo-turku-1\s*Erasedyes\s*An earlier erasure \(repeated\)no/);
     await noSeriousViolations();
   });
 

@@ -7,6 +7,7 @@ import { PurposeGate, PurposeNote } from './session/PurposeGate';
 import { SignInPage } from './session/SignInPage';
 import { useSession } from './session/session';
 import { AuditView } from './views/audit';
+import { ErasureView } from './views/admin';
 import { ClientPathView } from './views/ClientPathView';
 import { PrintView } from './views/PrintView';
 import { ReportsView } from './views/reports';
@@ -65,7 +66,7 @@ export function App() {
           </header>
           {principal && (
             <nav aria-label={t('nav.main')} className="main-nav">
-              <a href="#/">{t('nav.today')}</a>
+              <a href="#/">{t(principal.role === 'admin' ? 'nav.erasure' : 'nav.today')}</a>
               {principal.role !== 'client' && <a href="#/reports">{t('nav.reports')}</a>}
               {principal.role === 'auditor' && <a href="#/audit">{t('nav.audit')}</a>}
               <PurposeNote />
@@ -88,6 +89,8 @@ export function App() {
               <AuditView />
             ) : route.name === 'reports' && principal.role !== 'client' ? (
               <ReportsView />
+            ) : principal.role === 'admin' ? (
+              <ErasureView />
             ) : (
               <TodayView principal={principal} />
             )}

@@ -17,12 +17,15 @@ describe('the command forms’ labels', () => {
   });
 
   it('label every field and path parameter', () => {
-    const names = forms.flatMap((f) => [...f.pathParams, ...f.fields.flatMap((x) => x.name.split('.'))]);
+    // a list of objects' rows have their own fields
+    const fields = forms.flatMap((f) => f.fields.flatMap((x) => [x, ...('fields' in x ? (x.fields ?? []) : [])]));
+    const names = [...forms.flatMap((f) => f.pathParams), ...fields.flatMap((x) => x.name.split('.'))];
     expect(complete(FIELD_LABELS, names)).toEqual([]);
   });
 
   it('label every enum value, so no raw code is shown', () => {
-    const values = forms.flatMap((f) => f.fields.flatMap((x) => ('values' in x ? (x.values ?? []) : [])));
+    const fields = forms.flatMap((f) => f.fields.flatMap((x) => [x, ...('fields' in x ? (x.fields ?? []) : [])]));
+    const values = fields.flatMap((x) => ('values' in x ? (x.values ?? []) : []));
     expect(complete(VALUE_LABELS, values)).toEqual([]);
   });
 });

@@ -63,6 +63,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await api.POST('/session/sign-out');
     }
     adopt({ signedIn: false, demoSignIn: session?.demoSignIn ?? false, oidcSignIn: session?.oidcSignIn ?? false });
+    // again once signed out: a client's gate re-states its own-data purpose while the request
+    // runs, which the next person signing in on this tab must not inherit
+    setPurpose(undefined);
     window.location.hash = '#/';
   }, [adopt, session, setPurpose]);
 

@@ -14,6 +14,7 @@ import { PathHeader } from './PathHeader';
 import { hrefOf } from '../router';
 import { StatusPanel } from './StatusPanel';
 import { Timeline } from './Timeline';
+import { useTimelineZoom } from './timeline-zoom';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 const WRITERS = new Set(['officer', 'instructor']);
@@ -25,6 +26,8 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
   const [error, setError] = useState<string>();
   const [selected, setSelected] = useState<TimelineEntry | undefined>();
   const [replay, setReplay] = useState<ReplayedPath | undefined>();
+  // today's timeline and the auditor's comparison zoom together, on one axis
+  const zoom = useTimelineZoom();
 
   const load = useCallback(
     async (minPosition?: string) => {
@@ -76,6 +79,7 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
             selected={selected?.eventId}
             onSelect={setSelected}
             changed={replay && changedSince(path, replay)}
+            zoom={zoom}
           />
           {selected && <EntryDetails entry={selected} names={names} onClose={() => setSelected(undefined)} />}
           {principal.role === 'auditor' && (
@@ -87,6 +91,7 @@ export function ClientPathView({ clientId, principal }: { clientId: string; prin
               names={names}
               selected={selected?.eventId}
               onSelect={setSelected}
+              zoom={zoom}
             />
           )}
           {(principal.role === 'client' || principal.role === 'auditor') && (

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import type { ClientPath, ClientPathResponse } from '../api/gaps';
 import { asProblem, problemText } from '../api/problem';
 import { hrefOf } from '../router';
-import { organisationNames, spanOf } from './path-model';
+import { organisationNames } from './path-model';
 import { PathHeader } from './PathHeader';
 import { StatusPanel } from './StatusPanel';
 import { Timeline } from './Timeline';
@@ -50,7 +50,7 @@ export function PrintView({ clientId }: { clientId: string }) {
         id="print-timeline-title"
         names={names}
         today={today}
-        span={spanOf(path, today)}
+        fixed
         selected={undefined}
         onSelect={() => undefined}
       />

@@ -6,6 +6,7 @@ import type { ClientPath, ReplayedPath, TimelineEntry } from '../api/gaps';
 import { asProblem, problemText } from '../api/problem';
 import { spanOf } from './path-model';
 import { Timeline } from './Timeline';
+import type { TimelineZoom } from './timeline-zoom';
 
 type Mode = 'asKnownOn' | 'asOf';
 
@@ -23,10 +24,12 @@ interface Props {
   names: Map<string, string>;
   selected: string | undefined;
   onSelect(entry: TimelineEntry): void;
+  /** Today's timeline's zoom: the comparison zooms with it. */
+  zoom: TimelineZoom;
 }
 
 /** An auditor's replay: the path as known on / as of a date, beside today's (computed from the events). */
-export function ReplayPanel({ clientId, today, replay, onReplay, names, selected, onSelect }: Props) {
+export function ReplayPanel({ clientId, today, replay, onReplay, names, selected, onSelect, zoom }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('asKnownOn');
   const [date, setDate] = useState('2025-06-01');
@@ -88,6 +91,8 @@ export function ReplayPanel({ clientId, today, replay, onReplay, names, selected
             selected={selected}
             onSelect={onSelect}
             span={spanOf(today, new Date().toISOString().slice(0, 10))}
+            zoom={zoom}
+            centreOn={today.timeline.find((e) => e.eventId === selected)?.occurredAt}
             title={t(replay.mode.kind === 'as_known_on' ? 'audit.titleKnown' : 'audit.titleAsOf', {
               date: replay.mode.date,
             })}

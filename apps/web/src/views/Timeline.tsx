@@ -1,8 +1,8 @@
-import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPath, TimelineEntry } from '../api/gaps';
 import { allPeriods, attendanceByMonth, categoryOf, dayOf, isoOfDay, lanesOf, spanOf } from './path-model';
-import { type Span, ticksOf, ZOOM_LEVELS, type ZoomKey, zoomedSpan } from './timeline-zoom';
+import { type Span, type TimelineZoom, ticksOf, useTimelineZoom, zoomControls } from './timeline-zoom';
+import { ZoomToolbar } from './ZoomToolbar';
 
 interface Props {
   path: ClientPath;
@@ -11,8 +11,14 @@ interface Props {
   id: string;
   /** Entries to mark as new (an auditor's comparison with an earlier state). */
   changed?: Set<string>;
-  /** The days shown (default: this path's own); a comparison shares today's axis. */
+  /** The whole axis (default: this path's own); a comparison shares today's. */
   span?: { from: number; to: number };
+  /** Zoom state shared with another timeline (default: this timeline's own). */
+  zoom?: TimelineZoom;
+  /** The day zooming in centres on when the chosen entry is not on this path (a comparison). */
+  centreOn?: string;
+  /** No zoom controls (on paper). */
+  fixed?: boolean;
   names: Map<string, string>;
   today: string;
   selected: string | undefined;
@@ -27,70 +33,28 @@ interface Props {
 export function Timeline({ path, title, id, changed, names, today, selected, onSelect, ...props }: Props) {
   const { t } = useTranslation();
   const whole: Span = props.span ?? spanOf(path, today);
-  // Zoom from the whole path through ten years down to one month, around a centre day.
-  const [zoom, setZoom] = useState<ZoomKey>('all');
-  const [centre, setCentre] = useState(() => Math.round((whole.from + whole.to) / 2));
-  const span = zoomedSpan(zoom, centre, whole);
+  // Zoom from the whole path through ten years down to one month, around a centre day; shared
+  // with another timeline when given (an auditor's comparison zooms with today's).
+  const own = useTimelineZoom();
+  const chosen = props.centreOn ?? path.timeline.find((e) => e.eventId === selected)?.occurredAt;
+  const controls = zoomControls(props.zoom ?? own, whole, chosen ? dayOf(chosen) : undefined);
+  const { span } = controls;
   const x = (iso: string) => ((dayOf(iso) - span.from) / (span.to - span.from)) * 100;
   const inView = (iso: string) => dayOf(iso) >= span.from && dayOf(iso) <= span.to;
-  const level = ZOOM_LEVELS.findIndex((z) => z.key === zoom);
-  const zoomTo = (index: number) => {
-    const next = ZOOM_LEVELS[Math.max(0, Math.min(ZOOM_LEVELS.length - 1, index))];
-    // zooming in from the whole path centres on the chosen entry, if any
-    const chosen = path.timeline.find((e) => e.eventId === selected);
-    if (zoom === 'all' && chosen) setCentre(dayOf(chosen.occurredAt));
-    setZoom(next.key);
-  };
-  const pan = (direction: -1 | 1) => setCentre(centre + direction * Math.round((span.to - span.from) / 2));
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement) return;
-    if (e.key === '+' || e.key === '=') zoomTo(level + 1);
-    else if (e.key === '-') zoomTo(level - 1);
-    else if (e.key === 'ArrowLeft' && zoom !== 'all') pan(-1);
-    else if (e.key === 'ArrowRight' && zoom !== 'all') pan(1);
-    else return;
-    e.preventDefault();
-  };
   const periods = allPeriods(path);
   const hidden = new Map((path.hiddenEntries ?? []).map((h) => [h.organisationId, h.entries]));
   const periodStart = (periodId: string) =>
     path.timeline.find((e) => e.type === 'ServicePeriodStarted' && e.data?.periodId === periodId);
 
   return (
-    <section aria-labelledby={id} className="panel" onKeyDown={onKeyDown}>
+    <section aria-labelledby={id} className="panel" onKeyDown={props.fixed ? undefined : controls.onKeyDown}>
       <h2 id={id} className="section-title">
         {title}
       </h2>
       <p className="hint">
-        {t('path.timelineHelp')} {!props.span && t('zoom.keys')}
+        {t('path.timelineHelp')} {!props.fixed && t('zoom.keys')}
       </p>
-      {!props.span && (
-        <div className="zoom" role="toolbar" aria-label={t('zoom.label')}>
-          <button type="button" onClick={() => zoomTo(level - 1)} disabled={level === 0}>
-            {t('zoom.out')}
-          </button>
-          <label htmlFor={`${id}-zoom`}>{t('zoom.level')}</label>
-          <select id={`${id}-zoom`} value={zoom} onChange={(e) => setZoom(e.target.value as ZoomKey)}>
-            {ZOOM_LEVELS.map((z) => (
-              <option key={z.key} value={z.key}>
-                {t(`zoom.${z.key}`)}
-              </option>
-            ))}
-          </select>
-          <button type="button" onClick={() => zoomTo(level + 1)} disabled={level === ZOOM_LEVELS.length - 1}>
-            {t('zoom.in')}
-          </button>
-          <button type="button" onClick={() => pan(-1)} disabled={zoom === 'all'}>
-            {t('zoom.earlier')}
-          </button>
-          <button type="button" onClick={() => pan(1)} disabled={zoom === 'all'}>
-            {t('zoom.later')}
-          </button>
-          <span role="status" className="zoom-span">
-            {t('zoom.showing', { from: isoOfDay(span.from), to: isoOfDay(span.to) })}
-          </span>
-        </div>
-      )}
+      {!props.fixed && <ZoomToolbar id={id} controls={controls} />}
       <ul className="legend" aria-hidden="true">
         {(['plan', 'referral', 'period', 'review', 'attendance', 'officer', 'other'] as const).map((c) => (
           <li key={c}>

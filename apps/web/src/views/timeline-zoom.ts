@@ -1,3 +1,4 @@
+import { type KeyboardEvent, useState } from 'react';
 import { dayOf, isoOfDay } from './path-model';
 
 /** The zoom levels, widest first: the whole path, then ten years down to one month (in days). */
@@ -50,3 +51,40 @@ export function ticksOf(span: Span): { day: number; label: string }[] {
   }
   return ticks;
 }
+
+/** The zoom a timeline shows: a level and a centre day (none: the middle of the whole path). */
+export type ZoomState = { level: ZoomKey; centre?: number };
+/** Zoom state one or more timelines share (today's and an auditor's comparison move together). */
+export type TimelineZoom = { state: ZoomState; set(next: ZoomState): void };
+
+export function useTimelineZoom(): TimelineZoom {
+  const [state, set] = useState<ZoomState>({ level: 'all' });
+  return { state, set };
+}
+
+/** What the zoom controls and keys do on one timeline whose whole axis is `whole`. */
+export function zoomControls(zoom: TimelineZoom, whole: Span, chosenDay: number | undefined) {
+  const key = zoom.state.level;
+  const centre = zoom.state.centre ?? Math.round((whole.from + whole.to) / 2);
+  const span = zoomedSpan(key, centre, whole);
+  const level = ZOOM_LEVELS.findIndex((z) => z.key === key);
+  const setLevel = (next: ZoomKey) => zoom.set({ level: next, centre });
+  const zoomTo = (index: number) => {
+    const next = ZOOM_LEVELS[Math.max(0, Math.min(ZOOM_LEVELS.length - 1, index))];
+    // zooming in from the whole path centres on the chosen entry, if any
+    zoom.set({ level: next.key, centre: key === 'all' && chosenDay !== undefined ? chosenDay : centre });
+  };
+  const pan = (direction: -1 | 1) =>
+    zoom.set({ level: key, centre: centre + direction * Math.round((span.to - span.from) / 2) });
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLInputElement) return;
+    if (e.key === '+' || e.key === '=') zoomTo(level + 1);
+    else if (e.key === '-') zoomTo(level - 1);
+    else if (e.key === 'ArrowLeft' && key !== 'all') pan(-1);
+    else if (e.key === 'ArrowRight' && key !== 'all') pan(1);
+    else return;
+    e.preventDefault();
+  };
+  return { key, level, span, setLevel, zoomTo, pan, onKeyDown };
+}
+export type ZoomControls = ReturnType<typeof zoomControls>;

@@ -4,16 +4,9 @@ import { Button, InlineAlert } from 'suomifi-ui-components';
 import { api } from '../../api/client';
 import type { ClientPath, CommandResult, Problem } from '../../api/gaps';
 import { asProblem, fieldMessages } from '../../api/problem';
-import {
-  bodyOf,
-  type CommandField,
-  type CommandForm,
-  choicesFor,
-  FormInputError,
-  type FormValues,
-  formFieldOf,
-  initialValues,
-} from './command-model';
+import { bodyOf, type CommandForm, choicesFor, type FormValues, formFieldOf, initialValues } from './command-model';
+import { FieldInput } from './FieldInput';
+import { RowsInput } from './RowsInput';
 
 type Untyped = {
   POST(
@@ -73,14 +66,7 @@ export function CommandFormView({
 
   const submit = async () => {
     setSaved(false);
-    let body: Record<string, unknown>;
-    try {
-      body = bodyOf(form, values);
-    } catch (e) {
-      if (!(e instanceof FormInputError)) throw e;
-      setProblem({ type: 'about:blank', title: 'Invalid', status: 0, field: e.field, detail: t('commands.notJson') });
-      return;
-    }
+    const body = bodyOf(form, values);
     setBusy(true);
     const pathParams = {
       ...(clientId && { clientId }),
@@ -136,16 +122,27 @@ export function CommandFormView({
             onChange={(v) => setParams({ ...params, [p]: String(v) })}
           />
         ))}
-        {form.fields.map((f) => (
-          <FieldInput
-            key={`${form.operationId}-${f.name}`}
-            field={f}
-            value={values[f.name]}
-            choices={choicesFor(f.name, path)}
-            error={byField[f.name]}
-            onChange={(v) => setValues({ ...values, [f.name]: v })}
-          />
-        ))}
+        {form.fields.map((f) =>
+          f.kind === 'rows' ? (
+            <RowsInput
+              key={`${form.operationId}-${f.name}`}
+              field={f}
+              rows={(values[f.name] as FormValues[] | undefined) ?? []}
+              path={path}
+              errors={byField}
+              onChange={(rows) => setValues({ ...values, [f.name]: rows })}
+            />
+          ) : (
+            <FieldInput
+              key={`${form.operationId}-${f.name}`}
+              field={f}
+              value={values[f.name]}
+              choices={choicesFor(f.name, path)}
+              error={byField[f.name]}
+              onChange={(v) => setValues({ ...values, [f.name]: v })}
+            />
+          ),
+        )}
         {general.map((m) => (
           <InlineAlert key={m} status="error">
             {m}
@@ -157,101 +154,5 @@ export function CommandFormView({
         </Button>
       </form>
     </section>
-  );
-}
-
-/** One input with its label (in the user's language) and the refusal that names it. */
-function FieldInput({
-  field,
-  value,
-  choices,
-  error,
-  onChange,
-}: {
-  field: CommandField;
-  value: FormValues[string] | undefined;
-  choices?: { value: string; label: string }[];
-  error?: string;
-  onChange(v: string | boolean | string[]): void;
-}) {
-  const { t } = useTranslation();
-  const id = `cmd-${field.name.replace(/\W/g, '-')}`;
-  const parts = field.name.split('.');
-  const label =
-    parts.map((p) => t(`fields.${p}`, { ns: 'commands' })).join(' – ') +
-    (field.kind === 'date' ? ` (${t('commands.dateFormat')})` : '') +
-    (field.required ? '' : ` (${t('commands.optional')})`);
-  const valueLabel = (v: string) => t(`values.${v}`, { ns: 'commands' });
-  const errorId = `${id}-error`;
-  const described = error ? { 'aria-describedby': errorId, 'aria-invalid': true } : {};
-  const message = error && (
-    <p id={errorId} className="field-error">
-      {error}
-    </p>
-  );
-
-  if (field.kind === 'boolean')
-    return (
-      <div className="field checkbox-field">
-        <input
-          id={id}
-          type="checkbox"
-          checked={value === true}
-          onChange={(e) => onChange(e.target.checked)}
-          {...described}
-        />{' '}
-        <label htmlFor={id}>{label}</label>
-        {message}
-      </div>
-    );
-  if (field.kind === 'list' && field.item === 'enum') {
-    const ticked = Array.isArray(value) ? value : [];
-    return (
-      <fieldset className="field" {...(error && { 'aria-describedby': errorId })}>
-        <legend>{label}</legend>
-        {(field.values ?? []).map((v) => (
-          <div key={v}>
-            <input
-              id={`${id}-${v}`}
-              type="checkbox"
-              checked={ticked.includes(v)}
-              onChange={(e) => onChange(e.target.checked ? [...ticked, v] : ticked.filter((x) => x !== v))}
-            />{' '}
-            <label htmlFor={`${id}-${v}`}>{valueLabel(v)}</label>
-          </div>
-        ))}
-        {message}
-      </fieldset>
-    );
-  }
-  const text = typeof value === 'string' ? value : '';
-  const options =
-    field.kind === 'enum' ? (field.values ?? []).map((v) => ({ value: v, label: valueLabel(v) })) : choices;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {options ? (
-        <select id={id} value={text} onChange={(e) => onChange(e.target.value)} {...described}>
-          {(!field.required || field.kind === 'enum') && <option value="">{t('commands.choose')}</option>}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : field.kind === 'longText' || field.kind === 'list' || field.kind === 'json' ? (
-        <textarea id={id} value={text} rows={3} onChange={(e) => onChange(e.target.value)} {...described} />
-      ) : (
-        <input
-          id={id}
-          type="text"
-          inputMode={field.kind === 'integer' || field.kind === 'number' ? 'decimal' : undefined}
-          value={text}
-          onChange={(e) => onChange(e.target.value)}
-          {...described}
-        />
-      )}
-      {message}
-    </div>
   );
 }

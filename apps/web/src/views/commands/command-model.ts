@@ -1,14 +1,17 @@
-import type { ClientPath, Problem } from '../../api/gaps';
-import forms from '../../api/command-forms.json';
+import type { ClientPath, OrganisationRef, Problem } from '../../api/gaps';
+import forms from '../../api/command-forms.json' with { type: 'json' };
 import { allPeriods } from '../path-model';
 
 /** One command form as `npm run web:api` describes it from the OpenAPI document. */
 export type CommandField = {
   name: string;
-  kind: 'text' | 'longText' | 'date' | 'integer' | 'number' | 'boolean' | 'enum' | 'list' | 'json';
+  kind: 'text' | 'longText' | 'date' | 'integer' | 'number' | 'boolean' | 'enum' | 'list' | 'rows';
   required: boolean;
   values?: string[];
+  /** `organisation`: rows that are organisation references, chosen from the known ones. */
   item?: string;
+  /** The fields of one row of a `rows` field (a list of objects). */
+  fields?: CommandField[];
 };
 export type CommandForm = { operationId: string; path: string; pathParams: string[]; fields: CommandField[] };
 
@@ -16,17 +19,26 @@ export type CommandForm = { operationId: string; path: string; pathParams: strin
 export const CLIENT_COMMAND_FORMS: CommandForm[] = (forms as CommandForm[]).filter(
   (f) => f.path.startsWith('/clients/{clientId}/') && f.operationId !== 'HoldGoalReview',
 );
+/** The administrator's erasure of a client's personal data (`/admin/clients/{clientId}/erasure`). */
+export const ERASURE_FORM: CommandForm | undefined = (forms as CommandForm[]).find(
+  (f) => f.operationId === 'EraseClientData',
+);
 /** Registering a new client: on Today, for those who may register (not providers' instructors). */
 export const REGISTRATION_FORMS: CommandForm[] = (forms as CommandForm[]).filter((f) => f.path === '/clients');
 
-/** What the user typed, by field name: text, a checkbox, or the ticked values of an enum list. */
-export type FormValues = Record<string, string | boolean | string[]>;
+/** What the user typed, by field name: text, a checkbox, the ticked values of an enum list, or rows. */
+export interface FormValues {
+  [name: string]: FieldValue;
+}
+export type FieldValue = string | boolean | string[] | FormValues[];
 
-export function initialValues(form: CommandForm, today: string): FormValues {
+export function initialValues(form: Pick<CommandForm, 'fields'>, today: string): FormValues {
   const values: FormValues = {};
   for (const f of form.fields) {
     if (f.kind === 'boolean') values[f.name] = false;
     else if (f.kind === 'list' && f.item === 'enum') values[f.name] = [];
+    // a required list of objects starts with one row to fill in
+    else if (f.kind === 'rows') values[f.name] = f.required ? [initialValues({ fields: f.fields ?? [] }, today)] : [];
     // the day something happened defaults to today; a birth date does not
     else values[f.name] = f.kind === 'date' && f.required && f.name !== 'birthDate' ? today : '';
   }
@@ -52,22 +64,37 @@ export function choicesFor(name: string, path?: ClientPath): { value: string; la
   return undefined;
 }
 
-/** A field the user left in a shape the API cannot take (a list of objects that is not JSON). */
-export class FormInputError extends Error {
-  override name = 'FormInputError';
-  constructor(readonly field: string) {
-    super(`${field} is not valid JSON`);
+/** The organisations a path knows (parties, referrals' ends, periods' providers and recorders), for rows that refer to one. */
+export function knownOrganisations(path?: ClientPath): OrganisationRef[] {
+  if (!path) return [];
+  const known = new Map<string, OrganisationRef>();
+  const add = (o?: OrganisationRef) => {
+    if (o?.organisationId && !known.has(o.organisationId)) known.set(o.organisationId, o);
+  };
+  const s = path.status;
+  s.typRelationship?.parties.forEach(add);
+  for (const r of s.referrals) {
+    add(r.from);
+    add(r.to);
   }
+  for (const p of allPeriods(path)) {
+    add(p.provider);
+    add(p.recordedBy);
+  }
+  return [...known.values()];
 }
 
-/** The request body: dotted names nested again, numbers as numbers, empty optional fields left out. */
-export function bodyOf(form: CommandForm, values: FormValues): Record<string, unknown> {
+/** The request body: dotted names nested again, numbers as numbers, rows as objects, empty optional fields left out. */
+export function bodyOf(form: Pick<CommandForm, 'fields'>, values: FormValues): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const f of form.fields) {
     const raw = values[f.name];
     let value: unknown;
     if (f.kind === 'boolean') value = raw === true ? true : f.required ? false : undefined;
-    else if (Array.isArray(raw)) value = raw.length || f.required ? raw : undefined;
+    else if (f.kind === 'rows') {
+      const rows = (Array.isArray(raw) ? raw : []) as FormValues[];
+      value = rows.length || f.required ? rows.map((r) => bodyOf({ fields: f.fields ?? [] }, r)) : undefined;
+    } else if (Array.isArray(raw)) value = raw.length || f.required ? raw : undefined;
     else if (typeof raw !== 'string' || raw.trim() === '') value = undefined;
     else if (f.kind === 'integer' || f.kind === 'number') value = Number(raw);
     else if (f.kind === 'list')
@@ -75,13 +102,7 @@ export function bodyOf(form: CommandForm, values: FormValues): Record<string, un
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean);
-    else if (f.kind === 'json') {
-      try {
-        value = JSON.parse(raw);
-      } catch {
-        throw new FormInputError(f.name);
-      }
-    } else value = raw;
+    else value = raw;
     if (value === undefined) continue;
     const parts = f.name.split('.');
     let target = body;
@@ -96,9 +117,20 @@ export function bodyOf(form: CommandForm, values: FormValues): Record<string, un
 
 /**
  * The form field a problem's field names: `data.attendedDates[2]` → `attendedDates`,
- * `provider.organisationId` as is; the longest field or path parameter it falls under.
+ * `provider.organisationId` as is; the longest field or path parameter it falls under. A field
+ * inside a row keeps its row: `data.services[1].serviceType` → `services[1].serviceType`.
  */
 export function formFieldOf(problemField: string, form: CommandForm): string | undefined {
+  const inRow = /^(?:data\.)?([\w.]+)\[(\d+)\]\.?(.*)$/.exec(problemField);
+  const rows = inRow && form.fields.find((f) => f.kind === 'rows' && f.name === inRow[1]);
+  if (inRow && rows) {
+    const [, name, index, rest] = inRow;
+    const sub = rows.fields?.find((s) => rest === s.name || rest.startsWith(`${s.name}.`));
+    // an organisation row is one choice: its message goes beside it
+    return sub && rows.item !== 'organisation'
+      ? rowFieldName(name, Number(index), sub.name)
+      : rowName(name, Number(index));
+  }
   const plain = problemField.replace(/^data\./, '').replace(/\[\d+\]/g, '');
   const names = [...form.pathParams, ...form.fields.map((f) => f.name)].sort((a, b) => b.length - a.length);
   return names.find((n) => plain === n || plain.startsWith(`${n}.`) || n.startsWith(`${plain}.`));
@@ -108,3 +140,7 @@ export function formFieldOf(problemField: string, form: CommandForm): string | u
 export function problemFields(p: Problem): string[] {
   return p.errors?.length ? p.errors.map((e) => e.field) : [p.field ?? ''];
 }
+
+/** The names a row and a field inside it go by in the form's messages: `services[1]`, `services[1].serviceType`. */
+export const rowName = (rows: string, index: number) => `${rows}[${index}]`;
+export const rowFieldName = (rows: string, index: number, field: string) => `${rowName(rows, index)}.${field}`;

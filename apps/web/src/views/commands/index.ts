@@ -1,2 +1,3 @@
 export { CommandFormView } from './CommandFormView';
-export { CLIENT_COMMAND_FORMS, REGISTRATION_FORMS } from './command-model';
+export { CLIENT_COMMAND_FORMS, ERASURE_FORM, REGISTRATION_FORMS } from './command-model';
+export { FieldInput } from './FieldInput';

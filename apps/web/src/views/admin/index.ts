@@ -1,0 +1,1 @@
+export { ErasureView } from './ErasureView';
