@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IdField } from '../../../libs/commands/fields/dto-fields.js';
 import { PrincipalDto } from '../me/me.controller.js';
+import { DEMO_SIGN_IN_PEOPLE } from '../../../scripts/demo/sign-in-people.js';
+
+/** The roles the demo list offers, from the list itself, so the document cannot fall behind it. */
+const DEMO_ROLES = [...new Set(DEMO_SIGN_IN_PEOPLE.map((p) => p.role))];
 
 export class WebSessionDto {
   @ApiProperty() signedIn: boolean;
@@ -25,7 +29,7 @@ export class DemoPersonDto {
   @ApiProperty() organisationId: string;
   @ApiProperty() organisationType: string;
   @ApiProperty() organisationName: string;
-  @ApiProperty({ enum: ['officer', 'instructor', 'auditor', 'client'] }) role: string;
+  @ApiProperty({ enum: DEMO_ROLES }) role: string;
   @ApiProperty({ description: 'The demo client whose path they take part in' }) demoClientId: string;
 }
 

@@ -1089,7 +1089,7 @@ export interface components {
             organisationType: string;
             organisationName: string;
             /** @enum {string} */
-            role: "officer" | "instructor" | "auditor" | "client";
+            role: "officer" | "instructor" | "auditor" | "admin" | "client";
             /** @description The demo client whose path they take part in */
             demoClientId: string;
         };
