@@ -113,7 +113,7 @@ describeBrowser('the workspace in the browser', () => {
 
   it("records a goal review and shows each refusal next to the field it names, in the user's language", async () => {
     const form = page.getByRole('region', { name: 'Kirjaa tavoitteiden arviointi' });
-    await form.getByLabel('Palvelujakso').selectOption({ label: 'Rehabilitative work activity 2025-02-17–2025-08-15' });
+    await form.getByLabel('Palvelujakso').selectOption({ label: 'Kuntouttava työtoiminta 2025-02-17–2025-08-15' });
     await form.getByLabel('Arviointipäivä (VVVV-KK-PP)').fill('2025-01-20');
     await form.getByLabel('Arvio', { exact: true }).fill('Goals partly met');
     await form.getByRole('button', { name: 'Tallenna arviointi' }).click();

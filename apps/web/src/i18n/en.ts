@@ -130,6 +130,23 @@ export const en: Dictionary = {
     close: 'Close details',
     notFound: 'No such client, or you have no client relationship with them.',
   },
+  serviceType: {
+    rehabilitative_work_activity: 'Rehabilitative work activity',
+    work_trial: 'Work trial',
+    pay_subsidy: 'Pay-subsidised work',
+    job_coaching: 'Job coaching',
+    vocational_rehabilitation: 'Vocational rehabilitation (Kela)',
+    social_rehabilitation: 'Social rehabilitation',
+    health_check: 'Health check',
+    mental_health_services: 'Mental-health services',
+    substance_abuse_services: 'Substance-abuse services',
+    studies: 'Studies',
+  },
+  planKind: {
+    employment: 'employment plan',
+    activation: 'activation plan',
+    multisectoral: 'multi-sectoral plan',
+  },
   category: {
     plan: 'Plan',
     referral: 'Referral',

@@ -131,6 +131,24 @@ export const fi = {
     close: 'Sulje tiedot',
     notFound: 'Asiakasta ei löytynyt tai sinulla ei ole asiakassuhdetta häneen.',
   },
+  /** Service types by their rule-set code (the path shows these, never the code). */
+  serviceType: {
+    rehabilitative_work_activity: 'Kuntouttava työtoiminta',
+    work_trial: 'Työkokeilu',
+    pay_subsidy: 'Palkkatuettu työ',
+    job_coaching: 'Työhönvalmennus',
+    vocational_rehabilitation: 'Ammatillinen kuntoutus (Kela)',
+    social_rehabilitation: 'Sosiaalinen kuntoutus',
+    health_check: 'Terveystarkastus',
+    mental_health_services: 'Mielenterveyspalvelut',
+    substance_abuse_services: 'Päihdepalvelut',
+    studies: 'Opinnot',
+  },
+  planKind: {
+    employment: 'työllistymissuunnitelma',
+    activation: 'aktivointisuunnitelma',
+    multisectoral: 'monialainen työllistymissuunnitelma',
+  },
   category: {
     plan: 'Suunnitelma',
     referral: 'Lähete',

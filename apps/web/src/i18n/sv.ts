@@ -131,6 +131,23 @@ export const sv: Dictionary = {
     close: 'Stäng uppgifterna',
     notFound: 'Klienten hittades inte, eller så har du ingen klientrelation till klienten.',
   },
+  serviceType: {
+    rehabilitative_work_activity: 'Arbetsverksamhet i rehabiliteringssyfte',
+    work_trial: 'Arbetsprövning',
+    pay_subsidy: 'Lönesubventionerat arbete',
+    job_coaching: 'Arbetsträning',
+    vocational_rehabilitation: 'Yrkesinriktad rehabilitering (FPA)',
+    social_rehabilitation: 'Social rehabilitering',
+    health_check: 'Hälsoundersökning',
+    mental_health_services: 'Mentalvårdstjänster',
+    substance_abuse_services: 'Missbrukarvårdstjänster',
+    studies: 'Studier',
+  },
+  planKind: {
+    employment: 'sysselsättningsplan',
+    activation: 'aktiveringsplan',
+    multisectoral: 'sektorsövergripande sysselsättningsplan',
+  },
   category: {
     plan: 'Plan',
     referral: 'Remiss',

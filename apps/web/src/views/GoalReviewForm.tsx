@@ -93,7 +93,8 @@ export function GoalReviewForm({
           >
             {periods.map((p) => (
               <option key={p.periodId} value={p.periodId}>
-                {p.serviceName ?? p.serviceType} {p.startDate}–{p.endDate ?? ''}
+                {t(`serviceType.${p.serviceType}`, { defaultValue: p.serviceName ?? p.serviceType })} {p.startDate}–
+                {p.endDate ?? ''}
               </option>
             ))}
           </select>

@@ -22,7 +22,8 @@ export function StatusPanel({ path, names }: { path: ClientPath; names: Map<stri
         <ul className="plain">
           {s.plans.map((p) => (
             <li key={p.planId}>
-              {t(`category.plan`)} ({p.kind}) {p.agreedOn}, {name(p.organisationId)}
+              {t(`category.plan`)} ({t(`planKind.${p.kind}`, { defaultValue: p.kind })}) {p.agreedOn},{' '}
+              {name(p.organisationId)}
               {p.nextReviewDue && <>, {t('path.nextReview', { date: p.nextReviewDue })}</>}
             </li>
           ))}
@@ -43,7 +44,8 @@ export function StatusPanel({ path, names }: { path: ClientPath; names: Map<stri
         <ul className="plain">
           {s.openReferrals.map((r) => (
             <li key={r.referralId}>
-              {r.serviceType}: {name(r.from.organisationId)} → {r.to.name ?? r.to.organisationId}, {r.madeOn}
+              {t(`serviceType.${r.serviceType}`, { defaultValue: r.serviceType })}: {name(r.from.organisationId)} →{' '}
+              {r.to.name ?? r.to.organisationId}, {r.madeOn}
               {r.answerDue && <>, {t('path.answerBy', { date: r.answerDue })}</>}
             </li>
           ))}
@@ -60,7 +62,8 @@ function Periods({ periods, name }: { periods: PeriodStatus[]; name(id: string):
     <ul className="plain">
       {periods.map((p) => (
         <li key={p.periodId} data-period={p.periodId}>
-          <strong>{p.serviceName ?? p.serviceType}</strong>, {name(p.provider.organisationId)}, {p.startDate}–
+          <strong>{t(`serviceType.${p.serviceType}`, { defaultValue: p.serviceName ?? p.serviceType })}</strong>,{' '}
+          {name(p.provider.organisationId)}, {p.startDate}–
           {p.endDate ? t('path.endedOn', { date: p.endDate }) : (p.plannedEndDate ?? '')}
           {p.maxActivityDaysIn12Months != null && (
             <Gauge

@@ -113,7 +113,8 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
                       onClick={() => start && onSelect(start)}
                       disabled={!start}
                     >
-                      {p.serviceName ?? p.serviceType} {p.startDate} – {p.endDate ?? ''}
+                      {t(`serviceType.${p.serviceType}`, { defaultValue: p.serviceName ?? p.serviceType })}{' '}
+                      {p.startDate} – {p.endDate ?? ''}
                     </button>
                   );
                 })}
