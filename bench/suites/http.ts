@@ -26,6 +26,8 @@ const connections = argNumber(argv, 'connections', 16);
  * measured no gain (writers wait on the file lock; autocannon needs CPU too).
  */
 const processes = argNumber(argv, 'processes', 1);
+/** HTTP_PLATFORM of the API process (it inherits the environment): express unless set. */
+const platform = testEnvironment().httpPlatform ?? 'express';
 const manifest = readManifest(join(dataDir, 'manifest.json'));
 const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
 const ISSUER = 'polku-dev';
@@ -241,7 +243,7 @@ try {
     const reqs = await queryRequests(kind);
     reads[kind] = await load(url, reqs, Math.max(3, Math.round(seconds / 2)), Math.max(4, Math.round(connections / 2)));
   }
-  emit({ suite: 'http', processes, connections, seconds, commands: cmd, reads });
+  emit({ suite: 'http', platform, processes, connections, seconds, commands: cmd, reads });
 } finally {
   child.kill('SIGTERM');
 }
