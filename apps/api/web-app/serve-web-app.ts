@@ -1,12 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import {
-  middlewarePath,
-  sendFileWithHeaders,
-  serveImmutableAssets,
-  type MiddlewareRequest,
-} from '../infrastructure/http-platform/index.js';
+import { serveImmutableAssets, servePage } from '../infrastructure/http-platform/index.js';
 
 /** Hashed bundle files: a new build has new names, so they may be cached for good. */
 const ASSETS_PREFIX = '/assets/';
@@ -29,10 +24,7 @@ const PAGE_HEADERS: Record<string, string> = {
 export function serveWebApp(app: INestApplication, webDir: string): boolean {
   const index = join(webDir, 'index.html');
   if (!existsSync(index)) return false;
-  app.use((req: MiddlewareRequest, res: Parameters<typeof sendFileWithHeaders>[0], next: () => void) => {
-    if (middlewarePath(req) !== '/' || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
-    sendFileWithHeaders(res, index, PAGE_HEADERS, req.method === 'HEAD');
-  });
+  servePage(app, index, PAGE_HEADERS);
   serveImmutableAssets(app, join(webDir, 'assets'), ASSETS_PREFIX);
   return true;
 }

@@ -1,9 +1,12 @@
+import { basename, dirname } from 'node:path';
 import type { DynamicModule, INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type {} from '@fastify/static'; // its reply.sendFile types
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { INPUT_LIMITS } from '../../../../libs/problem/input-limits.js';
 import { answerClientError } from './client-errors.js';
 import { answerFrameworkError } from './framework-errors.js';
+import { addExpressEtags } from './fastify-etag.js';
 import { bigintAsString, parseJsonBody } from './json-body.js';
 import type { RouteEntry } from './route-entry.js';
 
@@ -29,6 +32,8 @@ export async function createFastifyApp(
   const routes: RouteEntry[] = [];
   routeTables.set(fastify, routes);
   fastify.addHook('onRoute', (route) => {
+    // The web app's page is middleware under Express, not a route that answers 405.
+    if ((route.config as { webPage?: boolean } | undefined)?.webPage) return;
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((m) => m.toUpperCase());
     routes.push({ path: route.url, methods });
   });
@@ -46,6 +51,7 @@ export async function createFastifyApp(
     payload.once('end', () => done(null, undefined));
     payload.once('error', (error) => done(error, undefined));
   });
+  addExpressEtags(fastify);
   fastify.setReplySerializer((payload) => JSON.stringify(payload, bigintAsString));
   fastify.decorateReply(
     'setHeader',
@@ -88,5 +94,20 @@ export function serveFastifyAssets(app: INestApplication, dir: string, prefix: s
     immutable: true,
     maxAge: '365d',
     wildcard: true,
+    // Express's MIME table says text/javascript (RFC 9239); @fastify/static's application/javascript.
+    setHeaders: (res, path) => {
+      if (path.endsWith('.js')) res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+    },
+  });
+}
+
+/** The web app's page through @fastify/static's send, like Express's sendFile (ETag, ranges). */
+export function serveFastifyPage(app: INestApplication, file: string, headers: Record<string, string>): void {
+  const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
+  fastify.route({
+    method: 'GET',
+    url: '/',
+    config: { webPage: true },
+    handler: (_req, reply) => reply.headers(headers).sendFile(basename(file), dirname(file), { cacheControl: false }),
   });
 }

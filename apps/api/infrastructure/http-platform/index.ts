@@ -13,7 +13,7 @@ import type { RouteEntry } from './route-entry.js';
 export { answerClientErrorsWithProblems } from './client-errors.js';
 export { fromFrameworkError, InvalidUtf8BodyError } from './json-body.js';
 export type { RouteEntry } from './route-entry.js';
-export { middlewarePath, sendFileWithHeaders, serveImmutableAssets, type MiddlewareRequest } from './static-files.js';
+export { serveImmutableAssets, servePage } from './static-files.js';
 export { platformOf };
 
 /** The Nest app on the chosen platform, with the JSON, client-error and header rules of both. */
