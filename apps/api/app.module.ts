@@ -1,8 +1,13 @@
 import 'reflect-metadata';
-import { Module, type DynamicModule, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import {
+  Module,
+  type DynamicModule,
+  type INestApplication,
+  type LoggerService,
+  type LogLevel,
+  type Type,
+} from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ApiConfig } from './config.js';
 import { FEATURE_MODULES } from './features.js';
 import { HealthModule } from './health/index.js';
@@ -11,7 +16,7 @@ import { CoreModule } from './infrastructure/core.module.js';
 import { setupOpenApi } from './infrastructure/openapi/index.js';
 import { KAFKA_COMMAND_CONTRACT } from '../../libs/commands/envelope/index.js';
 import { ProblemModule } from './infrastructure/problem/problem.module.js';
-import { answerClientErrorsWithProblems, useJsonBodyParser } from './infrastructure/problem/http-limits.js';
+import { createHttpApp, useJsonBody } from './infrastructure/http-platform/index.js';
 import { correlationIdMiddleware } from './infrastructure/request-context/correlation-id.middleware.js';
 import { StoresModule } from './infrastructure/stores.module.js';
 import { AuditModule } from './infrastructure/audit/index.js';
@@ -41,7 +46,7 @@ class AppModule {}
  * Builds and initialises the API (routes, guard, filter, pipe, OpenAPI) without
  * listening, so main.ts and e2e tests boot exactly the same app.
  */
-export async function createApp(config: ApiConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+export async function createApp(config: ApiConfig, options: CreateAppOptions = {}): Promise<INestApplication> {
   const root: DynamicModule = {
     module: AppModule,
     imports: [
@@ -61,19 +66,14 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
     ],
   };
   // abortOnError: false makes boot failures throw instead of exiting the process.
-  const app = await NestFactory.create<NestExpressApplication>(root, {
+  const app = await createHttpApp(config.httpPlatform, root, {
     abortOnError: false,
-    bodyParser: false, // useJsonBodyParser below: size limit and UTF-8 check
     ...(options.logger !== undefined && { logger: options.logger }),
   });
   app.enableShutdownHooks();
-  app.disable('x-powered-by');
-  answerClientErrorsWithProblems(app.getHttpServer());
-  // Positions and versions are bigint; JSON.stringify would throw on them.
-  app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   app.use(correlationIdMiddleware);
   app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel ?? config.logLevel)));
-  useJsonBodyParser(app); // after the correlation id and metrics: its refusals carry both
+  useJsonBody(app); // after the correlation id and metrics: its refusals carry both
   serveWebApp(app, config.webDir);
   setupOpenApi(app, KAFKA_COMMAND_CONTRACT);
   await app.init();

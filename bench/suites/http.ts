@@ -5,7 +5,7 @@
  * The API runs as its own process (http-server.js) on a copy of the generated data.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -26,6 +26,8 @@ const connections = argNumber(argv, 'connections', 16);
  * measured no gain (writers wait on the file lock; autocannon needs CPU too).
  */
 const processes = argNumber(argv, 'processes', 1);
+/** HTTP_PLATFORM of the API process (it inherits the environment): express unless set. */
+const platform = testEnvironment().httpPlatform ?? 'express';
 const manifest = readManifest(join(dataDir, 'manifest.json'));
 const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
 const ISSUER = 'polku-dev';
@@ -231,17 +233,33 @@ async function load(url: string, requests: Req[], duration: number, conns: numbe
   };
 }
 
+/**
+ * CPU time the API process has used, in ms (Linux /proc; user + system at 100 ticks/s): per
+ * command it varies far less with the machine's other load than the rate does.
+ */
+function serverCpuMs(pid: number | undefined): number | undefined {
+  const stat = pid !== undefined && existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields.length > 12 ? (Number(fields[11]) + Number(fields[12])) * 10 : undefined;
+}
+
 const { child, url } = await startServer();
 try {
   const commands = await commandRequests();
   log(`  http: ${commands.length} distinct commands prepared; ${connections} connections, ${seconds} s`);
+  const cpuBefore = processes === 1 ? serverCpuMs(child.pid) : undefined;
   const cmd = await load(url, commands, seconds, connections, true);
+  const cpuAfter = serverCpuMs(child.pid);
+  const cpuMsPerCommand =
+    cpuBefore !== undefined && cpuAfter !== undefined && cmd.requests > 0
+      ? round((cpuAfter - cpuBefore) / cmd.requests, 3)
+      : undefined;
   const reads: Record<string, unknown> = {};
   for (const kind of ['path', 'caseload', 'worklist'] as const) {
     const reqs = await queryRequests(kind);
     reads[kind] = await load(url, reqs, Math.max(3, Math.round(seconds / 2)), Math.max(4, Math.round(connections / 2)));
   }
-  emit({ suite: 'http', processes, connections, seconds, commands: cmd, reads });
+  emit({ suite: 'http', platform, processes, connections, seconds, commands: { ...cmd, cpuMsPerCommand }, reads });
 } finally {
   child.kill('SIGTERM');
 }

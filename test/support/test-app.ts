@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LogLevel } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../../apps/api/app.module.js';
 import { loadApiConfig, type ApiConfig } from '../../apps/api/config.js';
@@ -10,6 +9,7 @@ import type { PrincipalSpec } from '../../libs/auth/principal.js';
 import { mintToken, type MintSpec } from '../../libs/auth/token-minter.js';
 import type { Clock } from '../../apps/api/infrastructure/tokens.js';
 import { PRINCIPALS, type PrincipalPreset } from './principals.js';
+import { testEnvironment } from '../../libs/config/index.js';
 
 export interface StartTestAppOptions {
   /** Fixed time for the app and for the tokens `tokenFor` mints. */
@@ -23,7 +23,7 @@ export interface StartTestAppOptions {
 }
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: INestApplication;
   /** supertest bound to the running server: `http.get('/me').set(await authHeader('admin'))`. */
   http: ReturnType<typeof request>;
   config: ApiConfig;
@@ -39,6 +39,7 @@ export interface TestApp {
 /** Boots the real app on real SQLite files in a fresh temp directory, on a free port. */
 export async function startTestApp(options: StartTestAppOptions = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'polku-api-'));
+  const { httpPlatform } = testEnvironment();
   const config = loadApiConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -46,9 +47,11 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     DATA_DIR: dataDir,
     JWT_SECRET: `test-secret-${dataDir}-0123456789abcdef`,
     WEB_SESSION_SECRET: `test-web-session-secret-${dataDir}-0123456789abcdef`,
+    // HTTP_PLATFORM=fastify runs the API specs on Fastify (the equivalence check).
+    ...(httpPlatform && { HTTP_PLATFORM: httpPlatform }),
     ...options.env,
   });
-  let app: NestExpressApplication;
+  let app: INestApplication;
   try {
     app = await createApp(config, {
       clock: options.clock,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { INestApplication } from '@nestjs/common';
+import { serveImmutableAssets, servePage } from '../infrastructure/http-platform/index.js';
 
 /** Hashed bundle files: a new build has new names, so they may be cached for good. */
 const ASSETS_PREFIX = '/assets/';
@@ -15,30 +16,15 @@ const PAGE_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-interface StaticResponse {
-  set(headers: Record<string, string>): void;
-  sendFile(path: string): void;
-}
-
 /**
  * Serves the built browser workspace (apps/web, built into `webDir`) next to the API: the
  * page at `/` and its bundle under `/assets/`. Nothing else: the app routes on the URL
  * fragment (`/#/clients/…`), so no page path can shadow an API path. Absent build: no-op.
  */
-export function serveWebApp(app: NestExpressApplication, webDir: string): boolean {
+export function serveWebApp(app: INestApplication, webDir: string): boolean {
   const index = join(webDir, 'index.html');
   if (!existsSync(index)) return false;
-  app.use((req: { method: string; path: string }, res: StaticResponse, next: () => void) => {
-    if (req.path !== '/' || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
-    res.set(PAGE_HEADERS);
-    res.sendFile(index);
-  });
-  app.useStaticAssets(join(webDir, 'assets'), {
-    prefix: ASSETS_PREFIX,
-    index: false,
-    immutable: true,
-    maxAge: '365d',
-    fallthrough: true,
-  });
+  servePage(app, index, PAGE_HEADERS);
+  serveImmutableAssets(app, join(webDir, 'assets'), ASSETS_PREFIX);
   return true;
 }

@@ -4,7 +4,7 @@ import { processEnvironment, type Environment } from '../environment.js';
 import { readAuditLogPath } from '../sections/audit-log.js';
 import { readAuth, type AuthConfig } from '../sections/auth.js';
 import { readClientStateCache, type ClientStateCacheSettings } from '../sections/client-state-cache.js';
-import { readHttp } from '../sections/http.js';
+import { readHttp, type HttpPlatform } from '../sections/http.js';
 import { readLogLevel, type LogLevel } from '../sections/observability.js';
 import { isProduction } from '../sections/runtime.js';
 import { readStores, type EventStoreConfig, type ReadStoreConfig } from '../sections/store.js';
@@ -23,6 +23,8 @@ export interface ApiConfig {
   processes: number;
   /** `WEB_DIR`: the built browser workspace served at `/` (default: `dist/web` beside the compiled API). */
   webDir: string;
+  /** `HTTP_PLATFORM`: the HTTP framework under NestJS. */
+  httpPlatform: HttpPlatform;
   /** `AUDIT_LOG_PATH`: absolute path of the usage and disclosure logs. */
   auditLogPath: string;
   clientStateCache: ClientStateCacheSettings;
@@ -44,7 +46,7 @@ export function loadApiConfig(env: Environment = processEnvironment()): ApiConfi
 /** For loaders that compose the API's settings with their own (the ingest). */
 export function readApiConfig(env: Environment, problems: Problems): ApiConfig | undefined {
   const production = isProduction(env);
-  const { host, port, processes, webDir } = readHttp(env, BUILT_WEB_DIR, problems);
+  const { host, port, processes, webDir, platform: httpPlatform } = readHttp(env, BUILT_WEB_DIR, problems);
   const stores = readStores(env, problems);
   const auth = readAuth(env, production, problems);
   const clientStateCache = readClientStateCache(env, problems);
@@ -66,6 +68,7 @@ export function readApiConfig(env: Environment, problems: Problems): ApiConfig |
     production,
     processes,
     webDir,
+    httpPlatform,
     auditLogPath,
     clientStateCache,
     logLevel,

@@ -11,6 +11,8 @@ export interface TestEnvironment {
   kafkaBrokers?: string;
   kurrentDbUrl?: string;
   chromiumPath: string;
+  /** `HTTP_PLATFORM` set: the API the e2e specs boot runs on it (equivalence runs on Fastify). */
+  httpPlatform?: string;
   /** `CI` set: a missing service is an error, not a skip. */
   ci: boolean;
   /** `KAFKA_TEST_LOG` set: the Kafka clients in tests log warnings. */
@@ -27,6 +29,7 @@ export function testEnvironment(env: Environment = processEnvironment()): TestEn
     ...defined('databaseUrl', optional('DATABASE_URL')),
     ...defined('kafkaBrokers', optional('KAFKA_BROKERS')),
     ...defined('kurrentDbUrl', optional('KURRENTDB_URL')),
+    ...defined('httpPlatform', optional('HTTP_PLATFORM')),
     chromiumPath: optional(TOOLING_SETTINGS.chromiumPath.name) ?? TOOLING_SETTINGS.chromiumPath.default,
     ci: Boolean(optional('CI')),
     kafkaTestLog: Boolean(optional('KAFKA_TEST_LOG')),

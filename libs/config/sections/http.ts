@@ -1,8 +1,12 @@
 import { resolve } from 'node:path';
 import type { Environment } from '../environment.js';
 import type { Problems } from '../config-error.js';
-import { directory, integer, text } from '../kinds.js';
+import { directory, integer, oneOf, text } from '../kinds.js';
 import { read, readOr, setting } from '../setting.js';
+
+/** The HTTP framework under NestJS; both answer identically (apps/api/infrastructure/http-platform). */
+export const HTTP_PLATFORMS = ['express', 'fastify'] as const;
+export type HttpPlatform = (typeof HTTP_PLATFORMS)[number];
 
 export interface HttpConfig {
   host: string;
@@ -11,6 +15,8 @@ export interface HttpConfig {
   processes: number;
   /** `WEB_DIR`: the built browser workspace served at `/`. */
   webDir: string;
+  /** `HTTP_PLATFORM` (default express). */
+  platform: HttpPlatform;
 }
 
 const section = 'HTTP API';
@@ -49,6 +55,15 @@ export const HTTP_SETTINGS = {
     group: 'operator',
     description: 'the built browser workspace served at `/`',
   }),
+  platform: setting({
+    name: 'HTTP_PLATFORM',
+    section,
+    kind: oneOf(HTTP_PLATFORMS),
+    default: 'express',
+    group: 'tuning',
+    description: 'HTTP framework under NestJS: `express` or `fastify`; both give the same answers',
+    basis: 'measured against each other in docs/performance.md',
+  }),
 } as const;
 
 /** `defaultWebDir`: where `npm run build` puts apps/web relative to the running API. */
@@ -59,5 +74,6 @@ export function readHttp(env: Environment, defaultWebDir: string, problems: Prob
     port: readOr(env, s.port, problems),
     processes: readOr(env, s.processes, problems),
     webDir: read(env, s.webDir, problems) ?? resolve(defaultWebDir),
+    platform: readOr(env, s.platform, problems),
   };
 }

@@ -4,6 +4,7 @@ import { requestPath, type PolkuRequest, type PolkuResponse } from '../http.js';
 import { PROBLEM_CONTENT_TYPE, ProblemTypes, type ProblemDetails } from '../../../../libs/problem/problem-types.js';
 import { internalProblem, toProblem } from './to-problem.js';
 import { AllowedMethods } from './allowed-methods.js';
+import { registeredRoutes } from '../http-platform/index.js';
 
 /** Global filter: every HTTP error leaves as `application/problem+json` (RFC 9457). */
 @Catch()
@@ -12,7 +13,7 @@ export class ProblemFilter implements ExceptionFilter {
   private readonly allowed: AllowedMethods;
 
   constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {
-    this.allowed = new AllowedMethods(() => adapterHost.httpAdapter.getInstance());
+    this.allowed = new AllowedMethods(() => registeredRoutes(adapterHost.httpAdapter));
   }
 
   catch(exception: unknown, host: ArgumentsHost): void {

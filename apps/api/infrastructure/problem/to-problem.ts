@@ -12,13 +12,14 @@ import { ReadStoreUnavailableError } from '../../../../libs/read-store/index.js'
 import { ProblemTypes, ruleProblemType, type Problem } from '../../../../libs/problem/problem-types.js';
 import { RequestValidationException } from '../../../../libs/problem/validation.js';
 import { INPUT_LIMITS } from '../../../../libs/problem/input-limits.js';
-import { InvalidUtf8BodyError } from './http-limits.js';
+import { fromFrameworkError, InvalidUtf8BodyError } from '../http-platform/index.js';
 
 /**
  * Maps anything thrown while handling a request to a problem document. Returns
  * undefined for unexpected errors: those become a 500 whose body reveals nothing.
  */
-export function toProblem(exception: unknown): Problem | undefined {
+export function toProblem(thrown: unknown): Problem | undefined {
+  const exception = fromFrameworkError(thrown);
   if (exception instanceof ProblemException) return exception.problem;
   if (exception instanceof RequestValidationException) {
     return {
