@@ -107,7 +107,7 @@ describeBrowser('the workspace in the browser', () => {
     const details = page.getByRole('region', { name: 'Merkinnän tiedot' });
     await details.getByText('Kela', { exact: true }).waitFor();
     // what happened, in the reader's language (the API's summary is in English)
-    await details.getByText('Työkyvyn arviointi (Kykyviisari)', { exact: true }).waitFor();
+    await details.getByText('Työkyvyn arviointi: Kykyviisari', { exact: true }).waitFor();
     await page
       .getByRole('group', { name: 'Organisaatio: Kela' })
       .getByRole('button', { name: /Työkyvyn arviointi/ })
@@ -139,7 +139,7 @@ describeBrowser('the workspace in the browser', () => {
     await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
     await page
       .getByRole('region', { name: 'Anteckningens uppgifter' })
-      .getByText('Bedömning av arbetsförmågan (Kykyviisari)', { exact: true })
+      .getByText('Bedömning av arbetsförmågan: Kykyviisari', { exact: true })
       .waitFor();
     await page
       .getByText('I målbedömningen deltar klienten, den ansvariga tjänstemannen och den egna handledaren.')
@@ -151,7 +151,7 @@ describeBrowser('the workspace in the browser', () => {
     // the open entry's details follow the language too
     await page
       .getByRole('region', { name: 'Entry details' })
-      .getByText('Work-ability assessment (Kykyviisari)', { exact: true })
+      .getByText('Work-ability assessment: Kykyviisari', { exact: true })
       .waitFor();
     await page.getByText('The client took part').click();
     // on 2025-06-16 the TYP officer following the kuty was Liisa (Outi leads since September)

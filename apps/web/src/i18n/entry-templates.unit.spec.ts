@@ -67,7 +67,7 @@ describe('the timeline entries’ words', () => {
       ),
     ).toBe('Palvelujakso alkoi: kuntouttava työtoiminta, Jyväskylän Setlementti');
     expect(describeEntry(entry('WorkAbilityAssessmentRecorded', { tool: 'kykyviisari' }), t, names)).toBe(
-      'Työkyvyn arviointi (Kykyviisari)',
+      'Työkyvyn arviointi: Kykyviisari',
     );
     expect(
       describeEntry(
