@@ -209,6 +209,7 @@ export const ENTRY_TEMPLATES: Record<string, Messages> = {
     sv: 'Personuppgifterna raderade ({{ground}})',
     en: 'Personal data erased ({{ground}})',
   },
+  erasedValue: { fi: '[poistettu]', sv: '[raderad]', en: '[erased]' },
   // the ground the retention rule writes: `<basis>_retention_<years>_years`
   erasureGround_retention: {
     fi: '{{years}} vuoden säilytysaika päättynyt',

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { EVENT_TYPES } from '../../../../libs/events/index.js';
+import { ERASED, EVENT_TYPES } from '../../../../libs/events/index.js';
 import type { TimelineEntry } from '../api/gaps';
 import { describeEntry } from '../views/entry-words';
 import { commandWords } from './command-labels';
@@ -95,6 +95,17 @@ describe('the timeline entries’ words', () => {
     expect(describeEntry(entry('GoalReviewHeld', { endAssessment: true }), await translator('en'), new Map())).toBe(
       'End assessment held',
     );
+  });
+
+  it('names no event type the contract no longer has', () => {
+    const types = new Set<string>(EVENT_TYPES);
+    const stale = Object.keys(ENTRY_TEMPLATES).filter((k) => /^[A-Z]/.test(k) && !types.has(k.split('_')[0]));
+    expect(stale).toEqual([]);
+  });
+
+  it("says an erased personal value in the reader's language", async () => {
+    const named = entry('PersonNamed', { role: 'responsible_officer', personName: ERASED }); // as libs/events erases it
+    expect(describeEntry(named, await translator('fi'), new Map())).toBe('Vastuuvirkailija nimetty: [poistettu]');
   });
 
   it("keeps the API's summary for a type it does not know", async () => {

@@ -33,6 +33,7 @@ interface EntryFacts {
   ground?: string;
 }
 
+const ERASED = '[erased]'; // libs/events ERASED
 const NONE = '\u0000'; // no template: no text a template could be
 
 /** A label inside a sentence: lower case first, except an acronym (VAT, FPA). */
@@ -57,6 +58,8 @@ export function describeEntry(entry: TimelineEntry, t: TFunction, names: Map<str
   const organisation = (o?: { organisationId: string; name?: string }) =>
     o ? (o.name ?? names.get(o.organisationId) ?? o.organisationId) : '';
   const words = (key: string, options: Record<string, unknown> = {}) => t(key, { ns: 'entries', ...options });
+  // a personal value after erasure reads "[erased]" in the data: said in the reader's language
+  const personal = (v: string | undefined) => (v === ERASED ? words('erasedValue') : v);
 
   switch (type) {
     case 'ConsentGiven':
@@ -72,7 +75,7 @@ export function describeEntry(entry: TimelineEntry, t: TFunction, names: Map<str
       return words(type, { benefit: value(d.currentBenefit) });
     case 'ActivationPlanAgreed':
     case 'MultisectoralPlanAgreed':
-      return words(type, { context: d.kuty ? 'kuty' : undefined, place: d.kuty?.place });
+      return words(type, { context: d.kuty ? 'kuty' : undefined, place: personal(d.kuty?.place) });
     case 'PlanReviewed': {
       const context = [d.requestedByClient && 'client', d.kuty && 'kuty'].filter(Boolean).join('_');
       return words(type, { context: context || undefined });
@@ -115,14 +118,14 @@ export function describeEntry(entry: TimelineEntry, t: TFunction, names: Map<str
       return words(type, {
         context: d.lead ? 'lead' : undefined,
         Role: capitalised(value(d.role)),
-        name: d.personName,
+        name: personal(d.personName),
       });
     case 'PersonReleased':
       return words(type, { Role: capitalised(value(d.role)) });
     case 'ResponsibleOfficerAssigned':
-      return words(type, { name: d.officerName });
+      return words(type, { name: personal(d.officerName) });
     case 'OwnInstructorAssigned':
-      return words(type, { name: d.instructorName });
+      return words(type, { name: personal(d.instructorName) });
     case 'ClientDataErased': {
       const retention = /_retention_(\d+)_years$/.exec(d.ground ?? '');
       const ground = retention ? words('erasureGround_retention', { years: retention[1] }) : value(d.ground);
@@ -130,6 +133,6 @@ export function describeEntry(entry: TimelineEntry, t: TFunction, names: Map<str
     }
     default:
       // the rest take the data as they are (ClientRegistered's municipality) or nothing
-      return words(type, { municipality: d.municipality });
+      return words(type, { municipality: personal(d.municipality) });
   }
 }
