@@ -106,6 +106,12 @@ describeBrowser('the workspace in the browser', () => {
     await page.getByRole('group', { name: 'Organisaatio: Kela' }).getByRole('button').first().click();
     const details = page.getByRole('region', { name: 'Merkinnän tiedot' });
     await details.getByText('Kela', { exact: true }).waitFor();
+    // what happened, in the reader's language (the API's summary is in English)
+    await details.getByText('Työkyvyn arviointi: Kykyviisari', { exact: true }).waitFor();
+    await page
+      .getByRole('group', { name: 'Organisaatio: Kela' })
+      .getByRole('button', { name: /Työkyvyn arviointi/ })
+      .waitFor();
     expect(await details.textContent()).toMatch(/Tapahtui\s*2025-\d\d-\d\d/);
     expect(await details.textContent()).toMatch(/Kirjattu\s*2025-\d\d-\d\d \d\d:\d\d/);
     await noSeriousViolations();
@@ -132,12 +138,21 @@ describeBrowser('the workspace in the browser', () => {
     await page.getByRole('button', { name: 'På svenska' }).click();
     await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
     await page
+      .getByRole('region', { name: 'Anteckningens uppgifter' })
+      .getByText('Bedömning av arbetsförmågan: Kykyviisari', { exact: true })
+      .waitFor();
+    await page
       .getByText('I målbedömningen deltar klienten, den ansvariga tjänstemannen och den egna handledaren.')
       .waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe('sv');
     await noSeriousViolations();
 
     await page.getByRole('button', { name: 'In English' }).click();
+    // the open entry's details follow the language too
+    await page
+      .getByRole('region', { name: 'Entry details' })
+      .getByText('Work-ability assessment: Kykyviisari', { exact: true })
+      .waitFor();
     await page.getByText('The client took part').click();
     // on 2025-06-16 the TYP officer following the kuty was Liisa (Outi leads since September)
     await page.getByLabel("Responsible officer's id").fill('te-liisa-korhonen');

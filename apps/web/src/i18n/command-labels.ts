@@ -305,7 +305,7 @@ export const VALUE_LABELS: Words = {
   agreed_leave: { fi: 'Sovittu vapaa', sv: 'Avtalad ledighet', en: 'Agreed leave' },
   unexplained: { fi: 'Selvittämätön', sv: 'Oförklarad', en: 'Unexplained' },
   responsible_officer: { fi: 'Vastuuvirkailija', sv: 'Ansvarig tjänsteman', en: 'Responsible officer' },
-  named_worker: { fi: 'Nimetty työntekijä', sv: 'Utsedd arbetstagare', en: 'Named worker' },
+  named_worker: { fi: 'Omatyöntekijä', sv: 'Egen kontaktperson', en: 'Named worker' }, // omatyöntekijä, 1301/2014 §42
   // payers, ledger components and service types, for the reports
   unemployment_fund: { fi: 'Työttömyyskassa', sv: 'Arbetslöshetskassa', en: 'Unemployment fund' },
   daily_compensation: { fi: 'Kulukorvaus', sv: 'Kostnadsersättning', en: 'Daily compensation' },

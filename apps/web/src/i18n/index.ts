@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { commandWords } from './command-labels';
 import { en } from './en';
+import { entryWords } from './entry-templates';
 import { fi } from './fi';
 import { RULE_MESSAGES } from './rule-messages';
 import { sv } from './sv';
@@ -32,11 +33,11 @@ export async function initI18n(): Promise<void> {
     lng: initialLanguage(),
     fallbackLng: 'fi',
     resources: {
-      fi: { translation: fi, rules: rules('fi'), commands: commandWords('fi') },
-      sv: { translation: sv, rules: rules('sv'), commands: commandWords('sv') },
-      en: { translation: en, rules: rules('en'), commands: commandWords('en') },
+      fi: { translation: fi, rules: rules('fi'), commands: commandWords('fi'), entries: entryWords('fi') },
+      sv: { translation: sv, rules: rules('sv'), commands: commandWords('sv'), entries: entryWords('sv') },
+      en: { translation: en, rules: rules('en'), commands: commandWords('en'), entries: entryWords('en') },
     },
-    ns: ['translation', 'rules', 'commands'],
+    ns: ['translation', 'rules', 'commands', 'entries'],
     interpolation: { escapeValue: false },
   });
   document.documentElement.lang = i18next.language;

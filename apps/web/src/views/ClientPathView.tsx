@@ -9,6 +9,7 @@ import { asProblem, problemText } from '../api/problem';
 import type { SignedInPrincipal } from '../session/session';
 import { CLIENT_COMMAND_FORMS, CommandFormView } from './commands';
 import { GoalReviewForm } from './GoalReviewForm';
+import { describeEntry } from './entry-words';
 import { organisationNames } from './path-model';
 import { PathHeader } from './PathHeader';
 import { hrefOf } from '../router';
@@ -133,7 +134,7 @@ function EntryDetails({
       </h2>
       <dl className="facts">
         <dt>{t('path.what')}</dt>
-        <dd>{entry.summary}</dd>
+        <dd>{describeEntry(entry, t, names)}</dd>
         <dt>{t('path.who')}</dt>
         <dd>{entry.author.displayName}</dd>
         <dt>{t('path.organisation')}</dt>

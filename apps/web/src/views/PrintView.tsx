@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { ClientPath, ClientPathResponse } from '../api/gaps';
 import { asProblem, problemText } from '../api/problem';
 import { hrefOf } from '../router';
+import { describeEntry } from './entry-words';
 import { organisationNames } from './path-model';
 import { PathHeader } from './PathHeader';
 import { StatusPanel } from './StatusPanel';
@@ -72,7 +73,7 @@ export function PrintView({ clientId }: { clientId: string }) {
               <tr key={e.eventId}>
                 <td>{e.occurredAt}</td>
                 <td>{names.get(e.organisationId) ?? e.organisationId}</td>
-                <td>{e.summary}</td>
+                <td>{describeEntry(e, t, names)}</td>
                 <td>{e.author.displayName}</td>
               </tr>
             ))}

@@ -3,6 +3,7 @@ import type { ClientPath, TimelineEntry } from '../api/gaps';
 import { allPeriods, attendanceByMonth, categoryOf, dayOf, isoOfDay, lanesOf, spanOf } from './path-model';
 import { type Span, type TimelineZoom, ticksOf, useTimelineZoom, zoomControls } from './timeline-zoom';
 import { ZoomToolbar } from './ZoomToolbar';
+import { describeEntry } from './entry-words';
 
 interface Props {
   path: ClientPath;
@@ -127,7 +128,7 @@ export function Timeline({ path, title, id, changed, names, today, selected, onS
                     onClick={() => onSelect(e)}
                   >
                     <span className="visually-hidden">
-                      {e.occurredAt} {e.summary}
+                      {e.occurredAt} {describeEntry(e, t, names)}
                       {changed?.has(e.eventId) && ` ${t('audit.changedMark')}`}
                     </span>
                   </button>
