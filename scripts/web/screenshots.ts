@@ -39,7 +39,7 @@ try {
   await page.getByRole('group', { name: 'Organisaatio: Kela' }).getByRole('button').first().click();
   await page.getByRole('region', { name: 'Merkinnän tiedot' }).waitFor();
   const form = page.getByRole('region', { name: 'Kirjaa tavoitteiden arviointi' });
-  await form.getByLabel('Palvelujakso').selectOption({ label: 'Rehabilitative work activity 2025-02-17–2025-08-15' });
+  await form.getByLabel('Palvelujakso').selectOption({ label: 'Kuntouttava työtoiminta 2025-02-17–2025-08-15' });
   await form.getByLabel('Arviointipäivä (VVVV-KK-PP)').fill('2025-01-20');
   await form.getByLabel('Arvio', { exact: true }).fill('Tavoitteet osin saavutettu');
   await form.getByRole('button', { name: 'Tallenna arviointi' }).click();

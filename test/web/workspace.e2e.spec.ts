@@ -75,7 +75,7 @@ describeBrowser('the workspace in the browser', () => {
     await page.getByText('Asiakastapaaminen').click(); // the Suomi.fi radio's label covers its input
     await page.getByRole('button', { name: 'Jatka' }).click();
     await page.getByRole('heading', { name: 'Tänään', level: 1 }).waitFor();
-    await page.getByText('Käyttötarkoitus: client meeting').waitFor();
+    await page.getByText('Käyttötarkoitus: Asiakastapaaminen').waitFor();
     const caseload = page.getByRole('region', { name: 'Asiakkaani' });
     await caseload.getByRole('link', { name: /demo-keski-suomi-1/ }).waitFor();
     await page

@@ -48,6 +48,7 @@ export const en: Dictionary = {
     confirm: 'Continue',
     current: 'Purpose: {{purpose}}',
     change: 'Change purpose',
+    ownData: 'Own data (703/2023 section 11)',
   },
   today: {
     title: 'Today',

@@ -49,6 +49,7 @@ export const fi = {
     confirm: 'Jatka',
     current: 'Käyttötarkoitus: {{purpose}}',
     change: 'Vaihda käyttötarkoitus',
+    ownData: 'Omat tiedot (703/2023 11 §)',
   },
   today: {
     title: 'Tänään',

@@ -49,6 +49,7 @@ export const sv: Dictionary = {
     confirm: 'Fortsätt',
     current: 'Syfte: {{purpose}}',
     change: 'Byt syfte',
+    ownData: 'Egna uppgifter (703/2023 11 §)',
   },
   today: {
     title: 'I dag',

@@ -78,13 +78,21 @@ export function PurposeGate({ children }: { children: ReactNode }) {
   );
 }
 
+/** The stored (English, logged) purpose in the user's language: a listed one by its key, free text as typed. */
+function shownPurpose(purpose: string, t: (key: string) => string): string {
+  const key = (Object.keys(PURPOSES) as (keyof typeof PURPOSES)[]).find((k) => PURPOSES[k] === purpose);
+  if (key) return t(`purpose.${key}`);
+  if (purpose === OWN_DATA) return t('purpose.ownData');
+  return purpose.startsWith('other: ') ? purpose.slice('other: '.length) : purpose;
+}
+
 export function PurposeNote() {
   const { purpose, setPurpose } = useSession();
   const { t } = useTranslation();
   if (!purpose) return null;
   return (
     <p className="purpose-note">
-      {t('purpose.current', { purpose })}{' '}
+      {t('purpose.current', { purpose: shownPurpose(purpose, t) })}{' '}
       <Button variant="secondaryNoBorder" onClick={() => setPurpose(undefined)}>
         {t('purpose.change')}
       </Button>
