@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, InlineAlert } from 'suomifi-ui-components';
+import { InlineAlert } from 'suomifi-ui-components';
 import { api } from '../../api/client';
 import { asProblem, problemText } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { BarChart, BarTable } from './BarChart';
+import { ReportFilters } from './ReportFilters';
 
 type Ledger = components['schemas']['LedgerAnswer'];
 
 /** The compensation ledger: attended days and euros per month, payer and component. */
 export function LedgerReport() {
   const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState({ fromMonth: '', toMonth: '' });
-  const [filter, setFilter] = useState(draft);
+  const [filter, setFilter] = useState({ fromMonth: '', toMonth: '' });
   const [ledger, setLedger] = useState<Ledger>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -36,29 +36,7 @@ export function LedgerReport() {
       <h2 id="ledger-title" className="section-title">
         {t('reports.ledger')}
       </h2>
-      <form
-        className="filters"
-        aria-label={t('reports.ledgerFilters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilter(draft);
-        }}
-      >
-        {(['fromMonth', 'toMonth'] as const).map((f) => (
-          <div className="field" key={f}>
-            <label htmlFor={`ledger-${f}`}>{t(`reports.${f}`)}</label>
-            <input
-              id={`ledger-${f}`}
-              type="text"
-              value={draft[f]}
-              onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
-            />
-          </div>
-        ))}
-        <Button type="submit" variant="secondary">
-          {t('reports.apply')}
-        </Button>
-      </form>
+      <ReportFilters idPrefix="ledger" label={t('reports.ledgerFilters')} initial={filter} onApply={setFilter} />
       {error && <InlineAlert status="error">{error}</InlineAlert>}
       {ledger && (
         <>

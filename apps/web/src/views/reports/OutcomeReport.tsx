@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, InlineAlert } from 'suomifi-ui-components';
+import { InlineAlert } from 'suomifi-ui-components';
 import { api } from '../../api/client';
 import { asProblem, problemText } from '../../api/problem';
 import type { components } from '../../api/schema';
 import { BarChart, BarTable } from './BarChart';
+import { ReportFilters } from './ReportFilters';
 
 type Outcomes = components['schemas']['OutcomeStatsAnswer'];
 
 /** Outcome statistics: ended periods by end reason, by continuation, and continuations by provider and service type. */
 export function OutcomeReport() {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState({ from: '', to: '', serviceType: '' });
-  const [filter, setFilter] = useState(draft);
+  const [filter, setFilter] = useState({ from: '', to: '', serviceType: '' });
   const [stats, setStats] = useState<Outcomes>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -54,29 +54,7 @@ export function OutcomeReport() {
       <h2 id="outcomes-title" className="section-title">
         {t('reports.outcomes')}
       </h2>
-      <form
-        className="filters"
-        aria-label={t('reports.outcomeFilters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilter(draft);
-        }}
-      >
-        {(['from', 'to', 'serviceType'] as const).map((f) => (
-          <div className="field" key={f}>
-            <label htmlFor={`outcomes-${f}`}>{t(`reports.${f}`)}</label>
-            <input
-              id={`outcomes-${f}`}
-              type="text"
-              value={draft[f]}
-              onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
-            />
-          </div>
-        ))}
-        <Button type="submit" variant="secondary">
-          {t('reports.apply')}
-        </Button>
-      </form>
+      <ReportFilters idPrefix="outcomes" label={t('reports.outcomeFilters')} initial={filter} onApply={setFilter} />
       {error && <InlineAlert status="error">{error}</InlineAlert>}
       {stats && (
         <>
