@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, InlineAlert, TextInput, Textarea } from 'suomifi-ui-components';
 import { api } from '../api/client';
-import { type ClientPath, type CommandResult, type GoalReviewBody, type Problem } from '../api/gaps';
-import { asProblem, fieldMessages, messageFor } from '../api/problem';
+import type { ClientPath, CommandResult, GoalReviewBody } from '../api/gaps';
+import { fieldMessages, messageFor } from '../api/problem';
+import { useSubmission } from '../api/submission';
 import { allPeriods } from './path-model';
 
 /**
@@ -29,9 +30,8 @@ export function GoalReviewForm({
   const [instructorId, setInstructorId] = useState(period?.ownInstructor?.personId ?? '');
   const [assessment, setAssessment] = useState('');
   // The problem itself is kept, so its messages follow a change of language.
-  const [problem, setProblem] = useState<Problem | undefined>();
+  const { problem, busy, send } = useSubmission();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   if (periods.length === 0) return null;
   const messages = problem ? fieldMessages(problem, t) : {};
@@ -42,7 +42,6 @@ export function GoalReviewForm({
   const status = (field: string) => (messageFor(messages, field) ? ('error' as const) : ('default' as const));
 
   const submit = async () => {
-    setBusy(true);
     setSaved(false);
     const body: GoalReviewBody = {
       heldOn,
@@ -53,18 +52,15 @@ export function GoalReviewForm({
         ...(instructorId && { ownInstructorId: instructorId }),
       },
     };
-    const { data, error, response } = await api.POST('/clients/{clientId}/periods/{periodId}/goal-reviews', {
-      params: { path: { clientId, periodId } },
-      body: body as never,
-    });
-    setBusy(false);
-    if (error || !response.ok) {
-      setProblem(asProblem(error, response));
-      return;
-    }
-    setProblem(undefined);
+    const recorded = await send<CommandResult>(() =>
+      api.POST('/clients/{clientId}/periods/{periodId}/goal-reviews', {
+        params: { path: { clientId, periodId } },
+        body: body as never,
+      }),
+    );
+    if (!recorded) return;
     setSaved(true);
-    onRecorded((data as unknown as CommandResult).position);
+    onRecorded(recorded.position);
   };
 
   return (

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import { api } from '../../api/client';
-import type { CommandResult, Problem } from '../../api/gaps';
-import { asProblem, fieldMessages } from '../../api/problem';
+import type { CommandResult } from '../../api/gaps';
+import { fieldMessages } from '../../api/problem';
+import { useSubmission } from '../../api/submission';
 import { ERASURE_FORM, FieldInput } from '../commands';
 import { bodyOf, type FormValues, formFieldOf, initialValues } from '../commands/command-model';
 
@@ -22,9 +23,8 @@ export function ErasureView() {
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
+  const { problem, setProblem, busy, send } = useSubmission();
   const [result, setResult] = useState<ErasureResult>();
-  const [busy, setBusy] = useState(false);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
@@ -46,20 +46,15 @@ export function ErasureView() {
       setMismatch(true);
       return;
     }
-    setBusy(true);
-    const { data, error, response } = await api.POST('/admin/clients/{clientId}/erasure', {
-      params: { path: { clientId: clientId.trim() } },
-      body: bodyOf(form, values) as never,
-    });
-    setBusy(false);
+    const erased = await send<ErasureResult>(() =>
+      api.POST('/admin/clients/{clientId}/erasure', {
+        params: { path: { clientId: clientId.trim() } },
+        body: bodyOf(form, values) as never,
+      }),
+    );
     setConfirming(false);
     setTyped('');
-    if (error || !response.ok) {
-      setProblem(asProblem(error, response));
-      return;
-    }
-    setProblem(undefined);
-    setResult(data as unknown as ErasureResult);
+    if (erased) setResult(erased);
   };
 
   return (

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, InlineAlert } from 'suomifi-ui-components';
 import { api } from '../../api/client';
-import type { ClientPath, CommandResult, Problem } from '../../api/gaps';
-import { asProblem, fieldMessages } from '../../api/problem';
+import type { ClientPath, CommandResult } from '../../api/gaps';
+import { fieldMessages } from '../../api/problem';
+import { useSubmission } from '../../api/submission';
 import { bodyOf, type CommandForm, choicesFor, type FormValues, formFieldOf, initialValues } from './command-model';
 import { FieldInput } from './FieldInput';
 import { RowsInput } from './RowsInput';
@@ -40,9 +41,8 @@ export function CommandFormView({
   const form = forms.find((f) => f.operationId === operationId) ?? forms[0];
   const [params, setParams] = useState<Record<string, string>>({});
   const [values, setValues] = useState<FormValues>(() => initialValues(form, today));
-  const [problem, setProblem] = useState<Problem | undefined>();
+  const { problem, setProblem, busy, send } = useSubmission();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const choose = (id: string) => {
     const next = forms.find((f) => f.operationId === id) ?? forms[0];
@@ -67,23 +67,16 @@ export function CommandFormView({
   const submit = async () => {
     setSaved(false);
     const body = bodyOf(form, values);
-    setBusy(true);
     const pathParams = {
       ...(clientId && { clientId }),
       ...Object.fromEntries(form.pathParams.map((p) => [p, params[p] ?? ''])),
     };
-    const { data, error, response } = await (api as unknown as Untyped).POST(form.path, {
-      params: { path: pathParams },
-      body,
-    });
-    setBusy(false);
-    if (error || !response.ok) {
-      setProblem(asProblem(error, response));
-      return;
-    }
-    setProblem(undefined);
+    const recorded = await send<CommandResult>(() =>
+      (api as unknown as Untyped).POST(form.path, { params: { path: pathParams }, body }),
+    );
+    if (!recorded) return;
     setSaved(true);
-    onRecorded(data as CommandResult);
+    onRecorded(recorded);
   };
 
   const title = (id: string) => t(`titles.${id}`, { ns: 'commands' });
