@@ -28,8 +28,8 @@ eventStoreContract(
 
 describe('SqliteEventStore on a file', () => {
   const open: SqliteEventStore[] = [];
-  const openStore = (path: string): SqliteEventStore => {
-    const store = SqliteEventStore.open(path);
+  const openStore = (path: string, options?: Parameters<typeof SqliteEventStore.open>[1]): SqliteEventStore => {
+    const store = SqliteEventStore.open(path, options);
     open.push(store);
     return store;
   };
@@ -50,6 +50,15 @@ describe('SqliteEventStore on a file', () => {
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2n); // FULL
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000n);
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1n);
+  });
+
+  it('skips the fsync only when opened for a bulk load (the data generator)', async () => {
+    const path = aDbFile();
+    const bulk = openStore(path, { durability: 'bulk-load' }) as unknown as { db: Database.Database };
+    expect(bulk.db.pragma('synchronous', { simple: true })).toBe(0n); // OFF
+    expect(bulk.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const served = openStore(path) as unknown as { db: Database.Database };
+    expect(served.db.pragma('synchronous', { simple: true })).toBe(2n); // FULL again: per connection
   });
 
   it('keeps events, versions and the chain across close and reopen', async () => {

@@ -16,7 +16,7 @@ import {
   type ReadStreamsOptions,
   validateBatch,
 } from '../../event-store/index.js';
-import { configure, migrate } from './schema.js';
+import { configure, type Durability, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { hashOfParams, toInsertParams } from './rows.js';
 import { decodeRows, decodeStream } from './decode.js';
@@ -57,13 +57,16 @@ export class SqliteEventStore implements EventStore {
     this.snapshot = (read) => db.transaction(read)();
   }
 
-  /** Opens (creating directories, file and tables as needed) the store at `path`. */
-  static open(path: string): SqliteEventStore {
+  /**
+   * Opens (creating directories, file and tables as needed) the store at `path`;
+   * `durability: 'bulk-load'` only for generating data (see `Durability`).
+   */
+  static open(path: string, options: { durability?: Durability } = {}): SqliteEventStore {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     let db: Database.Database | undefined;
     try {
       db = new Database(path);
-      configure(db);
+      configure(db, options.durability);
       db.defaultSafeIntegers(true); // positions and versions stay bigint end to end
       migrate(db);
       return new SqliteEventStore(db, path);

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Durability } from '../sqlite-event-store/schema.js';
 
 /** Bumped with every schema change; a newer file is refused rather than misread. */
 export const SCHEMA_VERSION = 1;
@@ -22,13 +23,13 @@ CREATE TABLE IF NOT EXISTS client_keys (
 `;
 
 /**
- * WAL + FULL: a key is durable before any event encrypted with it is appended (losing it
+ * WAL + FULL (`bulk-load`, for the data generator only: OFF): a key is durable before any event encrypted with it is appended (losing it
  * would erase data nobody meant to erase). secure_delete overwrites freed bytes with zeros,
  * so a destroyed key does not linger in free space of the file.
  */
-export function configure(db: Database): void {
+export function configure(db: Database, durability: Durability = 'full'): void {
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'OFF'}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('secure_delete = ON');
 }

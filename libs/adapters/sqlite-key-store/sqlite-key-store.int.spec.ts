@@ -14,8 +14,8 @@ const aKeyFile = (): string => {
 const aClientId = (): string => `client-${randomUUID()}`;
 
 const open: SqliteKeyStore[] = [];
-const openStore = (path: string): SqliteKeyStore => {
-  const store = SqliteKeyStore.open(path);
+const openStore = (path: string, options?: Parameters<typeof SqliteKeyStore.open>[1]): SqliteKeyStore => {
+  const store = SqliteKeyStore.open(path, options);
   open.push(store);
   return store;
 };
@@ -50,6 +50,14 @@ describe('SqliteKeyStore', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(store.db.pragma('secure_delete', { simple: true })).toBe(1);
+  });
+
+  it('skips the fsync only when opened for a bulk load (the data generator)', () => {
+    const path = aKeyFile();
+    const bulk = openStore(path, { durability: 'bulk-load' }) as unknown as { db: import('better-sqlite3').Database };
+    expect(bulk.db.pragma('synchronous', { simple: true })).toBe(0); // OFF
+    const served = openStore(path) as unknown as { db: import('better-sqlite3').Database };
+    expect(served.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
   });
 
   it('keeps keys and destructions across close and reopen', async () => {

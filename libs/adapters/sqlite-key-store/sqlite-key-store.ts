@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { ClientKeyDestroyedError, type ClientKeyStore, type KeyDestruction } from '../../key-store/index.js';
+import type { Durability } from '../sqlite-event-store/schema.js';
 import { configure, migrate } from './schema.js';
 
 interface KeyRow {
@@ -40,12 +41,15 @@ export class SqliteKeyStore implements ClientKeyStore {
     );
   }
 
-  /** Opens (creating directories, file and table as needed) the key store at `path`. */
-  static open(path: string): SqliteKeyStore {
+  /**
+   * Opens (creating directories, file and table as needed) the key store at `path`;
+   * `durability: 'bulk-load'` only for generating data.
+   */
+  static open(path: string, options: { durability?: Durability } = {}): SqliteKeyStore {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     const db = new Database(path);
     try {
-      configure(db);
+      configure(db, options.durability);
       migrate(db);
       return new SqliteKeyStore(db);
     } catch (error) {
