@@ -406,7 +406,7 @@ if (results.http?.reads) {
   for (const [kind, q] of Object.entries(results.http.reads as Record<string, any>)) {
     const limit = kind === 'path' ? 10 : 25;
     add(
-      `${kind} query p50 / p99 ms (HTTP, ${fmt(q.perSecond)} req/s)`,
+      `${kind} query p50 / p99 ms (HTTP, ${fmt(q.perSecond)} req/s during the command load)`,
       `${q.p50Ms} / ${q.p99Ms}`,
       '',
       under(q.p99Ms, limit),

@@ -26,6 +26,8 @@ const connections = argNumber(argv, 'connections', 16);
  * measured no gain (writers wait on the file lock; autocannon needs CPU too).
  */
 const processes = argNumber(argv, 'processes', 1);
+/** Requests per second of each read (path, caseload, worklist) while the commands run; 0: none. */
+const readRate = argNumber(argv, 'read-rate', 50);
 /** HTTP_PLATFORM of the API process (it inherits the environment): express unless set. */
 const platform = testEnvironment().httpPlatform ?? 'express';
 const manifest = readManifest(join(dataDir, 'manifest.json'));
@@ -200,13 +202,14 @@ async function queryRequests(kind: 'path' | 'caseload' | 'worklist'): Promise<Re
  * `unique`: each request may be sent once (commands: attendance dates and reviews are valid
  * once), so the run stops when they are used up or after `duration`, whichever is first.
  */
-async function load(url: string, requests: Req[], duration: number, conns: number, unique = false) {
+function load(url: string, requests: Req[], duration: number, conns: number, unique = false, perSecond?: number) {
   let i = 0;
   const samples: string[] = [];
   const run = autocannon({
     url,
     connections: conns,
     duration,
+    ...(perSecond ? { overallRate: perSecond } : {}),
     ...(unique ? { amount: requests.length } : {}),
     requests: [
       {
@@ -219,8 +222,15 @@ async function load(url: string, requests: Req[], duration: number, conns: numbe
   });
   // `amount` makes autocannon ignore the duration: stop it ourselves
   const timer = unique ? setTimeout(() => run.stop(), duration * 1000) : undefined;
-  const result = await run;
-  clearTimeout(timer);
+  const summary = run.then((result) => {
+    clearTimeout(timer);
+    return summarise(result, samples);
+  });
+  return Object.assign(summary, { stop: () => run.stop() });
+}
+
+/** autocannon's result (untyped: it comes from the bench's own install). */
+function summarise(result: any, samples: string[]) {
   const total = result.requests.total as number;
   return {
     requests: total,
@@ -246,20 +256,53 @@ function serverCpuMs(pid: number | undefined): number | undefined {
 const { child, url } = await startServer();
 try {
   const commands = await commandRequests();
-  log(`  http: ${commands.length} distinct commands prepared; ${connections} connections, ${seconds} s`);
+  const readers = {
+    path: await queryRequests('path'),
+    caseload: await queryRequests('caseload'),
+    worklist: await queryRequests('worklist'),
+  };
+  log(
+    `  http: ${commands.length} distinct commands prepared; ${connections} connections, ${seconds} s; ` +
+      `reads at ${readRate}/s each meanwhile`,
+  );
   const cpuBefore = processes === 1 ? serverCpuMs(child.pid) : undefined;
+  // The reads' target holds "while the command load runs": officers open paths, caseloads and
+  // worklists at a steady pace while the commands come as fast as the API takes them.
+  const during = Object.entries(readRate > 0 ? readers : {}).map(([kind, reqs]) => ({
+    kind,
+    run: load(url, reqs, seconds, 2, false, readRate),
+  }));
   const cmd = await load(url, commands, seconds, connections, true);
+  for (const d of during) d.run.stop();
+  const readsDuringCommands: Record<string, unknown> = {};
+  for (const d of during) readsDuringCommands[d.kind] = await d.run;
   const cpuAfter = serverCpuMs(child.pid);
   const cpuMsPerCommand =
     cpuBefore !== undefined && cpuAfter !== undefined && cmd.requests > 0
       ? round((cpuAfter - cpuBefore) / cmd.requests, 3)
       : undefined;
-  const reads: Record<string, unknown> = {};
-  for (const kind of ['path', 'caseload', 'worklist'] as const) {
-    const reqs = await queryRequests(kind);
-    reads[kind] = await load(url, reqs, Math.max(3, Math.round(seconds / 2)), Math.max(4, Math.round(connections / 2)));
+  // and alone, as fast as the API answers (the queue, not the query, makes most of that p99)
+  const readsAtSaturation: Record<string, unknown> = {};
+  for (const [kind, reqs] of Object.entries(readers)) {
+    readsAtSaturation[kind] = await load(
+      url,
+      reqs,
+      Math.max(3, Math.round(seconds / 2)),
+      Math.max(4, Math.round(connections / 2)),
+    );
   }
-  emit({ suite: 'http', platform, processes, connections, seconds, commands: { ...cmd, cpuMsPerCommand }, reads });
+  emit({
+    suite: 'http',
+    platform,
+    processes,
+    connections,
+    seconds,
+    // the API's CPU over the command load, the paced reads' share included when readRate > 0
+    commands: { ...cmd, cpuMsPerCommand, cpuIncludesReads: readRate > 0 },
+    readRate,
+    reads: readsDuringCommands,
+    readsAtSaturation,
+  });
 } finally {
   child.kill('SIGTERM');
 }
