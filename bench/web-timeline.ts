@@ -63,6 +63,7 @@ async function ensureData(): Promise<void> {
     log('building the read store (rebuild)');
     await runNode([
       '--max-old-space-size=256',
+      '--max-semi-space-size=8',
       join(DIST, 'bench', 'suites', 'rebuild.js'),
       ...['--events', join(dataDir, 'events.sqlite'), '--keys', join(dataDir, 'keys.sqlite')],
       ...['--read', join(dataDir, 'read.sqlite'), '--variant', 'by-stream'],

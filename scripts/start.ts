@@ -13,7 +13,9 @@ import { loadLauncherConfig, loadOrExit } from '../libs/config/index.js';
 import { demoClients } from './demo/index.js';
 import { seedDemo } from './demo/seed.js';
 
-const PROJECTOR_HEAP = '--max-old-space-size=256';
+// Young generation 8 MB per semi-space: Node 26's default for the main thread took a rebuild's
+// RSS from ~275 to ~335 MB (docs/performance.md).
+const PROJECTOR_HEAP = ['--max-old-space-size=256', '--max-semi-space-size=8'];
 // The API's heap is capped too: a runaway (many long paths read at once) ends in a restart, not in swapping the host.
 const API_HEAP = '--max-old-space-size=512';
 
@@ -54,7 +56,7 @@ function stop(code: number) {
 // The projector's heap is capped: its work is paged, and without a cap V8 lets garbage pile up
 // (a rebuild's RSS stays near 220 MB with it instead of 300+; see docs/performance.md).
 const processes: [string, string, string[]][] = [
-  ['projector', 'apps/projector/main.js', [PROJECTOR_HEAP]],
+  ['projector', 'apps/projector/main.js', PROJECTOR_HEAP],
   ['api', 'apps/api/main.js', [API_HEAP]],
 ];
 if (launcher.bus.kind === 'kafka') processes.push(['ingest', 'apps/ingest/main.js', []]);
