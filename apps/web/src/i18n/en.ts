@@ -182,6 +182,15 @@ export const en: Dictionary = {
     addRow: 'Add a row: {{field}}',
     removeRow: 'Remove {{row}}',
     organisation: 'Organisation',
+    organisationPicker: {
+      clear: 'Clear the choice',
+      placeholder: 'Type part of the name or id',
+      noItems: 'No organisations found in the directory',
+      loading: 'Searching the organisation directory…',
+      available: '{{count}} organisations to choose from',
+      addById: "Not in the directory? Type the organisation's id and choose it.",
+      onPath: "on the client's path",
+    },
   },
   auditLogs: {
     title: 'Audit',

@@ -184,6 +184,15 @@ export const fi = {
     addRow: 'Lisää rivi: {{field}}',
     removeRow: 'Poista {{row}}',
     organisation: 'Organisaatio',
+    organisationPicker: {
+      clear: 'Tyhjennä valinta',
+      placeholder: 'Kirjoita nimen tai tunnuksen osa',
+      noItems: 'Hakemistosta ei löytynyt organisaatioita',
+      loading: 'Haetaan organisaatiohakemistosta…',
+      available: '{{count}} organisaatiota valittavissa',
+      addById: 'Ei hakemistossa? Kirjoita organisaation tunnus ja valitse se.',
+      onPath: 'asiakkaan polulla',
+    },
   },
   auditLogs: {
     title: 'Valvonta',

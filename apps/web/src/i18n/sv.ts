@@ -183,6 +183,15 @@ export const sv: Dictionary = {
     addRow: 'Lägg till en rad: {{field}}',
     removeRow: 'Ta bort {{row}}',
     organisation: 'Organisation',
+    organisationPicker: {
+      clear: 'Töm valet',
+      placeholder: 'Skriv en del av namnet eller koden',
+      noItems: 'Inga organisationer hittades i katalogen',
+      loading: 'Söker i organisationskatalogen…',
+      available: '{{count}} organisationer att välja',
+      addById: 'Inte i katalogen? Skriv organisationens kod och välj den.',
+      onPath: 'på klientens stig',
+    },
   },
   auditLogs: {
     title: 'Tillsyn',
