@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SingleSelect } from 'suomifi-ui-components';
 import { api } from '../../api/client';
@@ -60,15 +60,21 @@ export function OrganisationPicker({
     };
   }, [text, type]);
 
-  // the path's organisations change with every render's path: recomputed, a handful of items
-  const items: Item[] = organisationChoices(known, found, type).map(({ organisation: o, onPath }) => ({
-    uniqueItemId: o.organisationId,
-    labelText:
-      `${o.name ?? o.organisationId} (${t(`values.${o.organisationType}`, { ns: 'commands' })}` +
-      `${o.name ? `, ${o.organisationId}` : ''})` +
-      (onPath ? ` – ${t('commands.organisationPicker.onPath')}` : ''),
-    organisation: o,
-  }));
+  // The same items while nothing changes: SingleSelect starts its list over on new items.
+  const knownKey = JSON.stringify(known);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: known is compared by its content (knownKey)
+  const items: Item[] = useMemo(
+    () =>
+      organisationChoices(known, found, type, text).map(({ organisation: o, onPath }) => ({
+        uniqueItemId: o.organisationId,
+        labelText:
+          `${o.name ?? o.organisationId} (${t(`values.${o.organisationType}`, { ns: 'commands' })}` +
+          `${o.name ? `, ${o.organisationId}` : ''})` +
+          (onPath ? ` – ${t('commands.organisationPicker.onPath')}` : ''),
+        organisation: o,
+      })),
+    [knownKey, found, type, text, t],
+  );
   const selected: Item | null = value
     ? (items.find((i) => i.uniqueItemId === value) ?? { uniqueItemId: value, labelText: value })
     : null;
@@ -81,7 +87,10 @@ export function OrganisationPicker({
         items={items}
         selectedItem={selected}
         onItemSelectionChange={(item) =>
-          onPick(item ? (item.organisation ?? { organisationId: item.uniqueItemId, organisationType: '' }) : undefined)
+          // an added item is the text as typed (SingleSelect lower-cases its uniqueItemId)
+          onPick(
+            item ? (item.organisation ?? { organisationId: item.labelText.trim(), organisationType: '' }) : undefined,
+          )
         }
         onChange={setText}
         debounce={250}

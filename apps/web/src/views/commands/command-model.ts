@@ -179,17 +179,33 @@ export function pickedOrganisationValues(
   return values;
 }
 
+/** Words of a text with accents and case folded, as the directory compares them (`Äänekoski` ~ `aanekoski`). */
+const folded = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+
+/** Whether an organisation's name or id contains the text, as the directory matches it. */
+export const organisationMatches = (o: OrganisationRef, text: string): boolean =>
+  folded(`${o.name ?? ''} ${o.organisationId}`).includes(folded(text));
+
 /**
- * The organisations a picker offers: those on the client's path first (the likeliest), then
- * the directory's, each once; of the one type when the field asks for one.
+ * The organisations a picker offers: those on the client's path that match the text first
+ * (the likeliest), then the directory's (already matched by the API), each once; of the one
+ * type when the field asks for one.
  */
 export function organisationChoices(
   known: OrganisationRef[],
   directory: OrganisationRef[],
   type?: string,
+  text = '',
 ): { organisation: OrganisationRef; onPath: boolean }[] {
   const ofType = (o: OrganisationRef) => !type || o.organisationType === type;
-  const onPath = known.filter(ofType);
+  const onPath = known.filter((o) => ofType(o) && organisationMatches(o, text));
   const ids = new Set(onPath.map((o) => o.organisationId));
   return [
     ...onPath.map((organisation) => ({ organisation, onPath: true })),

@@ -4,6 +4,7 @@ import {
   formFieldOf,
   organisationChoices,
   organisationFieldOf,
+  organisationMatches,
   pickedOrganisationValues,
 } from './command-model';
 
@@ -112,6 +113,15 @@ describe('organisation fields filled from the directory', () => {
     ).toEqual({
       'kuty.providerId': 'valo-ry',
     });
+  });
+
+  it('matches a name or id fragment with accents and case folded', () => {
+    expect(organisationMatches(valo, 'valo-r')).toBe(true);
+    expect(
+      organisationMatches({ organisationId: 'p', organisationType: 'provider', name: 'Äänekosken Pajat' }, 'aanekosk'),
+    ).toBe(true);
+    expect(organisationMatches(valo, 'pajat')).toBe(false);
+    expect(organisationMatches(valo, '')).toBe(true);
   });
 
   it("offers the client's own organisations first, then the directory's, each once, of the asked type", () => {
