@@ -55,8 +55,11 @@ export function RowsInput({
             <legend>{rowLabel}</legend>
             {fields.map((sub) => {
               const subId = `${rowId}-${sub.name.replace(/\W/g, '-')}`;
-              const error = errors[rowFieldName(field.name, i, sub.name)] ?? errors[rowName(field.name, i)];
+              const own = errors[rowFieldName(field.name, i, sub.name)];
               const organisation = organisationFieldOf(sub);
+              // an organisation row's messages name the row: shown once, beside the choice
+              const error =
+                own ?? (field.item === 'organisation' && !organisation ? undefined : errors[rowName(field.name, i)]);
               if (!organisation)
                 return (
                   <FieldInput
