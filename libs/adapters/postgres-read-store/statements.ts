@@ -70,7 +70,8 @@ export function statements(s: string) {
         sort_name = CASE WHEN excluded.name_position > d.name_position THEN excluded.sort_name ELSE d.sort_name END,
         search_text = CASE WHEN excluded.name_position > d.name_position
           THEN excluded.search_text ELSE d.search_text END,
-        name_position = GREATEST(d.name_position, excluded.name_position)`,
+        name_position = GREATEST(d.name_position, excluded.name_position)
+      WHERE excluded.type_position > d.type_position OR excluded.name_position > d.name_position`,
     organisationDirectory: `SELECT organisation_id AS "organisationId", organisation_type AS "organisationType",
         name, sort_name AS "sortName"
       FROM ${s}.organisation_directory

@@ -73,7 +73,8 @@ export function prepareStatements(db: Database) {
       (client_id, period_id, month, payer, component, attended_days, cents)
       VALUES (@clientId, @periodId, @month, @payer, @component, @attendedDays, @cents)`),
 
-    // the later sighting's type and the later name win, whichever client's commit comes first
+    // the later sighting's type and the later name win, whichever client's commit comes first;
+    // a row nothing newer is known of is not written again (every commit repeats a client's list)
     upsertOrganisation: db.prepare(`INSERT INTO organisation_directory
       (organisation_id, organisation_type, type_position, name, name_position, sort_name, search_text)
       VALUES (@organisationId, @organisationType, @position, @name, @namePosition, @sortName, @searchText)
@@ -84,7 +85,8 @@ export function prepareStatements(db: Database) {
         name = CASE WHEN excluded.name_position > name_position THEN excluded.name ELSE name END,
         sort_name = CASE WHEN excluded.name_position > name_position THEN excluded.sort_name ELSE sort_name END,
         search_text = CASE WHEN excluded.name_position > name_position THEN excluded.search_text ELSE search_text END,
-        name_position = max(name_position, excluded.name_position)`),
+        name_position = max(name_position, excluded.name_position)
+      WHERE excluded.type_position > type_position OR excluded.name_position > name_position`),
     organisationDirectory: db.prepare(`SELECT organisation_id AS organisationId,
         organisation_type AS organisationType, name, sort_name AS sortName
       FROM organisation_directory
