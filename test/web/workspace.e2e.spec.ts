@@ -54,7 +54,7 @@ describeBrowser('the workspace in the browser', () => {
   });
 
   const noSeriousViolations = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  /** Chooses in an organisation picker (Suomi.fi SingleSelect): types part of the name, then picks the option. */
+  /** Chooses in an organisation picker (a combobox): types part of the name, then picks the option. */
   const pickOrganisation = async (picker: Locator, text: string, option: RegExp) => {
     await picker.fill(text);
     await page.getByRole('option', { name: option }).click();

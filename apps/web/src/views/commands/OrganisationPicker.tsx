@@ -1,13 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SingleSelect } from 'suomifi-ui-components';
 import { api } from '../../api/client';
 import type { OrganisationRef } from '../../api/gaps';
 import type { components } from '../../api/schema';
 import { organisationChoices } from './command-model';
 
 type OrganisationType = components['schemas']['OrganisationItemView']['organisationType'];
-type Item = { uniqueItemId: string; labelText: string; organisation?: OrganisationRef };
+type Option = { organisation: OrganisationRef; onPath: boolean; typed?: boolean };
 
 /** A search text the directory can answer (it refuses one without letters or digits). */
 const searchable = (text: string) => /[\p{L}\p{N}]/u.test(text);
@@ -15,7 +14,9 @@ const searchable = (text: string) => /[\p{L}\p{N}]/u.test(text);
 /**
  * Chooses an organisation from the directory (`GET /organisations`), searched by name or id
  * as one types; the organisations on the client's path come first. An id the directory does
- * not know yet can still be typed and chosen (a provider no event has named).
+ * not know yet can still be typed and chosen (a provider no event has named). A combobox of
+ * the ARIA 1.2 pattern (Suomi.fi's SingleSelect fails axe: its aria-controls names a list
+ * that exists only while open): arrows move, Enter chooses, Escape closes.
  */
 export function OrganisationPicker({
   id,
@@ -39,72 +40,148 @@ export function OrganisationPicker({
   onPick(o: OrganisationRef | undefined): void;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
+  /** What is typed since the last choice; undefined: the input shows the chosen organisation. */
+  const [text, setText] = useState<string | undefined>(undefined);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
   const [found, setFound] = useState<OrganisationRef[]>([]);
+  const [chosen, setChosen] = useState<OrganisationRef | undefined>(undefined);
   const [loading, setLoading] = useState(false);
+  const query = (text ?? '').trim();
 
   useEffect(() => {
     let current = true;
-    const q = text.trim();
     setLoading(true);
-    void api
-      .GET('/organisations', { params: { query: { ...(searchable(q) && { q }), ...(type && { type }), limit: 20 } } })
-      .then(({ data }) => {
-        if (!current) return;
-        setFound((data?.items ?? []).map((o) => ({ ...o, name: o.name ?? undefined })));
-        setLoading(false);
-      })
-      .catch(() => current && setLoading(false)); // offline: the path's organisations and typing an id still work
+    // a pause in typing, then one request
+    const timer = setTimeout(() => {
+      void api
+        .GET('/organisations', {
+          params: { query: { ...(searchable(query) && { q: query }), ...(type && { type }), limit: 20 } },
+        })
+        .then(({ data }) => {
+          if (!current) return;
+          setFound((data?.items ?? []).map((o) => ({ ...o, name: o.name ?? undefined })));
+          setLoading(false);
+        })
+        .catch(() => current && setLoading(false)); // offline: the path's organisations and typing an id still work
+    }, 200);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
-  }, [text, type]);
+  }, [query, type]);
 
-  // The same items while nothing changes: SingleSelect starts its list over on new items.
-  const knownKey = JSON.stringify(known);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: known is compared by its content (knownKey)
-  const items: Item[] = useMemo(
-    () =>
-      organisationChoices(known, found, type, text).map(({ organisation: o, onPath }) => ({
-        uniqueItemId: o.organisationId,
-        labelText:
-          `${o.name ?? o.organisationId} (${t(`values.${o.organisationType}`, { ns: 'commands' })}` +
-          `${o.name ? `, ${o.organisationId}` : ''})` +
-          (onPath ? ` – ${t('commands.organisationPicker.onPath')}` : ''),
-        organisation: o,
-      })),
-    [knownKey, found, type, text, t],
-  );
-  const selected: Item | null = value
-    ? (items.find((i) => i.uniqueItemId === value) ?? { uniqueItemId: value, labelText: value })
-    : null;
+  const options: Option[] = organisationChoices(known, found, type, query);
+  if (query && !options.some((o) => o.organisation.organisationId === query))
+    options.push({ organisation: { organisationId: query, organisationType: '' }, onPath: false, typed: true });
+  const labelOf = (o: Option) =>
+    o.typed
+      ? t('commands.organisationPicker.addById', { id: o.organisation.organisationId })
+      : `${o.organisation.name ?? o.organisation.organisationId} (${t(`values.${o.organisation.organisationType}`, { ns: 'commands' })}` +
+        `${o.organisation.name ? `, ${o.organisation.organisationId}` : ''})` +
+        (o.onPath ? ` – ${t('commands.organisationPicker.onPath')}` : '');
+  const current =
+    chosen?.organisationId === value ? chosen : [...known, ...found].find((o) => o.organisationId === value);
+  const shown = text ?? (value ? (current?.name ?? value) : '');
+
+  const listId = `${id}-options`;
+  const optionId = (i: number) => `${id}-option-${i}`;
+  const expanded = open && options.length > 0;
+  const pick = (o: Option) => {
+    const organisation = o.typed
+      ? { organisationId: o.organisation.organisationId, organisationType: '' }
+      : o.organisation;
+    setChosen(organisation);
+    onPick(organisation);
+    setText(undefined);
+    setOpen(false);
+    setActive(-1);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setOpen(true);
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((a) => (options.length === 0 ? -1 : (a + step + options.length) % options.length));
+    } else if (e.key === 'Enter' && expanded && active >= 0 && options[active]) {
+      e.preventDefault(); // chooses, does not submit the form
+      pick(options[active]);
+    } else if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      setOpen(false);
+      setActive(-1);
+    }
+  };
+  const errorId = `${id}-error`;
+  const status = loading
+    ? t('commands.organisationPicker.loading')
+    : open && text !== undefined
+      ? options.length
+        ? t('commands.organisationPicker.available', { count: options.length })
+        : t('commands.organisationPicker.noItems')
+      : '';
 
   return (
-    <div className="field">
-      <SingleSelect<Item>
+    <div className="field organisation-picker">
+      <label htmlFor={id}>{label}</label>
+      <input
         id={id}
-        labelText={label}
-        items={items}
-        selectedItem={selected}
-        onItemSelectionChange={(item) =>
-          // an added item is the text as typed (SingleSelect lower-cases its uniqueItemId)
-          onPick(
-            item ? (item.organisation ?? { organisationId: item.labelText.trim(), organisationType: '' }) : undefined,
-          )
-        }
-        onChange={setText}
-        debounce={250}
-        clearButtonLabel={t('commands.organisationPicker.clear')}
-        visualPlaceholder={t('commands.organisationPicker.placeholder')}
-        allowItemAddition
-        itemAdditionHelpText={t('commands.organisationPicker.addById')}
-        loading={loading}
-        loadingText={t('commands.organisationPicker.loading')}
-        ariaOptionsAvailableTextFunction={(count) => t('commands.organisationPicker.available', { count })}
-        status={error ? 'error' : 'default'}
-        statusText={error}
-        fullWidth
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+        placeholder={t('commands.organisationPicker.placeholder')}
+        value={shown}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+          setActive(-1);
+          if (e.target.value.trim() === '') onPick(undefined); // cleared
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => {
+          setOpen(false);
+          setActive(-1);
+          setText(undefined); // what was typed but not chosen is let go
+        }}
+        onKeyDown={onKeyDown}
+        {...(error && { 'aria-describedby': errorId, 'aria-invalid': true })}
       />
+      <div
+        id={listId}
+        role="listbox"
+        aria-label={t('commands.organisationPicker.choices', { field: label })}
+        className="organisation-options"
+        hidden={!expanded}
+      >
+        {options.map((o, i) => (
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the keys are the input's (aria-activedescendant): the focus stays there
+          <div
+            key={`${o.typed ? 'typed' : 'org'}-${o.organisation.organisationId}`}
+            id={optionId(i)}
+            role="option"
+            tabIndex={-1}
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            // keeps the focus in the input, so the choice is not lost to its blur
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => pick(o)}
+          >
+            {labelOf(o)}
+          </div>
+        ))}
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {status}
+      </p>
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
