@@ -262,7 +262,10 @@ describeBrowser('the workspace in the browser', () => {
     const option = page.getByRole('option', { name: /Porin kaupungin työpaja/ });
     await option.waitFor();
     expect(await option.textContent()).not.toContain("on the client's path");
-    await option.click();
+    // by keyboard: the first match, chosen with Enter (which does not submit the form)
+    await receiver.press('ArrowDown');
+    expect(await receiver.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+    await receiver.press('Enter');
     expect(await form.getByLabel('Receiver – Kind of organisation', { exact: true }).inputValue()).toBe('provider');
     expect(await form.getByLabel('Receiver – Name (optional)', { exact: true }).inputValue()).toBe(
       'Porin kaupungin työpaja',

@@ -194,9 +194,8 @@ export const organisationMatches = (o: OrganisationRef, text: string): boolean =
   folded(`${o.name ?? ''} ${o.organisationId}`).includes(folded(text));
 
 /**
- * The organisations a picker offers: those on the client's path that match the text first
- * (the likeliest), then the directory's (already matched by the API), each once; of the one
- * type when the field asks for one.
+ * The organisations a picker offers that match the text: those on the client's path first
+ * (the likeliest), then the directory's, each once; of the one type when the field asks for one.
  */
 export function organisationChoices(
   known: OrganisationRef[],
@@ -210,7 +209,8 @@ export function organisationChoices(
   return [
     ...onPath.map((organisation) => ({ organisation, onPath: true })),
     ...directory
-      .filter((o) => ofType(o) && !ids.has(o.organisationId))
+      // matched here too: the page of an earlier text may still be showing
+      .filter((o) => ofType(o) && !ids.has(o.organisationId) && organisationMatches(o, text))
       .map((organisation) => ({ organisation, onPath: false })),
   ];
 }

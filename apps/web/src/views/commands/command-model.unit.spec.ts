@@ -136,5 +136,11 @@ describe('organisation fields filled from the directory', () => {
     expect(
       organisationChoices([te, valo], [pajat, valo], 'provider').map((c) => c.organisation.organisationId),
     ).toEqual(['valo-ry', 'pajat']);
+    // both matched as the API matches the directory: name or id, accents and case folded
+    const valon = { ...pajat, organisationId: 'valon-pajat' };
+    expect(
+      organisationChoices([te, valo], [pajat, valon], undefined, 'VALO').map((c) => c.organisation.organisationId),
+    ).toEqual(['valo-ry', 'valon-pajat']);
+    expect(organisationChoices([{ ...te, name: 'Työllisyysalue' }], [], undefined, 'tyoll')).toHaveLength(1);
   });
 });
