@@ -1,4 +1,5 @@
 import type { ClientSearchRow } from './client-search.js';
+import type { NamedOrganisation } from './organisation-directory.js';
 
 /**
  * The read models the projector maintains. A client's whole read model is recomputed in
@@ -64,6 +65,12 @@ export interface ClientReadModel {
   compensation: CompensationRow[];
   /** What finds the client (name, identity code, id) and who may find it; null before registration. */
   search: ClientSearchRow | null;
+  /**
+   * The organisations this client's events name, for the organisation directory. Written
+   * into the directory (merged with every other client's), never read back by getClients:
+   * the projection derives them from its carried state. Absent = names none.
+   */
+  organisations?: NamedOrganisation[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ClientSearchHit, ClientSearchQuery } from './client-search.js';
+import type { DirectoryOrganisation, OrganisationDirectoryQuery } from './organisation-directory.js';
 import type {
   CaseloadRow,
   ClientReadModel,
@@ -105,6 +106,11 @@ export interface ReadStoreReader {
    * where the viewer may see the identity data on `today` (a client id needs the holder alone).
    */
   searchClients(query: ClientSearchQuery): Promise<ClientSearchHit[]>;
+  /**
+   * A page of the organisation directory in listing order (sort name, id): those whose name
+   * or id contains the text (normalised), of the type if one is given.
+   */
+  organisationDirectory(query: OrganisationDirectoryQuery): Promise<DirectoryOrganisation[]>;
 }
 
 export interface ReadStore extends ReadStoreWriter, ReadStoreReader {

@@ -16,5 +16,13 @@ export const CLIENT_ROW_TABLES = [
   ...CLIENT_SEARCH_TABLES,
 ] as const;
 
+/** The organisation directory: one row per organisation, merged from every client's (not per client). */
+export const ORGANISATION_DIRECTORY_TABLE = 'organisation_directory';
+
 /** Every table of a read store, emptied by reset() (no foreign keys: in any order). */
-export const READ_MODEL_TABLES = ['client_models', ...CLIENT_ROW_TABLES, 'checkpoints'] as const;
+export const READ_MODEL_TABLES = [
+  'client_models',
+  ...CLIENT_ROW_TABLES,
+  ORGANISATION_DIRECTORY_TABLE,
+  'checkpoints',
+] as const;

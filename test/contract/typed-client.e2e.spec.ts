@@ -296,6 +296,8 @@ describe('the generated TypeScript client against the running API', () => {
     expect(
       (await te.GET('/clients/search', { params: { query: { q: 'Mallikas' }, header: purpose } })).response.status,
     ).toBe(200);
+    const directory = await te.GET('/organisations', { params: { query: { q: 'keski', limit: 5 } } });
+    expect(directory.data?.items.map((o) => o.organisationId)).toContain('te-keski-suomi');
     const worklist = await sote.GET('/worklists/{organisationId}', {
       params: { path: { organisationId: 'hyvaks-sote' }, query: { horizonDays: 365, limit: 1 }, header: purpose },
     });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { EventStore } from '../../libs/event-store/index.js';
 import { EVENT_STORE } from '../../apps/api/infrastructure/tokens.js';
 import { demoClients } from '../../scripts/demo/index.js';
@@ -54,6 +54,11 @@ describeBrowser('the workspace in the browser', () => {
   });
 
   const noSeriousViolations = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  /** Chooses in an organisation picker (a combobox): types part of the name, then picks the option. */
+  const pickOrganisation = async (picker: Locator, text: string, option: RegExp) => {
+    await picker.fill(text);
+    await page.getByRole('option', { name: option }).click();
+  };
 
   it("signs in as a demo TYP officer (Finnish first); the session cookie is out of the page's reach", async () => {
     await page.goto(`${base}/`);
@@ -196,7 +201,11 @@ describeBrowser('the workspace in the browser', () => {
     const services = form.getByRole('group', { name: 'Services', exact: true });
     const service = (n: number) => services.getByRole('group', { name: `Services: row ${n}` });
     await service(1).getByLabel('Service type', { exact: true }).fill('rehabilitative_work_activity');
-    await service(1).getByLabel('Provider (optional)', { exact: true }).selectOption('provider-jyvaskyla-settlement');
+    await pickOrganisation(
+      service(1).getByLabel('Provider (optional)', { exact: true }),
+      'setlementti',
+      /Jyväskylän Setlementti ry/,
+    );
     // a row is added and removed by keyboard
     await services.getByRole('button', { name: 'Add a row: Services' }).press('Enter');
     await services.getByRole('button', { name: 'Add a row: Services' }).press('Enter');
@@ -207,9 +216,13 @@ describeBrowser('the workspace in the browser', () => {
 
     const approvers = form.getByRole('group', { name: 'Approving organisations', exact: true });
     const approver = (n: number) => approvers.getByRole('group', { name: `Approving organisations: row ${n}` });
-    await approver(1).getByLabel('Organisation', { exact: true }).selectOption('te-keski-suomi');
+    await pickOrganisation(
+      approver(1).getByLabel('Organisation', { exact: true }),
+      'seudun',
+      /Jyväskylän seudun työllisyysalue/,
+    );
     await approvers.getByRole('button', { name: 'Add a row: Approving organisations' }).click();
-    await approver(2).getByLabel('Organisation', { exact: true }).selectOption('kela');
+    await pickOrganisation(approver(2).getByLabel('Organisation', { exact: true }), 'kela', /^Kela \(/);
     await form.getByLabel('Follow-up', { exact: true }).fill('Every three months');
     await form.getByLabel('Job search obligation', { exact: true }).fill('None during rehabilitation');
     await form.getByLabel('Approved by the client', { exact: true }).check();
@@ -225,7 +238,11 @@ describeBrowser('the workspace in the browser', () => {
     await save.click();
     // a rule about the list as a whole shows beside the list
     await approvers.getByText("The plan's parties do not match the TYP relationship's parties.").waitFor();
-    await approver(2).getByLabel('Organisation', { exact: true }).selectOption('hyvaks-sote');
+    await pickOrganisation(
+      approver(2).getByLabel('Organisation', { exact: true }),
+      'hyvinvointi',
+      /Keski-Suomen hyvinvointialue/,
+    );
     await save.click();
     await form.getByText('The record is saved.').waitFor();
     await page
@@ -233,6 +250,35 @@ describeBrowser('the workspace in the browser', () => {
       .last()
       .waitFor();
     await noSeriousViolations();
+  });
+
+  it('refers the client to a provider found by name in the organisation directory, its kind and name filled in', async () => {
+    const form = page.getByRole('region', { name: 'Record', exact: true });
+    await form.getByLabel('What to record').selectOption({ label: 'Make a referral' });
+    await form.getByLabel('Service type', { exact: true }).fill('rehabilitative_work_activity');
+    // Porin kaupungin työpaja is on no Central Finland path: only the directory knows it
+    const receiver = form.getByLabel('Receiver – Organisation id', { exact: true });
+    await receiver.fill('työpaja');
+    const option = page.getByRole('option', { name: /Porin kaupungin työpaja/ });
+    await option.waitFor();
+    expect(await option.textContent()).not.toContain("on the client's path");
+    // by keyboard: the first match, chosen with Enter (which does not submit the form)
+    await receiver.press('ArrowDown');
+    expect(await receiver.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+    await receiver.press('Enter');
+    expect(await form.getByLabel('Receiver – Kind of organisation', { exact: true }).inputValue()).toBe('provider');
+    expect(await form.getByLabel('Receiver – Name (optional)', { exact: true }).inputValue()).toBe(
+      'Porin kaupungin työpaja',
+    );
+    await form.getByLabel('Reason', { exact: true }).fill('A workshop near the new home');
+    await noSeriousViolations();
+    await form.getByRole('button', { name: 'Save: Make a referral' }).click();
+    await form.getByText('The record is saved.').waitFor();
+    const { events } = await t.app.get<EventStore>(EVENT_STORE).readStream('demo-keski-suomi-1');
+    expect(events.findLast((e) => e.type === 'ReferralMade')?.data).toMatchObject({
+      to: { organisationId: 'provider-pori-workshop', organisationType: 'provider', name: 'Porin kaupungin työpaja' },
+      reason: 'A workshop near the new home',
+    });
   });
 
   it('shows the limits the API counts for each period: 178 activity days in 12 months and the 24-month maximum', async () => {

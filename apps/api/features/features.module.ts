@@ -12,6 +12,7 @@ import { TypController } from './typ/typ.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AdminController } from './admin/admin.controller.js';
 import { ClientSearchController, SearchClientsHandler } from './client-search/index.js';
+import { ListOrganisationsHandler, OrganisationsController } from './organisations/index.js';
 
 /** The service-path capability: commands for every event family, and the reads. */
 @Module({
@@ -26,7 +27,14 @@ import { ClientSearchController, SearchClientsHandler } from './client-search/in
     AuditController,
     AdminController,
     ClientSearchController,
+    OrganisationsController,
   ],
-  providers: [ExecuteClientCommandHandler, ClientAccess, ...QUERY_HANDLERS, SearchClientsHandler],
+  providers: [
+    ExecuteClientCommandHandler,
+    ClientAccess,
+    ...QUERY_HANDLERS,
+    SearchClientsHandler,
+    ListOrganisationsHandler,
+  ],
 })
 export class ServicePathModule {}

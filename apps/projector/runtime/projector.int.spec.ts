@@ -427,6 +427,10 @@ describe('Projector (real SQLite stores)', () => {
       expect(models.size).toBe(demoIds.length);
       expect(await rebuilt.getClients(demoIds)).toEqual(models); // path, state, lastPosition and rows
       expect(dumpReadStore(join(dir, 'rebuilt.sqlite'))).toEqual(dumpReadStore(join(dir, 'incremental.sqlite')));
+      // the organisation directory is in the dump: rebuilt stream by stream, it is the same
+      expect((await rebuilt.organisationDirectory({ type: 'provider', limit: 100 })).map((o) => o.name)).toEqual(
+        expect.arrayContaining(['Jyväskylän Setlementti ry', 'Porin kaupungin työpaja']),
+      );
       // models kept in memory across batches (and evicted: 9 clients, room for 4) give the same bytes
       const coalesced = openRead('coalesced.sqlite');
       await new Projector({

@@ -70,6 +70,7 @@ export interface ReadStoreDump {
   deadlines: Record<string, unknown>[];
   outcomes: Record<string, unknown>[];
   compensation: Record<string, unknown>[];
+  organisation_directory: Record<string, unknown>[];
   checkpoints: Record<string, unknown>[];
 }
 
@@ -97,6 +98,7 @@ export function dumpReadStore(path: string): ReadStoreDump {
       deadlines: all('deadlines'),
       outcomes: all('outcomes'),
       compensation: all('compensation'),
+      organisation_directory: all('organisation_directory'),
       checkpoints: all('checkpoints'),
     };
   } finally {

@@ -24,7 +24,7 @@ const canonical = (model: ClientReadModel | undefined): string =>
   });
 
 /**
- * On PostgreSQL, models projected live (each batch starting from the stored model, whose
+ * On PostgreSQL, models (and the organisation directory) projected live (each batch starting from the stored model, whose
  * jsonb has its keys reordered) equal the models of a rebuild (folded in memory from the
  * events): every list in a model has an explicit order.
  */
@@ -65,6 +65,13 @@ suite('live projection and rebuild on a PostgreSQL read store', () => {
           id,
           model: JSON.parse(canonical(b.get(id))),
         });
+      // the organisation directory, merged across clients in another order, is the same too
+      const directory = { limit: 1000 };
+      const liveDirectory = await live.organisationDirectory(directory);
+      expect(liveDirectory.map((o) => o.organisationId)).toEqual(
+        expect.arrayContaining(['te-keski-suomi', 'kela', 'provider-pori-workshop', 'varha']),
+      );
+      expect(await rebuilt.organisationDirectory(directory)).toEqual(liveDirectory);
     } finally {
       await live.close();
       await rebuilt.close();

@@ -26,7 +26,9 @@ const clients = demoClients(CLIENTS);
 const ids = clients.map((c) => c.clientId);
 /** JSON as stored: what a read-store round trip makes of a freshly computed value. */
 const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value));
-const asStoredModel = (m: ClientReadModel) => asStored({ ...m, lastPosition: m.lastPosition.toString() });
+/** A model as getClients gives it back: the directory's organisations are written, not read back. */
+const asStoredModel = ({ organisations: _, ...m }: ClientReadModel) =>
+  asStored({ ...m, lastPosition: m.lastPosition.toString() });
 
 describe('projector process killed mid catch-up', () => {
   let dir: string | undefined;

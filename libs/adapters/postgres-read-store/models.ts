@@ -98,6 +98,7 @@ export async function commitModels(
       if (p.holderWords[0].length > 0) await client.query(sql.insertHolderWords, p.holderWords);
       if (p.holders[0].length > 0) await client.query(sql.insertHolders, p.holders);
       if (p.identityViewers[0].length > 0) await client.query(sql.insertIdentityViewers, p.identityViewers);
+      if (p.organisations[0].length > 0) await client.query(sql.upsertOrganisations, p.organisations);
     }
     await client.query(sql.setCheckpoint, [CHECKPOINT_NAME, checkpoint]);
   });

@@ -6,6 +6,8 @@ import type {
   ClientSearchHit,
   ClientSearchQuery,
   ClientReadModel,
+  DirectoryOrganisation,
+  OrganisationDirectoryQuery,
   CommittableModel,
   CompensationLedgerQuery,
   CompensationLedgerRow,
@@ -127,6 +129,10 @@ export class PostgresReadStore implements ReadStore {
 
   searchClients(q: ClientSearchQuery): Promise<ClientSearchHit[]> {
     return this.reads.searchClients(q);
+  }
+
+  organisationDirectory(q: OrganisationDirectoryQuery): Promise<DirectoryOrganisation[]> {
+    return unlessUnavailable(() => this.reads.organisationDirectory(q));
   }
 
   async close(): Promise<void> {

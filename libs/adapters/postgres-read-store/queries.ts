@@ -1,5 +1,12 @@
 import type { Pool } from 'pg';
-import { leadWord, viewerHolderKeys, type ClientSearchHit, type ClientSearchQuery } from '../../read-store/index.js';
+import {
+  leadWord,
+  viewerHolderKeys,
+  type ClientSearchHit,
+  type ClientSearchQuery,
+  type DirectoryOrganisation,
+  type OrganisationDirectoryQuery,
+} from '../../read-store/index.js';
 import type {
   CaseloadCountRow,
   CaseloadRow,
@@ -24,6 +31,7 @@ type Queries = Pick<
   | 'compensationLedger'
   | 'clientCompensation'
   | 'searchClients'
+  | 'organisationDirectory'
 >;
 
 /** The cross-client reads the API serves; each one statement on the pool. */
@@ -91,5 +99,14 @@ export function queries(pool: Pool, sql: Statements): Queries {
         q.after?.clientId ?? null,
       ]);
     },
+
+    organisationDirectory: (q: OrganisationDirectoryQuery): Promise<DirectoryOrganisation[]> =>
+      rows<DirectoryOrganisation>(sql.organisationDirectory, [
+        q.text || null,
+        q.type ?? null,
+        q.after?.sortName ?? null,
+        q.after?.organisationId ?? null,
+        q.limit,
+      ]),
   };
 }

@@ -1,5 +1,8 @@
 import {
   documentsJson,
+  mergeNamedOrganisations,
+  organisationSearchText,
+  organisationSortName,
   searchHolderKey,
   sortNameOf,
   type ClientSearchRow,
@@ -97,7 +100,22 @@ export function batchParams(batch: CommittableModel[]) {
       (r) => [r.periodId, r.month, r.payer, r.component, r.attendedDays, eurosToCents(r.euros)],
     ),
     ...searchParams(models),
+    organisations: organisationParams(batch),
   };
+}
+
+/** The batch's directory rows, one per organisation (an upsert may not touch a row twice). */
+function organisationParams(batch: CommittableModel[]) {
+  const rows = mergeNamedOrganisations(batch.map((m) => m.organisations));
+  return [
+    rows.map((o) => o.organisationId),
+    rows.map((o) => o.organisationType),
+    rows.map((o) => o.position),
+    rows.map((o) => o.name),
+    rows.map((o) => o.namePosition),
+    rows.map(organisationSortName),
+    rows.map(organisationSearchText),
+  ];
 }
 
 /** The search rows of a batch: one per client that has one, its distinct words, holders and identity viewers. */

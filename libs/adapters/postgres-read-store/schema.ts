@@ -9,9 +9,10 @@ import { READ_MODEL_TABLES } from '../../read-store/index.js';
  * Text that is sorted or compared uses COLLATE "C", the byte order SQLite uses, so every
  * adapter returns rows in the same order whatever the database locale. `ord` is a row's
  * index in its model's list: it keeps a client's rows in the order the projection wrote them.
- * Client search: as in the SQLite read store (its schema.ts says why each table and index).
+ * Client search and the organisation directory: as in the SQLite read store (its schema.ts
+ * says why each table and index).
  */
-export const READ_STORE_SCHEMA_VERSION = 2; // 2: client search tables, caseload lead, compensation component and payers
+export const READ_STORE_SCHEMA_VERSION = 3; // 3: organisation directory; 2: client search tables, caseload lead, compensation component and payers
 
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
@@ -58,6 +59,10 @@ CREATE TABLE IF NOT EXISTS ${s}.client_holders (client_id ${C}, ord integer NOT 
 CREATE INDEX IF NOT EXISTS client_holders_client ON ${s}.client_holders (client_id);
 CREATE TABLE IF NOT EXISTS ${s}.client_identity_viewers (client_id ${C}, ord integer NOT NULL, organisation_id ${C}, until ${C});
 CREATE INDEX IF NOT EXISTS client_identity_viewers_client ON ${s}.client_identity_viewers (client_id, organisation_id);
+CREATE TABLE IF NOT EXISTS ${s}.organisation_directory (
+  organisation_id ${C} PRIMARY KEY, organisation_type ${C}, type_position bigint NOT NULL, name ${N},
+  name_position bigint NOT NULL, sort_name ${C}, search_text ${C});
+CREATE INDEX IF NOT EXISTS organisation_directory_order ON ${s}.organisation_directory (sort_name, organisation_id);
 CREATE TABLE IF NOT EXISTS ${s}.checkpoints (name ${C} PRIMARY KEY, position bigint NOT NULL);
 `;
 

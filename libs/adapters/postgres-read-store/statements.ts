@@ -58,6 +58,28 @@ export function statements(s: string) {
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])`,
     insertIdentityViewers: `INSERT INTO ${s}.client_identity_viewers (client_id, ord, organisation_id, until)
       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])`,
+    // as the SQLite read store's upsertOrganisation: the later sighting's type and name win
+    upsertOrganisations: `INSERT INTO ${s}.organisation_directory AS d
+        (organisation_id, organisation_type, type_position, name, name_position, sort_name, search_text)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::text[], $7::text[])
+      ON CONFLICT (organisation_id) DO UPDATE SET
+        organisation_type = CASE WHEN excluded.type_position > d.type_position
+          THEN excluded.organisation_type ELSE d.organisation_type END,
+        type_position = GREATEST(d.type_position, excluded.type_position),
+        name = CASE WHEN excluded.name_position > d.name_position THEN excluded.name ELSE d.name END,
+        sort_name = CASE WHEN excluded.name_position > d.name_position THEN excluded.sort_name ELSE d.sort_name END,
+        search_text = CASE WHEN excluded.name_position > d.name_position
+          THEN excluded.search_text ELSE d.search_text END,
+        name_position = GREATEST(d.name_position, excluded.name_position)
+      WHERE excluded.type_position > d.type_position OR excluded.name_position > d.name_position`,
+    organisationDirectory: `SELECT organisation_id AS "organisationId", organisation_type AS "organisationType",
+        name, sort_name AS "sortName"
+      FROM ${s}.organisation_directory
+      WHERE ($1::text IS NULL OR strpos(search_text, $1) > 0)
+        AND ($2::text IS NULL OR organisation_type = $2)
+        AND ($4::text IS NULL OR (sort_name, organisation_id) > ($3::text, $4::text))
+      ORDER BY sort_name, organisation_id
+      LIMIT $5`,
     reset: `TRUNCATE ${DATA_TABLES.map((table) => `${s}.${table}`).join(', ')}`,
 
     clientPath: `SELECT path, last_position AS "lastPosition" FROM ${s}.client_models WHERE client_id = $1`,

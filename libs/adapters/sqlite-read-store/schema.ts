@@ -10,7 +10,7 @@ import { READ_MODEL_TABLES } from '../../read-store/index.js';
  * projector writes them, from JSON.stringify, and the check re-parsed every document on
  * every write (v1 had it).
  */
-export const READ_STORE_SCHEMA_VERSION = 3; // 3: client search tables, caseload lead, compensation component and payers
+export const READ_STORE_SCHEMA_VERSION = 4; // 4: organisation directory; 3: client search tables, caseload lead, compensation component and payers
 
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
@@ -72,6 +72,25 @@ CREATE TABLE IF NOT EXISTS client_identity_viewers (
 CREATE INDEX IF NOT EXISTS client_identity_viewers_client ON client_identity_viewers (client_id, organisation_id);
 `;
 
+/**
+ * The organisation directory (libs/read-store/organisation-directory.ts): one row per
+ * organisation, the type of its latest sighting and its latest name, each with the position
+ * that gave it so an upsert from any client keeps the later one. Listed in sort_name order;
+ * a fragment is looked for in search_text (a few thousand rows: a scan is cheap).
+ */
+const ORGANISATION_DIRECTORY_SQL = `
+CREATE TABLE IF NOT EXISTS organisation_directory (
+  organisation_id   TEXT PRIMARY KEY,
+  organisation_type TEXT NOT NULL,
+  type_position     INTEGER NOT NULL,
+  name              TEXT,
+  name_position     INTEGER NOT NULL,
+  sort_name         TEXT NOT NULL,
+  search_text       TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS organisation_directory_order ON organisation_directory (sort_name, organisation_id);
+`;
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS client_models (
   client_id     TEXT PRIMARY KEY,
@@ -130,6 +149,7 @@ CREATE INDEX IF NOT EXISTS compensation_month ON compensation (month, payer);
 CREATE INDEX IF NOT EXISTS compensation_client ON compensation (client_id);
 
 ${CLIENT_SEARCH_SQL}
+${ORGANISATION_DIRECTORY_SQL}
 CREATE TABLE IF NOT EXISTS checkpoints (
   name     TEXT PRIMARY KEY,
   position INTEGER NOT NULL

@@ -26,6 +26,11 @@ import {
   type ClientSearchRow,
   type SearchHolder,
   type SearchIdentityViewer,
+  mergeNamedOrganisations,
+  organisationSearchText,
+  organisationSortName,
+  type DirectoryOrganisation,
+  type OrganisationDirectoryQuery,
 } from '../../read-store/index.js';
 import { CHECKPOINT_NAME, migrate } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -146,6 +151,17 @@ export class SqliteReadStore implements ReadStore {
       for (const statement of s.deleteSearch) statement.run(m.clientId);
       if (m.search) this.insertSearch(m.search, own);
     }
+    for (const o of mergeNamedOrganisations(models.map((m) => m.organisations))) {
+      s.upsertOrganisation.run({
+        organisationId: o.organisationId,
+        organisationType: o.organisationType,
+        position: o.position,
+        name: o.name,
+        namePosition: o.namePosition,
+        sortName: organisationSortName(o),
+        searchText: organisationSearchText(o),
+      });
+    }
     s.setCheckpoint.run(CHECKPOINT_NAME, checkpoint);
   });
 
@@ -252,6 +268,16 @@ export class SqliteReadStore implements ReadStore {
       personId: v.personId,
       holderKeys: JSON.stringify(viewerHolderKeys(v.organisationId, v.personId)),
     }) as ClientSearchHit[];
+  }
+
+  async organisationDirectory(q: OrganisationDirectoryQuery): Promise<DirectoryOrganisation[]> {
+    return this.sql.organisationDirectory.all({
+      text: q.text || null,
+      type: q.type ?? null,
+      limit: q.limit,
+      afterSort: q.after?.sortName ?? null,
+      afterId: q.after?.organisationId ?? null,
+    }) as DirectoryOrganisation[];
   }
 
   async close(): Promise<void> {

@@ -73,6 +73,29 @@ export function prepareStatements(db: Database) {
       (client_id, period_id, month, payer, component, attended_days, cents)
       VALUES (@clientId, @periodId, @month, @payer, @component, @attendedDays, @cents)`),
 
+    // the later sighting's type and the later name win, whichever client's commit comes first;
+    // a row nothing newer is known of is not written again (every commit repeats a client's list)
+    upsertOrganisation: db.prepare(`INSERT INTO organisation_directory
+      (organisation_id, organisation_type, type_position, name, name_position, sort_name, search_text)
+      VALUES (@organisationId, @organisationType, @position, @name, @namePosition, @sortName, @searchText)
+      ON CONFLICT (organisation_id) DO UPDATE SET
+        organisation_type = CASE WHEN excluded.type_position > type_position
+          THEN excluded.organisation_type ELSE organisation_type END,
+        type_position = max(type_position, excluded.type_position),
+        name = CASE WHEN excluded.name_position > name_position THEN excluded.name ELSE name END,
+        sort_name = CASE WHEN excluded.name_position > name_position THEN excluded.sort_name ELSE sort_name END,
+        search_text = CASE WHEN excluded.name_position > name_position THEN excluded.search_text ELSE search_text END,
+        name_position = max(name_position, excluded.name_position)
+      WHERE excluded.type_position > type_position OR excluded.name_position > name_position`),
+    organisationDirectory: db.prepare(`SELECT organisation_id AS organisationId,
+        organisation_type AS organisationType, name, sort_name AS sortName
+      FROM organisation_directory
+      WHERE (@text IS NULL OR instr(search_text, @text) > 0)
+        AND (@type IS NULL OR organisation_type = @type)
+        AND (@afterId IS NULL OR (sort_name, organisation_id) > (@afterSort, @afterId))
+      ORDER BY sort_name, organisation_id
+      LIMIT @limit`),
+
     clientPath: db
       .prepare('SELECT path, last_position AS lastPosition FROM client_models WHERE client_id = ?')
       .safeIntegers(true),

@@ -6,3 +6,4 @@ export * from './read-model.js';
 export * from './viewer-filter.js';
 export * from './timeline-page.js';
 export * from './period-lengths.js';
+export * from './organisations.js';

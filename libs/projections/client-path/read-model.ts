@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../../events/index.js';
 import type { ClientReadModel } from '../../read-store/index.js';
 import { buildPathView } from './path-view.js';
 import { deriveRows } from './rows.js';
+import { noteOrganisations, seenOrganisationsOf } from './organisations.js';
 import { foldEvent, initialProjectionState, type ClientProjectionState, type TimelineEntry } from './state.js';
 
 /**
@@ -18,11 +19,14 @@ export function applyEvents(model: ClientReadModel | undefined, events: Recorded
   const start = stored ?? initialProjectionState();
   let state: ClientProjectionState = { ...start, timeline };
   let lastPosition = model?.lastPosition ?? 0n;
+  const organisations = seenOrganisationsOf(start.organisations);
   for (const e of events) {
     if (e.globalPosition <= lastPosition) continue;
     state = foldEvent(state, e, true);
+    noteOrganisations(organisations, e);
     lastPosition = e.globalPosition;
   }
+  state = { ...state, organisations: [...organisations.values()] };
   return {
     clientId,
     lastPosition,

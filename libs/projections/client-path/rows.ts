@@ -2,10 +2,14 @@ import { compensationLines, deadlinesOf, periodsOf } from '../../domain/index.js
 import type { CaseloadRow, ClientReadModel, DeadlineRow, OutcomeRow } from '../../read-store/index.js';
 import { searchRowOf } from './search-row.js';
 import type { ClientProjectionState } from './state.js';
+import { namedOrganisationsOf } from './organisations.js';
 
-type Rows = Pick<ClientReadModel, 'caseload' | 'deadlines' | 'outcomes' | 'compensation' | 'search'>;
+type Rows = Pick<ClientReadModel, 'caseload' | 'deadlines' | 'outcomes' | 'compensation' | 'search' | 'organisations'>;
 
-/** Row sets for cross-client queries: caseloads, worklists, outcome statistics, ledger, client search. */
+/**
+ * Row sets for cross-client queries: caseloads, worklists, outcome statistics, ledger, client
+ * search, and the organisations the client's events name (the organisation directory).
+ */
 export function deriveRows(clientId: string, s: ClientProjectionState): Rows {
   const d = s.domain;
   // Everyone named now, per person and role: each person's caseload in each role.
@@ -45,5 +49,12 @@ export function deriveRows(clientId: string, s: ClientProjectionState): Rows {
       continuation: p.continuation!,
     }));
   const compensation = compensationLines(d).map((line) => ({ clientId, ...line }));
-  return { caseload, deadlines, outcomes, compensation, search: searchRowOf(clientId, s) };
+  return {
+    caseload,
+    deadlines,
+    outcomes,
+    compensation,
+    search: searchRowOf(clientId, s),
+    organisations: namedOrganisationsOf(s.organisations),
+  };
 }

@@ -7,6 +7,7 @@ import {
 } from '../../events/index.js';
 import { dateOf, evolve, initialState, type ClientPathState } from '../../domain/index.js';
 import { summarise } from './summaries.js';
+import type { SeenOrganisation } from './organisations.js';
 
 export interface TimelineEntry {
   position: string; // global position (bigint as string: JSON-safe)
@@ -33,6 +34,8 @@ export interface ClientProjectionState {
   domain: ClientPathState;
   profile: ClientProfile | null;
   timeline: TimelineEntry[];
+  /** The organisations the events name (applyEvents keeps it; foldEvent leaves it out). */
+  organisations?: SeenOrganisation[];
 }
 
 export const initialProjectionState = (): ClientProjectionState => ({

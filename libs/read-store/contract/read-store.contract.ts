@@ -3,6 +3,7 @@ import type { OpenedReadStore, OpenReadStore, ReadStoreContext } from './context
 import { writesContract } from './writes.contract.js';
 import { queriesContract } from './queries.contract.js';
 import { searchContract } from './search.contract.js';
+import { directoryContract } from './directory.contract.js';
 
 /**
  * The behaviour every ReadStore adapter must show. Call from an adapter's spec file:
@@ -34,5 +35,6 @@ export function readStoreContract(name: string, open: OpenReadStore): void {
     writesContract(context);
     queriesContract(context);
     searchContract(context);
+    directoryContract(context);
   });
 }

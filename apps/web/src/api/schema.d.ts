@@ -928,6 +928,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation directory: every organisation recorded events name, with its type and latest name (paged; no X-Purpose: not client data) */
+        get: operations["Organisations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2343,6 +2360,18 @@ export interface components {
         };
         ClientSearchAnswer: {
             items: components["schemas"]["ClientSearchItemView"][];
+            /** @description Pass as `after` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        OrganisationItemView: {
+            organisationId: string;
+            /** @enum {string} */
+            organisationType: "employment_authority" | "wellbeing_county" | "kela" | "provider";
+            /** @description The latest name an event gave it; null when none did */
+            name: string | null;
+        };
+        OrganisationDirectoryAnswer: {
+            items: components["schemas"]["OrganisationItemView"][];
             /** @description Pass as `after` for the next page; null on the last */
             nextCursor: string | null;
         };
@@ -7724,6 +7753,87 @@ export interface operations {
             };
             /** @description A domain rule was broken (see `rule`, `field`, `details`), or a `minPosition` beyond the last recorded event */
             422: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage busy or unreachable, or the read models behind `minPosition`: retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Organisations_list: {
+        parameters: {
+            query?: {
+                /** @description A fragment of the name or the id (accents and case folded); absent = every organisation */
+                q?: string;
+                /** @description Only organisations of this type */
+                type?: "employment_authority" | "wellbeing_county" | "kela" | "provider";
+                /** @description Items per page (default 20) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                after?: string;
+            };
+            header?: {
+                /** @description Your id for tracing the call (1-128 of A-Z a-z 0-9 . _ : -); another value is replaced by a generated one. Echoed in the answer. */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDirectoryAnswer"];
+                };
+            };
+            /** @description Invalid input: a field (see `errors`), a header (`header`), malformed JSON or a query that asks for two things at once */
+            400: {
+                headers: {
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    /** @description Bearer realm="polku" */
+                    "WWW-Authenticate"?: string;
+                    /** @description The given or generated correlation id */
+                    "X-Correlation-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;

@@ -182,6 +182,15 @@ export const en: Dictionary = {
     addRow: 'Add a row: {{field}}',
     removeRow: 'Remove {{row}}',
     organisation: 'Organisation',
+    organisationPicker: {
+      choices: '{{field}}: choices',
+      placeholder: 'Type part of the name or id',
+      noItems: 'No organisations found in the directory',
+      loading: 'Searching the organisation directory…',
+      available: '{{count}} organisations to choose from',
+      addById: 'Use the id {{id}} (not in the directory)',
+      onPath: "on the client's path",
+    },
   },
   auditLogs: {
     title: 'Audit',

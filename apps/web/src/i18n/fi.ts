@@ -184,6 +184,15 @@ export const fi = {
     addRow: 'Lisää rivi: {{field}}',
     removeRow: 'Poista {{row}}',
     organisation: 'Organisaatio',
+    organisationPicker: {
+      choices: '{{field}}: vaihtoehdot',
+      placeholder: 'Kirjoita nimen tai tunnuksen osa',
+      noItems: 'Hakemistosta ei löytynyt organisaatioita',
+      loading: 'Haetaan organisaatiohakemistosta…',
+      available: '{{count}} organisaatiota valittavissa',
+      addById: 'Käytä tunnusta {{id}} (ei hakemistossa)',
+      onPath: 'asiakkaan polulla',
+    },
   },
   auditLogs: {
     title: 'Valvonta',

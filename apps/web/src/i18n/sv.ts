@@ -183,6 +183,15 @@ export const sv: Dictionary = {
     addRow: 'Lägg till en rad: {{field}}',
     removeRow: 'Ta bort {{row}}',
     organisation: 'Organisation',
+    organisationPicker: {
+      choices: '{{field}}: alternativ',
+      placeholder: 'Skriv en del av namnet eller koden',
+      noItems: 'Inga organisationer hittades i katalogen',
+      loading: 'Söker i organisationskatalogen…',
+      available: '{{count}} organisationer att välja',
+      addById: 'Använd koden {{id}} (inte i katalogen)',
+      onPath: 'på klientens stig',
+    },
   },
   auditLogs: {
     title: 'Tillsyn',

@@ -5,8 +5,19 @@ import { api } from '../../api/client';
 import type { ClientPath, CommandResult } from '../../api/gaps';
 import { fieldMessages } from '../../api/problem';
 import { useSubmission } from '../../api/submission';
-import { bodyOf, type CommandForm, choicesFor, type FormValues, formFieldOf, initialValues } from './command-model';
-import { FieldInput } from './FieldInput';
+import {
+  bodyOf,
+  type CommandForm,
+  choicesFor,
+  type FormValues,
+  formFieldOf,
+  initialValues,
+  knownOrganisations,
+  organisationFieldOf,
+  pickedOrganisationValues,
+} from './command-model';
+import { FieldInput, fieldLabel } from './FieldInput';
+import { OrganisationPicker } from './OrganisationPicker';
 import { RowsInput } from './RowsInput';
 
 type Untyped = {
@@ -18,8 +29,9 @@ type Untyped = {
 
 /**
  * Records any client command the officer or instructor may use. The fields come from the
- * OpenAPI document (`command-forms.json`); enum values are shown in the user's language; the
- * API's problem+json appears beside the field it names, else above the button.
+ * OpenAPI document (`command-forms.json`); enum values are shown in the user's language; an
+ * organisation's id is chosen from the organisation directory; the API's problem+json appears
+ * beside the field it names, else above the button.
  */
 export function CommandFormView({
   forms,
@@ -116,7 +128,18 @@ export function CommandFormView({
           />
         ))}
         {form.fields.map((f) =>
-          f.kind === 'rows' ? (
+          organisationFieldOf(f) ? (
+            <OrganisationPicker
+              key={`${form.operationId}-${f.name}`}
+              id={`cmd-${f.name.replace(/\W/g, '-')}`}
+              label={fieldLabel(t, f)}
+              known={knownOrganisations(path)}
+              type={organisationFieldOf(f)?.type}
+              value={typeof values[f.name] === 'string' ? (values[f.name] as string) : ''}
+              error={byField[f.name]}
+              onPick={(o) => setValues({ ...values, ...pickedOrganisationValues(form.fields, f, o) })}
+            />
+          ) : f.kind === 'rows' ? (
             <RowsInput
               key={`${form.operationId}-${f.name}`}
               field={f}

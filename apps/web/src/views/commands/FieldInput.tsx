@@ -1,5 +1,18 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CommandField, FieldValue } from './command-model';
+
+/** A field's label in the user's language: each part of a dotted name, the date format, "optional". */
+export function fieldLabel(t: TFunction, field: Pick<CommandField, 'name' | 'kind' | 'required'>): string {
+  return (
+    field.name
+      .split('.')
+      .map((p) => t(`fields.${p}`, { ns: 'commands' }))
+      .join(' – ') +
+    (field.kind === 'date' ? ` (${t('commands.dateFormat')})` : '') +
+    (field.required ? '' : ` (${t('commands.optional')})`)
+  );
+}
 
 /** One input with its label (in the user's language) and the refusal that names it. */
 export function FieldInput({
@@ -20,11 +33,7 @@ export function FieldInput({
 }) {
   const { t } = useTranslation();
   const id = props.id ?? `cmd-${field.name.replace(/\W/g, '-')}`;
-  const parts = field.name.split('.');
-  const label =
-    parts.map((p) => t(`fields.${p}`, { ns: 'commands' })).join(' – ') +
-    (field.kind === 'date' ? ` (${t('commands.dateFormat')})` : '') +
-    (field.required ? '' : ` (${t('commands.optional')})`);
+  const label = fieldLabel(t, field);
   const valueLabel = (v: string) => t(`values.${v}`, { ns: 'commands' });
   const errorId = `${id}-error`;
   const described = error ? { 'aria-describedby': errorId, 'aria-invalid': true } : {};

@@ -1,19 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { ClientPath, OrganisationRef } from '../../api/gaps';
+import type { ClientPath } from '../../api/gaps';
 import {
   type CommandField,
   type FormValues,
   initialValues,
   knownOrganisations,
+  organisationFieldOf,
+  pickedOrganisationValues,
   rowFieldName,
   rowName,
 } from './command-model';
-import { FieldInput } from './FieldInput';
+import { FieldInput, fieldLabel } from './FieldInput';
+import { OrganisationPicker } from './OrganisationPicker';
 
 /**
  * A list of objects (`services`, `parties`, …) as repeatable rows: each row a labelled group of
- * the item schema's fields, added and removed with buttons. Rows that refer to an organisation
- * are one choice among the organisations the path knows; a provider is chosen the same way.
+ * the item schema's fields, added and removed with buttons. An organisation's id (a row that
+ * refers to one, a provider's id) is chosen from the organisation directory, the path's own
+ * organisations first; choosing one fills the row's type and name too.
  * The API's messages for a row's field (`services[1].serviceType`) show beside that field.
  */
 export function RowsInput({
@@ -35,9 +39,6 @@ export function RowsInput({
   const label = t(`fields.${field.name}`, { ns: 'commands' });
   const fields = field.fields ?? [];
   const known = knownOrganisations(path);
-  const providers = known
-    .filter((o) => o.organisationType === 'provider')
-    .map((o) => ({ value: o.organisationId, label: o.name ?? o.organisationId }));
   const today = new Date().toISOString().slice(0, 10);
   const update = (index: number, row: FormValues) => onChange(rows.map((r, j) => (j === index ? row : r)));
   const listError = errors[field.name];
@@ -52,34 +53,38 @@ export function RowsInput({
           // biome-ignore lint/suspicious/noArrayIndexKey: a row is named by its place, as the API's pointers name it
           <fieldset key={i} className="row">
             <legend>{rowLabel}</legend>
-            {field.item === 'organisation' && known.length > 0 ? (
-              <OrganisationChoice
-                id={`${rowId}-organisation`}
-                known={known}
-                value={typeof row.organisationId === 'string' ? row.organisationId : ''}
-                error={errors[rowName(field.name, i)]}
-                onChange={(o) =>
-                  update(i, {
-                    ...row,
-                    organisationId: o.organisationId,
-                    organisationType: o.organisationType,
-                    name: o.name ?? '',
-                  })
-                }
-              />
-            ) : (
-              fields.map((sub) => (
-                <FieldInput
+            {fields.map((sub) => {
+              const subId = `${rowId}-${sub.name.replace(/\W/g, '-')}`;
+              const own = errors[rowFieldName(field.name, i, sub.name)];
+              const organisation = organisationFieldOf(sub);
+              // an organisation row's messages name the row: shown once, beside the choice
+              const error =
+                own ?? (field.item === 'organisation' && !organisation ? undefined : errors[rowName(field.name, i)]);
+              if (!organisation)
+                return (
+                  <FieldInput
+                    key={sub.name}
+                    id={subId}
+                    field={sub}
+                    value={row[sub.name]}
+                    error={error}
+                    onChange={(v) => update(i, { ...row, [sub.name]: v })}
+                  />
+                );
+              return (
+                <OrganisationPicker
                   key={sub.name}
-                  id={`${rowId}-${sub.name.replace(/\W/g, '-')}`}
-                  field={sub}
-                  value={row[sub.name]}
-                  choices={sub.name === 'providerId' && providers.length ? providers : undefined}
-                  error={errors[rowFieldName(field.name, i, sub.name)] ?? errors[rowName(field.name, i)]}
-                  onChange={(v) => update(i, { ...row, [sub.name]: v })}
+                  // an organisation row is one choice: its label is the organisation's
+                  id={field.item === 'organisation' ? `${rowId}-organisation` : subId}
+                  label={field.item === 'organisation' ? t('commands.organisation') : fieldLabel(t, sub)}
+                  known={known}
+                  type={organisation.type}
+                  value={typeof row[sub.name] === 'string' ? (row[sub.name] as string) : ''}
+                  error={error}
+                  onPick={(o) => update(i, { ...row, ...pickedOrganisationValues(fields, sub, o) })}
                 />
-              ))
-            )}
+              );
+            })}
             <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
               {t('commands.removeRow', { row: rowLabel })}
             </button>
@@ -95,48 +100,5 @@ export function RowsInput({
         {t('commands.addRow', { field: label })}
       </button>
     </fieldset>
-  );
-}
-
-/** One organisation reference chosen by name among the known ones (its id, kind and name go together). */
-function OrganisationChoice({
-  id,
-  known,
-  value,
-  error,
-  onChange,
-}: {
-  id: string;
-  known: OrganisationRef[];
-  value: string;
-  error?: string;
-  onChange(o: OrganisationRef): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t('commands.organisation')}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => {
-          const chosen = known.find((o) => o.organisationId === e.target.value);
-          if (chosen) onChange(chosen);
-        }}
-        {...(error && { 'aria-describedby': `${id}-error`, 'aria-invalid': true })}
-      >
-        <option value="">{t('commands.choose')}</option>
-        {known.map((o) => (
-          <option key={o.organisationId} value={o.organisationId}>
-            {`${o.name ?? o.organisationId} (${t(`values.${o.organisationType}`, { ns: 'commands' })})`}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -144,3 +144,73 @@ export function problemFields(p: Problem): string[] {
 /** The names a row and a field inside it go by in the form's messages: `services[1]`, `services[1].serviceType`. */
 export const rowName = (rows: string, index: number) => `${rows}[${index}]`;
 export const rowFieldName = (rows: string, index: number, field: string) => `${rowName(rows, index)}.${field}`;
+
+/**
+ * A field that names an organisation by id, as the directory picker fills it: a reference's
+ * `organisationId` (its `organisationType` and `name` beside it, where the form has them) or
+ * a provider's id alone (`kuty.providerId`, a planned service's `providerId`). Providers'
+ * fields offer providers only.
+ */
+export function organisationFieldOf(
+  field: Pick<CommandField, 'name' | 'kind'>,
+): { prefix: string | undefined; type: 'provider' | undefined } | undefined {
+  if (field.kind !== 'text') return undefined;
+  const leaf = field.name.split('.').pop();
+  const prefix = field.name.slice(0, field.name.length - (leaf?.length ?? 0));
+  if (leaf === 'providerId') return { prefix: undefined, type: 'provider' };
+  if (leaf === 'organisationId') return { prefix, type: prefix === 'provider.' ? 'provider' : undefined };
+  return undefined;
+}
+
+/** The values a picked organisation fills: its id, and its type and name where the form has those fields. */
+export function pickedOrganisationValues(
+  fields: Pick<CommandField, 'name' | 'kind'>[],
+  field: Pick<CommandField, 'name' | 'kind'>,
+  picked: OrganisationRef | undefined,
+): FormValues {
+  const values: FormValues = { [field.name]: picked?.organisationId ?? '' };
+  const prefix = organisationFieldOf(field)?.prefix;
+  if (prefix === undefined) return values;
+  const has = (name: string) => fields.some((f) => f.name === name);
+  // an id typed by hand (not in the directory) leaves the type and name to the user
+  if (has(`${prefix}organisationType`) && picked?.organisationType)
+    values[`${prefix}organisationType`] = picked.organisationType;
+  if (has(`${prefix}name`) && picked) values[`${prefix}name`] = picked.name ?? '';
+  return values;
+}
+
+/** Words of a text with accents and case folded, as the directory compares them (`Äänekoski` ~ `aanekoski`). */
+const folded = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+
+/** Whether an organisation's name or id contains the text, as the directory matches it. */
+export const organisationMatches = (o: OrganisationRef, text: string): boolean =>
+  folded(`${o.name ?? ''} ${o.organisationId}`).includes(folded(text));
+
+/**
+ * The organisations a picker offers that match the text: those on the client's path first
+ * (the likeliest), then the directory's, each once; of the one type when the field asks for one.
+ */
+export function organisationChoices(
+  known: OrganisationRef[],
+  directory: OrganisationRef[],
+  type?: string,
+  text = '',
+): { organisation: OrganisationRef; onPath: boolean }[] {
+  const ofType = (o: OrganisationRef) => !type || o.organisationType === type;
+  const onPath = known.filter((o) => ofType(o) && organisationMatches(o, text));
+  const ids = new Set(onPath.map((o) => o.organisationId));
+  return [
+    ...onPath.map((organisation) => ({ organisation, onPath: true })),
+    ...directory
+      // matched here too: the page of an earlier text may still be showing
+      .filter((o) => ofType(o) && !ids.has(o.organisationId) && organisationMatches(o, text))
+      .map((organisation) => ({ organisation, onPath: false })),
+  ];
+}

@@ -1,0 +1,2 @@
+export * from './organisations.controller.js';
+export * from './list-organisations.query.js';
