@@ -91,6 +91,19 @@ describeBrowser('the workspace in the browser', () => {
     await noSeriousViolations();
   });
 
+  it('finds a client by name from Today (the generated API client) and opens the path', async () => {
+    const search = page.getByRole('search');
+    await search.getByLabel('Hae asiakasta nimellä tai tunnisteella').fill('mallikas');
+    await search.getByRole('button', { name: 'Hae' }).click();
+    const hit = page.getByRole('region', { name: 'Asiakashaku' }).getByRole('link', { name: /Matti Mallikas/ });
+    await hit.waitFor();
+    await noSeriousViolations();
+    await hit.click();
+    await page.getByRole('heading', { name: 'Matti Mallikas', level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Tänään', level: 1 }).waitFor();
+  });
+
   it("opens the Central Finland client's path: entries from several organisations, each with its details", async () => {
     await page
       .getByRole('region', { name: 'Asiakkaani' })

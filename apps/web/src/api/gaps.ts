@@ -123,12 +123,6 @@ export interface Worklist {
   items: WorklistItem[];
   nextCursor: string | null;
 }
-export interface ClientSearchHit {
-  clientId: string;
-  fullName?: string;
-  municipality?: string;
-}
-
 /** The document types `participants` as the whole schema map (a nested DTO without its schema). */
 export interface GoalReviewBody {
   heldOn: string;

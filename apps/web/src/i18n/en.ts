@@ -76,7 +76,7 @@ export const en: Dictionary = {
     title: 'Client search',
     label: 'Search for a client by name or id',
     button: 'Search',
-    unavailable: 'Client search is not available yet. You can open a client by id.',
+    more: 'Show more',
     noResults: 'No matches.',
     openById: 'Open by id',
     clientId: 'Client id',

@@ -77,7 +77,7 @@ export const fi = {
     title: 'Asiakashaku',
     label: 'Hae asiakasta nimellä tai tunnisteella',
     button: 'Hae',
-    unavailable: 'Asiakashaku ei ole vielä käytössä. Voit avata asiakkaan tunnisteella.',
+    more: 'Näytä lisää',
     noResults: 'Ei osumia.',
     openById: 'Avaa tunnisteella',
     clientId: 'Asiakkaan tunniste',

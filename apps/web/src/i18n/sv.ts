@@ -77,7 +77,7 @@ export const sv: Dictionary = {
     title: 'Klientsökning',
     label: 'Sök klient med namn eller id',
     button: 'Sök',
-    unavailable: 'Klientsökningen finns inte ännu. Du kan öppna en klient med id.',
+    more: 'Visa fler',
     noResults: 'Inga träffar.',
     openById: 'Öppna med id',
     clientId: 'Klientens id',

@@ -1,33 +1,35 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, InlineAlert, Paragraph, TextInput } from 'suomifi-ui-components';
-import { searchClients } from '../api/client';
-import type { ClientSearchHit } from '../api/gaps';
+import { api } from '../api/client';
 import { asProblem, problemText } from '../api/problem';
+import type { components } from '../api/schema';
 import { hrefOf } from '../router';
 
-/** Client search (a 404 means the API has no search yet), and opening a client by id. */
+type ClientSearchHit = components['schemas']['ClientSearchItemView'];
+
+/** Client search (identity code, client id or name words; paged), and opening a client by id. */
 export function ClientSearch() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ClientSearchHit[] | undefined>();
+  const [next, setNext] = useState<{ q: string; after: string } | undefined>();
   const [message, setMessage] = useState<string>();
   const [clientId, setClientId] = useState('');
 
-  const search = async () => {
+  /** A new search, or the next page of the last one (`after`). */
+  const search = async (q: string, after?: string) => {
     setMessage(undefined);
-    setHits(undefined);
-    const { data, error, response } = await searchClients(query);
-    if (response.status === 404) {
-      setMessage(t('search.unavailable'));
-      return;
-    }
+    if (!after) setHits(undefined);
+    const { data, error, response } = await api.GET('/clients/search', {
+      params: { query: after ? { q, after } : { q } },
+    });
     if (error || !data) {
       setMessage(problemText(asProblem(error, response), t));
       return;
     }
-    const body = data as unknown as ClientSearchHit[] | { clients?: ClientSearchHit[]; items?: ClientSearchHit[] };
-    setHits(Array.isArray(body) ? body : (body.clients ?? body.items ?? []));
+    setHits((earlier) => [...(after ? (earlier ?? []) : []), ...data.items]);
+    setNext(data.nextCursor ? { q, after: data.nextCursor } : undefined);
   };
 
   return (
@@ -41,7 +43,7 @@ export function ClientSearch() {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          void search();
+          void search(query);
         }}
       >
         <TextInput labelText={t('search.label')} value={query} onChange={(v) => setQuery(String(v ?? ''))} />
@@ -56,11 +58,17 @@ export function ClientSearch() {
             {hits.map((h) => (
               <li key={h.clientId}>
                 <a href={hrefOf({ name: 'client', clientId: h.clientId })}>{h.fullName ?? h.clientId}</a>
-                {h.municipality && ` (${h.municipality})`}
+                {[h.birthDate, h.municipality].some(Boolean) &&
+                  ` (${[h.birthDate, h.municipality].filter(Boolean).join(', ')})`}
               </li>
             ))}
           </ul>
         ))}
+      {hits && next && (
+        <Button variant="secondary" onClick={() => void search(next.q, next.after)}>
+          {t('search.more')}
+        </Button>
+      )}
       <form
         className="filters"
         onSubmit={(e) => {
