@@ -18,7 +18,17 @@ export function kafkaLibDir(): string | undefined {
 }
 
 /** A KRaft cluster id: 16 random bytes, base64url (22 characters). */
-const clusterId = (): string => Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+/**
+ * A Kafka cluster id: 16 random bytes in base64url. Never one that starts with '-': the
+ * storage tool would read it as an option (1 run in 64 failed so); Kafka's own
+ * Uuid.randomUuid() skips those ids for the same reason.
+ */
+export const clusterId = (): string => {
+  for (;;) {
+    const id = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+};
 
 const freePort = (): Promise<number> =>
   new Promise((done, fail) => {
