@@ -22,6 +22,16 @@ export class PolkuMetrics {
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
+  readonly commandsRunning = new Gauge({
+    name: 'polku_http_commands_running',
+    help: 'HTTP commands this API process is running (at most COMMAND_CONCURRENCY)',
+    registers: [this.registry],
+  });
+  readonly commandsWaiting = new Gauge({
+    name: 'polku_http_commands_waiting',
+    help: 'HTTP commands waiting for a place (COMMAND_CONCURRENCY); reads never wait',
+    registers: [this.registry],
+  });
   readonly projectorCheckpoint = new Gauge({
     name: 'polku_projector_checkpoint',
     help: 'Last global position applied to the read models',

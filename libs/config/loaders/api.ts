@@ -25,6 +25,8 @@ export interface ApiConfig {
   webDir: string;
   /** `HTTP_PLATFORM`: the HTTP framework under NestJS. */
   httpPlatform: HttpPlatform;
+  /** `COMMAND_CONCURRENCY`: commands one process runs at once (reads never wait for them). */
+  commandConcurrency: number;
   /** `AUDIT_LOG_PATH`: absolute path of the usage and disclosure logs. */
   auditLogPath: string;
   clientStateCache: ClientStateCacheSettings;
@@ -46,7 +48,14 @@ export function loadApiConfig(env: Environment = processEnvironment()): ApiConfi
 /** For loaders that compose the API's settings with their own (the ingest). */
 export function readApiConfig(env: Environment, problems: Problems): ApiConfig | undefined {
   const production = isProduction(env);
-  const { host, port, processes, webDir, platform: httpPlatform } = readHttp(env, BUILT_WEB_DIR, problems);
+  const {
+    host,
+    port,
+    processes,
+    webDir,
+    platform: httpPlatform,
+    commandConcurrency,
+  } = readHttp(env, BUILT_WEB_DIR, problems);
   const stores = readStores(env, problems);
   const auth = readAuth(env, production, problems);
   const clientStateCache = readClientStateCache(env, problems);
@@ -69,6 +78,7 @@ export function readApiConfig(env: Environment, problems: Problems): ApiConfig |
     processes,
     webDir,
     httpPlatform,
+    commandConcurrency,
     auditLogPath,
     clientStateCache,
     logLevel,

@@ -17,6 +17,8 @@ export interface HttpConfig {
   webDir: string;
   /** `HTTP_PLATFORM` (default express). */
   platform: HttpPlatform;
+  /** `COMMAND_CONCURRENCY` (default 4): commands a process runs at once; reads never wait for these places. */
+  commandConcurrency: number;
 }
 
 const section = 'HTTP API';
@@ -64,6 +66,16 @@ export const HTTP_SETTINGS = {
     description: 'HTTP framework under NestJS: `express` or `fastify`; both give the same answers',
     basis: 'measured against each other in docs/performance.md',
   }),
+  commandConcurrency: setting({
+    name: 'COMMAND_CONCURRENCY',
+    section,
+    kind: integer(1, 1_024),
+    default: 4,
+    group: 'tuning',
+    description:
+      'commands (POST, PUT, PATCH, DELETE) one API process runs at once; more wait in arrival order, and one whose caller hangs up while waiting is never run. Reads never wait for these places, so an officer opening a path is not queued behind a burst of agency commands',
+    basis: 'path, caseload and worklist p99 under a saturating command load, docs/performance.md',
+  }),
 } as const;
 
 /** `defaultWebDir`: where `npm run build` puts apps/web relative to the running API. */
@@ -75,5 +87,6 @@ export function readHttp(env: Environment, defaultWebDir: string, problems: Prob
     processes: readOr(env, s.processes, problems),
     webDir: read(env, s.webDir, problems) ?? resolve(defaultWebDir),
     platform: readOr(env, s.platform, problems),
+    commandConcurrency: readOr(env, s.commandConcurrency, problems),
   };
 }
