@@ -25,20 +25,31 @@ export interface ByStreamOptions {
   onPage?: (progress: ByStreamProgress & { pageEvents: number; pageClients: number }) => void;
 }
 
-/** Reads and folds the pages on the calling thread. */
-export async function* foldedPagesHere(
+/**
+ * Reads and folds the pages on the calling thread. `finish` turns each folded model into what
+ * the page carries (the fold worker serialises it there and then: the model's object graph
+ * dies young instead of surviving, with the whole page's, until the page is done).
+ */
+export async function* foldedPagesHere<M extends CommittableModel = ClientReadModel>(
   readStreams: NonNullable<EventStore['readStreams']>,
   applyMany: ApplyEvents,
   head: bigint,
   streamsPerPage: number,
-): AsyncGenerator<StreamPage<ClientReadModel>> {
+  finish: (model: ClientReadModel) => M = (model) => model as unknown as M,
+): AsyncGenerator<StreamPage<M>> {
   let afterClientId: string | null = null;
   for (;;) {
     const page: ClientStream[] = await readStreams({ afterClientId, limit: streamsPerPage, upToPosition: head });
     if (page.length === 0) return;
     afterClientId = page[page.length - 1].clientId;
-    const models = page.filter((s) => s.events.length > 0).map((s) => applyMany(undefined, s.events));
-    yield { models, events: page.reduce((n, s) => n + s.events.length, 0) };
+    const models: M[] = [];
+    let events = 0;
+    // each stream leaves the page as it is folded: its events may be collected while the rest fold
+    for (let stream = page.shift(); stream; stream = page.shift()) {
+      events += stream.events.length;
+      if (stream.events.length > 0) models.push(finish(applyMany(undefined, stream.events)));
+    }
+    yield { models, events };
   }
 }
 
