@@ -25,20 +25,43 @@ export interface ByStreamOptions {
   onPage?: (progress: ByStreamProgress & { pageEvents: number; pageClients: number }) => void;
 }
 
-/** Reads and folds the pages on the calling thread. */
-export async function* foldedPagesHere(
+/** Streams read at once while a page is filled. */
+const STREAMS_PER_READ = 20;
+
+/**
+ * Reads and folds the pages on the calling thread. `finish` turns each folded model into what
+ * the page carries (the fold worker serialises it there and then: the model's object graph
+ * dies young instead of surviving, with the whole page's, until the page is done).
+ */
+export async function* foldedPagesHere<M extends CommittableModel = ClientReadModel>(
   readStreams: NonNullable<EventStore['readStreams']>,
   applyMany: ApplyEvents,
   head: bigint,
   streamsPerPage: number,
-): AsyncGenerator<StreamPage<ClientReadModel>> {
+  finish: (model: ClientReadModel) => M = (model) => model as unknown as M,
+): AsyncGenerator<StreamPage<M>> {
   let afterClientId: string | null = null;
-  for (;;) {
-    const page: ClientStream[] = await readStreams({ afterClientId, limit: streamsPerPage, upToPosition: head });
-    if (page.length === 0) return;
-    afterClientId = page[page.length - 1].clientId;
-    const models = page.filter((s) => s.events.length > 0).map((s) => applyMany(undefined, s.events));
-    yield { models, events: page.reduce((n, s) => n + s.events.length, 0) };
+  for (let exhausted = false; !exhausted; ) {
+    const models: M[] = [];
+    let events = 0;
+    let streams = 0;
+    // a page is read a few streams at a time, so its events are not all decoded (and alive) at once
+    while (streams < streamsPerPage) {
+      const limit = Math.min(STREAMS_PER_READ, streamsPerPage - streams);
+      const read: ClientStream[] = await readStreams({ afterClientId, limit, upToPosition: head });
+      if (read.length === 0) {
+        exhausted = true;
+        break;
+      }
+      afterClientId = read[read.length - 1].clientId;
+      streams += read.length;
+      // each stream leaves the read as it is folded: its events may be collected while the rest fold
+      for (let stream = read.shift(); stream; stream = read.shift()) {
+        events += stream.events.length;
+        if (stream.events.length > 0) models.push(finish(applyMany(undefined, stream.events)));
+      }
+    }
+    if (streams > 0) yield { models, events };
   }
 }
 

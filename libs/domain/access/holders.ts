@@ -1,7 +1,7 @@
 import type { ClientPathState } from '../client-path/index.js';
 import { addDays, type IsoDate } from '../time/index.js';
-import { relationshipBases } from './relationship.js';
-import { entryVisibility, type DisclosureBasis, type Viewer } from './visibility.js';
+import { relationshipBases, relationshipSubjectIds } from './relationship.js';
+import { disclosureSubjectIds, entryVisibility, type DisclosureBasis, type Viewer } from './visibility.js';
 
 /**
  * The same access rules seen from the client's side: who holds a relationship, and who may
@@ -58,6 +58,23 @@ export function idsNamedIn(state: ClientPathState): string[] {
   walk(state, '');
   out.delete(NOBODY);
   return [...out].sort(); // a fixed order: a live projection and a rebuild walk the state in different key orders
+}
+
+/**
+ * The ids worth asking relationshipHolders and identityViewers about: those the rules compare
+ * a subject with (relationshipSubjectIds, disclosureSubjectIds), a handful per client where
+ * idsNamedIn walks the whole state. Asking only these gives the same answers, in the same
+ * order (holders.unit.spec.ts): an id outside them matches no rule. An empty id among them
+ * would let the probe with nobody match, so then every id the state names is asked.
+ */
+export function accessCandidateIds(state: ClientPathState): string[] {
+  const out = new Set<string>();
+  for (const id of [...relationshipSubjectIds(state), ...disclosureSubjectIds(state)]) {
+    if (typeof id !== 'string') continue; // idsNamedIn takes strings only
+    if (id === NOBODY) return idsNamedIn(state);
+    out.add(id);
+  }
+  return [...out].sort();
 }
 
 /**

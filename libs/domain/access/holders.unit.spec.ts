@@ -1,4 +1,5 @@
 import {
+  accessCandidateIds,
   identityViewers,
   identityVisibility,
   idsNamedIn,
@@ -69,6 +70,27 @@ const HISTORIES: Record<string, () => History> = {
         scope: { organisationIds: [ORG.county.organisationId], dataKinds: ['identity', 'plans'] },
         validUntil: '2026-03-31',
       }),
+  'a paused period, a referral to a stranger, a limited consent': () =>
+    new History()
+      .registered()
+      .typStarted()
+      .referral()
+      .referralAccepted()
+      .periodStarted({ periodId: 'p1' })
+      .periodPaused('p1', '2025-03-01')
+      .referral({ referralId: 'referral-2', to: { organisationId: 'org-far', organisationType: 'provider' } })
+      .add('ConsentGiven', { consentId: 'c1', scope: { organisationIds: [], dataKinds: ['identity'] } })
+      .add('ConsentLimited', {
+        consentId: 'c1',
+        scope: { organisationIds: ['org-far', 'org-named-by-consent-only'], dataKinds: ['identity', 'plans'] },
+      }),
+  'an accepted referral whose period ended, and a new one running': () =>
+    withInstructor()
+      .periodEnded('p1', '2025-06-01')
+      .referral({ referralId: 'referral-2', madeOn: '2025-06-02' })
+      .referralAccepted('referral-2', '2025-06-03')
+      .periodStarted({ periodId: 'p2', referralId: 'referral-2' }, 'association')
+      .personNamed('worker-2', 'named_worker', '2025-06-04', 'county'),
   'consent withdrawn': () =>
     new History()
       .registered()
@@ -168,4 +190,26 @@ describe('identity viewers: identityVisibility over time', () => {
     expect(identityViewers(HISTORIES['consent withdrawn']!().state())).toEqual([
       { organisationId: ORG.employment.organisationId, until: NO_END },
     ]));
+});
+
+describe('the candidates the search row asks about: accessCandidateIds', () => {
+  it.each(Object.keys(HISTORIES))('%s: asking only them gives the same holders and viewers', (name) => {
+    const state = HISTORIES[name]!().state();
+    const candidates = accessCandidateIds(state);
+    expect(relationshipHolders(state, candidates)).toEqual(relationshipHolders(state));
+    expect(identityViewers(state, candidates)).toEqual(identityViewers(state));
+    expect(idsNamedIn(state)).toEqual(expect.arrayContaining(candidates));
+  });
+
+  it('are a handful, where the state names many more ids', () => {
+    const state = HISTORIES['own instructor on a running period']!().state();
+    expect(accessCandidateIds(state).length).toBeLessThan(idsNamedIn(state).length);
+  });
+
+  it('an empty id among them (a probe with nobody could match it): every id the state names is asked', () => {
+    const base = new History().registered().typStarted().personNamed('worker-1', 'named_worker', '2025-01-05').state();
+    const state = { ...base, people: [...base.people, { ...base.people[0]!, personId: '' }] };
+    expect(accessCandidateIds(state)).toEqual(idsNamedIn(state));
+    expect(relationshipHolders(state, accessCandidateIds(state))).toEqual(relationshipHolders(state));
+  });
 });

@@ -42,3 +42,24 @@ export function relationshipBases(state: ClientPathState, who: AccessSubject): R
   if (named.some((p) => p.role === 'own_instructor')) out.push('own_instructor');
   return out;
 }
+
+/**
+ * Every id relationshipBases compares a subject with: the organisations and persons in the
+ * fields it reads, whatever their status. Kept beside the rule so a change to one changes the
+ * other; holders.unit.spec.ts checks that asking only these finds every holder.
+ */
+export function relationshipSubjectIds(state: ClientPathState): string[] {
+  const out: string[] = [];
+  if (state.registeredBy) out.push(state.registeredBy.organisationId);
+  for (const p of state.typ?.parties ?? []) out.push(p.organisationId);
+  for (const id in state.referrals) {
+    const r = state.referrals[id]!;
+    out.push(r.from.organisationId, r.to.organisationId);
+  }
+  for (const id in state.periods) {
+    const p = state.periods[id]!;
+    out.push(p.provider.organisationId, p.recordedBy.organisationId);
+  }
+  for (const p of state.people) out.push(p.personId, p.organisation.organisationId);
+  return out;
+}

@@ -83,5 +83,27 @@ export function entryVisibility(
   return consent ? { kind: 'consent', consentId: consent.consentId } : null;
 }
 
+/**
+ * Every organisation id entryVisibility compares a viewer with, besides the entry's own
+ * recorder: the parties of the entries' referrals and periods, the TYP parties (whom a consent
+ * without named organisations covers) and the organisations consents name. Kept beside the
+ * rule so a change to one changes the other; holders.unit.spec.ts checks that asking only
+ * these finds every identity viewer.
+ */
+export function disclosureSubjectIds(state: ClientPathState): string[] {
+  const out: string[] = [];
+  for (const id in state.referrals) {
+    const r = state.referrals[id]!;
+    out.push(r.from.organisationId, r.to.organisationId);
+  }
+  for (const id in state.periods) {
+    const p = state.periods[id]!;
+    out.push(p.provider.organisationId, p.recordedBy.organisationId);
+  }
+  for (const p of state.typ?.parties ?? []) out.push(p.organisationId);
+  for (const id in state.consents) out.push(...state.consents[id]!.scope.organisationIds);
+  return out;
+}
+
 export const basisLabel = (b: DisclosureBasis): string =>
   b.kind === 'consent' ? `consent:${b.consentId}` : b.kind === 'legal_basis' ? `legal_basis:${b.code}` : b.kind;

@@ -15,8 +15,10 @@ const withPeriod = (
 ): ClientPathState => {
   const p = s.periods[id];
   if (!p) return s;
-  const next = { ...p, ...patch(p) } as Record<string, unknown>;
-  for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+  const merged = { ...p, ...patch(p) } as Record<string, unknown>;
+  // copied, not `delete`d: a deletion turns the object into a slow dictionary for every later read
+  const next: Record<string, unknown> = {};
+  for (const key in merged) if (merged[key] !== undefined) next[key] = merged[key];
   return { ...s, periods: { ...s.periods, [id]: next as unknown as PeriodState } };
 };
 

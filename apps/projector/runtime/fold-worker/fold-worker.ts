@@ -36,14 +36,14 @@ async function run(): Promise<void> {
       applyEvents,
       input.head,
       input.streamsPerPage,
+      serializeModel,
     )) {
-      const models = page.models.map(serializeModel);
       while (credits === 0)
         await new Promise<void>((resolve) => {
           wake = resolve;
         });
       credits -= 1;
-      send({ kind: 'page', models, events: page.events });
+      send({ kind: 'page', models: page.models, events: page.events });
     }
     send({ kind: 'done' });
   } finally {
