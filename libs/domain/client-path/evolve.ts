@@ -15,10 +15,41 @@ const withPeriod = (
 ): ClientPathState => {
   const p = s.periods[id];
   if (!p) return s;
-  const next = { ...p, ...patch(p) } as Record<string, unknown>;
-  for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-  return { ...s, periods: { ...s.periods, [id]: next as unknown as PeriodState } };
+  return { ...s, periods: { ...s.periods, [id]: patched(p, patch(p)) } };
 };
+
+/**
+ * `{ ...p, ...changes }` without its undefined values, built key by key in that order:
+ * deleting them afterwards turned every patched period into a slow dictionary-mode object.
+ */
+function patched(p: PeriodState, changes: Partial<PeriodState>): PeriodState {
+  const from = p as unknown as Record<string, unknown>;
+  const patch = changes as Record<string, unknown>;
+  const next: Record<string, unknown> = {};
+  for (const key of Object.keys(from)) {
+    const value = Object.hasOwn(patch, key) ? patch[key] : from[key];
+    if (value !== undefined) next[key] = value;
+  }
+  for (const key of Object.keys(patch)) {
+    if (!Object.hasOwn(from, key) && patch[key] !== undefined) next[key] = patch[key];
+  }
+  return next as unknown as PeriodState;
+}
+
+/**
+ * Sorted attended dates with `added`: reports mostly come in date order, and then appending
+ * gives what sorting would, without sorting the whole history again on every report.
+ */
+function withDates(dates: readonly IsoDate[], added: readonly IsoDate[]): IsoDate[] {
+  const tail: unknown = dates.length > 0 ? dates[dates.length - 1] : '';
+  if (typeof tail !== 'string') return [...dates, ...added].sort();
+  let last = tail;
+  for (const date of added) {
+    if (typeof date !== 'string' || date < last) return [...dates, ...added].sort();
+    last = date;
+  }
+  return [...dates, ...added];
+}
 
 const withPlan = (s: ClientPathState, plan: Omit<PlanState, 'ruleSetId'>): ClientPathState => ({
   ...s,
@@ -73,8 +104,12 @@ const legacyRole = (o: OrganisationRef): PersonRole =>
 export function evolve(state: ClientPathState, event: PolkuDomainEvent): ClientPathState {
   if (!isPolkuEventType(event.type)) return state;
   const on = dateOf(event.occurredAt);
-  const s0 = state.clientId ? state : { ...state, clientId: event.clientId };
-  const s = { ...s0, lastEventOn: s0.lastEventOn ? maxDate(s0.lastEventOn, on) : on };
+  // one copy for both envelope fields (the same keys, in the same order, as two spreads)
+  const s = {
+    ...state,
+    clientId: state.clientId ? state.clientId : event.clientId,
+    lastEventOn: state.lastEventOn ? maxDate(state.lastEventOn, on) : on,
+  };
   const org = event.actor.organisationId;
   switch (event.type) {
     case 'ClientRegistered':
@@ -261,7 +296,7 @@ export function evolve(state: ClientPathState, event: PolkuDomainEvent): ClientP
     }
     case 'AttendanceReported':
       return withPeriod(s, event.data.periodId, (p) => ({
-        attendedDates: [...p.attendedDates, ...event.data.attendedDates].sort(),
+        attendedDates: withDates(p.attendedDates, event.data.attendedDates),
         exceptions: event.data.exceptions?.length
           ? [...(p.exceptions ?? []), ...event.data.exceptions]
           : (p.exceptions ?? []),
