@@ -104,12 +104,19 @@ const legacyRole = (o: OrganisationRef): PersonRole =>
 export function evolve(state: ClientPathState, event: PolkuDomainEvent): ClientPathState {
   if (!isPolkuEventType(event.type)) return state;
   const on = dateOf(event.occurredAt);
-  // one copy for both envelope fields (the same keys, in the same order, as two spreads)
-  const s = {
-    ...state,
-    clientId: state.clientId ? state.clientId : event.clientId,
-    lastEventOn: state.lastEventOn ? maxDate(state.lastEventOn, on) : on,
-  };
+  const clientId = state.clientId ? state.clientId : event.clientId;
+  const lastEventOn = state.lastEventOn ? maxDate(state.lastEventOn, on) : on;
+  const next = applied(state, event, on);
+  if (next === state) return { ...state, clientId, lastEventOn };
+  // `next` is this call's own copy: setting the envelope fields on it saves copying the state
+  // twice per event (both keys exist, so the key order is that of one spread)
+  next.clientId = clientId;
+  next.lastEventOn = lastEventOn;
+  return next;
+}
+
+/** The event's own change: `s` itself when nothing changes, else a fresh copy (see evolve). */
+function applied(s: ClientPathState, event: PolkuDomainEvent, on: IsoDate): ClientPathState {
   const org = event.actor.organisationId;
   switch (event.type) {
     case 'ClientRegistered':
