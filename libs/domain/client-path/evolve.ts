@@ -19,20 +19,19 @@ const withPeriod = (
 };
 
 /**
- * `{ ...p, ...changes }` without its undefined values, built key by key in that order:
- * deleting them afterwards turned every patched period into a slow dictionary-mode object.
+ * `{ ...p, ...changes }` without its undefined values. Mostly there are none: then the
+ * spread (V8's fast object copy) is kept as it is; else the copy is built key by key, as
+ * deleting keys would turn it into a slow dictionary-mode object.
  */
 function patched(p: PeriodState, changes: Partial<PeriodState>): PeriodState {
-  const from = p as unknown as Record<string, unknown>;
-  const patch = changes as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...p, ...changes };
+  for (const key in merged) if (merged[key] === undefined) return withoutUndefined(merged);
+  return merged as unknown as PeriodState;
+}
+
+function withoutUndefined(record: Record<string, unknown>): PeriodState {
   const next: Record<string, unknown> = {};
-  for (const key of Object.keys(from)) {
-    const value = Object.hasOwn(patch, key) ? patch[key] : from[key];
-    if (value !== undefined) next[key] = value;
-  }
-  for (const key of Object.keys(patch)) {
-    if (!Object.hasOwn(from, key) && patch[key] !== undefined) next[key] = patch[key];
-  }
+  for (const key of Object.keys(record)) if (record[key] !== undefined) next[key] = record[key];
   return next as unknown as PeriodState;
 }
 
