@@ -43,13 +43,14 @@ export class ClientStates {
   /**
    * Runs `use` on the current state. An error on a cached state (refusal, rule violation,
    * If-Match mismatch) may only mean the cache is behind, so it counts only if the stored
-   * history gives it too.
+   * history gives it too. `from` may be a snapshot this command already took (it counts as
+   * what it was: cached or stored).
    */
   async use<T>(
     use: (snapshot: ClientSnapshot) => T,
-    from: 'current' | 'fresh' = 'current',
+    from: 'current' | 'fresh' | ClientSnapshot = 'current',
   ): Promise<{ snapshot: ClientSnapshot; value: T }> {
-    const snapshot = await (from === 'current' ? this.current() : this.fresh());
+    const snapshot = typeof from === 'object' ? from : await (from === 'current' ? this.current() : this.fresh());
     try {
       return { snapshot, value: use(snapshot) };
     } catch (error) {

@@ -245,6 +245,15 @@ describe('executeClientCommand with the decision-state cache', () => {
     expect((await stored('te-1:c1')).version).toBe(3n);
   });
 
+  it('reads the stream once for an idempotent command: the decision uses the state its authorisation took', async () => {
+    const a = aProcess({ maxClients: 0, ttlMs: 60_000 });
+    await run(a, 'te-1:c1', register);
+    const reads = a.reads();
+    await run(a, 'te-1:c1', assign('officer-2'), { idempotencyKey: 'te-1:k1' });
+    expect(a.reads()).toBe(reads + 1);
+    expect((await stored('te-1:c1')).state.leadOfficerId).toBe('officer-2');
+  });
+
   it('keeps at most maxClients clients; an evicted client is read from its stream again', async () => {
     const a = aProcess({ maxClients: 2, ttlMs: 60_000 });
     for (const id of ['te-1:c1', 'te-1:c2', 'te-1:c3']) await run(a, id, register);

@@ -49,9 +49,10 @@ async function execute(
     options.stateCache === undefined ? clientStateCacheOf(store) : options.stateCache,
   );
   const requestHash = cmd.idempotencyKey ? requestHashOf(cmd.command) : undefined;
+  let authorised: ClientSnapshot | undefined;
   if (cmd.idempotencyKey) {
     // A replay answers only a caller who may still write this client.
-    const authorised = cmd.access ? (await states.use((s) => authorise(cmd, s.state))).snapshot : undefined;
+    authorised = cmd.access ? (await states.use((s) => authorise(cmd, s.state))).snapshot : undefined;
     const seen = await store.findIdempotentResult(cmd.idempotencyKey, cmd.clientId, requestHash);
     if (seen) {
       if (authorised?.cached) authorise(cmd, (await states.fresh()).state);
@@ -68,7 +69,9 @@ async function execute(
     return decide(cmd.command, state, { actor: cmd.actor, today, newId: randomUUID });
   };
   // Attempts on the stored history count; one on a cached state that turned out behind does not.
-  for (let attempt = 1, from: 'current' | 'fresh' = 'current'; ; from = 'fresh') {
+  // The first decides on the state the authorisation took, if any: not a second look-up (or,
+  // when the cache dropped it meanwhile, a second read of the stream) for the same command.
+  for (let attempt = 1, from: 'current' | 'fresh' | ClientSnapshot = authorised ?? 'current'; ; from = 'fresh') {
     const { snapshot, value: drafts } = await states.use(decideOn, from);
     const events: PolkuEvent[] = drafts.map((d) => ({
       eventId: randomUUID(),

@@ -15,12 +15,40 @@ const withPeriod = (
 ): ClientPathState => {
   const p = s.periods[id];
   if (!p) return s;
-  const merged = { ...p, ...patch(p) } as Record<string, unknown>;
-  // copied, not `delete`d: a deletion turns the object into a slow dictionary for every later read
-  const next: Record<string, unknown> = {};
-  for (const key in merged) if (merged[key] !== undefined) next[key] = merged[key];
-  return { ...s, periods: { ...s.periods, [id]: next as unknown as PeriodState } };
+  return { ...s, periods: { ...s.periods, [id]: patched(p, patch(p)) } };
 };
+
+/**
+ * `{ ...p, ...changes }` without its undefined values. Mostly there are none: then the
+ * spread (V8's fast object copy) is kept as it is; else the copy is built key by key, as
+ * deleting keys would turn it into a slow dictionary-mode object.
+ */
+function patched(p: PeriodState, changes: Partial<PeriodState>): PeriodState {
+  const merged: Record<string, unknown> = { ...p, ...changes };
+  for (const key in merged) if (merged[key] === undefined) return withoutUndefined(merged);
+  return merged as unknown as PeriodState;
+}
+
+function withoutUndefined(record: Record<string, unknown>): PeriodState {
+  const next: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) if (record[key] !== undefined) next[key] = record[key];
+  return next as unknown as PeriodState;
+}
+
+/**
+ * Sorted attended dates with `added`: reports mostly come in date order, and then appending
+ * gives what sorting would, without sorting the whole history again on every report.
+ */
+function withDates(dates: readonly IsoDate[], added: readonly IsoDate[]): IsoDate[] {
+  const tail: unknown = dates.length > 0 ? dates[dates.length - 1] : '';
+  if (typeof tail !== 'string') return [...dates, ...added].sort();
+  let last = tail;
+  for (const date of added) {
+    if (typeof date !== 'string' || date < last) return [...dates, ...added].sort();
+    last = date;
+  }
+  return [...dates, ...added];
+}
 
 const withPlan = (s: ClientPathState, plan: Omit<PlanState, 'ruleSetId'>): ClientPathState => ({
   ...s,
@@ -75,8 +103,19 @@ const legacyRole = (o: OrganisationRef): PersonRole =>
 export function evolve(state: ClientPathState, event: PolkuDomainEvent): ClientPathState {
   if (!isPolkuEventType(event.type)) return state;
   const on = dateOf(event.occurredAt);
-  const s0 = state.clientId ? state : { ...state, clientId: event.clientId };
-  const s = { ...s0, lastEventOn: s0.lastEventOn ? maxDate(s0.lastEventOn, on) : on };
+  const clientId = state.clientId ? state.clientId : event.clientId;
+  const lastEventOn = state.lastEventOn ? maxDate(state.lastEventOn, on) : on;
+  const next = applied(state, event, on);
+  if (next === state) return { ...state, clientId, lastEventOn };
+  // `next` is this call's own copy: setting the envelope fields on it saves copying the state
+  // twice per event (both keys exist, so the key order is that of one spread)
+  next.clientId = clientId;
+  next.lastEventOn = lastEventOn;
+  return next;
+}
+
+/** The event's own change: `s` itself when nothing changes, else a fresh copy (see evolve). */
+function applied(s: ClientPathState, event: PolkuDomainEvent, on: IsoDate): ClientPathState {
   const org = event.actor.organisationId;
   switch (event.type) {
     case 'ClientRegistered':
@@ -263,7 +302,7 @@ export function evolve(state: ClientPathState, event: PolkuDomainEvent): ClientP
     }
     case 'AttendanceReported':
       return withPeriod(s, event.data.periodId, (p) => ({
-        attendedDates: [...p.attendedDates, ...event.data.attendedDates].sort(),
+        attendedDates: withDates(p.attendedDates, event.data.attendedDates),
         exceptions: event.data.exceptions?.length
           ? [...(p.exceptions ?? []), ...event.data.exceptions]
           : (p.exceptions ?? []),

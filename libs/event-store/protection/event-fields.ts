@@ -8,7 +8,7 @@ import {
   type RecordedEvent,
 } from '../../events/index.js';
 import { PersonalDataDecryptionError } from './errors.js';
-import { decryptValue, encryptValue, erasedValue, isEncrypted } from './field-cipher.js';
+import { decryptValue, encryptValue, erasedValue, isEncrypted, type ValueKey } from './field-cipher.js';
 
 /** Whole-event steps of ProtectedEventStore: which events need a key, and the mapping itself. */
 
@@ -19,7 +19,7 @@ export const holdsEncryptedData = (event: PolkuEvent): boolean =>
   somePersonalValue(event.type, event.data, isEncrypted);
 
 /** Only `data` changes: the envelope (ids, dates, actor) is structure, not the client's data. */
-export const encryptEvent = (event: PolkuEvent, key: Buffer): PolkuEvent =>
+export const encryptEvent = (event: PolkuEvent, key: ValueKey): PolkuEvent =>
   hasPersonalFields(event.type)
     ? { ...event, data: mapPersonalFields(event.type, event.data, (value) => encryptValue(key, value)) }
     : event;
@@ -30,14 +30,14 @@ export const encryptEvent = (event: PolkuEvent, key: Buffer): PolkuEvent =>
  * destroyed: values read as erased. Values that are not `enc:v1:` strings (written before
  * protection existed) pass unchanged.
  */
-export function decryptEventInPlace(event: RecordedEvent, key: Buffer | null): void {
+export function decryptEventInPlace(event: RecordedEvent, key: ValueKey | null): void {
   mapPersonalFieldsInPlace(event.type, event.data, (value, path) => revealValue(event, key, value, path));
 }
 
 /** The plain (or erased) value; `undefined` for a value that is not encrypted. */
 function revealValue(
   event: RecordedEvent,
-  key: Buffer | null,
+  key: ValueKey | null,
   value: PersonalValue,
   path: string,
 ): PersonalValue | undefined {

@@ -12,6 +12,7 @@ import type {
 } from '../port.js';
 import { ClientKeyMissingError } from './errors.js';
 import { carriesPersonalData, decryptEventInPlace, encryptEvent, holdsEncryptedData } from './event-fields.js';
+import { valueKeyOf, type ValueKey } from './field-cipher.js';
 
 /**
  * Erasure by crypto-shredding: an EventStore decorator that encrypts the personal fields of
@@ -55,9 +56,10 @@ export class ProtectedEventStore implements EventStore {
     } catch (error) {
       return this.replayAfterErasure(error, clientId, options);
     }
+    const valueKey = valueKeyOf(key);
     return this.inner.appendToStream(
       clientId,
-      events.map((event) => encryptEvent(event, key)),
+      events.map((event) => encryptEvent(event, valueKey)),
       options,
     );
   }
@@ -108,8 +110,11 @@ export class ProtectedEventStore implements EventStore {
       if (!needed.has(event.clientId) && holdsEncryptedData(event)) needed.add(event.clientId);
     }
     if (needed.size === 0) return;
-    const keys = new Map<string, Buffer | null>();
-    for (const clientId of needed) keys.set(clientId, await this.readKey(clientId));
+    const keys = new Map<string, ValueKey | null>();
+    for (const clientId of needed) {
+      const key = await this.readKey(clientId);
+      keys.set(clientId, key && valueKeyOf(key));
+    }
     for (const event of events) {
       const key = keys.get(event.clientId);
       if (key !== undefined) decryptEventInPlace(event, key);
