@@ -1,5 +1,5 @@
 /**
- * `[DATABASE_URL=…] npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --processes P --skip a,b]`
+ * `[DATABASE_URL=…] npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --processes P --read-rate R --skip a,b]`
  *
  * Generates (once per size and seed) a data set through the domain, then runs each suite in
  * its own process (clean peak RSS, no shared JIT/heap state): event-store appends and reads
@@ -236,6 +236,7 @@ if (!skip.has('http')) {
       '--connections',
       String(connections),
       ...(argValue(argv, 'processes') ? ['--processes', argValue(argv, 'processes')!] : []),
+      ...(argValue(argv, 'read-rate') ? ['--read-rate', argValue(argv, 'read-rate')!] : []),
     ]);
   } else results.http = { skipped: 'autocannon not installed (npm --prefix bench install)' };
 }

@@ -4,11 +4,13 @@
  * valid command for that client — and the latency of the path, caseload and worklist reads.
  * The API runs as its own process (http-server.js) on a copy of the generated data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { load, type LoadSummary, type Req } from '../lib/autocannon-load.js';
+import type { PacedReadsInput } from '../lib/paced-reads-process.js';
 import { addDays, toDate } from '../../libs/domain/index.js';
 import { mintToken } from '../../libs/auth/token-minter.js';
 import type { Actor } from '../../libs/events/index.js';
@@ -44,10 +46,6 @@ for (const name of ['events.sqlite', 'read.sqlite', 'keys.sqlite']) {
   for (const s of ['', '-wal', '-shm']) rmSync(join(work, name + s), { force: true });
   if (existsSync(join(dataDir, name))) copyFileSync(join(dataDir, name), join(work, name));
 }
-
-const require = createRequire(join(BENCH_DIR, 'package.json'));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<any> & { stop(): void };
 
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const script = join(BENCH_DIR, 'dist-bench', 'bench', 'suites', 'http-server.js');
@@ -98,13 +96,6 @@ async function tokenOf(a: Actor & { role?: string }): Promise<string> {
     tokens.set(key, t);
   }
   return t;
-}
-
-interface Req {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: string;
 }
 
 /** Builds the command requests up front: each is valid for its client on `today`. */
@@ -199,51 +190,6 @@ async function queryRequests(kind: 'path' | 'caseload' | 'worklist'): Promise<Re
 }
 
 /**
- * `unique`: each request may be sent once (commands: attendance dates and reviews are valid
- * once), so the run stops when they are used up or after `duration`, whichever is first.
- */
-function load(url: string, requests: Req[], duration: number, conns: number, unique = false, perSecond?: number) {
-  let i = 0;
-  const samples: string[] = [];
-  const run = autocannon({
-    url,
-    connections: conns,
-    duration,
-    ...(perSecond ? { overallRate: perSecond } : {}),
-    ...(unique ? { amount: requests.length } : {}),
-    requests: [
-      {
-        setupRequest: (req: Record<string, unknown>) => ({ ...req, ...requests[i++ % requests.length] }),
-        onResponse: (status: number, body: string) => {
-          if (status >= 300 && samples.length < 3) samples.push(`${status} ${body.slice(0, 300)}`);
-        },
-      },
-    ],
-  });
-  // `amount` makes autocannon ignore the duration: stop it ourselves
-  const timer = unique ? setTimeout(() => run.stop(), duration * 1000) : undefined;
-  const summary = run.then((result) => {
-    clearTimeout(timer);
-    return summarise(result, samples);
-  });
-  return Object.assign(summary, { stop: () => run.stop() });
-}
-
-/** autocannon's result (untyped: it comes from the bench's own install). */
-function summarise(result: any, samples: string[]) {
-  const total = result.requests.total as number;
-  return {
-    requests: total,
-    perSecond: round(total / (result.duration as number), 0),
-    p50Ms: result.latency.p50 as number,
-    p99Ms: result.latency.p99 as number,
-    non2xx: result.non2xx as number,
-    errors: result.errors as number,
-    ...(samples.length ? { sampleErrors: samples } : {}),
-  };
-}
-
-/**
  * CPU time the API process has used, in ms (Linux /proc; user + system at 100 ticks/s): per
  * command it varies far less with the machine's other load than the rate does.
  */
@@ -251,6 +197,24 @@ function serverCpuMs(pid: number | undefined): number | undefined {
   const stat = pid !== undefined && existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return fields.length > 12 ? (Number(fields[11]) + Number(fields[12])) * 10 : undefined;
+}
+
+/** The paced reads in their own process (bench/lib/paced-reads-process.ts); `stop` ends them and gives their summaries. */
+function pacedReads(input: PacedReadsInput) {
+  const reader = fork(fileURLToPath(new URL('../lib/paced-reads-process.js', import.meta.url)), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const result = new Promise<Record<string, LoadSummary>>((resolve, reject) => {
+    reader.once('message', (m) => resolve(m as Record<string, LoadSummary>));
+    reader.once('exit', (code) => reject(new Error(`the paced reads exited ${code} before their results`)));
+  });
+  reader.send(input);
+  return {
+    stop: async () => {
+      if (reader.connected) reader.send('stop'); // else it ended by itself, after `seconds`
+      return result;
+    },
+  };
 }
 
 const { child, url } = await startServer();
@@ -268,14 +232,10 @@ try {
   const cpuBefore = processes === 1 ? serverCpuMs(child.pid) : undefined;
   // The reads' target holds "while the command load runs": officers open paths, caseloads and
   // worklists at a steady pace while the commands come as fast as the API takes them.
-  const during = Object.entries(readRate > 0 ? readers : {}).map(([kind, reqs]) => ({
-    kind,
-    run: load(url, reqs, seconds, 2, false, readRate),
-  }));
+  // on their own thread, so their latency is the API's, not the command load generator's queue
+  const during = readRate > 0 ? pacedReads({ url, readers, seconds, perSecond: readRate }) : undefined;
   const cmd = await load(url, commands, seconds, connections, true);
-  for (const d of during) d.run.stop();
-  const readsDuringCommands: Record<string, unknown> = {};
-  for (const d of during) readsDuringCommands[d.kind] = await d.run;
+  const readsDuringCommands = (await during?.stop()) ?? {};
   const cpuAfter = serverCpuMs(child.pid);
   const cpuMsPerCommand =
     cpuBefore !== undefined && cpuAfter !== undefined && cmd.requests > 0
