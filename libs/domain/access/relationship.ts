@@ -1,4 +1,5 @@
 import type { ClientPathState } from '../client-path/index.js';
+import { referralAndPeriodParties } from './entry-parties.js';
 
 /**
  * Why a person or organisation has a technically verified client relationship
@@ -52,14 +53,7 @@ export function relationshipSubjectIds(state: ClientPathState): string[] {
   const out: string[] = [];
   if (state.registeredBy) out.push(state.registeredBy.organisationId);
   for (const p of state.typ?.parties ?? []) out.push(p.organisationId);
-  for (const id in state.referrals) {
-    const r = state.referrals[id]!;
-    out.push(r.from.organisationId, r.to.organisationId);
-  }
-  for (const id in state.periods) {
-    const p = state.periods[id]!;
-    out.push(p.provider.organisationId, p.recordedBy.organisationId);
-  }
+  out.push(...referralAndPeriodParties(state));
   for (const p of state.people) out.push(p.personId, p.organisation.organisationId);
   return out;
 }

@@ -1,5 +1,6 @@
 import { EVENT_CATALOGUE, isPolkuEventType, type DataKind } from '../../events/index.js';
 import type { ClientPathState, ConsentState } from '../client-path/index.js';
+import { referralAndPeriodParties } from './entry-parties.js';
 
 /** Why an entry recorded by another organisation may be shown to the viewer. */
 export type DisclosureBasis =
@@ -91,15 +92,7 @@ export function entryVisibility(
  * these finds every identity viewer.
  */
 export function disclosureSubjectIds(state: ClientPathState): string[] {
-  const out: string[] = [];
-  for (const id in state.referrals) {
-    const r = state.referrals[id]!;
-    out.push(r.from.organisationId, r.to.organisationId);
-  }
-  for (const id in state.periods) {
-    const p = state.periods[id]!;
-    out.push(p.provider.organisationId, p.recordedBy.organisationId);
-  }
+  const out = referralAndPeriodParties(state);
   for (const p of state.typ?.parties ?? []) out.push(p.organisationId);
   for (const id in state.consents) out.push(...state.consents[id]!.scope.organisationIds);
   return out;
