@@ -3,23 +3,14 @@
  * the fold alone (clientStateOf) over histories read once through the real stores.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
-import { SqliteKeyStore } from '../libs/adapters/sqlite-key-store/index.js';
-import { ProtectedEventStore } from '../libs/event-store/protection/index.js';
 import { clientStateOf } from '../libs/domain/index.js';
+import { clientIdsOf, openProtectedStore } from './lib/data-stores.js';
 
 const [dir, clientsArg, roundsArg, dumpTo] = process.argv.slice(2);
 const clients = Number(clientsArg ?? 2000);
 const rounds = Number(roundsArg ?? 5);
-const db = new Database(join(dir, 'events.sqlite'), { readonly: true });
-const ids = db.prepare('SELECT client_id FROM streams ORDER BY client_id LIMIT ?').pluck().all(clients) as string[];
-db.close();
-const store = new ProtectedEventStore(
-  SqliteEventStore.open(join(dir, 'events.sqlite')),
-  SqliteKeyStore.open(join(dir, 'keys.sqlite')),
-);
+const ids = clientIdsOf(dir, clients);
+const { store } = openProtectedStore(dir);
 const histories = await Promise.all(ids.map(async (id) => (await store.readStream(id)).events));
 await store.close();
 let check = 0;

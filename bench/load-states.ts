@@ -1,32 +1,17 @@
 /**
  * `node bench/dist-bench/bench/load-states.js <data dir> [clients] [rounds]`: CPU per client
  * state loaded through the real stores (SQLite events + keys, protection, upcast, fold), as a
- * command that misses the client-state cache pays it. Opens the stores read-only in use.
+ * command that misses the client-state cache pays it.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
-import { SqliteKeyStore } from '../libs/adapters/sqlite-key-store/index.js';
-import { ProtectedEventStore } from '../libs/event-store/protection/index.js';
 import { loadClientState } from '../libs/application/index.js';
+import { clientIdsOf, openProtectedStore } from './lib/data-stores.js';
 
 const [dir, clientsArg, roundsArg] = process.argv.slice(2);
 const clients = Number(clientsArg ?? 2000);
 const rounds = Number(roundsArg ?? 3);
 
-const ids = (() => {
-  const db = new Database(join(dir, 'events.sqlite'), { readonly: true });
-  try {
-    return db.prepare('SELECT client_id FROM streams ORDER BY client_id LIMIT ?').pluck().all(clients) as string[];
-  } finally {
-    db.close();
-  }
-})();
-
-const store = new ProtectedEventStore(
-  SqliteEventStore.open(join(dir, 'events.sqlite')),
-  SqliteKeyStore.open(join(dir, 'keys.sqlite')),
-);
+const ids = clientIdsOf(dir, clients);
+const { store } = openProtectedStore(dir);
 
 let events = 0;
 for (let round = 0; round <= rounds; round += 1) {

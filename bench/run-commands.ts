@@ -7,12 +7,10 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
-import { SqliteKeyStore } from '../libs/adapters/sqlite-key-store/index.js';
-import { ProtectedEventStore } from '../libs/event-store/protection/index.js';
 import { configureClientStateCache, executeClientCommand, type CommandEnvelope } from '../libs/application/index.js';
 import { addDays } from '../libs/domain/index.js';
 import { readManifest } from './lib/manifest.js';
+import { openProtectedStore } from './lib/data-stores.js';
 
 const [dir, countArg, inFlightArg] = process.argv.slice(2);
 const count = Number(countArg ?? 6000);
@@ -20,8 +18,7 @@ const inFlight = Number(inFlightArg ?? 16);
 const manifest = readManifest(join(dir, 'manifest.json'));
 const work = mkdtempSync(join(tmpdir(), 'polku-run-commands-'));
 for (const name of ['events.sqlite', 'keys.sqlite']) copyFileSync(join(dir, name), join(work, name));
-const keys = SqliteKeyStore.open(join(work, 'keys.sqlite'));
-const store = new ProtectedEventStore(SqliteEventStore.open(join(work, 'events.sqlite')), keys);
+const { store, keys } = openProtectedStore(work);
 // a small cache: as with 100,000 clients, a client's next command finds its state evicted
 configureClientStateCache(store, { maxClients: 100, ttlMs: 60_000 });
 const today = addDays(manifest.end, 28);

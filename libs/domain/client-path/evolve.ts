@@ -40,14 +40,9 @@ function withoutUndefined(record: Record<string, unknown>): PeriodState {
  * gives what sorting would, without sorting the whole history again on every report.
  */
 function withDates(dates: readonly IsoDate[], added: readonly IsoDate[]): IsoDate[] {
-  const tail: unknown = dates.length > 0 ? dates[dates.length - 1] : '';
-  if (typeof tail !== 'string') return [...dates, ...added].sort();
-  let last = tail;
-  for (const date of added) {
-    if (typeof date !== 'string' || date < last) return [...dates, ...added].sort();
-    last = date;
-  }
-  return [...dates, ...added];
+  const all = [...dates, ...added];
+  for (let i = Math.max(1, dates.length); i < all.length; i++) if (all[i] < all[i - 1]) return all.sort();
+  return all;
 }
 
 const withPlan = (s: ClientPathState, plan: Omit<PlanState, 'ruleSetId'>): ClientPathState => ({
