@@ -1,5 +1,5 @@
 /**
- * `[DATABASE_URL=…] npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --processes P --read-rate R --skip a,b]`
+ * `[DATABASE_URL=…] npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --processes P --read-rate R --command-nice N --skip a,b]`
  *
  * Generates (once per size and seed) a data set through the domain, then runs each suite in
  * its own process (clean peak RSS, no shared JIT/heap state): event-store appends and reads
@@ -237,6 +237,7 @@ if (!skip.has('http')) {
       String(connections),
       ...(argValue(argv, 'processes') ? ['--processes', argValue(argv, 'processes')!] : []),
       ...(argValue(argv, 'read-rate') ? ['--read-rate', argValue(argv, 'read-rate')!] : []),
+      ...(argValue(argv, 'command-nice') ? ['--command-nice', argValue(argv, 'command-nice')!] : []),
     ]);
   } else results.http = { skipped: 'autocannon not installed (npm --prefix bench install)' };
 }
@@ -403,11 +404,12 @@ if (results.queries) {
     );
   }
 }
-if (results.http?.reads) {
-  for (const [kind, q] of Object.entries(results.http.reads as Record<string, any>)) {
+/** The paced reads' rows: `where` says which process answered them. */
+function pacedReadRows(reads: Record<string, any>, where: string) {
+  for (const [kind, q] of Object.entries(reads)) {
     const limit = kind === 'path' ? 10 : 25;
     add(
-      `${kind} query p50 / p99 ms (HTTP, ${fmt(q.perSecond)} req/s during the command load)`,
+      `${kind} query p50 / p99 ms (HTTP, ${where}, ${fmt(q.perSecond)} req/s during the command load)`,
       `${q.p50Ms} / ${q.p99Ms}`,
       '',
       under(q.p99Ms, limit),
@@ -415,6 +417,19 @@ if (results.http?.reads) {
       q.p99Ms < limit,
     );
   }
+}
+if (results.http?.reads) pacedReadRows(results.http.reads, 'the command process');
+if (results.http?.readsApart) {
+  const apart = results.http.readsApart;
+  add(
+    `HTTP commands/s beside a reads-only process (commands at nice ${apart.commandNice})`,
+    apart.commands.perSecond,
+    '',
+    '',
+    'report',
+    null,
+  );
+  pacedReadRows(apart.reads, 'a reads-only process');
 }
 if (results.generation)
   add('generation events/s (domain + append)', results.generation.eventsPerSecond, '', '', '', null);

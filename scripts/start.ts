@@ -75,6 +75,8 @@ const base = `http://${config.host}:${config.port}`;
 console.log(
   `Polku API on ${base} (docs ${base}/docs), projector health on http://${launcher.projector.host}:${launcher.projector.port}/health`,
 );
+if (config.readProcesses > 0)
+  console.log(`Reads only (GET, HEAD, OPTIONS) also on http://${config.host}:${config.readPort}`);
 console.log(
   'Demo token: npm run -s token -- --person te-liisa-korhonen --name "Liisa Korhonen" --org te-keski-suomi --org-type employment_authority --role officer',
 );

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
 import { mintToken } from '../libs/auth/token-minter.js';
 import {
@@ -116,7 +117,68 @@ describe('API_PROCESSES: several API processes on one port', () => {
       await events.close();
     }
   }, 180_000);
+
+  it('with API_READ_PROCESSES, runs reads-only processes on their own port at normal priority beside niced command processes', async () => {
+    const [port, readPort] = [await freePort(), await freePort()];
+    const api: RunningProjector = startProcess(build!.main, [], {
+      DATA_DIR: dir!,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      API_READ_PROCESSES: '1',
+      READ_PORT: String(readPort),
+      API_COMMAND_NICE: '5',
+      JWT_SECRET: SECRET,
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+    });
+    await api.waitForLine(() => api.lines.filter(listening).length >= 2, 'both processes listening', 60_000);
+    const messages = api.lines.filter(listening).map((l) => l.msg as string);
+    expect(messages.find((m) => m.endsWith('reads only)'))).toContain(`127.0.0.1:${readPort} `);
+    expect(messages.find((m) => !m.endsWith('reads only)'))).toContain(`127.0.0.1:${port} `);
+    // which worker is which: the primary gave the reads-only one its settings in its environment
+    const workers = childPids(api.child.pid!);
+    expect(workers).toHaveLength(2);
+    const isReadsOnly = (pid: number) =>
+      readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes('API_SERVES=reads');
+    const readsPid = workers.find(isReadsOnly)!;
+    const commandPid = workers.find((pid) => !isReadsOnly(pid))!;
+    expect([niceOf(commandPid), niceOf(readsPid)]).toEqual([5, 0]);
+
+    const token = await mintToken(PRINCIPALS.employmentOfficer, SECRET, 'polku-dev', 'polku');
+    const register = (at: number, clientId: string) =>
+      fetch(`http://127.0.0.1:${at}/clients`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId, fullName: 'Lukija', birthDate: '1984-05-02', municipality: 'Jyväskylä' }),
+      });
+    expect((await register(port, 'te-keski-suomi:reads-port-1')).status).toBe(201);
+    const refused = await register(readPort, 'te-keski-suomi:reads-port-2');
+    expect(refused.status).toBe(405);
+    expect(((await refused.json()) as { type: string }).type).toBe('https://polku.example/problems/reads-only');
+    expect((await fetch(`http://127.0.0.1:${readPort}/health`)).status).toBe(200);
+
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toEqual({ code: 0, signal: null });
+  }, 120_000);
 });
+
+/** A port free at the moment of asking (the test binds it right after). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The process's niceness (/proc/<pid>/stat, field 19). */
+function niceOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
 
 function existsProcess(pid: number): boolean {
   try {

@@ -17,7 +17,7 @@ import { setupOpenApi } from './infrastructure/openapi/index.js';
 import { KAFKA_COMMAND_CONTRACT } from '../../libs/commands/envelope/index.js';
 import { ProblemModule } from './infrastructure/problem/problem.module.js';
 import { createHttpApp, useJsonBody } from './infrastructure/http-platform/index.js';
-import { commandLaneMiddleware } from './infrastructure/command-lane/index.js';
+import { commandLaneMiddleware, readsOnlyMiddleware } from './infrastructure/command-lane/index.js';
 import { correlationIdMiddleware } from './infrastructure/request-context/correlation-id.middleware.js';
 import { StoresModule } from './infrastructure/stores.module.js';
 import { AuditModule } from './infrastructure/audit/index.js';
@@ -75,12 +75,15 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
   app.use(correlationIdMiddleware);
   app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel ?? config.logLevel)));
   const metrics = app.get<PolkuMetrics>(METRICS);
+  // after the metrics: a command's time in the lane counts in its latency
   app.use(
-    commandLaneMiddleware(config.commandConcurrency, (busy, queued) => {
-      metrics.commandsRunning.set(busy);
-      metrics.commandsWaiting.set(queued);
-    }),
-  ); // after the metrics: a command's time in the lane counts in its latency
+    config.serves === 'reads'
+      ? readsOnlyMiddleware
+      : commandLaneMiddleware(config.commandConcurrency, (busy, queued) => {
+          metrics.commandsRunning.set(busy);
+          metrics.commandsWaiting.set(queued);
+        }),
+  );
   useJsonBody(app); // after the correlation id and metrics: its refusals carry both
   serveWebApp(app, config.webDir);
   setupOpenApi(app, KAFKA_COMMAND_CONTRACT);

@@ -1,12 +1,15 @@
 /**
  * The real API (createApp, the same app main.ts boots) on the benchmark's data directory,
  * on 127.0.0.1 and a free port, with a fixed clock (so generated dates are "the past").
- * `--processes N` runs N API processes on the port like `API_PROCESSES=N` (node:cluster).
+ * `--processes N` runs N API processes on the port like `API_PROCESSES=N` (node:cluster);
+ * `--serves reads` makes it a reads-only process (`API_SERVES=reads`); `--command-nice N` is
+ * `API_COMMAND_NICE=N`.
  * Prints `{"port":N}` on stdout once listening; SIGTERM closes it.
  */
 import cluster from 'node:cluster';
 import { createApp } from '../../apps/api/app.module.js';
 import { loadApiConfig } from '../../apps/api/config.js';
+import { applyCommandNice } from '../../apps/api/process-priority.js';
 import { argNumber, argValue } from '../lib/util.js';
 import { testEnvironment } from '../../libs/config/index.js';
 
@@ -37,7 +40,10 @@ if (processes > 1 && cluster.isPrimary) {
     DATA_DIR: argValue(argv, 'data')!,
     JWT_SECRET: argValue(argv, 'secret')!,
     AUTH_MODE: 'hs256',
+    API_SERVES: argValue(argv, 'serves') ?? 'all',
+    API_COMMAND_NICE: argValue(argv, 'command-nice') ?? '0',
   });
+  applyCommandNice(config);
   const app = await createApp(config, { clock: () => now, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

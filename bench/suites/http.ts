@@ -7,6 +7,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { load, type LoadSummary, type Req } from '../lib/autocannon-load.js';
@@ -30,6 +31,13 @@ const connections = argNumber(argv, 'connections', 16);
 const processes = argNumber(argv, 'processes', 1);
 /** Requests per second of each read (path, caseload, worklist) while the commands run; 0: none. */
 const readRate = argNumber(argv, 'read-rate', 50);
+/**
+ * The second phase's deployment: a reads-only API process (`API_SERVES=reads`) beside the
+ * command process, which runs at this niceness (`API_COMMAND_NICE`); `--command-nice 0` keeps
+ * them equal, `--skip-reads-apart` leaves the phase out.
+ */
+const commandNice = argNumber(argv, 'command-nice', 10);
+const readsApart = !argv.includes('--skip-reads-apart');
 /** HTTP_PLATFORM of the API process (it inherits the environment): express unless set. */
 const platform = testEnvironment().httpPlatform ?? 'express';
 const manifest = readManifest(join(dataDir, 'manifest.json'));
@@ -47,7 +55,7 @@ for (const name of ['events.sqlite', 'read.sqlite', 'keys.sqlite']) {
   if (existsSync(join(dataDir, name))) copyFileSync(join(dataDir, name), join(work, name));
 }
 
-async function startServer(): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(...extra: string[]): Promise<{ child: ChildProcess; url: string }> {
   const script = join(BENCH_DIR, 'dist-bench', 'bench', 'suites', 'http-server.js');
   // BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone
   const flags = testEnvironment().benchServerNodeFlags;
@@ -64,6 +72,7 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
       SECRET,
       '--now',
       now.toISOString(),
+      ...extra,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -217,7 +226,25 @@ function pacedReads(input: PacedReadsInput) {
   };
 }
 
+/**
+ * Reads for 2 s of each kind before they are timed: the API's compiled code and page cache are
+ * warm in service, where a process answers for days, and a fresh one's first reads are not
+ * what an officer meets.
+ */
+async function warmUp(url: string, readers: Record<string, Req[]>): Promise<void> {
+  for (const reqs of Object.values(readers)) await load(url, reqs, 2, 2);
+}
+
+/** Commands as fast as the API takes them, with the paced reads against `readUrl` meanwhile. */
+async function commandsWithReads(url: string, readUrl: string, commands: Req[], readers: Record<string, Req[]>) {
+  // on their own process, so their latency is the API's, not the command load generator's queue
+  const during = readRate > 0 ? pacedReads({ url: readUrl, readers, seconds, perSecond: readRate }) : undefined;
+  const cmd = await load(url, commands, seconds, connections, true);
+  return { cmd, reads: (await during?.stop()) ?? {} };
+}
+
 const { child, url } = await startServer();
+let readsProcess: { child: ChildProcess; url: string } | undefined;
 try {
   const commands = await commandRequests();
   const readers = {
@@ -229,18 +256,28 @@ try {
     `  http: ${commands.length} distinct commands prepared; ${connections} connections, ${seconds} s; ` +
       `reads at ${readRate}/s each meanwhile`,
   );
+  await warmUp(url, readers);
   const cpuBefore = processes === 1 ? serverCpuMs(child.pid) : undefined;
   // The reads' target holds "while the command load runs": officers open paths, caseloads and
   // worklists at a steady pace while the commands come as fast as the API takes them.
-  // on their own thread, so their latency is the API's, not the command load generator's queue
-  const during = readRate > 0 ? pacedReads({ url, readers, seconds, perSecond: readRate }) : undefined;
-  const cmd = await load(url, commands, seconds, connections, true);
-  const readsDuringCommands = (await during?.stop()) ?? {};
+  const { cmd, reads: readsDuringCommands } = await commandsWithReads(url, url, commands, readers);
   const cpuAfter = serverCpuMs(child.pid);
   const cpuMsPerCommand =
     cpuBefore !== undefined && cpuAfter !== undefined && cmd.requests > 0
       ? round((cpuAfter - cpuBefore) / cmd.requests, 3)
       : undefined;
+  // The same again with the reads on a reads-only process and the commands' process niced:
+  // the commands not yet sent (past those answered and those possibly in flight at the stop).
+  let readsApartResult: Record<string, unknown> | undefined;
+  if (readsApart && readRate > 0) {
+    readsProcess = await startServer('--serves', 'reads');
+    if (commandNice > 0) setPriority(child.pid!, commandNice); // as API_COMMAND_NICE does in the process itself
+    await warmUp(readsProcess.url, readers);
+    const rest = commands.slice(cmd.requests + cmd.errors + connections);
+    log(`  http: again with the reads on a reads-only process, the commands' process at nice ${commandNice}`);
+    const apart = await commandsWithReads(url, readsProcess.url, rest, readers);
+    readsApartResult = { commandNice, commands: apart.cmd, reads: apart.reads };
+  }
   // and alone, as fast as the API answers (the queue, not the query, makes most of that p99)
   const readsAtSaturation: Record<string, unknown> = {};
   for (const [kind, reqs] of Object.entries(readers)) {
@@ -261,8 +298,10 @@ try {
     commands: { ...cmd, cpuMsPerCommand, cpuIncludesReads: readRate > 0 },
     readRate,
     reads: readsDuringCommands,
+    ...(readsApartResult && { readsApart: readsApartResult }),
     readsAtSaturation,
   });
 } finally {
   child.kill('SIGTERM');
+  readsProcess?.child.kill('SIGTERM');
 }

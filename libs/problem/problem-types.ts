@@ -20,6 +20,8 @@ export const ProblemTypes = {
   /** ?minPosition= beyond the last recorded event (422). */
   positionNotRecorded: `${PROBLEM_BASE}position-not-recorded`,
   internal: `${PROBLEM_BASE}internal`,
+  /** A command sent to a reads-only API process (`API_SERVES=reads`, 405). */
+  readsOnly: `${PROBLEM_BASE}reads-only`,
   /** RFC 9457 §4.2.1: no semantics beyond the HTTP status (e.g. 405, 413). */
   blank: 'about:blank',
 } as const;

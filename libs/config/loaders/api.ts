@@ -4,7 +4,7 @@ import { processEnvironment, type Environment } from '../environment.js';
 import { readAuditLogPath } from '../sections/audit-log.js';
 import { readAuth, type AuthConfig } from '../sections/auth.js';
 import { readClientStateCache, type ClientStateCacheSettings } from '../sections/client-state-cache.js';
-import { readHttp, type HttpPlatform } from '../sections/http.js';
+import { readHttp, type ApiServes, type HttpPlatform } from '../sections/http.js';
 import { readLogLevel, type LogLevel } from '../sections/observability.js';
 import { isProduction } from '../sections/runtime.js';
 import { readStores, type EventStoreConfig, type ReadStoreConfig } from '../sections/store.js';
@@ -27,6 +27,14 @@ export interface ApiConfig {
   httpPlatform: HttpPlatform;
   /** `COMMAND_CONCURRENCY`: commands one process runs at once (reads never wait for them). */
   commandConcurrency: number;
+  /** `API_SERVES`: `reads` answers reads only and refuses commands (405 `reads-only`). */
+  serves: ApiServes;
+  /** `API_READ_PROCESSES`: reads-only processes the cluster primary starts on `readPort`. */
+  readProcesses: number;
+  /** `READ_PORT`: the reads-only processes' port. */
+  readPort: number;
+  /** `API_COMMAND_NICE`: the niceness a process that takes commands gives itself. */
+  commandNice: number;
   /** `AUDIT_LOG_PATH`: absolute path of the usage and disclosure logs. */
   auditLogPath: string;
   clientStateCache: ClientStateCacheSettings;
@@ -55,6 +63,10 @@ export function readApiConfig(env: Environment, problems: Problems): ApiConfig |
     webDir,
     platform: httpPlatform,
     commandConcurrency,
+    serves,
+    readProcesses,
+    readPort,
+    commandNice,
   } = readHttp(env, BUILT_WEB_DIR, problems);
   const stores = readStores(env, problems);
   const auth = readAuth(env, production, problems);
@@ -79,6 +91,10 @@ export function readApiConfig(env: Environment, problems: Problems): ApiConfig |
     webDir,
     httpPlatform,
     commandConcurrency,
+    serves,
+    readProcesses,
+    readPort,
+    commandNice,
     auditLogPath,
     clientStateCache,
     logLevel,

@@ -27,10 +27,20 @@ export function loadLauncherConfig(env: Environment = processEnvironment()): Lau
   const api = readApiConfig(env, problems);
   const projector = readProjector(env, problems);
   const bus = readBus(env, isProduction(env), problems);
+  // The processes started here listen side by side: a fixed port given twice would stop one of them.
+  const ports: [string, number | undefined][] = [
+    ['PORT', api?.port],
+    ['READ_PORT', api && api.readProcesses > 0 ? api.readPort : undefined],
+    ['PROJECTOR_PORT', projector.port],
+  ];
   // the ingest runs (and reads these) only with BUS=kafka
   if (rawValue(env, BUS_SETTINGS.bus.name) === 'kafka') {
     readIngestConcurrency(env, problems);
-    readMetricsEndpoint(env, problems);
+    ports.push(['INGEST_METRICS_PORT', readMetricsEndpoint(env, problems).port]);
+  }
+  for (const [i, [name, port]] of ports.entries()) {
+    const earlier = ports.slice(0, i).find(([, p]) => p !== undefined && p !== 0 && p === port);
+    if (earlier) problems.add(name, `${name} must differ from ${earlier[0]} (both ${port})`);
   }
   const seedDemo = readOr(env, LAUNCHER_SETTINGS.demo, problems);
   problems.throwIfAny();

@@ -89,6 +89,28 @@ describe('loadApiConfig', () => {
     );
   });
 
+  it('serves everything from one process unless reads-only processes are asked for', () => {
+    expect(loadApiConfig({})).toMatchObject({ serves: 'all', readProcesses: 0, readPort: 3003, commandNice: 0 });
+    expect(
+      loadApiConfig({ API_SERVES: 'reads', API_READ_PROCESSES: '2', READ_PORT: '4001', API_COMMAND_NICE: '10' }),
+    ).toMatchObject({ serves: 'reads', readProcesses: 2, readPort: 4001, commandNice: 10 });
+  });
+
+  it('refuses a reads-only port that is the command port or a random one, and a niceness out of range', () => {
+    expect(errorOf(() => loadApiConfig({ API_READ_PROCESSES: '1', PORT: '4000', READ_PORT: '4000' })).problems).toEqual(
+      ['READ_PORT must differ from PORT (both 4000) when API_READ_PROCESSES > 0'],
+    );
+    expect(errorOf(() => loadApiConfig({ API_READ_PROCESSES: '1', READ_PORT: '0' })).problems).toEqual([
+      'READ_PORT must be a fixed port, not 0, when API_READ_PROCESSES > 0',
+    ]);
+    // without reads-only processes the reads' port is not used, so it cannot collide
+    expect(loadApiConfig({ PORT: '4000', READ_PORT: '4000' }).readPort).toBe(4000);
+    expect(errorOf(() => loadApiConfig({ API_SERVES: 'writes', API_COMMAND_NICE: '20' })).settings).toEqual([
+      'API_SERVES',
+      'API_COMMAND_NICE',
+    ]);
+  });
+
   it('refuses the development secret, or none, in production; never echoes a secret', () => {
     expect(errorOf(() => loadApiConfig({ NODE_ENV: 'production' })).problems).toEqual([
       'JWT_SECRET is required when NODE_ENV=production and AUTH_MODE=hs256',
@@ -241,6 +263,18 @@ describe('loadLauncherConfig', () => {
         loadLauncherConfig({ POLKU_DEMO: 'no', PROJECTOR_PORT: 'x', BUS: 'kafka', INGEST_METRICS_PORT: 'y' }),
       ).settings,
     ).toEqual(['PROJECTOR_PORT', 'KAFKA_BROKERS', 'INGEST_METRICS_PORT', 'POLKU_DEMO']);
+  });
+
+  it('refuses two of its processes on one fixed port', () => {
+    expect(errorOf(() => loadLauncherConfig({ API_READ_PROCESSES: '1', READ_PORT: '3001' })).problems).toEqual([
+      'PROJECTOR_PORT must differ from READ_PORT (both 3001)',
+    ]);
+    expect(
+      errorOf(() => loadLauncherConfig({ BUS: 'kafka', KAFKA_BROKERS: '127.0.0.1:9092', INGEST_METRICS_PORT: '3000' }))
+        .problems,
+    ).toEqual(['INGEST_METRICS_PORT must differ from PORT (both 3000)']);
+    // unused or random ports cannot collide
+    expect(loadLauncherConfig({ READ_PORT: '3001', PORT: '0', PROJECTOR_PORT: '0' }).api.readPort).toBe(3001);
   });
 });
 

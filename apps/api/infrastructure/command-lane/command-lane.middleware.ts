@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CommandLane } from './command-lane.js';
-
-/** Methods that change nothing: they never wait for a command's place. */
-const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { isReadMethod } from './methods.js';
 
 /**
  * Commands (every other method) take one of `places` before they run; reads pass at once.
@@ -16,7 +14,7 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function commandLaneMiddleware(places: number, onChange?: (busy: number, queued: number) => void) {
   const lane = new CommandLane(places, onChange);
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    if (READS.has(req.method ?? 'GET')) return next();
+    if (isReadMethod(req.method)) return next();
     let started = false;
     const ticket = lane.admit((leave) => {
       started = true;
