@@ -115,6 +115,24 @@ describe('SqliteAuditLog', () => {
     expect(await committed('usage')).toEqual(['anna', 'cai']); // nothing of the failed request
   });
 
+  it("waits for another process's write lock and commits once it is free", async () => {
+    const other = new Database(path);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      let settled = false;
+      const waiting = log.recordUsage([usage('anna')]).finally(() => {
+        settled = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(settled).toBe(false); // still waiting for the lock, not failed
+      other.exec('COMMIT');
+      await expect(waiting).resolves.toBeUndefined();
+      expect(await committed('usage')).toEqual(['anna']);
+    } finally {
+      other.close();
+    }
+  });
+
   it('finishes writes in flight on close, and refuses writes after it', async () => {
     const inFlight = log.recordUsage([usage('anna')]);
     await log.close();
