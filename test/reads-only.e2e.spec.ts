@@ -86,6 +86,11 @@ describe('a reads-only API process (API_SERVES=reads)', () => {
     expect(path.status).toBe(404);
   });
 
+  it('says what it serves on /health, for the router in front', async () => {
+    expect((await reads.http.get('/health')).body).toMatchObject({ status: 'ok', serves: 'reads' });
+    expect((await commands.http.get('/health')).body).toMatchObject({ status: 'ok', serves: 'all' });
+  });
+
   it('lets the command process take the same command', async () => {
     const id = 'te-keski-suomi:reads-only-3';
     const taken = await commands.http

@@ -49,7 +49,7 @@ describe('the generated TypeScript client against the running API', () => {
   });
 
   it('the check itself refuses a missing field, an undescribed field, a wrong type and an undeclared status', () => {
-    const health = { status: 'ok', eventStore: { head: '1' }, projector: { checkpoint: '1', lag: 0 } };
+    const health = { status: 'ok', serves: 'all', eventStore: { head: '1' }, projector: { checkpoint: '1', lag: 0 } };
     expect(() => check('/health', 'get', 200, health)).not.toThrow();
     expect(() => check('/health', 'get', 200, { ...health, eventStore: {} })).toThrow(/head/);
     expect(() => check('/health', 'get', 200, { ...health, surplus: 1 })).toThrow(/additional/);

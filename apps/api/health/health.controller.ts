@@ -11,7 +11,9 @@ import type { PolkuResponse } from '../infrastructure/http.js';
 import type { EventStore } from '../../../libs/event-store/index.js';
 import type { ReadStore } from '../../../libs/read-store/index.js';
 import { Public } from '../infrastructure/auth/decorators.js';
-import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens.js';
+import { API_CONFIG, EVENT_STORE, READ_STORE } from '../infrastructure/tokens.js';
+import type { ApiConfig } from '../config.js';
+import type { ApiServes } from '../../../libs/config/index.js';
 
 class EventStoreHealth {
   @ApiProperty({ description: 'Highest global position (decimal string: positions are 64-bit)', example: '1042' })
@@ -33,6 +35,12 @@ export class HealthDto {
       'degraded: a store cannot be reached (answered with 503); requests needing it answer 503 until it returns',
   })
   status: 'ok' | 'degraded';
+  @ApiProperty({
+    enum: ['all', 'reads'],
+    example: 'all',
+    description: 'What this process answers (`API_SERVES`): `reads` refuses commands with 405 `reads-only`',
+  })
+  serves: ApiServes;
   @ApiPropertyOptional({ description: 'Absent while the event store cannot be reached' })
   eventStore?: EventStoreHealth;
   @ApiPropertyOptional({ description: 'Absent while the read store cannot be reached' })
@@ -51,6 +59,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /** Public so load balancers can probe it; shows positions only, never client data. */
@@ -66,6 +75,7 @@ export class HealthController {
       const lag = head.value > checkpoint.value ? Number(head.value - checkpoint.value) : 0;
       return {
         status: 'ok',
+        serves: this.config.serves,
         eventStore: { head: head.value.toString() },
         projector: { checkpoint: checkpoint.value.toString(), lag },
       };
@@ -74,6 +84,7 @@ export class HealthController {
     res.setHeader('Retry-After', '1');
     return {
       status: 'degraded',
+      serves: this.config.serves,
       ...(head.status === 'fulfilled' && { eventStore: { head: head.value.toString() } }),
       unavailable: [
         ...(head.status === 'rejected' ? ['eventStore' as const] : []),

@@ -975,6 +975,12 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded";
+            /**
+             * @description What this process answers (`API_SERVES`): `reads` refuses commands with 405 `reads-only`
+             * @example all
+             * @enum {string}
+             */
+            serves: "all" | "reads";
             /** @description Absent while the event store cannot be reached */
             eventStore?: components["schemas"]["EventStoreHealth"];
             /** @description Absent while the read store cannot be reached */
