@@ -180,12 +180,22 @@ describe('API infrastructure (e2e)', () => {
     it('is public and reports the event-store head and projector checkpoint', async () => {
       const empty = await t.http.get('/health');
       expect(empty.status).toBe(200);
-      expect(empty.body).toEqual({ status: 'ok', serves: 'all', eventStore: { head: '0' }, projector: { checkpoint: '0', lag: 0 } });
+      expect(empty.body).toEqual({
+        status: 'ok',
+        serves: 'all',
+        eventStore: { head: '0' },
+        projector: { checkpoint: '0', lag: 0 },
+      });
 
       const store = t.app.get<EventStore>(EVENT_STORE);
       await store.appendToStream('client-health', [registered('client-health')], { expectedVersion: 0n });
       const after = await t.http.get('/health');
-      expect(after.body).toEqual({ status: 'ok', serves: 'all', eventStore: { head: '1' }, projector: { checkpoint: '0', lag: 1 } });
+      expect(after.body).toEqual({
+        status: 'ok',
+        serves: 'all',
+        eventStore: { head: '1' },
+        projector: { checkpoint: '0', lag: 1 },
+      });
     });
 
     it('stores live as real SQLite files in the data directory', () => {
