@@ -91,9 +91,13 @@ describe('loadApiConfig', () => {
 
   it('serves everything from one process unless reads-only processes are asked for', () => {
     expect(loadApiConfig({})).toMatchObject({ serves: 'all', readProcesses: 0, readPort: 3003, commandNice: 0 });
-    expect(
-      loadApiConfig({ API_SERVES: 'reads', API_READ_PROCESSES: '2', READ_PORT: '4001', API_COMMAND_NICE: '10' }),
-    ).toMatchObject({ serves: 'reads', readProcesses: 2, readPort: 4001, commandNice: 10 });
+    expect(loadApiConfig({ API_READ_PROCESSES: '2', READ_PORT: '4001', API_COMMAND_NICE: '10' })).toMatchObject({
+      serves: 'all',
+      readProcesses: 2,
+      readPort: 4001,
+      commandNice: 10,
+    });
+    expect(loadApiConfig({ API_SERVES: 'reads' }).serves).toBe('reads');
   });
 
   it('refuses a reads-only port that is the command port or a random one, and a niceness out of range', () => {
@@ -105,6 +109,9 @@ describe('loadApiConfig', () => {
     ]);
     // without reads-only processes the reads' port is not used, so it cannot collide
     expect(loadApiConfig({ PORT: '4000', READ_PORT: '4000' }).readPort).toBe(4000);
+    expect(errorOf(() => loadApiConfig({ API_READ_PROCESSES: '1', API_SERVES: 'reads' })).settings).toEqual([
+      'API_READ_PROCESSES',
+    ]);
     expect(errorOf(() => loadApiConfig({ API_SERVES: 'writes', API_COMMAND_NICE: '20' })).settings).toEqual([
       'API_SERVES',
       'API_COMMAND_NICE',

@@ -139,6 +139,13 @@ export function readHttp(env: Environment, defaultWebDir: string, problems: Prob
   // node:cluster shares one random port among every worker that listens on 0, both kinds alike
   else if (readProcesses > 0 && readPort === 0)
     problems.add(s.readPort.name, 'READ_PORT must be a fixed port, not 0, when API_READ_PROCESSES > 0');
+  const serves = readOr(env, s.serves, problems);
+  // reads-only processes exist to stand beside ones that take commands
+  if (readProcesses > 0 && serves === 'reads')
+    problems.add(
+      s.readProcesses.name,
+      'API_READ_PROCESSES starts reads-only processes beside ones that take commands; with API_SERVES=reads none would take commands',
+    );
   return {
     host: readOr(env, s.host, problems),
     port,
@@ -146,7 +153,7 @@ export function readHttp(env: Environment, defaultWebDir: string, problems: Prob
     webDir: read(env, s.webDir, problems) ?? resolve(defaultWebDir),
     platform: readOr(env, s.platform, problems),
     commandConcurrency: readOr(env, s.commandConcurrency, problems),
-    serves: readOr(env, s.serves, problems),
+    serves,
     readProcesses,
     readPort,
     commandNice: readOr(env, s.commandNice, problems),
