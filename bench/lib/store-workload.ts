@@ -3,9 +3,10 @@
  * one-event appends with the expected version round-robin over `streams` client streams,
  * one caller awaiting each; whole-stream reads of one stream of `streamEvents` events; then
  * the same appends with `concurrency` callers in flight (other streams, so the first two rows
- * are measured exactly as before).
+ * are measured exactly as before). Event ids are made as the write path makes them: time-ordered
+ * (v7).
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUIDv7 } from 'node:crypto';
 import type { EventStore } from '../../libs/event-store/index.js';
 import { sampleEvent } from './sample-events.js';
 import { round } from './util.js';
@@ -20,7 +21,7 @@ export interface BenchStore {
 export function throughPort(store: EventStore): BenchStore {
   return {
     append: async (stream, i, expected) => {
-      await store.appendToStream(stream, [sampleEvent(stream, i, randomUUID())], { expectedVersion: expected });
+      await store.appendToStream(stream, [sampleEvent(stream, i, randomUUIDv7())], { expectedVersion: expected });
     },
     read: async (stream) => (await store.readStream(stream)).events.length,
     close: () => store.close(),

@@ -6,7 +6,7 @@
  *   (SELECT * in stream order) and each row's JSON columns parsed: what reading a stream costs
  *   without any store around it.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUIDv7 } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -30,7 +30,7 @@ function fsyncLimit(): number {
   db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT');
   const insert = db.prepare('INSERT INTO rows (body) VALUES (?)');
-  const body = JSON.stringify(sampleEvent('bench-client-0', 0, randomUUID()));
+  const body = JSON.stringify(sampleEvent('bench-client-0', 0, randomUUIDv7()));
   let commits = 0;
   const until = performance.now() + seconds * 1000;
   const began = performance.now();
@@ -49,7 +49,7 @@ async function readParseLimit(): Promise<{ rawReadsPerSecond: number; cpuMicrosP
   const stream = 'bench-long-client';
   const store = SqliteEventStore.open(files[1]);
   for (let i = 0; i < streamEvents; i++)
-    await store.appendToStream(stream, [sampleEvent(stream, i, randomUUID())], { expectedVersion: BigInt(i) });
+    await store.appendToStream(stream, [sampleEvent(stream, i, randomUUIDv7())], { expectedVersion: BigInt(i) });
   await store.close();
   const db = new Database(files[1], { readonly: true });
   const select = db.prepare('SELECT * FROM events WHERE client_id = ? ORDER BY stream_version');

@@ -4,7 +4,7 @@
  * of store-workload.ts against the same server, each in a fresh schema dropped afterwards.
  * Durable commits on both sides (the server's synchronous_commit).
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUIDv7 } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -60,7 +60,7 @@ async function openPeer(): Promise<BenchStore> {
   const store = getPostgreSQLEventStore(scoped.toString(), { schema: { autoMigration: 'CreateOrUpdate' } });
   return {
     append: async (stream, i, expected) => {
-      await store.appendToStream(stream, [samplePeerEvent(stream, i, randomUUID())], {
+      await store.appendToStream(stream, [samplePeerEvent(stream, i, randomUUIDv7())], {
         expectedStreamVersion: expected,
       });
     },

@@ -4,7 +4,7 @@
  * fresh file, durable commits
  * (WAL; Polku synchronous=FULL, the peer with SQLite's default FULL).
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUIDv7 } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ async function openPeer(): Promise<BenchStore> {
     // commit transaction - SQL statements in progress" (single process, no contention): retry
     for (let attempt = 1; ; attempt++) {
       try {
-        await store.appendToStream(stream, [samplePeerEvent(stream, i, randomUUID())], {
+        await store.appendToStream(stream, [samplePeerEvent(stream, i, randomUUIDv7())], {
           expectedStreamVersion: expected,
         });
         return;

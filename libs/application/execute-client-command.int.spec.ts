@@ -295,3 +295,23 @@ describe('executeClientCommand with the decision-state cache', () => {
     }
   });
 });
+
+describe("executeClientCommand's event ids", () => {
+  it('are time-ordered UUIDs (RFC 9562 v7) stamped with the moment of the command', async () => {
+    const a = aProcess();
+    const before = Date.now();
+    await run(a, 'te-1:c1', register);
+    await run(a, 'te-1:c1', assign('officer-2'));
+    await run(a, 'te-1:c2', register);
+    const after = Date.now();
+    const events = await a.store.readAll({ after: 0n, limit: 100 });
+    expect(events).toHaveLength(3);
+    for (const { eventId } of events) {
+      expect(eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      // the first 48 bits: Unix milliseconds, so new ids land at the end of the event-id index
+      const stampedAt = Number.parseInt(eventId.replace('-', '').slice(0, 12), 16);
+      expect(stampedAt).toBeGreaterThanOrEqual(before);
+      expect(stampedAt).toBeLessThanOrEqual(after);
+    }
+  });
+});

@@ -4,9 +4,11 @@
  * with one line saying what to do, instead of a NODE_MODULE_VERSION error from better-sqlite3.
  */
 export const SUPPORTED_NODE_MAJOR = 26;
+/** The line's first release with `crypto.randomUUIDv7` (the write path's time-ordered event ids). */
+export const SUPPORTED_NODE_MINIMUM_MINOR = 1;
 
 export function unsupportedRuntimeMessage(version: string = process.versions.node): string | null {
-  const major = Number(version.split('.')[0]);
-  if (major === SUPPORTED_NODE_MAJOR) return null;
-  return `Polku runs on Node ${SUPPORTED_NODE_MAJOR}, not ${version}: start it through npm (npm start, npm run start:api, ...), which uses the Node that npm install put in node_modules/.bin.`;
+  const [major, minor] = version.split('.').map(Number);
+  if (major === SUPPORTED_NODE_MAJOR && minor >= SUPPORTED_NODE_MINIMUM_MINOR) return null;
+  return `Polku runs on Node ${SUPPORTED_NODE_MAJOR} (${SUPPORTED_NODE_MAJOR}.${SUPPORTED_NODE_MINIMUM_MINOR} or later), not ${version}: start it through npm (npm start, npm run start:api, ...), which uses the Node that npm install put in node_modules/.bin.`;
 }

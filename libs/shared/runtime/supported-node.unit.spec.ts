@@ -12,6 +12,15 @@ describe('supported Node runtime', () => {
     expect(message).not.toContain('\n');
   });
 
+  it('refuses a release of the line older than its first with randomUUIDv7, and accepts that one', () => {
+    expect(unsupportedRuntimeMessage(`${SUPPORTED_NODE_MAJOR}.0.0`)).toContain(`${SUPPORTED_NODE_MAJOR}.1 or later`);
+    expect(unsupportedRuntimeMessage(`${SUPPORTED_NODE_MAJOR}.1.0`)).toBeNull();
+  });
+
+  it('refuses the next major line until it is measured and chosen', () => {
+    expect(unsupportedRuntimeMessage(`${SUPPORTED_NODE_MAJOR + 1}.0.0`)).toContain(`Node ${SUPPORTED_NODE_MAJOR}`);
+  });
+
   it('runs the test suite itself on the supported line', () => {
     expect(unsupportedRuntimeMessage()).toBeNull();
   });
