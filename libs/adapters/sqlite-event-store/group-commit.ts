@@ -27,9 +27,9 @@ const isBusy = (error: unknown): boolean => {
  *
  * When another process holds the write lock, the queue waits without blocking this thread:
  * SQLite's own busy handler would sleep in the middle of the event loop (1, 2, 5, 10 ms ...),
- * stalling every request of the process; instead the attempt fails at once (busy_timeout 0
- * for that attempt) and is retried a millisecond later, new appends joining it, until the
- * connection's busy_timeout has passed (then they fail as before: retryable).
+ * stalling every request of the process; instead the attempt fails at once (the connection
+ * given here has busy_timeout 0) and is retried a millisecond later, new appends joining it,
+ * until `budgetMs()` has passed (then they fail as before: retryable).
  */
 export class GroupCommit {
   private pending: QueuedAppend[] = [];
@@ -40,7 +40,14 @@ export class GroupCommit {
   private readonly alone: (append: QueuedAppend) => AppendResult;
   private readonly group: (appends: QueuedAppend[]) => Outcome[];
 
-  constructor(private readonly db: Database.Database) {
+  /**
+   * `db`: the connection appends run on, with busy_timeout 0 (or one no other process can
+   * lock); `budgetMs`: how long to wait for another process's lock, asked when a wait begins.
+   */
+  constructor(
+    db: Database.Database,
+    private readonly budgetMs: () => number,
+  ) {
     // better-sqlite3 runs a transaction function called inside another one as a SAVEPOINT
     const inSavepoint = db.transaction((append: QueuedAppend) => append.write());
     this.alone = db.transaction((append: QueuedAppend) => append.write()).immediate;
@@ -85,10 +92,9 @@ export class GroupCommit {
     this.pending = [];
     let outcomes: Outcome[];
     try {
-      outcomes = this.withoutBusyWait(() =>
-        appends.length === 1 ? [this.outcomeAlone(appends[0])] : this.group(appends),
-      );
+      outcomes = appends.length === 1 ? [this.outcomeAlone(appends[0])] : this.group(appends);
     } catch (error) {
+      if (isBusy(error)) this.waiting ??= { since: Date.now(), budgetMs: this.budgetMs() };
       if (isBusy(error) && this.mayWaitMore()) {
         this.pending = appends.concat(this.pending); // keep queue order; newer ones join the retry
         this.scheduled = true;
@@ -115,18 +121,6 @@ export class GroupCommit {
     } catch (error) {
       if (isBusy(error)) throw error;
       return { error: this.failureOf(append, error) };
-    }
-  }
-
-  /** One attempt that fails at once with SQLITE_BUSY instead of sleeping in SQLite. */
-  private withoutBusyWait<T>(attempt: () => T): T {
-    const budgetMs = Number(this.db.pragma('busy_timeout', { simple: true }));
-    this.waiting ??= { since: Date.now(), budgetMs };
-    this.db.pragma('busy_timeout = 0');
-    try {
-      return attempt();
-    } finally {
-      this.db.pragma(`busy_timeout = ${budgetMs}`);
     }
   }
 
