@@ -38,6 +38,8 @@ const readRate = argNumber(argv, 'read-rate', 50);
  */
 const commandNice = argNumber(argv, 'command-nice', 10);
 const readsApart = !argv.includes('--skip-reads-apart');
+/** `--skip-saturation` leaves out the reads alone at full speed (e.g. to profile the command load alone). */
+const readsAlone = !argv.includes('--skip-saturation');
 /** HTTP_PLATFORM of the API process (it inherits the environment): express unless set. */
 const platform = testEnvironment().httpPlatform ?? 'express';
 const manifest = readManifest(join(dataDir, 'manifest.json'));
@@ -280,7 +282,7 @@ try {
   }
   // and alone, as fast as the API answers (the queue, not the query, makes most of that p99)
   const readsAtSaturation: Record<string, unknown> = {};
-  for (const [kind, reqs] of Object.entries(readers)) {
+  for (const [kind, reqs] of readsAlone ? Object.entries(readers) : []) {
     readsAtSaturation[kind] = await load(
       url,
       reqs,
