@@ -9,8 +9,9 @@ import type { DisclosureRecorder } from '../../libs/bus/index.js';
 import type { PolkuMetrics } from '../../libs/observability/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
 import { TokenVerifier } from '../../libs/auth/token-verifier.js';
-import { openEventStore, untilAvailable } from '../../libs/adapters/open-stores/index.js';
-import { configureClientStateCache } from '../../libs/application/index.js';
+import { openEventStore, openReadStore, untilAvailable } from '../../libs/adapters/open-stores/index.js';
+import { configureClientStateCache, useDecisionStateSnapshots } from '../../libs/application/index.js';
+import { readStoreDecisionSnapshots } from '../../libs/projections/client-path/index.js';
 import { DEFAULT_INGEST_CONCURRENCY, type KafkaIngestConfig } from './config.js';
 import { createIngestHandler } from './ingest-handler.js';
 import { openPublication, type PublicationStatus } from './publication.js';
@@ -78,6 +79,16 @@ export async function startIngest(
     closers.push(() => store.close());
     // the same decision-state cache settings as the API (CLIENT_STATE_CACHE_*)
     configureClientStateCache(store, config.api.clientStateCache);
+    if (config.api.clientStateCache.snapshots) {
+      // Only a head start for commands: without the read store the ingest reads whole streams.
+      try {
+        const readStore = await openReadStore(config.api.readStore);
+        closers.push(() => readStore.close());
+        useDecisionStateSnapshots(store, readStoreDecisionSnapshots(readStore));
+      } catch (error) {
+        log({ level: 'warn', msg: 'read store unavailable: commands read whole streams', error: message(error) });
+      }
+    }
 
     const audit = SqliteAuditLog.open(config.auditLogPath);
     closers.push(() => audit.close());

@@ -2,6 +2,7 @@ import type { PolkuEvent } from '../events/index.js';
 import { clientStateOf, foldClientState, type ClientPathState } from '../domain/index.js';
 import type { EventStore } from '../event-store/index.js';
 import type { ClientStateCache } from './client-state-cache/index.js';
+import type { DecisionStateSnapshots } from './decision-snapshots/index.js';
 
 /** Folds a client's stream into the decision state. */
 export async function loadClientState(
@@ -12,24 +13,50 @@ export async function loadClientState(
   return { state: clientStateOf(clientId, events), version: currentVersion };
 }
 
-/** A decision state and its stream version; `cached` = taken from the cache, so possibly behind the store. */
+/**
+ * A decision state and its stream version. `cached` = not folded from the whole stream just
+ * now (taken from the cache, or from a projection's snapshot and the events after it), so
+ * possibly behind or off: a refusal or a version conflict on it is checked on the stream.
+ */
 export interface ClientSnapshot {
   state: ClientPathState;
   version: bigint;
   cached: boolean;
 }
 
-/** One command's view of one client's state: from the cache when it has one, else from the stream. */
+/**
+ * One command's view of one client's state: from the cache when it has one, else from a
+ * decision-state snapshot and the events after it, else from the whole stream.
+ */
 export class ClientStates {
   constructor(
     private readonly store: EventStore,
     private readonly clientId: string,
     private readonly cache: ClientStateCache | null,
+    private readonly snapshots: DecisionStateSnapshots | null = null,
   ) {}
 
   async current(): Promise<ClientSnapshot> {
     const hit = this.cache?.get(this.clientId);
-    return hit ? { state: hit.state, version: hit.version, cached: true } : this.fresh();
+    if (hit) return { state: hit.state, version: hit.version, cached: true };
+    return (await this.fromSnapshot()) ?? this.fresh();
+  }
+
+  /** A snapshot brought up to date with the stream's later events (and kept for the next command). */
+  private async fromSnapshot(): Promise<ClientSnapshot | null> {
+    if (!this.snapshots) return null;
+    const ticket = this.cache?.ticket() ?? 0;
+    // A snapshot only saves work: when its source fails, the whole stream answers.
+    const taken = await this.snapshots.snapshotOf(this.clientId).catch(() => null);
+    if (!taken || taken.version < 1n) return null;
+    // From the snapshot's own last event: it must be where the snapshot says, in this store.
+    const read = await this.store.readStream(this.clientId, { afterVersion: taken.version - 1n });
+    const [anchor, ...events] = read.events;
+    if (anchor?.streamVersion !== taken.version || anchor.globalPosition !== taken.position) return null;
+    const { currentVersion } = read;
+    const state = foldClientState(taken.state, events);
+    this.cache?.remember(this.clientId, state, currentVersion, ticket);
+    return { state, version: currentVersion, cached: true };
   }
 
   /** Read from the store (and kept for the next command). */

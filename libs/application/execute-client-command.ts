@@ -3,6 +3,7 @@ import { EVENT_CATALOGUE, type PolkuEvent } from '../events/index.js';
 import { decide } from '../domain/index.js';
 import { StreamVersionConflictError, type EventStore } from '../event-store/index.js';
 import { clientStateCacheOf, type ClientStateCache } from './client-state-cache/index.js';
+import { decisionStateSnapshotsOf, type DecisionStateSnapshots } from './decision-snapshots/index.js';
 import { ClientStates, type ClientSnapshot } from './client-states.js';
 import { inClientTurn } from './client-turns.js';
 import { authorise, requestHashOf, toResult, type CommandEnvelope, type CommandResult } from './command-envelope.js';
@@ -16,6 +17,8 @@ export { loadClientState } from './client-states.js';
 export interface ExecuteOptions {
   /** Decision states kept between commands; default: the store's own (`clientStateCacheOf`); null = always read the stream. */
   stateCache?: ClientStateCache | null;
+  /** Where a client missing from the cache may start; default: the store's (`useDecisionStateSnapshots`); null = none. */
+  snapshots?: DecisionStateSnapshots | null;
 }
 
 /**
@@ -47,6 +50,7 @@ async function execute(
     store,
     cmd.clientId,
     options.stateCache === undefined ? clientStateCacheOf(store) : options.stateCache,
+    options.snapshots === undefined ? decisionStateSnapshotsOf(store) : options.snapshots,
   );
   const requestHash = cmd.idempotencyKey ? requestHashOf(cmd.command) : undefined;
   let authorised: ClientSnapshot | undefined;

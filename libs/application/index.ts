@@ -1,2 +1,3 @@
 export * from './execute-client-command.js';
 export * from './client-state-cache/index.js';
+export * from './decision-snapshots/index.js';

@@ -38,6 +38,16 @@ export interface ReadStreamResult {
   events: RecordedEvent[];
 }
 
+export interface ReadStreamOptions {
+  /**
+   * Only the events after this stream version (a decision state already folded up to it is
+   * brought up to date). The caller vouches that the stream reached this version: with no
+   * later event, `currentVersion` is this version, and an append expecting it is refused if
+   * the stream is elsewhere.
+   */
+  afterVersion?: bigint;
+}
+
 export interface ReadAllOptions {
   /** Exclusive: events with globalPosition > after. Start at 0n. */
   after: bigint;
@@ -69,7 +79,7 @@ export interface EventStore {
    * `requestHash`) for another request. Lets a command handler skip deciding again on a retry.
    */
   findIdempotentResult(idempotencyKey: string, clientId: string, requestHash?: string): Promise<AppendResult | null>;
-  readStream(clientId: string): Promise<ReadStreamResult>;
+  readStream(clientId: string, options?: ReadStreamOptions): Promise<ReadStreamResult>;
   /** Global order; never skips an event that becomes visible later with a lower position. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   /**

@@ -11,6 +11,7 @@ import type {
 import type { CompensationComponent, CompensationPayer } from '../domain/rule-sets/index.js';
 
 export type ClientDocuments = Pick<ClientReadModel, 'lastPosition' | 'path' | 'state'>;
+export type ClientCarriedState = Pick<ClientReadModel, 'lastPosition' | 'state'>;
 
 export interface WorklistQuery {
   organisationId: string;
@@ -92,6 +93,11 @@ export interface ReadStoreReader {
    * of one client needs (access check and consent filter on the state, the path to serve).
    */
   clientDocuments(clientId: string): Promise<ClientDocuments | null>;
+  /**
+   * The carried state alone (no path document): what the write side takes as a decision-state
+   * snapshot (libs/projections/client-path `decisionSnapshotOf`).
+   */
+  clientState(clientId: string): Promise<ClientCarriedState | null>;
   caseload(personId: string): Promise<CaseloadRow[]>;
   /** How many clients each person of an organisation has, per role (a person in two roles: two rows). */
   caseloadCounts(organisationId: string): Promise<CaseloadCountRow[]>;

@@ -7,6 +7,7 @@ import {
   type ChainVerification,
   type EventStore,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type ReadStreamResult,
 } from '../../event-store/index.js';
 import { appendEvents, type AppendContext } from './append.js';
@@ -104,10 +105,13 @@ export class KurrentDbEventStore implements EventStore {
     return settled.kind === 'replay' ? settled.result : null;
   }
 
-  async readStream(clientId: string): Promise<ReadStreamResult> {
+  async readStream(clientId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
     this.ensureOpen();
-    const events = (await readStreamRecords(this.client, this.names.client(clientId))).map(toRecordedEvent);
-    return { currentVersion: events.at(-1)?.streamVersion ?? 0n, events };
+    const after = options.afterVersion;
+    // revision = version - 1, so the first revision after version v is v
+    const from = after === undefined ? {} : { fromRevision: after };
+    const events = (await readStreamRecords(this.client, this.names.client(clientId), from)).map(toRecordedEvent);
+    return { currentVersion: events.at(-1)?.streamVersion ?? after ?? 0n, events };
   }
 
   /** `after` is exclusive and must be 0n or a position this store returned (a commit position). */

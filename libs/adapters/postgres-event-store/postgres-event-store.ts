@@ -7,6 +7,7 @@ import {
   type ClientStream,
   type EventStore,
   type ReadAllOptions,
+  type ReadStreamOptions,
   type ReadStreamResult,
   type ReadStreamsOptions,
   validateBatch,
@@ -105,9 +106,14 @@ export class PostgresEventStore implements EventStore {
     return replayFrom(rows[0], idempotencyKey, clientId, requestHash);
   }
 
-  async readStream(clientId: string): Promise<ReadStreamResult> {
-    const events = (await this.query<EventRow>(this.sql.readStream, [clientId])).map(toRecordedEvent);
-    return { currentVersion: events.at(-1)?.streamVersion ?? 0n, events };
+  async readStream(clientId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
+    const after = options.afterVersion;
+    const rows =
+      after === undefined
+        ? await this.query<EventRow>(this.sql.readStream, [clientId])
+        : await this.query<EventRow>(this.sql.readStreamAfter, [clientId, after]);
+    const events = rows.map(toRecordedEvent);
+    return { currentVersion: events.at(-1)?.streamVersion ?? after ?? 0n, events };
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {

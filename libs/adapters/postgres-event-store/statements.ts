@@ -15,6 +15,8 @@ export function statements(schema: string, s: string) {
     selectHeads: `SELECT client_id, version, last_hash FROM ${s}.streams`,
     storedEventIds: `SELECT event_id FROM ${s}.events WHERE event_id = ANY($1::text[])`,
     readStream: `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE client_id = $1 ORDER BY stream_version`,
+    readStreamAfter: `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE client_id = $1 AND stream_version > $2
+      ORDER BY stream_version`,
     readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
     readAllUpTo: `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE global_position > $1 AND global_position <= $2
       ORDER BY global_position LIMIT $3`,

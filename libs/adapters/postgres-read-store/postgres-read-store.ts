@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type {
   CaseloadCountRow,
   CaseloadRow,
+  ClientCarriedState,
   ClientDocuments,
   ClientSearchHit,
   ClientSearchQuery,
@@ -99,6 +100,15 @@ export class PostgresReadStore implements ReadStore {
       const {
         rows: [row],
       } = await this.pool.query<ClientDocuments>(this.sql.clientDocuments, [clientId]);
+      return row ?? null;
+    });
+  }
+
+  clientState(clientId: string): Promise<ClientCarriedState | null> {
+    return unlessUnavailable(async () => {
+      const {
+        rows: [row],
+      } = await this.pool.query<ClientCarriedState>(this.sql.clientState, [clientId]);
       return row ?? null;
     });
   }

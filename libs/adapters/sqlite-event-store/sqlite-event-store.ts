@@ -12,6 +12,7 @@ import {
   type EventStore,
   type ReadAllOptions,
   type ClientStream,
+  type ReadStreamOptions,
   type ReadStreamResult,
   type ReadStreamsOptions,
   validateBatch,
@@ -125,18 +126,18 @@ export class SqliteEventStore implements EventStore {
     return this.guard(() => this.replayOf(this.statements, idempotencyKey, clientId, requestHash));
   }
 
-  async readStream(clientId: string): Promise<ReadStreamResult> {
+  async readStream(clientId: string, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
     const s = this.statements;
-    const events =
-      decodeStream(
-        this.guard(() => s.readStreamEvents.all(clientId)),
-        clientId,
-      ) ??
-      decodeStream(
-        this.guard(() => s.readStreamEventsExact.all(clientId)),
-        clientId,
-      )!;
-    return { currentVersion: events.at(-1)?.streamVersion ?? 0n, events };
+    const after = options.afterVersion;
+    // numbers first; the bigint read only if a position ever passes 2^53
+    const rows = (exact: boolean) =>
+      this.guard(() =>
+        after === undefined
+          ? (exact ? s.readStreamEventsExact : s.readStreamEvents).all(clientId)
+          : (exact ? s.readStreamEventsAfterExact : s.readStreamEventsAfter).all(clientId, after),
+      );
+    const events = decodeStream(rows(false), clientId) ?? decodeStream(rows(true), clientId)!;
+    return { currentVersion: events.at(-1)?.streamVersion ?? after ?? 0n, events };
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -23,6 +23,9 @@ export interface Statements {
   readStreamEvents: Statement<[string], StreamRow>;
   /** The same with bigints, for a stream whose positions pass 2^53. */
   readStreamEventsExact: Statement<[string], StreamRow>;
+  /** The same after a stream version (readStream's `afterVersion`). */
+  readStreamEventsAfter: Statement<[string, bigint], StreamRow>;
+  readStreamEventsAfterExact: Statement<[string, bigint], StreamRow>;
   /** Raw rows without the hash: what readAll() returns. */
   readAllEvents: Statement<[bigint, number], ReadRow>;
   readEverything: Statement<[], EventRow>;
@@ -55,6 +58,15 @@ export function prepareStatements(db: Database): Statements {
     readStreamEventsExact: db
       .prepare<[string], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
       WHERE client_id = ? ORDER BY stream_version`)
+      .raw(),
+    readStreamEventsAfter: db
+      .prepare<[string, bigint], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
+      WHERE client_id = ? AND stream_version > ? ORDER BY stream_version`)
+      .raw()
+      .safeIntegers(false),
+    readStreamEventsAfterExact: db
+      .prepare<[string, bigint], StreamRow>(`SELECT ${STREAM_READ_COLUMNS} FROM events
+      WHERE client_id = ? AND stream_version > ? ORDER BY stream_version`)
       .raw(),
     readAllEvents: db
       .prepare<[bigint, number], ReadRow>(`SELECT ${READ_COLUMNS} FROM events

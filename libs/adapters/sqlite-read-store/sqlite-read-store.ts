@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import {
   documentsJson,
   type CaseloadRow,
+  type ClientCarriedState,
   type ClientDocuments,
   type ClientReadModel,
   type CommittableModel,
@@ -204,6 +205,11 @@ export class SqliteReadStore implements ReadStore {
   async clientDocuments(clientId: string): Promise<ClientDocuments | null> {
     const row = this.sql.clientDocuments.get(clientId) as Omit<ModelRow, 'clientId'> | undefined;
     return row ? { lastPosition: row.lastPosition, path: JSON.parse(row.path), state: JSON.parse(row.state) } : null;
+  }
+
+  async clientState(clientId: string): Promise<ClientCarriedState | null> {
+    const row = this.sql.clientState.get(clientId) as Pick<ModelRow, 'lastPosition' | 'state'> | undefined;
+    return row ? { lastPosition: row.lastPosition, state: JSON.parse(row.state) } : null;
   }
 
   async caseloadCounts(organisationId: string): Promise<CaseloadCountRow[]> {

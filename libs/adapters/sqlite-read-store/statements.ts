@@ -102,6 +102,9 @@ export function prepareStatements(db: Database) {
     clientDocuments: db
       .prepare('SELECT last_position AS lastPosition, path, state FROM client_models WHERE client_id = ?')
       .safeIntegers(true),
+    clientState: db
+      .prepare('SELECT last_position AS lastPosition, state FROM client_models WHERE client_id = ?')
+      .safeIntegers(true),
     caseload: db.prepare(`SELECT ${CASELOAD_COLUMNS} FROM caseload WHERE person_id = ?
       ORDER BY since, client_id, rowid`),
     caseloadCounts: db.prepare(`SELECT person_id AS personId, max(person_name) AS personName, role,

@@ -36,7 +36,7 @@ describe('loadApiConfig', () => {
       auditLogPath: resolve('./data/audit.sqlite'),
       auth: { mode: 'hs256', secret: DEV_JWT_SECRET, issuer: 'polku-dev', audience: 'polku' },
       production: false,
-      clientStateCache: { maxClients: 5_000, ttlMs: 300_000 },
+      clientStateCache: { maxClients: 5_000, ttlMs: 300_000, snapshots: true },
       logLevel: 'info',
       webSession: { sessionSecret: DEV_WEB_SESSION_SECRET },
     });
@@ -50,13 +50,14 @@ describe('loadApiConfig', () => {
       AUDIT_LOG_PATH: '/logs/audit.sqlite',
       CLIENT_STATE_CACHE_MAX_CLIENTS: '0',
       CLIENT_STATE_CACHE_TTL_SECONDS: '30',
+      CLIENT_STATE_SNAPSHOTS: 'off',
       LOG_LEVEL: 'silent',
     });
     expect(config).toMatchObject({
       port: 0,
       host: '127.0.0.1',
       auditLogPath: '/logs/audit.sqlite',
-      clientStateCache: { maxClients: 0, ttlMs: 30_000 },
+      clientStateCache: { maxClients: 0, ttlMs: 30_000, snapshots: false },
       logLevel: 'silent',
     });
   });

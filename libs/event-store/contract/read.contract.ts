@@ -49,6 +49,18 @@ export function readContract(ctx: ContractContext): void {
       expect(again.map(({ globalPosition, streamVersion, ...rest }) => rest)).toEqual(sent);
     });
 
+    it('given afterVersion, returns only the later events, and that version when none is later', async () => {
+      const client = aClientId();
+      await ctx.store.appendToStream(client, someEvents(client, 3), { expectedVersion: 0n });
+      const whole = (await ctx.store.readStream(client)).events;
+      expect(await ctx.store.readStream(client, { afterVersion: 1n })).toEqual({
+        currentVersion: 3n,
+        events: whole.slice(1),
+      });
+      expect(await ctx.store.readStream(client, { afterVersion: 3n })).toEqual({ currentVersion: 3n, events: [] });
+      expect(await ctx.store.readStream(client, { afterVersion: 0n })).toEqual({ currentVersion: 3n, events: whole });
+    });
+
     it('returns version 0n and no events for a missing stream', async () => {
       await ctx.store.appendToStream('someone-else', [anEvent('someone-else')], { expectedVersion: 0n });
       expect(await ctx.store.readStream(aClientId())).toEqual({ currentVersion: 0n, events: [] });

@@ -7,6 +7,7 @@ import type {
   ClientStream,
   EventStore,
   ReadAllOptions,
+  ReadStreamOptions,
   ReadStreamResult,
   ReadStreamsOptions,
 } from '../port.js';
@@ -68,8 +69,8 @@ export class ProtectedEventStore implements EventStore {
     return this.inner.findIdempotentResult(idempotencyKey, clientId, requestHash);
   }
 
-  async readStream(clientId: string): Promise<ReadStreamResult> {
-    const result = await this.inner.readStream(clientId);
+  async readStream(clientId: string, options?: ReadStreamOptions): Promise<ReadStreamResult> {
+    const result = await this.inner.readStream(clientId, options);
     await this.reveal(result.events);
     return result;
   }

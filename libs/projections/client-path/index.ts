@@ -7,3 +7,4 @@ export * from './viewer-filter.js';
 export * from './timeline-page.js';
 export * from './period-lengths.js';
 export * from './organisations.js';
+export * from './decision-snapshot.js';

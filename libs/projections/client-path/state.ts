@@ -34,6 +34,12 @@ export interface ClientProjectionState {
   domain: ClientPathState;
   profile: ClientProfile | null;
   timeline: TimelineEntry[];
+  /**
+   * The stream version of the last event folded (bigint as string: JSON-safe), so `domain`
+   * can serve the write side as a decision-state snapshot (decision-snapshot.ts). Absent in
+   * states projected before 2026-12-06 and in the initial state.
+   */
+  streamVersion?: string;
   /** The organisations the events name (applyEvents keeps it; foldEvent leaves it out). */
   organisations?: SeenOrganisation[];
 }
@@ -64,17 +70,18 @@ export function foldEvent(s: ClientProjectionState, e: RecordedEvent, ownsTimeli
     data: e.data,
   };
   const domain = known ? evolve(s.domain, known) : s.domain;
+  const streamVersion = e.streamVersion.toString();
   if (known?.type === 'ClientDataErased') {
     // Erasure: the structure stays for statistics, the personal data goes from the read model too.
     const timeline = [...s.timeline.map(redact), entry]; // a new array: the caller's stays valid
-    return { domain, profile: null, timeline };
+    return { domain, streamVersion, profile: null, timeline };
   }
   const profile = known?.type === 'ClientRegistered' ? { ...known.data } : s.profile;
   // A caller that owns the array (applyEvents copied it) may extend it in place.
   let timeline = s.timeline;
   if (ownsTimeline) timeline.push(entry);
   else timeline = [...s.timeline, entry];
-  return { domain, profile, timeline };
+  return { domain, streamVersion, profile, timeline };
 }
 
 export const timelineOrder = (a: TimelineEntry, b: TimelineEntry): number =>

@@ -159,6 +159,12 @@ export function queriesContract(ctx: ReadStoreContext): void {
       expect(await ctx.store.clientDocuments('nobody')).toBeNull();
     });
 
+    it('clientState: the carried state and position of one client, without the path; null for an unknown one', async () => {
+      const [anna] = fixture();
+      expect(await ctx.store.clientState('anna')).toEqual({ lastPosition: 10n, state: anna!.state });
+      expect(await ctx.store.clientState('nobody')).toBeNull();
+    });
+
     it("clientCompensation: one client's rows by month", async () => {
       expect(await ctx.store.clientCompensation('anna')).toEqual(fixture()[0]!.compensation);
       expect(await ctx.store.clientCompensation('cai')).toEqual([]);

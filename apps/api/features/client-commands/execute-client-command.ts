@@ -7,9 +7,20 @@ import {
   ClientAccessDeniedError,
   configureClientStateCache,
   executeClientCommand,
+  useDecisionStateSnapshots,
   type CommandResult,
 } from '../../../../libs/application/index.js';
-import { API_CONFIG, AUDIT_LOG, CLOCK, EVENT_STORE, METRICS, type Clock } from '../../infrastructure/tokens.js';
+import {
+  API_CONFIG,
+  AUDIT_LOG,
+  CLOCK,
+  EVENT_STORE,
+  METRICS,
+  READ_STORE,
+  type Clock,
+} from '../../infrastructure/tokens.js';
+import type { ReadStoreReader } from '../../../../libs/read-store/index.js';
+import { readStoreDecisionSnapshots } from '../../../../libs/projections/client-path/index.js';
 import type { ApiConfig } from '../../config.js';
 import type { PolkuMetrics } from '../../../../libs/observability/index.js';
 import type { CommandMeta } from '../../infrastructure/request-context/index.js';
@@ -36,10 +47,12 @@ export class ExecuteClientCommandHandler implements ICommandHandler<ExecuteClien
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(METRICS) private readonly metrics: PolkuMetrics,
     @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(READ_STORE) readStore: ReadStoreReader,
   ) {
-    // The store's decision-state cache (shared with the admin erasure), sized from the
-    // configuration validated at start (CLIENT_STATE_CACHE_*).
+    // The store's decision-state cache and snapshots (shared with the admin erasure), set from
+    // the configuration validated at start (CLIENT_STATE_CACHE_*, CLIENT_STATE_SNAPSHOTS).
     configureClientStateCache(store, config.clientStateCache);
+    useDecisionStateSnapshots(store, config.clientStateCache.snapshots ? readStoreDecisionSnapshots(readStore) : null);
   }
 
   async execute({ clientId, command, meta, expectedVersion }: ExecuteClientCommand): Promise<CommandResult> {
