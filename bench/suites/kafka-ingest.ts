@@ -53,9 +53,10 @@ const brokers = (testEnvironment().kafkaBrokers ?? '').split(',').filter(Boolean
 if (!dataDir || brokers.length === 0) throw new Error('needs --data DIR and KAFKA_BROKERS');
 const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
 
-// the ingest writes: give it a copy of the generated stores
+// the ingest writes: give it a copy of the generated stores (the read store too: commands start
+// from the projector's decision states in it, as beside a running projector)
 const work = ensureDir(join(dataDir, 'kafka'));
-for (const name of ['events.sqlite', 'keys.sqlite', 'bus.sqlite', 'audit.sqlite']) {
+for (const name of ['events.sqlite', 'keys.sqlite', 'read.sqlite', 'bus.sqlite', 'audit.sqlite']) {
   for (const s of ['', '-wal', '-shm']) rmSync(join(work, name + s), { force: true });
   if (name !== 'bus.sqlite' && name !== 'audit.sqlite' && existsSync(join(dataDir, name)))
     copyFileSync(join(dataDir, name), join(work, name));

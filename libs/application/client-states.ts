@@ -14,6 +14,26 @@ export async function loadClientState(
 }
 
 /**
+ * The client's state from a decision-state snapshot and the stream's events after it; null
+ * when there is no snapshot, its source fails, or it is not of this store's history (the event
+ * at its version is not where it says).
+ */
+export async function loadClientStateFromSnapshot(
+  store: EventStore,
+  clientId: string,
+  snapshots: DecisionStateSnapshots,
+): Promise<{ state: ClientPathState; version: bigint } | null> {
+  // A snapshot only saves work: when its source fails, the whole stream answers.
+  const taken = await snapshots.snapshotOf(clientId).catch(() => null);
+  if (!taken || taken.version < 1n) return null;
+  // From the snapshot's own last event: it must be where the snapshot says, in this store.
+  const read = await store.readStream(clientId, { afterVersion: taken.version - 1n });
+  const [anchor, ...events] = read.events;
+  if (anchor?.streamVersion !== taken.version || anchor.globalPosition !== taken.position) return null;
+  return { state: foldClientState(taken.state, events), version: read.currentVersion };
+}
+
+/**
  * A decision state and its stream version. `cached` = not folded from the whole stream just
  * now (taken from the cache, or from a projection's snapshot and the events after it), so
  * possibly behind or off: a refusal or a version conflict on it is checked on the stream.
@@ -46,17 +66,10 @@ export class ClientStates {
   private async fromSnapshot(): Promise<ClientSnapshot | null> {
     if (!this.snapshots) return null;
     const ticket = this.cache?.ticket() ?? 0;
-    // A snapshot only saves work: when its source fails, the whole stream answers.
-    const taken = await this.snapshots.snapshotOf(this.clientId).catch(() => null);
-    if (!taken || taken.version < 1n) return null;
-    // From the snapshot's own last event: it must be where the snapshot says, in this store.
-    const read = await this.store.readStream(this.clientId, { afterVersion: taken.version - 1n });
-    const [anchor, ...events] = read.events;
-    if (anchor?.streamVersion !== taken.version || anchor.globalPosition !== taken.position) return null;
-    const { currentVersion } = read;
-    const state = foldClientState(taken.state, events);
-    this.cache?.remember(this.clientId, state, currentVersion, ticket);
-    return { state, version: currentVersion, cached: true };
+    const loaded = await loadClientStateFromSnapshot(this.store, this.clientId, this.snapshots);
+    if (!loaded) return null;
+    this.cache?.remember(this.clientId, loaded.state, loaded.version, ticket);
+    return { ...loaded, cached: true };
   }
 
   /** Read from the store (and kept for the next command). */

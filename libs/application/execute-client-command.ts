@@ -12,7 +12,7 @@ export { ClientAccessDeniedError, type CommandEnvelope, type CommandResult } fro
 
 const MAX_ATTEMPTS = 5;
 
-export { loadClientState } from './client-states.js';
+export { loadClientState, loadClientStateFromSnapshot } from './client-states.js';
 
 export interface ExecuteOptions {
   /** Decision states kept between commands; default: the store's own (`clientStateCacheOf`); null = always read the stream. */

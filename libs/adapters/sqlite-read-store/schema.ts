@@ -10,7 +10,7 @@ import { READ_MODEL_TABLES } from '../../read-store/index.js';
  * projector writes them, from JSON.stringify, and the check re-parsed every document on
  * every write (v1 had it).
  */
-export const READ_STORE_SCHEMA_VERSION = 4; // 4: organisation directory; 3: client search tables, caseload lead, compensation component and payers
+export const READ_STORE_SCHEMA_VERSION = 5; // 5: client_models' state before its path; 4: organisation directory; 3: client search tables, caseload lead, compensation component and payers
 
 /** The single checkpoint row this read store keeps (one projector per read store). */
 export const CHECKPOINT_NAME = 'client-read-model';
@@ -92,11 +92,13 @@ CREATE INDEX IF NOT EXISTS organisation_directory_order ON organisation_director
 `;
 
 export const SCHEMA_SQL = `
+-- state before path: a row is read in column order through its overflow pages, so the
+-- carried state (~8 KB, a command's decision-state snapshot) is read without the path's ~30 KB.
 CREATE TABLE IF NOT EXISTS client_models (
   client_id     TEXT PRIMARY KEY,
   last_position INTEGER NOT NULL,
-  path          TEXT NOT NULL,
-  state         TEXT NOT NULL
+  state         TEXT NOT NULL,
+  path          TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE IF NOT EXISTS caseload (
