@@ -27,6 +27,10 @@ describe('metrics (Prometheus) and health', () => {
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.text).toMatch(/polku_events_appended_total\{command="RegisterClient",service="api"\} 1/);
     expect(res.text).toMatch(/polku_commands_rejected_total\{reason="RuleViolationError",service="api"\} 1/);
+    // the first command read the new client's stream (nothing projected yet); the second
+    // started from the cache, and its refusal was checked on the stream
+    expect(res.text).toMatch(/polku_client_state_loads_total\{from="stream",service="api"\} 2/);
+    expect(res.text).toMatch(/polku_client_state_loads_total\{from="cache",service="api"\} 1/);
     expect(res.text).toMatch(
       /polku_http_request_duration_seconds_count\{service="api",method="POST",route="\/clients",status="201"\} 1/,
     );

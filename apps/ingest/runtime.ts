@@ -10,7 +10,11 @@ import type { PolkuMetrics } from '../../libs/observability/index.js';
 import type { EventStore } from '../../libs/event-store/index.js';
 import { TokenVerifier } from '../../libs/auth/token-verifier.js';
 import { openEventStore, openReadStore, untilAvailable } from '../../libs/adapters/open-stores/index.js';
-import { configureClientStateCache, useDecisionStateSnapshots } from '../../libs/application/index.js';
+import {
+  configureClientStateCache,
+  observeClientStateLoads,
+  useDecisionStateSnapshots,
+} from '../../libs/application/index.js';
 import { readStoreDecisionSnapshots } from '../../libs/projections/client-path/index.js';
 import { DEFAULT_INGEST_CONCURRENCY, type KafkaIngestConfig } from './config.js';
 import { createIngestHandler } from './ingest-handler.js';
@@ -79,6 +83,8 @@ export async function startIngest(
     closers.push(() => store.close());
     // the same decision-state cache settings as the API (CLIENT_STATE_CACHE_*)
     configureClientStateCache(store, config.api.clientStateCache);
+    const { metrics } = options;
+    if (metrics) observeClientStateLoads(store, (from) => metrics.clientStateLoads.inc({ from }));
     if (config.api.clientStateCache.snapshots) {
       // Only a head start for commands: without the read store the ingest reads whole streams.
       try {

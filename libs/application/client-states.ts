@@ -3,6 +3,7 @@ import { clientStateOf, foldClientState, type ClientPathState } from '../domain/
 import type { EventStore } from '../event-store/index.js';
 import type { ClientStateCache } from './client-state-cache/index.js';
 import type { DecisionStateSnapshots } from './decision-snapshots/index.js';
+import type { ClientStateLoadObserver } from './client-state-loads.js';
 
 /** Folds a client's stream into the decision state. */
 export async function loadClientState(
@@ -54,11 +55,15 @@ export class ClientStates {
     private readonly clientId: string,
     private readonly cache: ClientStateCache | null,
     private readonly snapshots: DecisionStateSnapshots | null = null,
+    private readonly observe: ClientStateLoadObserver | null = null,
   ) {}
 
   async current(): Promise<ClientSnapshot> {
     const hit = this.cache?.get(this.clientId);
-    if (hit) return { state: hit.state, version: hit.version, cached: true };
+    if (hit) {
+      this.observe?.('cache');
+      return { state: hit.state, version: hit.version, cached: true };
+    }
     return (await this.fromSnapshot()) ?? this.fresh();
   }
 
@@ -69,6 +74,7 @@ export class ClientStates {
     const loaded = await loadClientStateFromSnapshot(this.store, this.clientId, this.snapshots);
     if (!loaded) return null;
     this.cache?.remember(this.clientId, loaded.state, loaded.version, ticket);
+    this.observe?.('snapshot');
     return { ...loaded, cached: true };
   }
 
@@ -77,6 +83,7 @@ export class ClientStates {
     const ticket = this.cache?.ticket() ?? 0;
     const { state, version } = await loadClientState(this.store, this.clientId);
     this.cache?.remember(this.clientId, state, version, ticket);
+    this.observe?.('stream');
     return { state, version, cached: false };
   }
 

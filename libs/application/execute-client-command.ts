@@ -4,6 +4,7 @@ import { decide } from '../domain/index.js';
 import { StreamVersionConflictError, type EventStore } from '../event-store/index.js';
 import { clientStateCacheOf, type ClientStateCache } from './client-state-cache/index.js';
 import { decisionStateSnapshotsOf, type DecisionStateSnapshots } from './decision-snapshots/index.js';
+import { clientStateLoadObserverOf } from './client-state-loads.js';
 import { ClientStates, type ClientSnapshot } from './client-states.js';
 import { inClientTurn } from './client-turns.js';
 import { authorise, requestHashOf, toResult, type CommandEnvelope, type CommandResult } from './command-envelope.js';
@@ -51,6 +52,7 @@ async function execute(
     cmd.clientId,
     options.stateCache === undefined ? clientStateCacheOf(store) : options.stateCache,
     options.snapshots === undefined ? decisionStateSnapshotsOf(store) : options.snapshots,
+    clientStateLoadObserverOf(store),
   );
   const requestHash = cmd.idempotencyKey ? requestHashOf(cmd.command) : undefined;
   let authorised: ClientSnapshot | undefined;

@@ -15,6 +15,12 @@ export class PolkuMetrics {
     labelNames: ['reason'],
     registers: [this.registry],
   });
+  readonly clientStateLoads = new Counter({
+    name: 'polku_client_state_loads_total',
+    help: "Decision states commands decided on, by where they came from: the process's cache, the projector's snapshot and the events after it, or the whole stream",
+    labelNames: ['from'],
+    registers: [this.registry],
+  });
   readonly httpDuration = new Histogram({
     name: 'polku_http_request_duration_seconds',
     help: 'HTTP request latency',

@@ -13,6 +13,7 @@ import {
   configureClientStateCache,
   executeClientCommand,
   loadClientState,
+  observeClientStateLoads,
   useDecisionStateSnapshots,
   type DecisionStateSnapshots,
 } from '../index.js';
@@ -46,6 +47,8 @@ interface Instance {
   readStore: SqliteReadStore;
   /** Every stream read of this instance's commands: `whole` or the version it read after. */
   reads: string[];
+  /** Where each state a command decided on came from (the metric's observer). */
+  loads: string[];
   run(clientId: string, command: ClientCommand): ReturnType<typeof executeClientCommand>;
   /** The projector's step: folds the clients' streams into the read store. */
   project(...clientIds: string[]): Promise<void>;
@@ -66,6 +69,8 @@ function anInstance(): Instance {
   configureClientStateCache(store, { maxClients: 0, ttlMs: 60_000 });
   useDecisionStateSnapshots(store, readStoreDecisionSnapshots(readStore));
   const reads: string[] = [];
+  const loads: string[] = [];
+  observeClientStateLoads(store, (from) => loads.push(from));
   const readStream = store.readStream.bind(store);
   store.readStream = (clientId: string, options?: ReadStreamOptions) => {
     reads.push(options?.afterVersion === undefined ? 'whole' : `after ${options.afterVersion}`);
@@ -75,6 +80,7 @@ function anInstance(): Instance {
     store,
     readStore,
     reads,
+    loads,
     run: (clientId, command) =>
       executeClientCommand(
         store,
@@ -107,10 +113,12 @@ describe('commands starting from the projector’s decision state', () => {
     await a.project('te-1:c1'); // the projector has seen two events
     await a.run('te-1:c1', name('officer-3')); // the third is not projected yet
     a.reads.length = 0;
+    a.loads.length = 0;
     // officer-3 is known only from the event after the snapshot
     const released = await a.run('te-1:c1', release('officer-3'));
     expect(released.streamVersion).toBe('4');
     expect(a.reads).toEqual(['after 1']); // from the snapshot's own last event on
+    expect(a.loads).toEqual(['snapshot']);
     const truth = await loadClientState(a.store, 'te-1:c1');
     expect(truth.version).toBe(4n);
     expect(truth.state.peopleHistory.map((p) => [p.personId, p.to])).toEqual([
@@ -161,8 +169,10 @@ describe('commands starting from the projector’s decision state', () => {
     };
     useDecisionStateSnapshots(a.store, peopleLeftOut);
     a.reads.length = 0;
+    a.loads.length = 0;
     expect((await a.run('te-1:c1', release('officer-2'))).streamVersion).toBe('3');
     expect(a.reads).toEqual(['after 1', 'whole']);
+    expect(a.loads).toEqual(['snapshot', 'stream']);
   });
 
   it('read the whole stream when the snapshot source fails', async () => {

@@ -7,6 +7,7 @@ import {
   ClientAccessDeniedError,
   configureClientStateCache,
   executeClientCommand,
+  observeClientStateLoads,
   useDecisionStateSnapshots,
   type CommandResult,
 } from '../../../../libs/application/index.js';
@@ -53,6 +54,7 @@ export class ExecuteClientCommandHandler implements ICommandHandler<ExecuteClien
     // the configuration validated at start (CLIENT_STATE_CACHE_*, CLIENT_STATE_SNAPSHOTS).
     configureClientStateCache(store, config.clientStateCache);
     useDecisionStateSnapshots(store, config.clientStateCache.snapshots ? readStoreDecisionSnapshots(readStore) : null);
+    observeClientStateLoads(store, (from) => this.metrics.clientStateLoads.inc({ from }));
   }
 
   async execute({ clientId, command, meta, expectedVersion }: ExecuteClientCommand): Promise<CommandResult> {
