@@ -1,5 +1,6 @@
 import type { ClientPathState } from '../../domain/index.js';
 import type { EventStore } from '../../event-store/index.js';
+import { perStore } from '../per-store.js';
 
 /** A client's decision state folded from its events up to and including stream `version`. */
 export interface DecisionSnapshot {
@@ -21,15 +22,12 @@ export interface DecisionStateSnapshots {
   snapshotOf(clientId: string): Promise<DecisionSnapshot | null>;
 }
 
-/** One source per event-store instance, like the state cache: every writer sharing the store uses it. */
-const sources = new WeakMap<EventStore, DecisionStateSnapshots>();
+/** One source per event-store instance, like the state cache. */
+const sources = perStore<DecisionStateSnapshots>();
 
 /** The store's snapshot source; none unless one was configured. */
-export const decisionStateSnapshotsOf = (store: EventStore): DecisionStateSnapshots | null =>
-  sources.get(store) ?? null;
+export const decisionStateSnapshotsOf = (store: EventStore): DecisionStateSnapshots | null => sources.of(store);
 
 /** Sets (or, with null, removes) the snapshots commands on this store start from. */
-export function useDecisionStateSnapshots(store: EventStore, source: DecisionStateSnapshots | null): void {
-  if (source) sources.set(store, source);
-  else sources.delete(store);
-}
+export const useDecisionStateSnapshots = (store: EventStore, source: DecisionStateSnapshots | null): void =>
+  sources.set(store, source);
