@@ -14,7 +14,8 @@ import {
   uniqueTopics,
 } from '../../libs/adapters/kafka-bus/testing/index.js';
 import { loadApiConfig } from '../../libs/config/index.js';
-import { openEventStore } from '../../libs/adapters/open-stores/index.js';
+import { openEventStore, openStores } from '../../libs/adapters/open-stores/index.js';
+import { applyEvents } from '../../libs/projections/client-path/index.js';
 import { HEADERS, type BusTopics } from '../../libs/bus/index.js';
 import { mintToken } from '../../libs/auth/token-minter.js';
 import { testEnvironment } from '../../libs/config/index.js';
@@ -63,7 +64,7 @@ describe('ingest process', () => {
   // A port of its own per run, so parallel test files and a running `npm start` never clash.
   const metricsPort = 41_000 + Math.floor(Math.random() * 2_000);
 
-  function run(topics: BusTopics) {
+  function run(topics: BusTopics, extraEnv: Record<string, string> = {}) {
     const child = spawn(process.execPath, [main], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -79,6 +80,7 @@ describe('ingest process', () => {
         KAFKA_GROUP_ID: `process-${topics.commands}`,
         KAFKA_CLIENT_ID: 'polku-process-e2e',
         INGEST_METRICS_PORT: String(metricsPort),
+        ...extraEnv,
       },
     });
     const lines: { msg: string }[] = [];
@@ -197,12 +199,42 @@ describe('ingest process', () => {
       const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       expect(metrics).toContain('polku_ingest_messages_total{outcome="processed",service="ingest"} 1');
       expect(metrics).toMatch(/polku_published_events_total\{service="ingest"\} 1\b/);
+      expect(metrics).toContain('polku_client_state_loads_total{from="stream",service="ingest"} 1');
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);
       expect(p.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));
       expect((await streamOf('kela:proc-1')).map((e) => e.type)).toEqual(['ClientRegistered']);
     } finally {
       p.kill();
+    }
+  });
+
+  itKafka("starts a projected client's command from the projector's decision state", async () => {
+    const topics = uniqueTopics('snapshot');
+    await createTopics(kafka, topics, 1);
+    // no cache: the second command must load its client
+    const p = run(topics, { CLIENT_STATE_CACHE_MAX_CLIENTS: '0', KAFKA_PUBLISH: '0' });
+    try {
+      await p.saw('ingest started');
+      await publish(topics.commands, 'kela:proc-snap', [{ key: 's-1', command: register }]);
+      await p.saw('command processed');
+      // the projector's step on the ingest's own stores
+      const stores = await openStores(loadApiConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }));
+      try {
+        const { events } = await stores.eventStore.readStream('kela:proc-snap');
+        await stores.readStore.commitBatch([applyEvents(undefined, events)], events.at(-1)!.globalPosition);
+      } finally {
+        await stores.close();
+      }
+      // registering again is refused: decided on the snapshot, then checked on the stream
+      await publish(topics.commands, 'kela:proc-snap', [{ key: 's-2', command: register }]);
+      await p.saw('command dead-lettered');
+      const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      expect(metrics).toContain('polku_client_state_loads_total{from="snapshot",service="ingest"} 1');
+      expect(metrics).toContain('polku_client_state_loads_total{from="stream",service="ingest"} 2');
+    } finally {
+      p.kill();
+      await p.exited;
     }
   });
 
