@@ -85,32 +85,20 @@ export class PostgresReadStore implements ReadStore {
   }
 
   clientPath(clientId: string): Promise<{ path: Record<string, unknown>; lastPosition: bigint } | null> {
-    return unlessUnavailable(async () => {
-      const {
-        rows: [row],
-      } = await this.pool.query<{ path: Record<string, unknown>; lastPosition: bigint }>(this.sql.clientPath, [
-        clientId,
-      ]);
-      return row ?? null;
-    });
+    return this.oneClientRow(this.sql.clientPath, clientId);
   }
 
   clientDocuments(clientId: string): Promise<ClientDocuments | null> {
-    return unlessUnavailable(async () => {
-      const {
-        rows: [row],
-      } = await this.pool.query<ClientDocuments>(this.sql.clientDocuments, [clientId]);
-      return row ?? null;
-    });
+    return this.oneClientRow(this.sql.clientDocuments, clientId);
   }
 
   clientState(clientId: string): Promise<ClientCarriedState | null> {
-    return unlessUnavailable(async () => {
-      const {
-        rows: [row],
-      } = await this.pool.query<ClientCarriedState>(this.sql.clientState, [clientId]);
-      return row ?? null;
-    });
+    return this.oneClientRow(this.sql.clientState, clientId);
+  }
+
+  /** The row a one-client query finds, or null. */
+  private oneClientRow<T extends object>(sql: string, clientId: string): Promise<T | null> {
+    return unlessUnavailable(async () => (await this.pool.query<T>(sql, [clientId])).rows[0] ?? null);
   }
 
   caseloadCounts(organisationId: string): Promise<CaseloadCountRow[]> {

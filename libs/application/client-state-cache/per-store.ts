@@ -1,4 +1,5 @@
 import type { EventStore } from '../../event-store/index.js';
+import { perStore } from '../per-store.js';
 import { ClientStateCache, DEFAULT_CLIENT_STATE_CACHE, type ClientStateCacheOptions } from './client-state-cache.js';
 
 /**
@@ -7,11 +8,11 @@ import { ClientStateCache, DEFAULT_CLIENT_STATE_CACHE, type ClientStateCacheOpti
  * store instance, like another process, has its own cache: their writes meet as version
  * conflicts, never as stale decisions.
  */
-const caches = new WeakMap<EventStore, ClientStateCache>();
+const caches = perStore<ClientStateCache>();
 
 /** The store's cache, created with the defaults on first use. */
 export function clientStateCacheOf(store: EventStore): ClientStateCache {
-  let cache = caches.get(store);
+  let cache = caches.of(store);
   if (!cache) {
     cache = new ClientStateCache(DEFAULT_CLIENT_STATE_CACHE);
     caches.set(store, cache);
@@ -21,7 +22,7 @@ export function clientStateCacheOf(store: EventStore): ClientStateCache {
 
 /** Replaces the store's cache (e.g. with settings from the environment at startup); maxClients 0 turns it off. */
 export function configureClientStateCache(store: EventStore, options: ClientStateCacheOptions): ClientStateCache {
-  caches.get(store)?.clear();
+  caches.of(store)?.clear();
   const cache = new ClientStateCache(options);
   caches.set(store, cache);
   return cache;
