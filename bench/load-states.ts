@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { SqliteReadStore } from '../libs/adapters/sqlite-read-store/index.js';
 import { loadClientState, loadClientStateFromSnapshot } from '../libs/application/index.js';
-import { readStoreDecisionSnapshots } from '../libs/projections/client-path/index.js';
+import { readStoreDecisionSnapshotsFor } from '../libs/projections/client-path/index.js';
 import { clientIdsOf, openProtectedStore } from './lib/data-stores.js';
 
 const [dir, clientsArg, roundsArg] = process.argv.slice(2);
@@ -19,7 +19,7 @@ const rounds = Number(roundsArg ?? 3);
 const ids = clientIdsOf(dir, clients);
 const { store } = openProtectedStore(dir);
 const readStore = SqliteReadStore.open(join(dir, 'read.sqlite'));
-const snapshots = readStoreDecisionSnapshots(readStore);
+const snapshots = readStoreDecisionSnapshotsFor(store, readStore)!;
 
 async function measure(way: 'stream' | 'snapshot', round: number): Promise<void> {
   let events = 0;

@@ -15,7 +15,8 @@ import {
 } from '../../libs/adapters/kafka-bus/testing/index.js';
 import { loadApiConfig } from '../../libs/config/index.js';
 import { openEventStore, openStores } from '../../libs/adapters/open-stores/index.js';
-import { applyEvents } from '../../libs/projections/client-path/index.js';
+import { applyEvents, sealCarriedStates } from '../../libs/projections/client-path/index.js';
+import { decisionStateSealOf } from '../../libs/event-store/protection/index.js';
 import { HEADERS, type BusTopics } from '../../libs/bus/index.js';
 import { mintToken } from '../../libs/auth/token-minter.js';
 import { testEnvironment } from '../../libs/config/index.js';
@@ -218,11 +219,15 @@ describe('ingest process', () => {
       await p.saw('ingest started');
       await publish(topics.commands, 'kela:proc-snap', [{ key: 's-1', command: register }]);
       await p.saw('command processed');
-      // the projector's step on the ingest's own stores
+      // the projector's step on the ingest's own stores, sealed with the client's key as it stores it
       const stores = await openStores(loadApiConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }));
       try {
         const { events } = await stores.eventStore.readStream('kela:proc-snap');
-        await stores.readStore.commitBatch([applyEvents(undefined, events)], events.at(-1)!.globalPosition);
+        const models = await sealCarriedStates(
+          [applyEvents(undefined, events)],
+          decisionStateSealOf(stores.eventStore),
+        );
+        await stores.readStore.commitBatch(models, events.at(-1)!.globalPosition);
       } finally {
         await stores.close();
       }

@@ -15,7 +15,7 @@ import {
   observeClientStateLoads,
   useDecisionStateSnapshots,
 } from '../../libs/application/index.js';
-import { readStoreDecisionSnapshots } from '../../libs/projections/client-path/index.js';
+import { readStoreDecisionSnapshotsFor } from '../../libs/projections/client-path/index.js';
 import { DEFAULT_INGEST_CONCURRENCY, type KafkaIngestConfig } from './config.js';
 import { createIngestHandler } from './ingest-handler.js';
 import { openPublication, type PublicationStatus } from './publication.js';
@@ -90,7 +90,7 @@ export async function startIngest(
       try {
         const readStore = await openReadStore(config.api.readStore);
         closers.push(() => readStore.close());
-        useDecisionStateSnapshots(store, readStoreDecisionSnapshots(readStore));
+        useDecisionStateSnapshots(store, readStoreDecisionSnapshotsFor(store, readStore));
       } catch (error) {
         log({ level: 'warn', msg: 'read store unavailable: commands read whole streams', error: message(error) });
       }

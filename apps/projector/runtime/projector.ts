@@ -1,4 +1,6 @@
 import type { EventStore } from '../../../libs/event-store/index.js';
+import { decisionStateSealOf, type DecisionStateSeal } from '../../../libs/event-store/protection/index.js';
+import { sealCarriedState, sealCarriedStates } from '../../../libs/projections/client-path/index.js';
 import type { RecordedEvent } from '../../../libs/events/index.js';
 import type { ClientReadModel, ReadStore } from '../../../libs/read-store/index.js';
 import { applyEvent, applyEvents } from '../projections/client-read-model.js';
@@ -111,6 +113,8 @@ export class CheckpointAheadOfHeadError extends Error {
  */
 export class Projector {
   private readonly eventStore: EventStore;
+  /** Seals each stored decision state, so commands may start from it (null: a store without keys). */
+  private readonly seal: DecisionStateSeal | null;
   private readonly readStore: ReadStore;
   private readonly batchSize: number;
   private readonly apply: ApplyEvent;
@@ -145,6 +149,7 @@ export class Projector {
     this.maxCached = maxCached;
     this.options = options;
     this.eventStore = options.eventStore;
+    this.seal = decisionStateSealOf(options.eventStore);
     this.readStore = options.readStore;
     this.batchSize = batchSize;
     this.apply = options.apply ?? applyEvent;
@@ -172,7 +177,10 @@ export class Projector {
     }
     const apply = this.apply;
     const applyMany = this.applyMany ?? ((model, events) => events.reduce<ClientReadModel | undefined>(apply, model)!);
-    return foldedPagesHere(readStreams, applyMany, head, this.streamsPerPage);
+    const seal = this.seal;
+    return foldedPagesHere(readStreams, applyMany, head, this.streamsPerPage, (model) =>
+      seal ? sealCarriedState(model, seal) : model,
+    );
   }
 
   /** Last error follow() hit, cleared by the next successful catch-up (served by /health). */
@@ -291,7 +299,7 @@ export class Projector {
     const changed = this.applyMany
       ? applyBatchByClient(batch, stored, this.applyMany)
       : applyBatch(batch, stored, this.apply);
-    await this.readStore.commitBatch([...changed.values()], checkpoint);
+    await this.readStore.commitBatch(await sealCarriedStates([...changed.values()], this.seal), checkpoint);
     this.options.onBatch?.({ checkpoint, events: batch.length, clients: changed.size });
     return checkpoint;
   }
@@ -339,7 +347,8 @@ export class Projector {
   /** Commits the dirty models with the checkpoint in one transaction; returns the events it covers. */
   private async commitPending(pending: Pending, checkpoint: bigint): Promise<number> {
     const models = [...pending.dirty].map((id) => pending.models.get(id)!);
-    await this.readStore.commitBatch(models, checkpoint);
+    // sealed copies are stored; the cached models stay as folded
+    await this.readStore.commitBatch(await sealCarriedStates(models, this.seal), checkpoint);
     const events = pending.events;
     pending.dirty.clear();
     pending.batches = 0;

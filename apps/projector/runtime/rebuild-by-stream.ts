@@ -30,15 +30,16 @@ const STREAMS_PER_READ = 20;
 
 /**
  * Reads and folds the pages on the calling thread. `finish` turns each folded model into what
- * the page carries (the fold worker serialises it there and then: the model's object graph
- * dies young instead of surviving, with the whole page's, until the page is done).
+ * the page carries: its decision state sealed, and in the fold worker serialised there and then
+ * (the model's object graph dies young instead of surviving, with the whole page's, until the
+ * page is done).
  */
 export async function* foldedPagesHere<M extends CommittableModel = ClientReadModel>(
   readStreams: NonNullable<EventStore['readStreams']>,
   applyMany: ApplyEvents,
   head: bigint,
   streamsPerPage: number,
-  finish: (model: ClientReadModel) => M = (model) => model as unknown as M,
+  finish: (model: ClientReadModel) => M | Promise<M> = (model) => model as unknown as M,
 ): AsyncGenerator<StreamPage<M>> {
   let afterClientId: string | null = null;
   for (let exhausted = false; !exhausted; ) {
@@ -58,7 +59,7 @@ export async function* foldedPagesHere<M extends CommittableModel = ClientReadMo
       // each stream leaves the read as it is folded: its events may be collected while the rest fold
       for (let stream = read.shift(); stream; stream = read.shift()) {
         events += stream.events.length;
-        if (stream.events.length > 0) models.push(finish(applyMany(undefined, stream.events)));
+        if (stream.events.length > 0) models.push(await finish(applyMany(undefined, stream.events)));
       }
     }
     if (streams > 0) yield { models, events };

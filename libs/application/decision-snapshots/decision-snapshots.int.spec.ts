@@ -1,14 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../adapters/sqlite-event-store/index.js';
 import { SqliteKeyStore } from '../../adapters/sqlite-key-store/index.js';
 import { SqliteReadStore } from '../../adapters/sqlite-read-store/index.js';
 import type { ClientCommand } from '../../domain/index.js';
 import type { Actor } from '../../events/index.js';
 import type { EventStore, ReadStreamOptions } from '../../event-store/index.js';
-import { ProtectedEventStore } from '../../event-store/protection/index.js';
-import { applyEvents, readStoreDecisionSnapshots } from '../../projections/client-path/index.js';
+import { decisionStateSealOf, ProtectedEventStore } from '../../event-store/protection/index.js';
+import {
+  applyEvents,
+  readStoreDecisionSnapshots,
+  readStoreDecisionSnapshotsFor,
+  sealCarriedStates,
+} from '../../projections/client-path/index.js';
 import {
   configureClientStateCache,
   executeClientCommand,
@@ -52,6 +58,10 @@ interface Instance {
   run(clientId: string, command: ClientCommand): ReturnType<typeof executeClientCommand>;
   /** The projector's step: folds the clients' streams into the read store. */
   project(...clientIds: string[]): Promise<void>;
+  /** Rewrites a client's stored decision state behind the projector's back (SQL on the file). */
+  alterStoredState(clientId: string, change: (domainJson: string) => string): void;
+  /** Copies one client's stored carried state into another's row, seal and all. */
+  copyStoredState(from: string, to: string): void;
 }
 const dirs: string[] = [];
 const closers: (() => Promise<void>)[] = [];
@@ -67,7 +77,7 @@ function anInstance(): Instance {
     await readStore.close();
   });
   configureClientStateCache(store, { maxClients: 0, ttlMs: 60_000 });
-  useDecisionStateSnapshots(store, readStoreDecisionSnapshots(readStore));
+  useDecisionStateSnapshots(store, readStoreDecisionSnapshotsFor(store, readStore));
   const reads: string[] = [];
   const loads: string[] = [];
   observeClientStateLoads(store, (from) => loads.push(from));
@@ -93,12 +103,44 @@ function anInstance(): Instance {
         },
         now,
       ),
+    alterStoredState(clientId, change) {
+      withReadStoreFile(dir, (db) => {
+        const { state } = db.prepare('SELECT state FROM client_models WHERE client_id = ?').get(clientId) as {
+          state: string;
+        };
+        const carried = JSON.parse(state) as { domainJson: string };
+        carried.domainJson = change(carried.domainJson);
+        db.prepare('UPDATE client_models SET state = ? WHERE client_id = ?').run(JSON.stringify(carried), clientId);
+      });
+    },
+    copyStoredState(from, to) {
+      withReadStoreFile(dir, (db) =>
+        db
+          .prepare(
+            'UPDATE client_models SET state = (SELECT state FROM client_models WHERE client_id = ?) WHERE client_id = ?',
+          )
+          .run(from, to),
+      );
+    },
     async project(...clientIds) {
       const models = [];
       for (const id of clientIds) models.push(applyEvents(undefined, (await readStream(id)).events));
-      await readStore.commitBatch(models, await store.headPosition());
+      // sealed with the clients' keys, as the projector stores them
+      await readStore.commitBatch(
+        await sealCarriedStates(models, decisionStateSealOf(store)),
+        await store.headPosition(),
+      );
     },
   };
+}
+/** A second connection to the read store's file, as someone outside Polku would open it. */
+function withReadStoreFile(dir: string, use: (db: Database.Database) => void): void {
+  const db = new Database(join(dir, 'read.sqlite'));
+  try {
+    use(db);
+  } finally {
+    db.close();
+  }
 }
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
@@ -147,11 +189,46 @@ describe('commands starting from the projector’s decision state', () => {
     await here.run('te-1:c0', register); // positions here are one further on
     await here.run('te-1:c1', register);
     await here.run('te-1:c1', name('officer-5'));
-    useDecisionStateSnapshots(here.store, readStoreDecisionSnapshots(other.readStore));
+    // verified with the other instance's keys: it is the position that tells the histories apart
+    useDecisionStateSnapshots(
+      here.store,
+      readStoreDecisionSnapshots(other.readStore, decisionStateSealOf(other.store)!),
+    );
     here.reads.length = 0;
     await expect(here.run('te-1:c1', release('officer-2'))).rejects.toMatchObject({ name: 'RuleViolationError' });
     expect(here.reads).toEqual(['after 1', 'whole']);
     expect((await here.run('te-1:c1', release('officer-5'))).streamVersion).toBe('3');
+  });
+
+  it('accept nothing on a carried state altered outside the projector: its seal fails, the stream decides', async () => {
+    const a = anInstance();
+    await a.run('te-1:c1', register);
+    await a.run('te-1:c1', name('officer-2'));
+    await a.project('te-1:c1');
+    // Someone with write access to the read store names officer-9 in the stored state, so that
+    // a release of officer-9 (or anything officer-9's place allows) would be accepted on it.
+    a.alterStoredState('te-1:c1', (domainJson) => domainJson.replaceAll('officer-2', 'officer-9'));
+    a.reads.length = 0;
+    a.loads.length = 0;
+    await expect(a.run('te-1:c1', release('officer-9'))).rejects.toMatchObject({ name: 'RuleViolationError' });
+    expect(a.reads).toEqual(['whole']); // the altered state was not started from at all
+    expect(a.loads).toEqual(['stream']);
+    expect((await a.run('te-1:c1', release('officer-2'))).streamVersion).toBe('3');
+  });
+
+  it("do not start from another client's sealed state copied into this client's row", async () => {
+    const a = anInstance();
+    await a.run('te-1:c1', register);
+    await a.run('te-1:c1', name('officer-2'));
+    await a.run('te-1:c2', register);
+    await a.run('te-1:c2', name('officer-3'));
+    await a.project('te-1:c1', 'te-1:c2');
+    a.copyStoredState('te-1:c1', 'te-1:c2');
+    a.reads.length = 0;
+    await expect(a.run('te-1:c2', release('officer-2'))).rejects.toMatchObject({ name: 'RuleViolationError' });
+    expect(a.reads).toEqual(['whole']);
+    expect((await a.run('te-1:c1', release('officer-2'))).streamVersion).toBe('3'); // c1's own still serves
+    expect(a.reads).toEqual(['whole', 'after 1']);
   });
 
   it('decide a refusal on a snapshot again on the whole stream, which accepts', async () => {
@@ -160,7 +237,7 @@ describe('commands starting from the projector’s decision state', () => {
     await a.run('te-1:c1', name('officer-2'));
     await a.project('te-1:c1');
     // A projection by older rules that left the people out, but at the right place.
-    const projected = readStoreDecisionSnapshots(a.readStore);
+    const projected = readStoreDecisionSnapshotsFor(a.store, a.readStore)!;
     const peopleLeftOut: DecisionStateSnapshots = {
       async snapshotOf(clientId) {
         const s = (await projected.snapshotOf(clientId))!;

@@ -11,6 +11,7 @@ import type {
   ReadStreamResult,
   ReadStreamsOptions,
 } from '../port.js';
+import { DecisionStateSeal } from './decision-state-seal.js';
 import { ClientKeyMissingError } from './errors.js';
 import { carriesPersonalData, decryptEventInPlace, encryptEvent, holdsEncryptedData } from './event-fields.js';
 import { valueKeyOf, type ValueKey } from './field-cipher.js';
@@ -28,11 +29,14 @@ export class ProtectedEventStore implements EventStore {
   readonly readStreams?: (options: ReadStreamsOptions) => Promise<ClientStream[]>;
   /** Present exactly when the inner store has it (nothing to decrypt: no events pass). */
   readonly waitForEvents?: (after: bigint, signal: AbortSignal) => Promise<void>;
+  /** Seals and verifies folded decision states with the clients' keys (decision-state-seal.ts). */
+  readonly decisionStateSeal: DecisionStateSeal;
 
   constructor(
     private readonly inner: EventStore,
     private readonly keys: ClientKeyStore,
   ) {
+    this.decisionStateSeal = new DecisionStateSeal(keys);
     if (inner.waitForEvents) this.waitForEvents = inner.waitForEvents.bind(inner);
     if (inner.readStreams) {
       const read = inner.readStreams.bind(inner);
@@ -141,3 +145,7 @@ export class ProtectedEventStore implements EventStore {
     throw new ClientKeyMissingError(clientId);
   }
 }
+
+/** The store's decision-state seal: only a store that holds the clients' keys has one. */
+export const decisionStateSealOf = (store: EventStore): DecisionStateSeal | null =>
+  store instanceof ProtectedEventStore ? store.decisionStateSeal : null;

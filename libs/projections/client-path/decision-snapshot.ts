@@ -1,23 +1,115 @@
 import type { DecisionSnapshot, DecisionStateSnapshots } from '../../application/index.js';
-import type { ClientCarriedState, ReadStoreReader } from '../../read-store/index.js';
+import type { ClientPathState } from '../../domain/index.js';
+import type { EventStore } from '../../event-store/index.js';
+import { decisionStateSealOf, type DecisionStateSeal, type SealedState } from '../../event-store/protection/index.js';
+import type { ClientCarriedState, ClientReadModel, ReadStoreReader } from '../../read-store/index.js';
 import type { ClientProjectionState } from './state.js';
 
 /**
- * The decision state the projector carries for a client, as a snapshot a command may start
- * from: the projector folds `domain` with the same `evolve` over the same events, up to the
- * stream version it records with it. Null when it records none (projected before
- * 2026-12-06) or the client is erased (a command on an erased client reads the stream).
+ * The carried state as stored once sealed: the decision state as the JSON text its seal
+ * covers, instead of the `domain` object. The projector folds on from it like from `domain`.
  */
-export function decisionSnapshotOf(clientId: string, carried: ClientCarriedState): DecisionSnapshot | null {
-  const s = carried.state as Partial<ClientProjectionState>;
-  if (typeof s.streamVersion !== 'string' || !s.domain || s.domain.erased) return null;
-  return { state: { ...s.domain, clientId }, version: BigInt(s.streamVersion), position: carried.lastPosition };
+export interface SealedDecisionState {
+  domainJson: string;
+  /** decision-state-seal.ts: binds the text to the client and the version and position of its last event. */
+  domainSeal: string;
 }
 
-/** Decision-state snapshots (the write side's port) read from the read store's carried states. */
-export const readStoreDecisionSnapshots = (reader: Pick<ReadStoreReader, 'clientState'>): DecisionStateSnapshots => ({
+type StoredState = Partial<ClientProjectionState & SealedDecisionState>;
+
+/** What the seal of a model's carried state covers; null when there is nothing to seal (no version, erased). */
+export function decisionStateToSeal(
+  model: Pick<ClientReadModel, 'clientId' | 'lastPosition' | 'state'>,
+): SealedState | null {
+  const s = model.state as StoredState;
+  if (typeof s.streamVersion !== 'string' || !s.domain || s.domain.erased) return null;
+  return {
+    clientId: model.clientId,
+    version: BigInt(s.streamVersion),
+    position: model.lastPosition,
+    json: JSON.stringify(s.domain),
+  };
+}
+
+/**
+ * The model as the projector stores it: its decision state sealed with the client's key, so
+ * a command may start from it (decisionSnapshotOf). Unchanged when there is nothing to seal
+ * or no key to seal with; the model given is not changed (the projector folds on from it).
+ */
+export async function sealCarriedState<M extends Pick<ClientReadModel, 'clientId' | 'lastPosition' | 'state'>>(
+  model: M,
+  seal: Pick<DecisionStateSeal, 'seal'>,
+): Promise<M> {
+  const sealed = decisionStateToSeal(model);
+  const domainSeal = sealed && (await seal.seal(sealed));
+  if (!sealed || !domainSeal) return model;
+  const { domain: _folded, ...rest } = model.state as StoredState;
+  const state: StoredState = { ...rest, domainJson: sealed.json, domainSeal };
+  return { ...model, state: state as Record<string, unknown> };
+}
+
+/** The models with their carried states sealed (each as sealCarriedState). */
+export const sealCarriedStates = <M extends Pick<ClientReadModel, 'clientId' | 'lastPosition' | 'state'>>(
+  models: M[],
+  seal: Pick<DecisionStateSeal, 'seal'> | null,
+): Promise<M[]> => (seal ? Promise.all(models.map((m) => sealCarriedState(m, seal))) : Promise.resolve(models));
+
+/** The decision state a stored carried state holds, sealed or not; null when it holds none. */
+export function carriedDecisionState(state: Record<string, unknown> | undefined): ClientPathState | null {
+  const s = state as StoredState | undefined;
+  if (s?.domain) return s.domain;
+  return typeof s?.domainJson === 'string' ? (JSON.parse(s.domainJson) as ClientPathState) : null;
+}
+
+/** A stored carried state as the projector folds on from it: `domain` an object again. */
+export function carriedProjectionState(state: Record<string, unknown>): ClientProjectionState {
+  const s = state as StoredState;
+  if (typeof s.domainJson !== 'string') return s as ClientProjectionState;
+  const { domainJson, domainSeal: _seal, ...rest } = s;
+  return { ...rest, domain: JSON.parse(domainJson) } as ClientProjectionState;
+}
+
+/**
+ * A carried state as a snapshot a command may start from, once its seal verifies: the
+ * projector folds `domain` with the same `evolve` over the same events, up to the stream
+ * version it records with it. Null when it is not sealed (projected before 2026-12-07, erased,
+ * no key) or its seal does not verify (altered outside the projector, another client's, or
+ * the client's key destroyed since): the command then reads the whole stream.
+ */
+export async function decisionSnapshotOf(
+  clientId: string,
+  carried: ClientCarriedState,
+  seal: Pick<DecisionStateSeal, 'verify'>,
+): Promise<DecisionSnapshot | null> {
+  const s = carried.state as StoredState;
+  if (typeof s.streamVersion !== 'string' || typeof s.domainJson !== 'string' || typeof s.domainSeal !== 'string')
+    return null;
+  const version = BigInt(s.streamVersion);
+  const sealed = { clientId, version, position: carried.lastPosition, json: s.domainJson };
+  if (!(await seal.verify(sealed, s.domainSeal))) return null;
+  const domain = JSON.parse(s.domainJson) as ClientPathState;
+  return domain.erased ? null : { state: { ...domain, clientId }, version, position: carried.lastPosition };
+}
+
+/** Decision-state snapshots (the write side's port) read from the read store's sealed carried states. */
+export const readStoreDecisionSnapshots = (
+  reader: Pick<ReadStoreReader, 'clientState'>,
+  seal: Pick<DecisionStateSeal, 'verify'>,
+): DecisionStateSnapshots => ({
   async snapshotOf(clientId) {
     const carried = await reader.clientState(clientId);
-    return carried && decisionSnapshotOf(clientId, carried);
+    return carried && decisionSnapshotOf(clientId, carried, seal);
   },
 });
+
+/**
+ * The read store's snapshots for commands on `store`; none when the store holds no clients'
+ * keys to verify the seals with (a store without protection: commands read whole streams).
+ */
+export function readStoreDecisionSnapshotsFor(
+  store: EventStore,
+  reader: Pick<ReadStoreReader, 'clientState'>,
+): DecisionStateSnapshots | null {
+  const seal = decisionStateSealOf(store);
+  return seal && readStoreDecisionSnapshots(reader, seal);
+}

@@ -1,14 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import type { RecordedEvent } from '../../events/index.js';
 import { clientStateOf, foldClientState } from '../../domain/index.js';
 import { activityDays, CLIENT_ID, History, kutyRunning } from '../../domain/test-support/index.js';
+import { DecisionStateSeal } from '../../event-store/protection/index.js';
 import { applyEvents } from './read-model.js';
-import { decisionSnapshotOf, readStoreDecisionSnapshots } from './decision-snapshot.js';
+import {
+  carriedDecisionState,
+  decisionSnapshotOf,
+  readStoreDecisionSnapshots,
+  sealCarriedState,
+} from './decision-snapshot.js';
 
 const recorded = (h: History): RecordedEvent[] =>
   h.events.map((e, i) => ({ ...e, streamVersion: BigInt(i + 1), globalPosition: BigInt(10 * (i + 1)) }));
-/** The carried state as the read store gives it back: through JSON, like every stored document. */
-const projected = (events: RecordedEvent[]) => {
-  const model = applyEvents(undefined, events);
+/** The client's key, as the key store would give it; no other client has one. */
+const KEY = randomBytes(32);
+const seal = new DecisionStateSeal({ getKey: async (clientId) => (clientId === CLIENT_ID ? KEY : null) });
+/** The carried state as the read store gives it back: sealed, through JSON, like every stored document. */
+const projected = async (events: RecordedEvent[]) => {
+  const model = await sealCarriedState(applyEvents(undefined, events), seal);
   return { lastPosition: model.lastPosition, state: JSON.parse(JSON.stringify(model.state)) };
 };
 /** A long, varied path: plans, a TYP relationship, referral, kuty period with attendance, people. */
@@ -21,9 +31,9 @@ const aPath = () =>
     .benefit({ asOf: '2025-02-11' });
 
 describe('the decision-state snapshot the projector carries', () => {
-  it("equals the write side's own fold of the same events, with the last event's version and position", () => {
+  it("equals the write side's own fold of the same events, with the last event's version and position", async () => {
     const events = recorded(aPath());
-    const snapshot = decisionSnapshotOf(CLIENT_ID, projected(events));
+    const snapshot = await decisionSnapshotOf(CLIENT_ID, await projected(events), seal);
     expect(snapshot).toStrictEqual({
       state: clientStateOf(CLIENT_ID, events),
       version: BigInt(events.length),
@@ -31,31 +41,69 @@ describe('the decision-state snapshot the projector carries', () => {
     });
   });
 
-  it('projected part of the way, then folded on with the later events, equals the fold of them all', () => {
+  it('projected part of the way, then folded on with the later events, equals the fold of them all', async () => {
     const events = recorded(aPath().periodEnded('period-1', '2025-03-01'));
     for (const cut of [1, 4, events.length - 1]) {
-      const snapshot = decisionSnapshotOf(CLIENT_ID, projected(events.slice(0, cut)))!;
+      const snapshot = (await decisionSnapshotOf(CLIENT_ID, await projected(events.slice(0, cut)), seal))!;
       expect(snapshot.version).toBe(BigInt(cut));
       expect(foldClientState(snapshot.state, events.slice(cut))).toEqual(clientStateOf(CLIENT_ID, events));
     }
   });
 
-  it('gives none for a state projected before the stream version was carried', () => {
-    const { lastPosition, state } = projected(recorded(aPath()));
-    delete state.streamVersion;
-    expect(decisionSnapshotOf(CLIENT_ID, { lastPosition, state })).toBeNull();
+  it('is stored as sealed text that the projector folds on from like the state it sealed', async () => {
+    const events = recorded(aPath().periodEnded('period-1', '2025-03-01'));
+    const stored = await projected(events.slice(0, 5));
+    expect(stored.state).not.toHaveProperty('domain');
+    expect(stored.state.domainSeal).toMatch(/^[\w-]{43}$/);
+    expect(carriedDecisionState(stored.state)).toEqual(applyEvents(undefined, events.slice(0, 5)).state.domain);
+    const resumed = applyEvents({ ...applyEvents(undefined, events.slice(0, 5)), ...stored }, events.slice(5));
+    expect(resumed.state).toEqual(applyEvents(undefined, events).state);
   });
 
-  it('gives none for an erased client: a command on one reads the stream', () => {
+  it('gives none once anything its seal covers differs: the text, the client, the version or the position', async () => {
+    const events = recorded(aPath());
+    const { lastPosition, state } = await projected(events);
+    const altered = { ...state, domainJson: state.domainJson.replace('"paused"', '"running"') };
+    expect(altered.domainJson).not.toBe(state.domainJson);
+    expect(await decisionSnapshotOf(CLIENT_ID, { lastPosition, state: altered }, seal)).toBeNull();
+    const otherClient = new DecisionStateSeal({ getKey: async () => KEY }); // the same key, another id
+    expect(await decisionSnapshotOf('another-client', { lastPosition, state }, otherClient)).toBeNull();
+    const laterVersion = { ...state, streamVersion: String(events.length + 1) };
+    expect(await decisionSnapshotOf(CLIENT_ID, { lastPosition, state: laterVersion }, seal)).toBeNull();
+    expect(await decisionSnapshotOf(CLIENT_ID, { lastPosition: lastPosition + 1n, state }, seal)).toBeNull();
+    expect(await decisionSnapshotOf(CLIENT_ID, { lastPosition, state }, seal)).not.toBeNull(); // as stored
+  });
+
+  it("gives none under another key, or without the client's key (destroyed)", async () => {
+    const carried = await projected(recorded(aPath()));
+    const otherKey = new DecisionStateSeal({ getKey: async () => randomBytes(32) });
+    const noKey = new DecisionStateSeal({ getKey: async () => null });
+    expect(await decisionSnapshotOf(CLIENT_ID, carried, otherKey)).toBeNull();
+    expect(await decisionSnapshotOf(CLIENT_ID, carried, noKey)).toBeNull();
+  });
+
+  it('gives none for a state stored unsealed (by older code, or with no key to seal with)', async () => {
+    const model = applyEvents(undefined, recorded(aPath()));
+    const unsealed = JSON.parse(JSON.stringify(model.state));
+    expect(await decisionSnapshotOf(CLIENT_ID, { lastPosition: model.lastPosition, state: unsealed }, seal)).toBeNull();
+    const noKey = await sealCarriedState(model, new DecisionStateSeal({ getKey: async () => null }));
+    expect(noKey).toBe(model);
+    expect(carriedDecisionState(unsealed)).toEqual(model.state.domain); // reads still have it
+  });
+
+  it('gives none for an erased client, whose state is not sealed: a command on one reads the stream', async () => {
     const erased = aPath().add('ClientDataErased', { erasedOn: '2030-01-01', ground: 'typ_retention_4_years' });
-    expect(decisionSnapshotOf(CLIENT_ID, projected(recorded(erased)))).toBeNull();
+    const carried = await projected(recorded(erased));
+    expect(carried.state).not.toHaveProperty('domainSeal');
+    expect(await decisionSnapshotOf(CLIENT_ID, carried, seal)).toBeNull();
   });
 
   it('reads the carried state from the read store, and none for a client it does not have', async () => {
-    const carried = projected(recorded(aPath()));
-    const snapshots = readStoreDecisionSnapshots({
-      clientState: async (clientId) => (clientId === CLIENT_ID ? carried : null),
-    });
+    const carried = await projected(recorded(aPath()));
+    const snapshots = readStoreDecisionSnapshots(
+      { clientState: async (clientId) => (clientId === CLIENT_ID ? carried : null) },
+      seal,
+    );
     expect((await snapshots.snapshotOf(CLIENT_ID))?.version).toBe(BigInt(aPath().events.length));
     expect(await snapshots.snapshotOf('someone-else')).toBeNull();
   });

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../../events/index.js';
 import type { ClientReadModel } from '../../read-store/index.js';
 import { buildPathView } from './path-view.js';
 import { deriveRows } from './rows.js';
+import { carriedProjectionState } from './decision-snapshot.js';
 import { noteOrganisations, seenOrganisationsOf } from './organisations.js';
 import { foldEvent, initialProjectionState, type ClientProjectionState, type TimelineEntry } from './state.js';
 
@@ -12,7 +13,7 @@ import { foldEvent, initialProjectionState, type ClientProjectionState, type Tim
  */
 export function applyEvents(model: ClientReadModel | undefined, events: RecordedEvent[]): ClientReadModel {
   const clientId = model?.clientId ?? events[0].clientId;
-  const stored = model?.state as unknown as ClientProjectionState | undefined;
+  const stored = model && carriedProjectionState(model.state);
   // The timeline is stored once, in the path document; the carried state leaves it out
   // (half the bytes to write per client per batch). One copy per call, then extended in place.
   const timeline = [...((model?.path.timeline as TimelineEntry[] | undefined) ?? stored?.timeline ?? [])];

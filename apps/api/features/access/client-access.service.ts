@@ -3,7 +3,7 @@ import { NotFoundInStreamError } from '../../../../libs/domain/errors.js';
 import type { AuditLog, DisclosureEntry, UsageEntry } from '../../../../libs/audit-log/index.js';
 import { ClientAccessDeniedError } from '../../../../libs/application/index.js';
 import { authoriseClientAccess, type ClientPathState } from '../../../../libs/domain/index.js';
-import type { Disclosure } from '../../../../libs/projections/client-path/index.js';
+import { carriedDecisionState, type Disclosure } from '../../../../libs/projections/client-path/index.js';
 import type { ReadStore } from '../../../../libs/read-store/index.js';
 import { AUDIT_LOG, CLOCK, READ_STORE, type Clock } from '../../infrastructure/tokens.js';
 import type { ReadContext } from './read-context.js';
@@ -36,7 +36,7 @@ export class ClientAccess {
    */
   async readClient<T>(ctx: ReadContext, clientId: string, view: string, render: ClientRender<T>): Promise<T> {
     const docs = await this.store.clientDocuments(clientId);
-    const state = (docs?.state as { domain?: ClientPathState } | undefined)?.domain ?? null;
+    const state = carriedDecisionState(docs?.state);
     const decision = this.authorise(ctx, clientId, state);
     const at = this.clock().toISOString();
     if (!decision.allowed) {

@@ -21,7 +21,7 @@ import {
   type Clock,
 } from '../../infrastructure/tokens.js';
 import type { ReadStoreReader } from '../../../../libs/read-store/index.js';
-import { readStoreDecisionSnapshots } from '../../../../libs/projections/client-path/index.js';
+import { readStoreDecisionSnapshotsFor } from '../../../../libs/projections/client-path/index.js';
 import type { ApiConfig } from '../../config.js';
 import type { PolkuMetrics } from '../../../../libs/observability/index.js';
 import type { CommandMeta } from '../../infrastructure/request-context/index.js';
@@ -53,7 +53,10 @@ export class ExecuteClientCommandHandler implements ICommandHandler<ExecuteClien
     // The store's decision-state cache and snapshots (shared with the admin erasure), set from
     // the configuration validated at start (CLIENT_STATE_CACHE_*, CLIENT_STATE_SNAPSHOTS).
     configureClientStateCache(store, config.clientStateCache);
-    useDecisionStateSnapshots(store, config.clientStateCache.snapshots ? readStoreDecisionSnapshots(readStore) : null);
+    useDecisionStateSnapshots(
+      store,
+      config.clientStateCache.snapshots ? readStoreDecisionSnapshotsFor(store, readStore) : null,
+    );
     observeClientStateLoads(store, (from) => this.metrics.clientStateLoads.inc({ from }));
   }
 

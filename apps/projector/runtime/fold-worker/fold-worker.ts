@@ -6,6 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openEventStore } from '../../../../libs/adapters/open-stores/open-stores.js';
+import { decisionStateSealOf } from '../../../../libs/event-store/protection/index.js';
+import { sealCarriedState } from '../../../../libs/projections/client-path/index.js';
 import { applyEvents } from '../../projections/index.js';
 import { PAGE_COMMITTED, type FoldWorkerInput, type FoldWorkerMessage } from './protocol.js';
 
@@ -29,6 +31,7 @@ port.on('message', (message: unknown) => {
 
 async function run(): Promise<void> {
   const store = await openEventStore(input.eventStore);
+  const seal = decisionStateSealOf(store);
   try {
     if (!store.readStreams) throw new Error(`the ${input.eventStore.kind} event store cannot read streams in pages`);
     for await (const page of foldedPagesHere(
@@ -36,7 +39,7 @@ async function run(): Promise<void> {
       applyEvents,
       input.head,
       input.streamsPerPage,
-      serializeModel,
+      async (model) => serializeModel(seal ? await sealCarriedState(model, seal) : model),
     )) {
       while (credits === 0)
         await new Promise<void>((resolve) => {
