@@ -12,7 +12,18 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
-import { argNumber, argValue, BENCH_DIR, ensureDir, log, median, REPO_ROOT, round, WORK_DIR } from './lib/util.js';
+import {
+  argNumber,
+  argValue,
+  BENCH_DIR,
+  ensureDir,
+  flushDisk,
+  log,
+  median,
+  REPO_ROOT,
+  round,
+  WORK_DIR,
+} from './lib/util.js';
 import { testEnvironment } from '../libs/config/index.js';
 
 const argv = process.argv.slice(2);
@@ -47,6 +58,7 @@ const rebuildArgs = (read: string, variant: string) => [
 
 /** Runs a node script; resolves with the last JSON line it printed on stdout. */
 function runNode(script: string, args: string[], nodeArgs: string[] = []): Promise<Record<string, any>> {
+  flushDisk(); // each suite starts with what came before on disk, not in the write-back queue
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
       cwd: REPO_ROOT,

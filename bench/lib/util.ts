@@ -1,4 +1,5 @@
 /** Small helpers shared by the benchmark suites (no dependencies beyond Node). */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,15 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const BENCH_DIR = join(REPO_ROOT, 'bench');
 export const WORK_DIR = join(BENCH_DIR, 'work');
+
+/**
+ * Writes every dirty page of the machine to disk and waits for it: a suite that starts right
+ * after gigabytes were written (the data, the rebuilt read store, a copy of the stores) would
+ * otherwise measure its fsyncs queued behind that write-back, which belongs to what came before.
+ */
+export function flushDisk(): void {
+  execFileSync('sync');
+}
 
 export function ensureDir(dir: string): string {
   mkdirSync(dir, { recursive: true });

@@ -15,7 +15,7 @@ import type { PacedReadsInput } from '../lib/paced-reads-process.js';
 import { addDays, toDate } from '../../libs/domain/index.js';
 import { mintToken } from '../../libs/auth/token-minter.js';
 import type { Actor } from '../../libs/events/index.js';
-import { argNumber, argValue, BENCH_DIR, emit, ensureDir, log, round } from '../lib/util.js';
+import { argNumber, argValue, BENCH_DIR, emit, ensureDir, flushDisk, log, round } from '../lib/util.js';
 import { officerActor } from '../lib/ingest-messages.js';
 import { readManifest } from '../lib/manifest.js';
 import { testEnvironment } from '../../libs/config/index.js';
@@ -56,6 +56,7 @@ for (const name of ['events.sqlite', 'read.sqlite', 'keys.sqlite']) {
   for (const s of ['', '-wal', '-shm']) rmSync(join(work, name + s), { force: true });
   if (existsSync(join(dataDir, name))) copyFileSync(join(dataDir, name), join(work, name));
 }
+flushDisk(); // the copies are on disk before anything is measured
 
 async function startServer(...extra: string[]): Promise<{ child: ChildProcess; url: string }> {
   const script = join(BENCH_DIR, 'dist-bench', 'bench', 'suites', 'http-server.js');

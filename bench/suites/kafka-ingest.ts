@@ -21,7 +21,7 @@ import { loadApiConfig } from '../../apps/api/config.js';
 import { openEventStore } from '../../libs/adapters/open-stores/index.js';
 import { mintToken } from '../../libs/auth/token-minter.js';
 import { HEADERS } from '../../libs/bus/index.js';
-import { argNumber, argValue, emit, ensureDir, log, round } from '../lib/util.js';
+import { argNumber, argValue, emit, ensureDir, flushDisk, log, round } from '../lib/util.js';
 import { readManifest } from '../lib/manifest.js';
 import { buildIngestMessages, type Publisher } from '../lib/ingest-messages.js';
 import { buildIngest, startIngestProcess } from '../lib/ingest-process.js';
@@ -61,6 +61,7 @@ for (const name of ['events.sqlite', 'keys.sqlite', 'read.sqlite', 'bus.sqlite',
   if (name !== 'bus.sqlite' && name !== 'audit.sqlite' && existsSync(join(dataDir, name)))
     copyFileSync(join(dataDir, name), join(work, name));
 }
+flushDisk(); // the copies are on disk before anything is measured
 const apiEnv = { NODE_ENV: 'development', DATA_DIR: work, JWT_SECRET: SECRET, AUTH_MODE: 'hs256' };
 const api = loadApiConfig(apiEnv);
 const today = new Date().toISOString().slice(0, 10);
