@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { SqliteEventStore } from '../libs/adapters/sqlite-event-store/index.js';
 import { mintToken } from '../libs/auth/token-minter.js';
 import {
@@ -11,6 +10,7 @@ import {
   type RunningProjector,
 } from '../apps/projector/test/process-harness.js';
 import { PRINCIPALS } from './support/principals.js';
+import { freePort } from '../libs/shared/testing/index.js';
 
 /**
  * `API_PROCESSES=2`: the compiled API as a real primary with two worker processes on one
@@ -161,18 +161,6 @@ describe('API_PROCESSES: several API processes on one port', () => {
     expect(await api.exited).toEqual({ code: 0, signal: null });
   }, 120_000);
 });
-
-/** A port free at the moment of asking (the test binds it right after). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The process's niceness (/proc/<pid>/stat, field 19). */
 function niceOf(pid: number): number {

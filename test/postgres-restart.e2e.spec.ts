@@ -1,11 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  freePort,
-  postgresBinDir,
-  ThrowawayPostgres,
-} from '../libs/adapters/postgres-common/testing/throwaway-postgres.js';
+import { postgresBinDir, ThrowawayPostgres } from '../libs/adapters/postgres-common/testing/throwaway-postgres.js';
+import { freePort } from '../libs/shared/testing/index.js';
 import { eventually } from '../libs/adapters/kafka-bus/testing/index.js';
 import { mintToken } from '../libs/auth/token-minter.js';
 import {

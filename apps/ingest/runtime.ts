@@ -90,7 +90,13 @@ export async function startIngest(
       try {
         const readStore = await openReadStore(config.api.readStore);
         closers.push(() => readStore.close());
-        useDecisionStateSnapshots(store, readStoreDecisionSnapshotsFor(store, readStore));
+        useDecisionStateSnapshots(
+          store,
+          readStoreDecisionSnapshotsFor(store, readStore, (clientId) => {
+            metrics?.decisionStateSealFailures.inc();
+            log({ level: 'warn', msg: 'a projected decision state failed its seal: read the whole stream', clientId });
+          }),
+        );
       } catch (error) {
         log({ level: 'warn', msg: 'read store unavailable: commands read whole streams', error: message(error) });
       }

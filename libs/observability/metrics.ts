@@ -21,6 +21,11 @@ export class PolkuMetrics {
     labelNames: ['from'],
     registers: [this.registry],
   });
+  readonly decisionStateSealFailures = new Counter({
+    name: 'polku_decision_state_seal_failures_total',
+    help: "Projected decision states whose seal with the client's key did not verify (altered outside the projector, another client's, or the key destroyed since): the command read the whole stream",
+    registers: [this.registry],
+  });
   readonly httpDuration = new Histogram({
     name: 'polku_http_request_duration_seconds',
     help: 'HTTP request latency',

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
@@ -16,6 +15,7 @@ import {
   seriousAccessibilityViolations,
   type PageGlobals,
 } from './browser.js';
+import { freePort } from '../../libs/shared/testing/index.js';
 
 /**
  * OpenID Connect sign-in end to end: a real OpenID provider (`oidc-provider`, PKCE required)
@@ -42,18 +42,6 @@ const CLIENT_ID = 'polku-workspace';
 const BEARER_AUDIENCE = 'polku';
 const AUTH_MODES = ['jwks', 'hs256'] as const;
 type AuthMode = (typeof AUTH_MODES)[number];
-
-/** A port free now, so the provider can register the API's redirect URL before the API listens. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 interface PageStorage {
   localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null };

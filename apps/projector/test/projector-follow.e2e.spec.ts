@@ -1,6 +1,5 @@
 import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../../libs/adapters/sqlite-event-store/index.js';
@@ -10,17 +9,7 @@ import { Projector } from '../runtime/projector.js';
 import { demoClients, dumpReadStore, firstSteps } from './demo.fixture.js';
 import { makeEvent } from './events.fixture.js';
 import { buildProjector, exitOf, killStragglers, startProjector } from './process-harness.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-  });
-}
+import { freePort } from '../../../libs/shared/testing/index.js';
 
 /** GET on the health server, bounded: a request that hangs fails the test instead. */
 function get(port: number, path: string, timeoutMs = 10_000): Promise<{ status: number; body: unknown }> {

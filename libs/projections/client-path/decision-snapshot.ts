@@ -80,25 +80,34 @@ export async function decisionSnapshotOf(
   clientId: string,
   carried: ClientCarriedState,
   seal: Pick<DecisionStateSeal, 'verify'>,
+  onSealFailed?: (clientId: string) => void,
 ): Promise<DecisionSnapshot | null> {
   const s = carried.state as StoredState;
   if (typeof s.streamVersion !== 'string' || typeof s.domainJson !== 'string' || typeof s.domainSeal !== 'string')
     return null;
   const version = BigInt(s.streamVersion);
   const sealed = { clientId, version, position: carried.lastPosition, json: s.domainJson };
-  if (!(await seal.verify(sealed, s.domainSeal))) return null;
+  if (!(await seal.verify(sealed, s.domainSeal))) {
+    onSealFailed?.(clientId);
+    return null;
+  }
   const domain = JSON.parse(s.domainJson) as ClientPathState;
   return domain.erased ? null : { state: { ...domain, clientId }, version, position: carried.lastPosition };
 }
 
-/** Decision-state snapshots (the write side's port) read from the read store's sealed carried states. */
+/**
+ * Decision-state snapshots (the write side's port) read from the read store's sealed carried
+ * states. `onSealFailed` hears of every sealed state that did not verify: a security event
+ * (the API and the ingest count it in `polku_decision_state_seal_failures_total`).
+ */
 export const readStoreDecisionSnapshots = (
   reader: Pick<ReadStoreReader, 'clientState'>,
   seal: Pick<DecisionStateSeal, 'verify'>,
+  onSealFailed?: (clientId: string) => void,
 ): DecisionStateSnapshots => ({
   async snapshotOf(clientId) {
     const carried = await reader.clientState(clientId);
-    return carried && decisionSnapshotOf(clientId, carried, seal);
+    return carried && decisionSnapshotOf(clientId, carried, seal, onSealFailed);
   },
 });
 
@@ -109,7 +118,8 @@ export const readStoreDecisionSnapshots = (
 export function readStoreDecisionSnapshotsFor(
   store: EventStore,
   reader: Pick<ReadStoreReader, 'clientState'>,
+  onSealFailed?: (clientId: string) => void,
 ): DecisionStateSnapshots | null {
   const seal = decisionStateSealOf(store);
-  return seal && readStoreDecisionSnapshots(reader, seal);
+  return seal && readStoreDecisionSnapshots(reader, seal, onSealFailed);
 }

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import type { ClientCommand } from '../../../../libs/domain/index.js';
@@ -42,6 +42,7 @@ export class ExecuteClientCommand extends Command<CommandResult> {
 
 @CommandHandler(ExecuteClientCommand)
 export class ExecuteClientCommandHandler implements ICommandHandler<ExecuteClientCommand, CommandResult> {
+  private readonly logger = new Logger('ClientCommands');
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -55,7 +56,12 @@ export class ExecuteClientCommandHandler implements ICommandHandler<ExecuteClien
     configureClientStateCache(store, config.clientStateCache);
     useDecisionStateSnapshots(
       store,
-      config.clientStateCache.snapshots ? readStoreDecisionSnapshotsFor(store, readStore) : null,
+      config.clientStateCache.snapshots
+        ? readStoreDecisionSnapshotsFor(store, readStore, (clientId) => {
+            this.metrics.decisionStateSealFailures.inc();
+            this.logger.warn(`a projected decision state failed its seal: read the whole stream (client ${clientId})`);
+          })
+        : null,
     );
     observeClientStateLoads(store, (from) => this.metrics.clientStateLoads.inc({ from }));
   }

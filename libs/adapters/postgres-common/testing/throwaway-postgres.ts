@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../../shared/testing/index.js';
 
 /**
  * A PostgreSQL server of a test's own, for tests that stop and start the server (never the
@@ -25,17 +25,6 @@ export function postgresBinDir(): string | undefined {
 
 const OWNER = 'postgres';
 const isRoot = () => process.getuid?.() === 0;
-
-/** A port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export class ThrowawayPostgres {
   private constructor(
