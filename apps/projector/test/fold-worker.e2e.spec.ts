@@ -3,6 +3,8 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../../libs/adapters/sqlite-event-store/index.js';
+import { SqliteKeyStore } from '../../../libs/adapters/sqlite-key-store/index.js';
+import { ProtectedEventStore } from '../../../libs/event-store/protection/index.js';
 import { SqliteReadStore } from '../../../libs/adapters/sqlite-read-store/index.js';
 import { demoClients, demoClientId, dumpReadStore, seedDemoInterleaved } from './demo.fixture.js';
 import { buildProjector, exitOf, expectCleanExit, killStragglers, startProjector } from './process-harness.js';
@@ -24,12 +26,15 @@ describe('projector fold worker', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'polku-fold-worker-'));
     build = await buildProjector();
-    const events = SqliteEventStore.open(eventsPath());
+    // through the keys, as the API writes: personal fields encrypted, every client a key to seal with
+    const keys = SqliteKeyStore.open(join(dir, 'keys.sqlite'));
+    const events = new ProtectedEventStore(SqliteEventStore.open(eventsPath()), keys);
     try {
       await seedDemoInterleaved(events, demoClients(CLIENTS), 6);
       head = await events.headPosition();
     } finally {
       await events.close();
+      await keys.close();
     }
   }, 180_000);
 
@@ -76,6 +81,9 @@ describe('projector fold worker', () => {
     }
     const dump = dumpReadStore(join(dir!, 'read-worker.sqlite'));
     expect(dump.client_models).toHaveLength(CLIENTS);
+    // the worker sealed every decision state, with the same seals as the main thread (below)
+    const states = (dump.client_models as { state: string }[]).map((row) => JSON.parse(row.state));
+    expect(states.every((state) => typeof state.domainSeal === 'string')).toBe(true);
     expect(dump).toEqual(dumpReadStore(join(dir!, 'read-main.sqlite')));
   }, 200_000);
 
