@@ -11,7 +11,22 @@ import type {
 import type { CompensationComponent, CompensationPayer } from '../domain/rule-sets/index.js';
 
 export type ClientDocuments = Pick<ClientReadModel, 'lastPosition' | 'path' | 'state'>;
-export type ClientCarriedState = Pick<ClientReadModel, 'lastPosition' | 'state'>;
+
+/**
+ * The decision state the projector stored in a client's carried state, read without the rest
+ * of it: a command that starts from it (libs/projections/client-path `decisionSnapshotOf`) then
+ * parses only the decision state's own text, not the ~7 KB of projection state around it. The
+ * projector keeps these three keys at the top of `state`; each is null when the state has none
+ * (stored unsealed, erased, or by code older than the snapshots).
+ */
+export interface StoredDecisionState {
+  lastPosition: bigint;
+  /** The stream version of the last event folded, as a decimal string. */
+  streamVersion: string | null;
+  /** The decision state as the JSON text its seal covers. */
+  domainJson: string | null;
+  domainSeal: string | null;
+}
 
 export interface WorklistQuery {
   organisationId: string;
@@ -93,11 +108,8 @@ export interface ReadStoreReader {
    * of one client needs (access check and consent filter on the state, the path to serve).
    */
   clientDocuments(clientId: string): Promise<ClientDocuments | null>;
-  /**
-   * The carried state alone (no path document): what the write side takes as a decision-state
-   * snapshot (libs/projections/client-path `decisionSnapshotOf`).
-   */
-  clientState(clientId: string): Promise<ClientCarriedState | null>;
+  /** One client's stored decision state alone: what the write side takes as a snapshot. */
+  decisionState(clientId: string): Promise<StoredDecisionState | null>;
   caseload(personId: string): Promise<CaseloadRow[]>;
   /** How many clients each person of an organisation has, per role (a person in two roles: two rows). */
   caseloadCounts(organisationId: string): Promise<CaseloadCountRow[]>;

@@ -2,7 +2,6 @@ import type { Pool } from 'pg';
 import type {
   CaseloadCountRow,
   CaseloadRow,
-  ClientCarriedState,
   ClientDocuments,
   ClientSearchHit,
   ClientSearchQuery,
@@ -17,6 +16,7 @@ import type {
   OutcomeStatsQuery,
   OutcomeStatsRow,
   ReadStore,
+  StoredDecisionState,
   WorklistQuery,
 } from '../../read-store/index.js';
 import { createPool, inTransaction, quoteSchema } from '../postgres-common/index.js';
@@ -92,8 +92,8 @@ export class PostgresReadStore implements ReadStore {
     return this.oneClientRow(this.sql.clientDocuments, clientId);
   }
 
-  clientState(clientId: string): Promise<ClientCarriedState | null> {
-    return this.oneClientRow(this.sql.clientState, clientId);
+  decisionState(clientId: string): Promise<StoredDecisionState | null> {
+    return this.oneClientRow(this.sql.decisionState, clientId);
   }
 
   /** The row a one-client query finds, or null. */

@@ -83,7 +83,10 @@ export function statements(s: string) {
     reset: `TRUNCATE ${DATA_TABLES.map((table) => `${s}.${table}`).join(', ')}`,
 
     clientPath: `SELECT path, last_position AS "lastPosition" FROM ${s}.client_models WHERE client_id = $1`,
-    clientState: `SELECT last_position AS "lastPosition", state FROM ${s}.client_models WHERE client_id = $1`,
+    // The three keys taken out of the jsonb in the server: the state's other ~7 KB never travel.
+    decisionState: `SELECT last_position AS "lastPosition", state->>'streamVersion' AS "streamVersion",
+        state->>'domainJson' AS "domainJson", state->>'domainSeal' AS "domainSeal"
+      FROM ${s}.client_models WHERE client_id = $1`,
     clientDocuments: `SELECT last_position AS "lastPosition", path, state FROM ${s}.client_models WHERE client_id = $1`,
     caseloadCounts: `SELECT person_id AS "personId", max(person_name) AS "personName", role,
         count(DISTINCT client_id)::int AS clients

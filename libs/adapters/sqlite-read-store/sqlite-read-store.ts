@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import {
   documentsJson,
   type CaseloadRow,
-  type ClientCarriedState,
   type ClientDocuments,
   type ClientReadModel,
   type CommittableModel,
@@ -17,6 +16,7 @@ import {
   type OutcomeStatsQuery,
   type OutcomeStatsRow,
   type ReadStore,
+  type StoredDecisionState,
   type WorklistQuery,
   leadWord,
   searchHolderKey,
@@ -207,9 +207,8 @@ export class SqliteReadStore implements ReadStore {
     return row ? { lastPosition: row.lastPosition, path: JSON.parse(row.path), state: JSON.parse(row.state) } : null;
   }
 
-  async clientState(clientId: string): Promise<ClientCarriedState | null> {
-    const row = this.sql.clientState.get(clientId) as Pick<ModelRow, 'lastPosition' | 'state'> | undefined;
-    return row ? { lastPosition: row.lastPosition, state: JSON.parse(row.state) } : null;
+  async decisionState(clientId: string): Promise<StoredDecisionState | null> {
+    return (this.sql.decisionState.get(clientId) as StoredDecisionState | undefined) ?? null;
   }
 
   async caseloadCounts(organisationId: string): Promise<CaseloadCountRow[]> {

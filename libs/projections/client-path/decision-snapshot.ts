@@ -2,7 +2,7 @@ import type { DecisionSnapshot, DecisionStateSnapshots } from '../../application
 import type { ClientPathState } from '../../domain/index.js';
 import type { EventStore } from '../../event-store/index.js';
 import { decisionStateSealOf, type DecisionStateSeal, type SealedState } from '../../event-store/protection/index.js';
-import type { ClientCarriedState, ClientReadModel, ReadStoreReader } from '../../read-store/index.js';
+import type { ClientReadModel, ReadStoreReader, StoredDecisionState } from '../../read-store/index.js';
 import type { ClientProjectionState } from './state.js';
 
 /**
@@ -70,7 +70,21 @@ export function carriedProjectionState(state: Record<string, unknown>): ClientPr
 }
 
 /**
- * A carried state as a snapshot a command may start from, once its seal verifies: the
+ * The decision state a model's carried state holds, as the read store gives it on its own
+ * (`ReadStoreReader.decisionState`): the fields of `SealedDecisionState` and the version.
+ */
+export function storedDecisionStateOf(model: Pick<ClientReadModel, 'lastPosition' | 'state'>): StoredDecisionState {
+  const s = model.state as StoredState;
+  return {
+    lastPosition: model.lastPosition,
+    streamVersion: typeof s.streamVersion === 'string' ? s.streamVersion : null,
+    domainJson: s.domainJson ?? null,
+    domainSeal: s.domainSeal ?? null,
+  };
+}
+
+/**
+ * A stored decision state as a snapshot a command may start from, once its seal verifies: the
  * projector folds `domain` with the same `evolve` over the same events, up to the stream
  * version it records with it. Null when it is not sealed (projected before 2026-12-07, erased,
  * no key) or its seal does not verify (altered outside the projector, another client's, or
@@ -78,36 +92,35 @@ export function carriedProjectionState(state: Record<string, unknown>): ClientPr
  */
 export async function decisionSnapshotOf(
   clientId: string,
-  carried: ClientCarriedState,
+  stored: StoredDecisionState,
   seal: Pick<DecisionStateSeal, 'verify'>,
   onSealFailed?: (clientId: string) => void,
 ): Promise<DecisionSnapshot | null> {
-  const s = carried.state as StoredState;
-  if (typeof s.streamVersion !== 'string' || typeof s.domainJson !== 'string' || typeof s.domainSeal !== 'string')
+  const { streamVersion, domainJson, domainSeal, lastPosition } = stored;
+  if (typeof streamVersion !== 'string' || typeof domainJson !== 'string' || typeof domainSeal !== 'string')
     return null;
-  const version = BigInt(s.streamVersion);
-  const sealed = { clientId, version, position: carried.lastPosition, json: s.domainJson };
-  if (!(await seal.verify(sealed, s.domainSeal))) {
+  const version = BigInt(streamVersion);
+  if (!(await seal.verify({ clientId, version, position: lastPosition, json: domainJson }, domainSeal))) {
     onSealFailed?.(clientId);
     return null;
   }
-  const domain = JSON.parse(s.domainJson) as ClientPathState;
-  return domain.erased ? null : { state: { ...domain, clientId }, version, position: carried.lastPosition };
+  const domain = JSON.parse(domainJson) as ClientPathState;
+  return domain.erased ? null : { state: { ...domain, clientId }, version, position: lastPosition };
 }
 
 /**
- * Decision-state snapshots (the write side's port) read from the read store's sealed carried
+ * Decision-state snapshots (the write side's port) read from the read store's sealed decision
  * states. `onSealFailed` hears of every sealed state that did not verify: a security event
  * (the API and the ingest count it in `polku_decision_state_seal_failures_total`).
  */
 export const readStoreDecisionSnapshots = (
-  reader: Pick<ReadStoreReader, 'clientState'>,
+  reader: Pick<ReadStoreReader, 'decisionState'>,
   seal: Pick<DecisionStateSeal, 'verify'>,
   onSealFailed?: (clientId: string) => void,
 ): DecisionStateSnapshots => ({
   async snapshotOf(clientId) {
-    const carried = await reader.clientState(clientId);
-    return carried && decisionSnapshotOf(clientId, carried, seal, onSealFailed);
+    const stored = await reader.decisionState(clientId);
+    return stored && decisionSnapshotOf(clientId, stored, seal, onSealFailed);
   },
 });
 
@@ -117,7 +130,7 @@ export const readStoreDecisionSnapshots = (
  */
 export function readStoreDecisionSnapshotsFor(
   store: EventStore,
-  reader: Pick<ReadStoreReader, 'clientState'>,
+  reader: Pick<ReadStoreReader, 'decisionState'>,
   onSealFailed?: (clientId: string) => void,
 ): DecisionStateSnapshots | null {
   const seal = decisionStateSealOf(store);

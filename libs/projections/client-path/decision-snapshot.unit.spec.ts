@@ -9,6 +9,7 @@ import {
   decisionSnapshotOf,
   readStoreDecisionSnapshots,
   sealCarriedState,
+  storedDecisionStateOf,
 } from './decision-snapshot.js';
 
 const recorded = (h: History): RecordedEvent[] =>
@@ -21,6 +22,12 @@ const projected = async (events: RecordedEvent[]) => {
   const model = await sealCarriedState(applyEvents(undefined, events), seal);
   return { lastPosition: model.lastPosition, state: JSON.parse(JSON.stringify(model.state)) };
 };
+/** The snapshot of a carried state, taken from it as the read store's `decisionState` gives it. */
+const snapshotOf = (
+  clientId: string,
+  carried: { lastPosition: bigint; state: Record<string, unknown> },
+  s: DecisionStateSeal,
+) => decisionSnapshotOf(clientId, storedDecisionStateOf(carried), s);
 /** A long, varied path: plans, a TYP relationship, referral, kuty period with attendance, people. */
 const aPath = () =>
   kutyRunning()
@@ -33,7 +40,7 @@ const aPath = () =>
 describe('the decision-state snapshot the projector carries', () => {
   it("equals the write side's own fold of the same events, with the last event's version and position", async () => {
     const events = recorded(aPath());
-    const snapshot = await decisionSnapshotOf(CLIENT_ID, await projected(events), seal);
+    const snapshot = await snapshotOf(CLIENT_ID, await projected(events), seal);
     expect(snapshot).toStrictEqual({
       state: clientStateOf(CLIENT_ID, events),
       version: BigInt(events.length),
@@ -44,7 +51,7 @@ describe('the decision-state snapshot the projector carries', () => {
   it('projected part of the way, then folded on with the later events, equals the fold of them all', async () => {
     const events = recorded(aPath().periodEnded('period-1', '2025-03-01'));
     for (const cut of [1, 4, events.length - 1]) {
-      const snapshot = (await decisionSnapshotOf(CLIENT_ID, await projected(events.slice(0, cut)), seal))!;
+      const snapshot = (await snapshotOf(CLIENT_ID, await projected(events.slice(0, cut)), seal))!;
       expect(snapshot.version).toBe(BigInt(cut));
       expect(foldClientState(snapshot.state, events.slice(cut))).toEqual(clientStateOf(CLIENT_ID, events));
     }
@@ -65,27 +72,27 @@ describe('the decision-state snapshot the projector carries', () => {
     const { lastPosition, state } = await projected(events);
     const altered = { ...state, domainJson: state.domainJson.replace('"paused"', '"running"') };
     expect(altered.domainJson).not.toBe(state.domainJson);
-    expect(await decisionSnapshotOf(CLIENT_ID, { lastPosition, state: altered }, seal)).toBeNull();
+    expect(await snapshotOf(CLIENT_ID, { lastPosition, state: altered }, seal)).toBeNull();
     const otherClient = new DecisionStateSeal({ getKey: async () => KEY }); // the same key, another id
-    expect(await decisionSnapshotOf('another-client', { lastPosition, state }, otherClient)).toBeNull();
+    expect(await snapshotOf('another-client', { lastPosition, state }, otherClient)).toBeNull();
     const laterVersion = { ...state, streamVersion: String(events.length + 1) };
-    expect(await decisionSnapshotOf(CLIENT_ID, { lastPosition, state: laterVersion }, seal)).toBeNull();
-    expect(await decisionSnapshotOf(CLIENT_ID, { lastPosition: lastPosition + 1n, state }, seal)).toBeNull();
-    expect(await decisionSnapshotOf(CLIENT_ID, { lastPosition, state }, seal)).not.toBeNull(); // as stored
+    expect(await snapshotOf(CLIENT_ID, { lastPosition, state: laterVersion }, seal)).toBeNull();
+    expect(await snapshotOf(CLIENT_ID, { lastPosition: lastPosition + 1n, state }, seal)).toBeNull();
+    expect(await snapshotOf(CLIENT_ID, { lastPosition, state }, seal)).not.toBeNull(); // as stored
   });
 
   it("gives none under another key, or without the client's key (destroyed)", async () => {
     const carried = await projected(recorded(aPath()));
     const otherKey = new DecisionStateSeal({ getKey: async () => randomBytes(32) });
     const noKey = new DecisionStateSeal({ getKey: async () => null });
-    expect(await decisionSnapshotOf(CLIENT_ID, carried, otherKey)).toBeNull();
-    expect(await decisionSnapshotOf(CLIENT_ID, carried, noKey)).toBeNull();
+    expect(await snapshotOf(CLIENT_ID, carried, otherKey)).toBeNull();
+    expect(await snapshotOf(CLIENT_ID, carried, noKey)).toBeNull();
   });
 
   it('gives none for a state stored unsealed (by older code, or with no key to seal with)', async () => {
     const model = applyEvents(undefined, recorded(aPath()));
     const unsealed = JSON.parse(JSON.stringify(model.state));
-    expect(await decisionSnapshotOf(CLIENT_ID, { lastPosition: model.lastPosition, state: unsealed }, seal)).toBeNull();
+    expect(await snapshotOf(CLIENT_ID, { lastPosition: model.lastPosition, state: unsealed }, seal)).toBeNull();
     const noKey = await sealCarriedState(model, new DecisionStateSeal({ getKey: async () => null }));
     expect(noKey).toBe(model);
     expect(carriedDecisionState(unsealed)).toEqual(model.state.domain); // reads still have it
@@ -95,13 +102,13 @@ describe('the decision-state snapshot the projector carries', () => {
     const erased = aPath().add('ClientDataErased', { erasedOn: '2030-01-01', ground: 'typ_retention_4_years' });
     const carried = await projected(recorded(erased));
     expect(carried.state).not.toHaveProperty('domainSeal');
-    expect(await decisionSnapshotOf(CLIENT_ID, carried, seal)).toBeNull();
+    expect(await snapshotOf(CLIENT_ID, carried, seal)).toBeNull();
   });
 
-  it('reads the carried state from the read store, and none for a client it does not have', async () => {
+  it('reads the decision state from the read store, and none for a client it does not have', async () => {
     const carried = await projected(recorded(aPath()));
     const snapshots = readStoreDecisionSnapshots(
-      { clientState: async (clientId) => (clientId === CLIENT_ID ? carried : null) },
+      { decisionState: async (clientId) => (clientId === CLIENT_ID ? storedDecisionStateOf(carried) : null) },
       seal,
     );
     expect((await snapshots.snapshotOf(CLIENT_ID))?.version).toBe(BigInt(aPath().events.length));

@@ -35,6 +35,13 @@ const outcome = (clientId: string, periodId: string, o: Partial<OutcomeRow>): Ou
 export function readModelFixture(): ClientReadModel[] {
   const anna = aModel('anna', 10n, {
     path: { clientId: 'anna', name: 'Anna Äärelä', nested: { list: [1, 2.5, true, null, 'ö'] } },
+    // A carried state with a sealed decision state, as the projector stores one (decision-snapshot.ts).
+    state: {
+      seen: 10,
+      streamVersion: '7',
+      domainJson: '{"clientId":"anna","note":"Äärelä \\"quoted\\"\\n","periods":[1,2.5,null]}',
+      domainSeal: 'c2VhbC1vZi1hbm5h',
+    },
     caseload: [
       {
         clientId: 'anna',

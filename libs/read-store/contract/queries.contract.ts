@@ -159,10 +159,22 @@ export function queriesContract(ctx: ReadStoreContext): void {
       expect(await ctx.store.clientDocuments('nobody')).toBeNull();
     });
 
-    it('clientState: the carried state and position of one client, without the path; null for an unknown one', async () => {
+    it('decisionState: the decision state in a carried state, its text exactly as stored; nulls where there is none', async () => {
       const [anna] = fixture();
-      expect(await ctx.store.clientState('anna')).toEqual({ lastPosition: 10n, state: anna!.state });
-      expect(await ctx.store.clientState('nobody')).toBeNull();
+      const { streamVersion, domainJson, domainSeal } = anna!.state;
+      expect(await ctx.store.decisionState('anna')).toEqual({
+        lastPosition: 10n,
+        streamVersion,
+        domainJson,
+        domainSeal,
+      });
+      expect(await ctx.store.decisionState('ben')).toEqual({
+        lastPosition: 12n,
+        streamVersion: null,
+        domainJson: null,
+        domainSeal: null,
+      });
+      expect(await ctx.store.decisionState('nobody')).toBeNull();
     });
 
     it("clientCompensation: one client's rows by month", async () => {
