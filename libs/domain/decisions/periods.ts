@@ -244,6 +244,7 @@ export function changeServicePeriod(
       plannedEndDate: 'data.plannedEndDate',
       daysPerWeek: 'data.daysPerWeek',
       hoursPerDay: 'data.hoursPerDay',
+      // The provider is the existing period's, not in the command: the period is what the caller named.
       providerKind: 'data.periodId',
     },
   );
