@@ -15,7 +15,7 @@ export type ClientDocuments = Pick<ClientReadModel, 'lastPosition' | 'path' | 's
 /**
  * The decision state the projector stored in a client's carried state, read without the rest
  * of it: a command that starts from it (libs/projections/client-path `decisionSnapshotOf`) then
- * parses only the decision state's own text, not the ~7 KB of projection state around it. The
+ * parses only the decision state's own text, not the whole carried state it is escaped in. The
  * projector keeps these three keys at the top of `state`; each is null when the state has none
  * (stored unsealed, erased, or by code older than the snapshots).
  */
