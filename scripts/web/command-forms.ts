@@ -27,14 +27,15 @@ type Operation = {
 /**
  * One input of a command form; nested objects are flattened to dotted names (`provider.organisationId`).
  * A list of objects is `rows`: a repeatable sub-form whose `fields` come from the item schema;
- * `item: 'organisation'` marks rows that are organisation references (chosen from known ones).
+ * `item: 'organisation'` marks rows that are organisation references (chosen from known ones);
+ * `item: 'organisationId'` a list of organisations' ids (`organisationIds`), each chosen the same way.
  */
 export type CommandField = {
   name: string;
   kind: 'text' | 'longText' | 'date' | 'integer' | 'number' | 'boolean' | 'enum' | 'list' | 'rows';
   required: boolean;
   values?: string[];
-  item?: 'text' | 'date' | 'enum' | 'organisation';
+  item?: 'text' | 'date' | 'enum' | 'organisation' | 'organisationId';
   fields?: CommandField[];
 };
 export type CommandForm = { operationId: string; path: string; pathParams: string[]; fields: CommandField[] };
@@ -71,6 +72,7 @@ function fieldsOf(schema: Schema, prefix: string, parentRequired: boolean): Comm
         const fields = fieldsOf(item, '', true);
         out.push({ name, kind: 'rows', required, ...(organisation && { item: 'organisation' }), fields });
       } else if (item.enum) out.push({ name, kind: 'list', item: 'enum', values: item.enum, required });
+      else if (key === 'organisationIds') out.push({ name, kind: 'list', item: 'organisationId', required });
       else out.push({ name, kind: 'list', item: item.format === 'date' ? 'date' : 'text', required });
     } else if (p.type === 'boolean') out.push({ name, kind: 'boolean', required });
     else if (p.type === 'integer') out.push({ name, kind: 'integer', required });

@@ -294,6 +294,30 @@ describeBrowser('the workspace in the browser', () => {
     });
   });
 
+  it('records a consent whose organisations are chosen from the directory, not typed as ids; none chosen is said to mean every TYP party', async () => {
+    const form = page.getByRole('region', { name: 'Record', exact: true });
+    await form.getByLabel('What to record').selectOption({ label: 'Give consent' });
+    const organisations = form.getByRole('group', { name: 'Scope – Organisations', exact: true });
+    await organisations.getByText('None chosen: every party of the TYP relationship.').waitFor();
+    const row = (n: number) => organisations.getByRole('group', { name: `Scope – Organisations: row ${n}` });
+    const add = organisations.getByRole('button', { name: 'Add a row: Scope – Organisations' });
+    await add.click();
+    await pickOrganisation(row(1).getByLabel('Organisation', { exact: true }), 'kela', /^Kela \(/);
+    await add.click();
+    // Porin kaupungin työpaja is on no Central Finland path: only the directory knows it
+    await pickOrganisation(row(2).getByLabel('Organisation', { exact: true }), 'työpaja', /Porin kaupungin työpaja/);
+    await add.click();
+    await row(3).getByRole('button', { name: 'Remove Scope – Organisations: row 3' }).click();
+    await form.getByRole('checkbox', { name: 'Plans', exact: true }).check();
+    await noSeriousViolations();
+    await form.getByRole('button', { name: 'Save: Give consent' }).click();
+    await form.getByText('The record is saved.').waitFor();
+    const { events } = await t.app.get<EventStore>(EVENT_STORE).readStream('demo-keski-suomi-1');
+    expect(events.findLast((e) => e.type === 'ConsentGiven')?.data).toMatchObject({
+      scope: { organisationIds: ['kela', 'provider-pori-workshop'], dataKinds: ['plans'] },
+    });
+  });
+
   it('shows the limits the API counts for each period: 178 activity days in 12 months and the 24-month maximum', async () => {
     const status = page.getByRole('complementary', { name: 'Status' });
     const kuty = status.locator('[data-period="cf1-kuty"]');

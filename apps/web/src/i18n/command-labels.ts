@@ -87,11 +87,7 @@ export const FIELD_LABELS: Words = {
   birthDate: { fi: 'Syntymäaika', sv: 'Födelsedatum', en: 'Date of birth' },
   municipality: { fi: 'Kotikunta', sv: 'Hemkommun', en: 'Municipality of residence' },
   consentId: { fi: 'Suostumuksen tunniste', sv: 'Samtyckets id', en: 'Consent id' },
-  organisationIds: {
-    fi: 'Organisaatiot (yksi riville)',
-    sv: 'Organisationer (en per rad)',
-    en: 'Organisations (one a line)',
-  },
+  organisationIds: { fi: 'Organisaatiot', sv: 'Organisationer', en: 'Organisations' },
   dataKinds: { fi: 'Tietoryhmät', sv: 'Datagrupper', en: 'Kinds of data' },
   validUntil: { fi: 'Voimassa asti', sv: 'Giltigt till', en: 'Valid until' },
   reason: { fi: 'Syy', sv: 'Orsak', en: 'Reason' },

@@ -181,6 +181,7 @@ export const en: Dictionary = {
     row: '{{field}}: row {{number}}',
     addRow: 'Add a row: {{field}}',
     removeRow: 'Remove {{row}}',
+    noOrganisationChosen: 'None chosen: every party of the TYP relationship.',
     organisation: 'Organisation',
     organisationPicker: {
       choices: '{{field}}: choices',

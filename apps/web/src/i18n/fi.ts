@@ -183,6 +183,7 @@ export const fi = {
     row: '{{field}}: rivi {{number}}',
     addRow: 'Lisää rivi: {{field}}',
     removeRow: 'Poista {{row}}',
+    noOrganisationChosen: 'Jos yhtään ei valita: kaikki TYP-asiakkuuden osapuolet.',
     organisation: 'Organisaatio',
     organisationPicker: {
       choices: '{{field}}: vaihtoehdot',

@@ -182,6 +182,7 @@ export const sv: Dictionary = {
     row: '{{field}}: rad {{number}}',
     addRow: 'Lägg till en rad: {{field}}',
     removeRow: 'Ta bort {{row}}',
+    noOrganisationChosen: 'Om ingen väljs: alla parter i TYP-kundrelationen.',
     organisation: 'Organisation',
     organisationPicker: {
       choices: '{{field}}: alternativ',

@@ -14,6 +14,7 @@ import {
   initialValues,
   knownOrganisations,
   organisationFieldOf,
+  organisationListRows,
   pickedOrganisationValues,
 } from './command-model';
 import { FieldInput, fieldLabel } from './FieldInput';
@@ -139,10 +140,11 @@ export function CommandFormView({
               error={byField[f.name]}
               onPick={(o) => setValues({ ...values, ...pickedOrganisationValues(form.fields, f, o) })}
             />
-          ) : f.kind === 'rows' ? (
+          ) : f.kind === 'rows' || organisationListRows(f) ? (
             <RowsInput
               key={`${form.operationId}-${f.name}`}
-              field={f}
+              field={organisationListRows(f) ?? f}
+              hint={organisationListRows(f) && t('commands.noOrganisationChosen')}
               rows={(values[f.name] as FormValues[] | undefined) ?? []}
               path={path}
               errors={byField}

@@ -3,12 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { CommandField, FieldValue } from './command-model';
 
 /** A field's label in the user's language: each part of a dotted name, the date format, "optional". */
+/** A field's name in words: each part of a dotted name (`scope.organisationIds`: "Scope – Organisations"). */
+export const nameLabel = (t: TFunction, name: string): string =>
+  name
+    .split('.')
+    .map((p) => t(`fields.${p}`, { ns: 'commands' }))
+    .join(' – ');
+
 export function fieldLabel(t: TFunction, field: Pick<CommandField, 'name' | 'kind' | 'required'>): string {
   return (
-    field.name
-      .split('.')
-      .map((p) => t(`fields.${p}`, { ns: 'commands' }))
-      .join(' – ') +
+    nameLabel(t, field.name) +
     (field.kind === 'date' ? ` (${t('commands.dateFormat')})` : '') +
     (field.required ? '' : ` (${t('commands.optional')})`)
   );

@@ -10,7 +10,7 @@ import {
   rowFieldName,
   rowName,
 } from './command-model';
-import { FieldInput, fieldLabel } from './FieldInput';
+import { FieldInput, fieldLabel, nameLabel } from './FieldInput';
 import { OrganisationPicker } from './OrganisationPicker';
 
 /**
@@ -25,6 +25,7 @@ export function RowsInput({
   rows,
   path,
   errors,
+  hint,
   onChange,
 }: {
   field: CommandField;
@@ -32,20 +33,28 @@ export function RowsInput({
   path?: ClientPath;
   /** Messages by form field name, rows' fields as `services[1].serviceType`. */
   errors: Record<string, string>;
+  /** What the list means as a whole (e.g. what choosing none means), under its legend. */
+  hint?: string;
   onChange(rows: FormValues[]): void;
 }) {
   const { t } = useTranslation();
   const id = `cmd-${field.name.replace(/\W/g, '-')}`;
-  const label = t(`fields.${field.name}`, { ns: 'commands' });
+  const label = nameLabel(t, field.name);
   const fields = field.fields ?? [];
   const known = knownOrganisations(path);
   const today = new Date().toISOString().slice(0, 10);
   const update = (index: number, row: FormValues) => onChange(rows.map((r, j) => (j === index ? row : r)));
   const listError = errors[field.name];
+  const describedBy = [hint && `${id}-hint`, listError && `${id}-error`].filter(Boolean).join(' ');
 
   return (
-    <fieldset className="field rows" {...(listError && { 'aria-describedby': `${id}-error` })}>
+    <fieldset className="field rows" {...(describedBy && { 'aria-describedby': describedBy })}>
       <legend>{label + (field.required ? '' : ` (${t('commands.optional')})`)}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
       {rows.map((row, i) => {
         const rowLabel = t('commands.row', { field: label, number: i + 1 });
         const rowId = `${id}-${i}`;

@@ -8,7 +8,10 @@ export type CommandField = {
   kind: 'text' | 'longText' | 'date' | 'integer' | 'number' | 'boolean' | 'enum' | 'list' | 'rows';
   required: boolean;
   values?: string[];
-  /** `organisation`: rows that are organisation references, chosen from the known ones. */
+  /**
+   * `organisation`: rows that are organisation references, chosen from the known ones;
+   * `organisationId`: a list of organisations' ids, each chosen the same way (as organisation rows).
+   */
   item?: string;
   /** The fields of one row of a `rows` field (a list of objects). */
   fields?: CommandField[];
@@ -36,7 +39,8 @@ export function initialValues(form: Pick<CommandForm, 'fields'>, today: string):
   const values: FormValues = {};
   for (const f of form.fields) {
     if (f.kind === 'boolean') values[f.name] = false;
-    else if (f.kind === 'list' && f.item === 'enum') values[f.name] = [];
+    // a list of organisations starts with none chosen (for a consent: every TYP party)
+    else if (f.kind === 'list' && (f.item === 'enum' || f.item === 'organisationId')) values[f.name] = [];
     // a required list of objects starts with one row to fill in
     else if (f.kind === 'rows') values[f.name] = f.required ? [initialValues({ fields: f.fields ?? [] }, today)] : [];
     // the day something happened defaults to today; a birth date does not
@@ -91,7 +95,10 @@ export function bodyOf(form: Pick<CommandForm, 'fields'>, values: FormValues): R
     const raw = values[f.name];
     let value: unknown;
     if (f.kind === 'boolean') value = raw === true ? true : f.required ? false : undefined;
-    else if (f.kind === 'rows') {
+    else if (organisationListRows(f)) {
+      const ids = organisationIdsOf(raw);
+      value = ids.length || f.required ? ids : undefined;
+    } else if (f.kind === 'rows') {
       const rows = (Array.isArray(raw) ? raw : []) as FormValues[];
       value = rows.length || f.required ? rows.map((r) => bodyOf({ fields: f.fields ?? [] }, r)) : undefined;
     } else if (Array.isArray(raw)) value = raw.length || f.required ? raw : undefined;
@@ -122,7 +129,8 @@ export function bodyOf(form: Pick<CommandForm, 'fields'>, values: FormValues): R
  */
 export function formFieldOf(problemField: string, form: CommandForm): string | undefined {
   const inRow = /^(?:data\.)?([\w.]+)\[(\d+)\]\.?(.*)$/.exec(problemField);
-  const rows = inRow && form.fields.find((f) => f.kind === 'rows' && f.name === inRow[1]);
+  const rows =
+    inRow && form.fields.map((f) => organisationListRows(f) ?? f).find((f) => f.kind === 'rows' && f.name === inRow[1]);
   if (inRow && rows) {
     const [, name, index, rest] = inRow;
     const sub = rows.fields?.find((s) => rest === s.name || rest.startsWith(`${s.name}.`));
@@ -140,6 +148,26 @@ export function formFieldOf(problemField: string, form: CommandForm): string | u
 export function problemFields(p: Problem): string[] {
   return p.errors?.length ? p.errors.map((e) => e.field) : [p.field ?? ''];
 }
+
+/**
+ * A list of organisations' ids (`scope.organisationIds`) as the form shows it: organisation rows
+ * of one id each, each chosen from the directory. Undefined for any other field.
+ */
+export function organisationListRows(field: CommandField): CommandField | undefined {
+  if (field.kind !== 'list' || field.item !== 'organisationId') return undefined;
+  return {
+    ...field,
+    kind: 'rows',
+    item: 'organisation',
+    fields: [{ name: 'organisationId', kind: 'text', required: true }],
+  };
+}
+
+/** The ids chosen in a list of organisations' rows, the rows left empty left out. */
+const organisationIdsOf = (raw: FieldValue | undefined): string[] =>
+  (Array.isArray(raw) ? (raw as FormValues[]) : [])
+    .map((row) => row.organisationId)
+    .filter((id): id is string => typeof id === 'string' && id.trim() !== '');
 
 /** The names a row and a field inside it go by in the form's messages: `services[1]`, `services[1].serviceType`. */
 export const rowName = (rows: string, index: number) => `${rows}[${index}]`;

@@ -2,8 +2,10 @@ import {
   bodyOf,
   type CommandForm,
   formFieldOf,
+  initialValues,
   organisationChoices,
   organisationFieldOf,
+  organisationListRows,
   organisationMatches,
   pickedOrganisationValues,
 } from './command-model';
@@ -60,6 +62,52 @@ describe('a command form with rows (lists of objects)', () => {
     expect(formFieldOf('data.approvedByOrganisations[1].organisationType', plan)).toBe('approvedByOrganisations[1]');
     expect(formFieldOf('data.approvedByOrganisations', plan)).toBe('approvedByOrganisations');
     expect(formFieldOf('data.followUp', plan)).toBe('followUp');
+  });
+});
+
+/** A consent: its scope names organisations by id, each chosen from the directory. */
+const consent: CommandForm = {
+  operationId: 'GiveConsent',
+  path: '/clients/{clientId}/consents',
+  pathParams: [],
+  fields: [
+    { name: 'scope.organisationIds', kind: 'list', item: 'organisationId', required: true },
+    { name: 'scope.dataKinds', kind: 'list', item: 'enum', values: ['plans'], required: true },
+    { name: 'validUntil', kind: 'date', required: false },
+  ],
+};
+
+describe("a list of organisations' ids (a consent's scope), each chosen from the directory", () => {
+  const [organisationIds, dataKinds] = consent.fields;
+
+  it('is shown as organisation rows of one id each; other lists are not', () => {
+    expect(organisationListRows(organisationIds!)).toMatchObject({
+      name: 'scope.organisationIds',
+      kind: 'rows',
+      item: 'organisation',
+      fields: [{ name: 'organisationId', kind: 'text', required: true }],
+    });
+    expect(organisationListRows(dataKinds!)).toBeUndefined();
+  });
+
+  it('starts with none chosen, and sends none as an empty list (every TYP party)', () => {
+    const values = initialValues(consent, '2026-12-06');
+    expect(values['scope.organisationIds']).toEqual([]);
+    expect(bodyOf(consent, { ...values, 'scope.dataKinds': ['plans'] })).toEqual({
+      scope: { organisationIds: [], dataKinds: ['plans'] },
+    });
+  });
+
+  it('sends the chosen ids in their order, leaving out a row left empty', () => {
+    const rows = [{ organisationId: 'kela' }, { organisationId: ' ' }, { organisationId: 'hva-keski-suomi' }];
+    expect(bodyOf(consent, { 'scope.organisationIds': rows, 'scope.dataKinds': ['plans'] })).toEqual({
+      scope: { organisationIds: ['kela', 'hva-keski-suomi'], dataKinds: ['plans'] },
+    });
+  });
+
+  it("places a refusal of one id beside that row's choice, and one of the list beside the list", () => {
+    expect(formFieldOf('data.scope.organisationIds[1]', consent)).toBe('scope.organisationIds[1]');
+    expect(formFieldOf('data.scope.organisationIds', consent)).toBe('scope.organisationIds');
   });
 });
 
