@@ -2,7 +2,6 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CommandField, FieldValue } from './command-model';
 
-/** A field's label in the user's language: each part of a dotted name, the date format, "optional". */
 /** A field's name in words: each part of a dotted name (`scope.organisationIds`: "Scope – Organisations"). */
 export const nameLabel = (t: TFunction, name: string): string =>
   name
@@ -10,6 +9,7 @@ export const nameLabel = (t: TFunction, name: string): string =>
     .map((p) => t(`fields.${p}`, { ns: 'commands' }))
     .join(' – ');
 
+/** A field's label in the user's language: its name in words, the date format, "optional". */
 export function fieldLabel(t: TFunction, field: Pick<CommandField, 'name' | 'kind' | 'required'>): string {
   return (
     nameLabel(t, field.name) +
