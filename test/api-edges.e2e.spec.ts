@@ -158,6 +158,25 @@ describe('API edges (e2e)', () => {
     });
   });
 
+  describe("a consent's organisations", () => {
+    it('are ids by the one id rule, each named once; a refusal names the list and stores nothing', async () => {
+      const clientId = 'te-keski-suomi:edges-consent';
+      expect((await register({ ...client, clientId })).status).toBe(201);
+      const officer = await t.authHeader('employmentOfficer');
+      const give = (organisationIds: unknown) =>
+        t.http
+          .post(`/clients/${encodeURIComponent(clientId)}/consents`)
+          .set(officer)
+          .send({ scope: { organisationIds, dataKinds: ['plans'] } });
+      const before = await head();
+      for (const ids of [[' kela'], ['kela\nhva-keski-suomi'], [''], ['kela', 'kela'], [42]])
+        expectFieldProblem(await give(ids), 'scope.organisationIds');
+      expect(await head()).toBe(before);
+      expect((await give(['kela', 'hva-keski-suomi'])).status).toBe(201);
+      expect((await give([])).status).toBe(201); // none: every party of the TYP relationship
+    });
+  });
+
   describe('existence of a client', () => {
     it('an unrelated organisation gets the same answer whether or not a chosen client id exists', async () => {
       const taken = 'te-keski-suomi:edges-existing';

@@ -4,11 +4,11 @@ import {
   DateField,
   EnumArrayField,
   EnumField,
+  IdArrayField,
   IdField,
   IntField,
   NestedField,
   NumberField,
-  TextArrayField,
   TextField,
 } from '../fields/dto-fields.js';
 
@@ -28,7 +28,7 @@ export class RegisterClientDto {
 }
 
 export class ConsentScopeDto {
-  @TextArrayField({ description: 'Organisations covered; empty = every party of the TYP relationship' })
+  @IdArrayField({ description: 'Organisations covered, by id, each once; empty = every party of the TYP relationship' })
   organisationIds: string[];
   @EnumArrayField(DATA_KINDS) dataKinds: (typeof DATA_KINDS)[number][];
 }

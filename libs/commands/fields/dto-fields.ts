@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -86,6 +87,23 @@ export const IdField = (o?: Opts) =>
     ...maybeOptional(o),
     IsString(),
     Matches(ID_PATTERN, { message: ID_MESSAGE }),
+  );
+
+/** A list of ids (a consent's organisations): each an id by the one id rule, none twice. */
+export const IdArrayField = (o?: Opts & { max?: number }) =>
+  applyDecorators(
+    doc(o, {
+      type: 'array',
+      items: { type: 'string', pattern: ID_PATTERN.source },
+      maxItems: o?.max ?? 100,
+      uniqueItems: true,
+    }),
+    ...maybeOptional(o),
+    IsArray(),
+    ArrayMaxSize(o?.max ?? 100),
+    IsString({ each: true }),
+    Matches(ID_PATTERN, { each: true, message: `each value in ${ID_MESSAGE}` }),
+    ArrayUnique(undefined, { message: '$property names an id twice' }),
   );
 
 /** A string matching `pattern` (query filters such as months or cursors). */

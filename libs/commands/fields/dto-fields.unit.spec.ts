@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createValidationPipe, RequestValidationException } from '../../problem/index.js';
-import { DateField, IdField, NestedField, TextField } from './dto-fields.js';
+import { DateField, IdArrayField, IdField, NestedField, TextField } from './dto-fields.js';
 
 class PartyDto {
   @IdField() organisationId: string;
@@ -10,6 +10,7 @@ class CommandDto {
   @NestedField(() => PartyDto, { optional: true }) witness?: PartyDto;
   @TextField({ optional: true, max: 20 }) note?: string;
   @DateField({ optional: true }) validUntil?: string;
+  @IdArrayField({ optional: true }) organisationIds?: string[];
 }
 
 /** The fields of the global pipe's 400, or [] when the body passes. */
@@ -26,6 +27,14 @@ async function refusedFields(body: unknown): Promise<string[]> {
 describe('dto field decorators', () => {
   it('accept a body with the optional fields left out', async () => {
     expect(await refusedFields({ party: { organisationId: 'kela' } })).toEqual([]);
+  });
+
+  it('take a list of ids each by the id rule and once, an empty list too', async () => {
+    const party = { organisationId: 'kela' };
+    expect(await refusedFields({ party, organisationIds: ['kela', 'te-keski-suomi'] })).toEqual([]);
+    expect(await refusedFields({ party, organisationIds: [] })).toEqual([]);
+    for (const organisationIds of [['kela', 'kela'], ['kela '], [''], [7], 'kela'])
+      expect(await refusedFields({ party, organisationIds })).toEqual(['organisationIds']);
   });
 
   it('refuse a required nested object that is absent or null', async () => {

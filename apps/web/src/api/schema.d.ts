@@ -1168,7 +1168,7 @@ export interface components {
             replayed: boolean;
         };
         ConsentScopeDto: {
-            /** @description Organisations covered; empty = every party of the TYP relationship */
+            /** @description Organisations covered, by id, each once; empty = every party of the TYP relationship */
             organisationIds: string[];
             dataKinds: ("identity" | "plans" | "referrals" | "service_periods" | "assessments" | "benefits" | "attendance")[];
         };
