@@ -83,7 +83,7 @@ export function statements(s: string) {
     reset: `TRUNCATE ${DATA_TABLES.map((table) => `${s}.${table}`).join(', ')}`,
 
     clientPath: `SELECT path, last_position AS "lastPosition" FROM ${s}.client_models WHERE client_id = $1`,
-    // The three keys taken out of the jsonb in the server: the state's other ~7 KB never travel.
+    // The three keys taken out of the jsonb in the server: the rest of the carried state never travels.
     decisionState: `SELECT last_position AS "lastPosition", state->>'streamVersion' AS "streamVersion",
         state->>'domainJson' AS "domainJson", state->>'domainSeal' AS "domainSeal"
       FROM ${s}.client_models WHERE client_id = $1`,

@@ -102,7 +102,7 @@ export function prepareStatements(db: Database) {
     clientDocuments: db
       .prepare('SELECT last_position AS lastPosition, path, state FROM client_models WHERE client_id = ?')
       .safeIntegers(true),
-    // The three keys read in SQLite's JSON parser: the state's other ~7 KB never reach JavaScript.
+    // The three keys taken out by SQLite's JSON parser: the rest of the carried state never reaches JavaScript.
     decisionState: db
       .prepare(`SELECT last_position AS lastPosition, state ->> '$.streamVersion' AS streamVersion,
           state ->> '$.domainJson' AS domainJson, state ->> '$.domainSeal' AS domainSeal

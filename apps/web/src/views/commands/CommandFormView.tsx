@@ -128,39 +128,42 @@ export function CommandFormView({
             onChange={(v) => setParams({ ...params, [p]: String(v) })}
           />
         ))}
-        {form.fields.map((f) =>
-          organisationFieldOf(f) ? (
-            <OrganisationPicker
-              key={`${form.operationId}-${f.name}`}
-              id={`cmd-${f.name.replace(/\W/g, '-')}`}
-              label={fieldLabel(t, f)}
-              known={knownOrganisations(path)}
-              type={organisationFieldOf(f)?.type}
-              value={typeof values[f.name] === 'string' ? (values[f.name] as string) : ''}
-              error={byField[f.name]}
-              onPick={(o) => setValues({ ...values, ...pickedOrganisationValues(form.fields, f, o) })}
-            />
-          ) : f.kind === 'rows' || organisationListRows(f) ? (
-            <RowsInput
-              key={`${form.operationId}-${f.name}`}
-              field={organisationListRows(f) ?? f}
-              hint={organisationListRows(f) && t('commands.noOrganisationChosen')}
-              rows={(values[f.name] as FormValues[] | undefined) ?? []}
-              path={path}
-              errors={byField}
-              onChange={(rows) => setValues({ ...values, [f.name]: rows })}
-            />
-          ) : (
-            <FieldInput
-              key={`${form.operationId}-${f.name}`}
-              field={f}
-              value={values[f.name]}
-              choices={choicesFor(f.name, path)}
-              error={byField[f.name]}
-              onChange={(v) => setValues({ ...values, [f.name]: v })}
-            />
-          ),
-        )}
+        {form.fields
+          .map((f) => ({ f, rows: f.kind === 'rows' ? f : organisationListRows(f) }))
+          .map(({ f, rows }) =>
+            organisationFieldOf(f) ? (
+              <OrganisationPicker
+                key={`${form.operationId}-${f.name}`}
+                id={`cmd-${f.name.replace(/\W/g, '-')}`}
+                label={fieldLabel(t, f)}
+                known={knownOrganisations(path)}
+                type={organisationFieldOf(f)?.type}
+                value={typeof values[f.name] === 'string' ? (values[f.name] as string) : ''}
+                error={byField[f.name]}
+                onPick={(o) => setValues({ ...values, ...pickedOrganisationValues(form.fields, f, o) })}
+              />
+            ) : rows ? (
+              <RowsInput
+                key={`${form.operationId}-${f.name}`}
+                field={rows}
+                // a list of organisations' ids shown as rows: say what choosing none means
+                hint={rows !== f ? t('commands.noOrganisationChosen') : undefined}
+                rows={(values[f.name] as FormValues[] | undefined) ?? []}
+                path={path}
+                errors={byField}
+                onChange={(rows) => setValues({ ...values, [f.name]: rows })}
+              />
+            ) : (
+              <FieldInput
+                key={`${form.operationId}-${f.name}`}
+                field={f}
+                value={values[f.name]}
+                choices={choicesFor(f.name, path)}
+                error={byField[f.name]}
+                onChange={(v) => setValues({ ...values, [f.name]: v })}
+              />
+            ),
+          )}
         {general.map((m) => (
           <InlineAlert key={m} status="error">
             {m}
