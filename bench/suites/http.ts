@@ -259,26 +259,36 @@ try {
     `  http: ${commands.length} distinct commands prepared; ${connections} connections, ${seconds} s; ` +
       `reads at ${readRate}/s each meanwhile`,
   );
+  if (commands.length === 0)
+    throw new Error('the data has no client with a command valid today (no kuty period or plan)');
+  // Each phase has its own half of the commands (each is valid once), so that on small data the
+  // first phase cannot use up the second's; a phase that runs out ends early, and its rate is
+  // still the requests over the time they took.
+  const secondPhase = readsApart && readRate > 0;
+  const firstCommands = secondPhase ? commands.slice(0, Math.ceil(commands.length / 2)) : commands;
   await warmUp(url, readers);
   const cpuBefore = processes === 1 ? serverCpuMs(child.pid) : undefined;
   // The reads' target holds "while the command load runs": officers open paths, caseloads and
   // worklists at a steady pace while the commands come as fast as the API takes them.
-  const { cmd, reads: readsDuringCommands } = await commandsWithReads(url, url, commands, readers);
+  const { cmd, reads: readsDuringCommands } = await commandsWithReads(url, url, firstCommands, readers);
+  if (cmd.requests >= firstCommands.length)
+    log(`  http: all ${cmd.requests} commands used before ${seconds} s (small data)`);
   const cpuAfter = serverCpuMs(child.pid);
   const cpuMsPerCommand =
     cpuBefore !== undefined && cpuAfter !== undefined && cmd.requests > 0
       ? round((cpuAfter - cpuBefore) / cmd.requests, 3)
       : undefined;
-  // The same again with the reads on a reads-only process and the commands' process niced:
-  // the commands not yet sent (past those answered and those possibly in flight at the stop).
+  // The same again with the reads on a reads-only process and the commands' process niced.
   let readsApartResult: Record<string, unknown> | undefined;
-  if (readsApart && readRate > 0) {
+  if (secondPhase) {
     readsProcess = await startServer('--serves', 'reads');
     if (commandNice > 0) setPriority(child.pid!, commandNice); // as API_COMMAND_NICE does in the process itself
     await warmUp(readsProcess.url, readers);
-    const rest = commands.slice(cmd.requests + cmd.errors + connections);
+    const rest = commands.slice(firstCommands.length);
     log(`  http: again with the reads on a reads-only process, the commands' process at nice ${commandNice}`);
     const apart = await commandsWithReads(url, readsProcess.url, rest, readers);
+    if (apart.cmd.requests >= rest.length)
+      log(`  http: all ${apart.cmd.requests} commands used before ${seconds} s (small data)`);
     readsApartResult = { commandNice, commands: apart.cmd, reads: apart.reads };
   }
   // and alone, as fast as the API answers (the queue, not the query, makes most of that p99)
