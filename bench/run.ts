@@ -521,7 +521,10 @@ function incompleteRows(table: string[][]): string[] {
     (start) => `missing: ${start}…`,
   );
   const unmeasured = table
-    .filter(([, , , ratio, target]) => !['', 'report', '0 dead letters'].includes(target) && !ratio.endsWith('×'))
+    .filter(
+      ([, , , ratio, target]) =>
+        ratio === 'n/a' || (!['', 'report', '0 dead letters'].includes(target) && !ratio.endsWith('×')),
+    )
     .map(([metric, ours]) => `no ratio: ${metric} (${ours})`);
   const deadLetters = table
     .filter(([metric, , , , , status]) => metric.startsWith('Kafka dead letters') && status !== 'met')
