@@ -7,9 +7,9 @@
  * round; with DATABASE_URL the same on PostgreSQL against Emmett-PG), projection
  * rebuild, query latency through the read-store port and through HTTP, and Kafka ingest when
  * a broker and the ingest process exist. Prints a table and writes bench/results/latest.json
-(`--out FILE` writes elsewhere, e.g. a trial run that should not replace the published table).
-`--complete` exits 1 unless every row of issue 11's table was measured and has its ratio (CI's
-smoke run: the bench still works end to end; the numbers of a tiny run are not judged).
+ * (`--out FILE` writes elsewhere, e.g. a trial run that should not replace the published table).
+ * `--complete` exits 1 unless every row of issue 11's table was measured and has its ratio (CI's
+ * smoke run: the bench still works end to end; the numbers of a tiny run are not judged).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ import {
   WORK_DIR,
 } from './lib/util.js';
 import { testEnvironment } from '../libs/config/index.js';
+import { incompleteRows } from './lib/table-completeness.js';
 
 const argv = process.argv.slice(2);
 const clients = argNumber(argv, 'clients', 10000); // a wellbeing county; ~8 min here
@@ -489,62 +490,6 @@ process.stdout.write(
 );
 results.table = rows.map((r) => Object.fromEntries(header.map((h, i) => [h || 'status', r[i]])));
 results.finishedAt = new Date().toISOString();
-/** The rows the table must hold, by the start of their metric; `--complete` checks them. */
-const REQUIRED_ROWS = [
-  'one-event appends/s, 1 caller, vs the fsync limit',
-  'one-event appends/s, 1 caller, vs the peer',
-  'one-event appends/s, 16 concurrent callers, vs the peer',
-  'stream reads/s (200 events), vs raw read+parse',
-  'stream reads/s (200 events), vs the peer',
-  'PostgreSQL: one-event appends/s, 1 caller',
-  'PostgreSQL: one-event appends/s, 16 concurrent callers',
-  'PostgreSQL: stream reads/s',
-  'HTTP commands/s (',
-  'HTTP command latency p50 / p99 ms',
-  'rebuild events/s',
-  'rebuild peak RSS MB',
-  ...['path', 'caseload', 'worklist'].flatMap((kind) => [
-    `${kind} query p50 / p99 ms (HTTP, the command process`,
-    `${kind} query p50 / p99 ms (HTTP, a reads-only process`,
-  ]),
-  'Kafka ingest messages/s (', // (N partitions, publisher on)
-  'Kafka ingest messages/s (publisher off)',
-  'Kafka dead letters / publisher lag at ingest end',
-];
-/**
- * What keeps the run from being complete: a required row missing, a row with a target but no
- * ratio (a suite skipped or failed), dead letters, or HTTP requests the API refused (a bench
- * whose commands are refused would still print a rate).
- */
-function incompleteRows(table: string[][]): string[] {
-  const missing = REQUIRED_ROWS.filter((start) => !table.some((r) => r[0].startsWith(start))).map(
-    (start) => `missing: ${start}…`,
-  );
-  const unmeasured = table
-    .filter(
-      ([, , , ratio, target]) =>
-        ratio === 'n/a' || (!['', 'report', '0 dead letters'].includes(target) && !ratio.endsWith('×')),
-    )
-    .map(([metric, ours]) => `no ratio: ${metric} (${ours})`);
-  const deadLetters = table
-    .filter(([metric, , , , , status]) => metric.startsWith('Kafka dead letters') && status !== 'met')
-    .map(([metric, ours]) => `${metric}: ${ours}`);
-  const http = results.http ?? {};
-  const loads: [string, any][] = [
-    ['HTTP commands', http.commands],
-    ['HTTP commands beside a reads-only process', http.readsApart?.commands],
-    ...Object.entries(http.reads ?? {}).map(([k, v]): [string, any] => [`HTTP ${k} reads`, v]),
-    ...Object.entries(http.readsApart?.reads ?? {}).map(([k, v]): [string, any] => [`HTTP ${k} reads (reads-only)`, v]),
-  ];
-  const refused = loads
-    .filter(([, load]) => load && (load.non2xx > 0 || load.errors > 0))
-    .map(
-      ([what, load]) =>
-        `${what}: ${load.non2xx} refused, ${load.errors} errors ${JSON.stringify(load.sampleErrors ?? [])}`,
-    );
-  return [...missing, ...unmeasured, ...deadLetters, ...refused];
-}
-
 const outFile = resolve(REPO_ROOT, argValue(argv, 'out') ?? join(BENCH_DIR, 'results', 'latest.json'));
 ensureDir(dirname(outFile));
 // no absolute paths of this machine in the results: the data directory and the repository become relative
@@ -554,7 +499,7 @@ const portable = JSON.stringify(results, null, 2)
 writeFileSync(outFile, `${portable}\n`);
 process.stdout.write(`\nwritten: ${relative(REPO_ROOT, outFile)}\n`);
 if (argv.includes('--complete')) {
-  const gaps = incompleteRows(rows);
+  const gaps = incompleteRows(rows, results.http);
   if (gaps.length > 0) {
     process.stderr.write(`the table is incomplete:\n${gaps.map((g) => `  ${g}`).join('\n')}\n`);
     process.exit(1);
