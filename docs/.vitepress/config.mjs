@@ -55,6 +55,7 @@ export default {
           { text: 'Operations', link: '/operations' },
           { text: 'Runtime', link: '/runtime' },
           { text: 'Architecture', link: '/architecture' },
+          { text: 'Testing', link: '/testing' },
           { text: 'Performance', link: '/performance' },
         ],
       },
