@@ -186,8 +186,10 @@ describe.each(stores)('an API process killed mid-load: %s', (title, available) =
     // an unanswered one may or may not have been committed; its retry settles it, once
     const oneVersion = [...acknowledged.values()][0]!.streamVersion;
     const settled: string[] = [];
+    const clientOf = new Map([...acknowledged].map(([key, first]) => [key, first.clientId]));
     for (const key of unanswered) {
       const retry = await register(key);
+      clientOf.set(key, String(retry.body.clientId));
       if (retry.status !== 201 || retry.body.streamVersion !== oneVersion)
         settled.push(`${key}: ${retry.status} ${JSON.stringify(retry.body)}`);
     }
@@ -196,8 +198,7 @@ describe.each(stores)('an API process killed mid-load: %s', (title, available) =
     // each client's history holds its registration exactly once
     const histories: string[] = [];
     for (const key of sent) {
-      const clientId = acknowledged.get(key)?.clientId ?? (await register(key)).body.clientId;
-      const history = await audit(`/audit/clients/${clientId}/events`);
+      const history = await audit(`/audit/clients/${clientOf.get(key)}/events`);
       const events = history.body.events as { data: { fullName?: string } }[] | undefined;
       if (
         history.status !== 200 ||
