@@ -432,6 +432,17 @@ function pacedReadRows(reads: Record<string, any>, where: string) {
       `p99 < ${limit}`,
       q.p99Ms < limit,
     );
+    // the same answers as the API timed them (Server-Timing): the rest of the caller's time is
+    // the queue for the cores and the network stack, not the API's work
+    if (q.server?.answers)
+      add(
+        `${kind} p50 / p99 ms inside the API (Server-Timing, ${where}); of it the usage log's wait`,
+        `${q.server.appP50Ms} / ${q.server.appP99Ms}; ${q.server.logP50Ms} / ${q.server.logP99Ms}`,
+        '',
+        '',
+        'report',
+        null,
+      );
   }
 }
 if (results.http?.reads) pacedReadRows(results.http.reads, 'the command process');

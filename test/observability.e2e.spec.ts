@@ -1,4 +1,17 @@
-import { startTestApp, type TestApp } from './support/index.js';
+import { PRINCIPALS, startTestApp, testProjector, type TestApp } from './support/index.js';
+
+/** A `Server-Timing` header's entries: name → duration in ms. */
+const serverTimings = (header: string | undefined): Record<string, number> =>
+  Object.fromEntries(
+    (header ?? '')
+      .split(',')
+      .filter((entry) => entry.trim())
+      .map((entry) => {
+        const [name, ...params] = entry.split(';').map((p) => p.trim());
+        const dur = params.find((p) => p.startsWith('dur='));
+        return [name, dur ? Number(dur.slice('dur='.length)) : Number.NaN];
+      }),
+  );
 
 describe('metrics (Prometheus) and health', () => {
   let t: TestApp;
@@ -35,5 +48,51 @@ describe('metrics (Prometheus) and health', () => {
       /polku_http_request_duration_seconds_count\{service="api",method="POST",route="\/clients",status="201"\} 1/,
     );
     expect(res.text).not.toContain('metrics-1'); // never a client id in a label
+  });
+
+  it("times every answer (Server-Timing), the wait for the usage log apart from the API's own", async () => {
+    const clientId = 'te-keski-suomi:timing-1';
+    const officer = { ...(await t.authHeader('employmentOfficer')), 'X-Purpose': 'service planning' };
+    const registered = await t.http
+      .post('/clients')
+      .set(officer)
+      .send({ clientId, fullName: 'T', birthDate: '1990-01-01', municipality: 'Oulu' });
+    expect(registered.status).toBe(201);
+    expect(serverTimings(registered.headers['server-timing']).app).toBeGreaterThan(0);
+
+    const projector = await testProjector(t.config);
+    await projector.catchUp();
+    const read = await t.http.get(`/clients/${clientId}/path`).set(officer);
+    expect(read.status).toBe(200);
+    const timed = serverTimings(read.headers['server-timing']);
+    expect(Object.keys(timed).sort()).toEqual(['app', 'log']);
+    expect(timed.log).toBeGreaterThan(0); // the usage entry was made durable before the answer
+    expect(timed.app).toBeGreaterThanOrEqual(timed.log);
+    expect(read.headers['server-timing']).toContain('log;dur=');
+    expect(read.headers['server-timing']).toContain('desc="usage log"');
+
+    // refused by a command's access check after its body was read: the refusal's log entry is timed
+    const outsider = {
+      ...PRINCIPALS.employmentOfficer,
+      personId: 'te-pirkanmaa-kalle',
+      organisationId: 'te-pirkanmaa',
+    };
+    const refused = await t.http
+      .post(`/clients/${clientId}/consents`)
+      .set(await t.authHeader(outsider))
+      .send({ consentId: 'consent-timing', scope: { organisationIds: [], dataKinds: ['plans'] } });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(serverTimings(refused.headers['server-timing']).log).toBeGreaterThan(0);
+
+    // refused before any handler (a body that is not JSON): the API's time alone, on a problem+json
+    const malformed = await t.http
+      .post('/clients')
+      .set(officer)
+      .set('Content-Type', 'application/json')
+      .send('{"clientId');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(Object.keys(serverTimings(malformed.headers['server-timing']))).toEqual(['app']);
+    await projector.close();
   });
 });

@@ -22,7 +22,12 @@ import { correlationIdMiddleware } from './infrastructure/request-context/correl
 import { StoresModule } from './infrastructure/stores.module.js';
 import { AuditModule } from './infrastructure/audit/index.js';
 import { KeysModule } from './infrastructure/keys/index.js';
-import { httpMetrics, ObservabilityModule } from './infrastructure/observability/index.js';
+import {
+  httpMetrics,
+  ObservabilityModule,
+  serverTiming,
+  serverTimingContext,
+} from './infrastructure/observability/index.js';
 import { METRICS } from './infrastructure/tokens.js';
 import { createLogger, type PolkuMetrics } from '../../libs/observability/index.js';
 import type { Clock } from './infrastructure/tokens.js';
@@ -72,6 +77,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
     ...(options.logger !== undefined && { logger: options.logger }),
   });
   app.enableShutdownHooks();
+  app.use(serverTiming()); // first: the clock starts as the request arrives
   app.use(correlationIdMiddleware);
   app.use(httpMetrics(app.get<PolkuMetrics>(METRICS), createLogger('api', options.accessLogLevel ?? config.logLevel)));
   const metrics = app.get<PolkuMetrics>(METRICS);
@@ -85,6 +91,7 @@ export async function createApp(config: ApiConfig, options: CreateAppOptions = {
         }),
   );
   useJsonBody(app); // after the correlation id and metrics: its refusals carry both
+  app.use(serverTimingContext());
   serveWebApp(app, config.webDir);
   setupOpenApi(app, KAFKA_COMMAND_CONTRACT);
   await app.init();

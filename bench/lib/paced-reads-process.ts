@@ -5,7 +5,7 @@
  * autocannon off the main thread hands back raw histograms, not a result.) Gets
  * `{ url, readers, seconds, perSecond }` as its first IPC message, runs each kind of read at
  * `perSecond` over 2 connections until the message 'stop' (or `seconds` pass), then sends the
- * summaries by kind and exits.
+ * summaries by kind, each with the API's own time from the answers' `Server-Timing`, and exits.
  */
 import { load, type LoadSummary, type Req } from './autocannon-load.js';
 
@@ -20,7 +20,7 @@ process.once('message', async (input: PacedReadsInput) => {
   const { url, readers, seconds, perSecond } = input;
   const runs = Object.entries(readers).map(([kind, reqs]) => ({
     kind,
-    run: load(url, reqs, seconds, 2, false, perSecond),
+    run: load(url, reqs, seconds, 2, false, perSecond, true),
   }));
   process.once('message', () => {
     for (const r of runs) r.run.stop();

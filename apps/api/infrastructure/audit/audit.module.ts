@@ -3,6 +3,7 @@ import type { AuditLog } from '../../../../libs/audit-log/index.js';
 import { SqliteAuditLog } from '../../../../libs/adapters/sqlite-audit-log/index.js';
 import type { ApiConfig } from '../../config.js';
 import { API_CONFIG, AUDIT_LOG } from '../tokens.js';
+import { timedAuditLog } from '../observability/server-timing.js';
 
 /** The usage and disclosure logs: their own SQLite file beside the stores (AUDIT_LOG_PATH). */
 @Global()
@@ -11,7 +12,8 @@ import { API_CONFIG, AUDIT_LOG } from '../tokens.js';
     {
       provide: AUDIT_LOG,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => SqliteAuditLog.open(config.auditLogPath),
+      // each write's wait counted in the request's Server-Timing
+      useFactory: (config: ApiConfig) => timedAuditLog(SqliteAuditLog.open(config.auditLogPath)),
     },
   ],
   exports: [AUDIT_LOG],
