@@ -66,7 +66,8 @@ describe('metrics (Prometheus) and health', () => {
     expect(read.status).toBe(200);
     const timed = serverTimings(read.headers['server-timing']);
     expect(Object.keys(timed).sort()).toEqual(['app', 'log']);
-    expect(timed.log).toBeGreaterThan(0); // the usage entry was made durable before the answer
+    // the usage entry was made durable before the answer, within the API's time (ms, one decimal)
+    expect(timed.log).toBeGreaterThanOrEqual(0);
     expect(timed.app).toBeGreaterThanOrEqual(timed.log);
     expect(read.headers['server-timing']).toContain('log;dur=');
     expect(read.headers['server-timing']).toContain('desc="usage log"');
@@ -81,8 +82,8 @@ describe('metrics (Prometheus) and health', () => {
       .post(`/clients/${clientId}/consents`)
       .set(await t.authHeader(outsider))
       .send({ consentId: 'consent-timing', scope: { organisationIds: [], dataKinds: ['plans'] } });
-    expect(refused.status).toBeGreaterThanOrEqual(400);
-    expect(serverTimings(refused.headers['server-timing']).log).toBeGreaterThan(0);
+    expect(refused.status).toBe(404); // outside the client relationship, as for an unknown client
+    expect(Object.keys(serverTimings(refused.headers['server-timing'])).sort()).toEqual(['app', 'log']);
 
     // refused before any handler (a body that is not JSON): the API's time alone, on a problem+json
     const malformed = await t.http
