@@ -94,6 +94,11 @@ describe('metrics (Prometheus) and health', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(Object.keys(serverTimings(malformed.headers['server-timing']))).toEqual(['app']);
+
+    // the same waits in the metrics: the read's and the refusal's entries, at least
+    const scraped = await t.http.get('/metrics');
+    const waits = /polku_usage_log_wait_seconds_count\{service="api"\} (\d+)/.exec(scraped.text);
+    expect(Number(waits?.[1])).toBeGreaterThanOrEqual(2);
     await projector.close();
   });
 });

@@ -33,6 +33,12 @@ export class PolkuMetrics {
     buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
+  readonly usageLogWait = new Histogram({
+    name: 'polku_usage_log_wait_seconds',
+    help: 'Time a request waited for its usage and disclosure log entries to be durable (written before any client data leaves); a p99 that grows means the disk holding the audit log is slow or shared',
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
   readonly commandsRunning = new Gauge({
     name: 'polku_http_commands_running',
     help: 'HTTP commands this API process is running (at most COMMAND_CONCURRENCY)',

@@ -66,17 +66,23 @@ export function serverTimingContext() {
   };
 }
 
-/** The audit log with each write's wait counted as the current request's `log` time. */
-export function timedAuditLog(log: AuditLog): AuditLog {
+/**
+ * The audit log with each write's wait counted as the current request's `log` time, and
+ * handed to `onWait` (seconds; the API's `polku_usage_log_wait_seconds`).
+ */
+export function timedAuditLog(log: AuditLog, onWait: (seconds: number) => void = () => undefined): AuditLog {
   const timed = async (write: Promise<void>): Promise<void> => {
     const timing = current.getStore();
-    if (!timing) return write;
     const started = process.hrtime.bigint();
     try {
       await write;
     } finally {
-      timing.logMs += ms(process.hrtime.bigint() - started);
-      timing.logWrites += 1;
+      const waited = ms(process.hrtime.bigint() - started);
+      onWait(waited / 1000);
+      if (timing) {
+        timing.logMs += waited;
+        timing.logWrites += 1;
+      }
     }
   };
   return {
