@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { BENCH_DIR, round } from './util.js';
+import { BENCH_DIR, percentile, round } from './util.js';
 
 /** One HTTP request of a load. */
 export interface Req {
@@ -32,10 +32,7 @@ function collectServerTiming(headers: Record<string, unknown>, into: ServerTimes
 
 /** p50 and p99 of the API's own times, as autocannon reports the caller's (ms). */
 function serverTimeSummary(times: ServerTimes) {
-  const pct = (values: number[], p: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
-  };
+  const pct = (values: number[], p: number) => (values.length ? percentile(values, p) : null);
   return {
     answers: times.app.length,
     appP50Ms: pct(times.app, 50),
