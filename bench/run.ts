@@ -1,5 +1,5 @@
 /**
- * `[DATABASE_URL=…] npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --processes P --read-rate R --command-nice N --skip a,b --kafka-messages N --out FILE --complete]`
+ * `[DATABASE_URL=…] npm run bench [-- --clients N (default 10000) --years Y --seed S --rounds R --seconds S --http-seconds S --connections C --processes P --read-rate R --command-nice N --skip a,b --kafka-messages N --server-cpus L --load-cpus L --reads-cpus L --out FILE --complete]`
  *
  * Generates (once per size and seed) a data set through the domain, then runs each suite in
  * its own process (clean peak RSS, no shared JIT/heap state): event-store appends and reads
@@ -8,6 +8,8 @@
  * rebuild, query latency through the read-store port and through HTTP, and Kafka ingest when
  * a broker and the ingest process exist. Prints a table and writes bench/results/latest.json
  * (`--out FILE` writes elsewhere, e.g. a trial run that should not replace the published table).
+ * `--server-cpus`, `--load-cpus`, `--reads-cpus` (bench/lib/placement.ts) put the processes measured
+ * and their callers on cores of their own, on a machine that has them.
  * `--complete` exits 1 unless every row of issue 11's table was measured and has its ratio (CI's
  * smoke run: the bench still works end to end; the numbers of a tiny run are not judged).
  */
@@ -29,6 +31,7 @@ import {
 } from './lib/util.js';
 import { testEnvironment } from '../libs/config/index.js';
 import { incompleteRows } from './lib/table-completeness.js';
+import { onCpus, placementArgs, placementFrom } from './lib/placement.js';
 
 const argv = process.argv.slice(2);
 const clients = argNumber(argv, 'clients', 10000); // a wellbeing county; ~8 min here
@@ -37,6 +40,7 @@ const seed = argValue(argv, 'seed') ?? '1';
 const rounds = argNumber(argv, 'rounds', 3);
 const storeSeconds = argNumber(argv, 'seconds', 3);
 const httpSeconds = argNumber(argv, 'http-seconds', 10);
+const placement = placementFrom(argv);
 const connections = argNumber(argv, 'connections', 16);
 const skip = new Set((argValue(argv, 'skip') ?? '').split(',').filter(Boolean));
 // by-stream: what a rebuild does; global-order: the catch-up path from 0 (slow: for comparison at small sizes)
@@ -60,11 +64,24 @@ const rebuildArgs = (read: string, variant: string) => [
   variant,
 ];
 
-/** Runs a node script; resolves with the last JSON line it printed on stdout. */
-function runNode(script: string, args: string[], nodeArgs: string[] = []): Promise<Record<string, any>> {
+/**
+ * Runs a node script; resolves with the last JSON line it printed on stdout. A suite that is
+ * one process runs on `--server-cpus`; one that starts the processes it measures (`split`)
+ * gets the placement flags and places them and its callers itself.
+ */
+function runNode(
+  script: string,
+  args: string[],
+  nodeArgs: string[] = [],
+  placed: 'whole' | 'split' = 'whole',
+): Promise<Record<string, any>> {
   flushDisk(); // each suite starts with what came before on disk, not in the write-back queue
+  const command =
+    placed === 'split'
+      ? ([process.execPath, [...nodeArgs, script, ...args, ...placementArgs(placement)]] as const)
+      : onCpus(placement.serverCpus, process.execPath, [...nodeArgs, script, ...args]);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+    const child = spawn(command[0], command[1], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -98,6 +115,7 @@ const results: Record<string, any> = {
     node: process.version,
   },
   size: { clients, years, seed },
+  ...(Object.keys(placement).length > 0 && { placement }),
 };
 
 // 1. data -------------------------------------------------------------------------------
@@ -244,17 +262,22 @@ if (!skip.has('queries')) {
 if (!skip.has('http')) {
   if (existsSync(join(BENCH_DIR, 'node_modules', 'autocannon'))) {
     log('HTTP (autocannon)');
-    results.http = await runNode(join(DIST, 'bench', 'suites', 'http.js'), [
-      '--data',
-      dataDir,
-      '--seconds',
-      String(httpSeconds),
-      '--connections',
-      String(connections),
-      ...(argValue(argv, 'processes') ? ['--processes', argValue(argv, 'processes')!] : []),
-      ...(argValue(argv, 'read-rate') ? ['--read-rate', argValue(argv, 'read-rate')!] : []),
-      ...(argValue(argv, 'command-nice') ? ['--command-nice', argValue(argv, 'command-nice')!] : []),
-    ]);
+    results.http = await runNode(
+      join(DIST, 'bench', 'suites', 'http.js'),
+      [
+        '--data',
+        dataDir,
+        '--seconds',
+        String(httpSeconds),
+        '--connections',
+        String(connections),
+        ...(argValue(argv, 'processes') ? ['--processes', argValue(argv, 'processes')!] : []),
+        ...(argValue(argv, 'read-rate') ? ['--read-rate', argValue(argv, 'read-rate')!] : []),
+        ...(argValue(argv, 'command-nice') ? ['--command-nice', argValue(argv, 'command-nice')!] : []),
+      ],
+      [],
+      'split',
+    );
   } else results.http = { skipped: 'autocannon not installed (npm --prefix bench install)' };
 }
 
@@ -281,9 +304,14 @@ if (!skip.has('http')) {
     ];
     try {
       log('Kafka ingest: the ingest process with its publisher');
-      const withPublication = await runNode(join(DIST, 'bench', 'suites', 'kafka-ingest.js'), kafkaArgs('1'));
+      const withPublication = await runNode(
+        join(DIST, 'bench', 'suites', 'kafka-ingest.js'),
+        kafkaArgs('1'),
+        [],
+        'split',
+      );
       log('Kafka ingest: the ingest process without publisher');
-      const ingestOnly = await runNode(join(DIST, 'bench', 'suites', 'kafka-ingest.js'), kafkaArgs('0'));
+      const ingestOnly = await runNode(join(DIST, 'bench', 'suites', 'kafka-ingest.js'), kafkaArgs('0'), [], 'split');
       results.kafka = { withPublication, ingestOnly };
     } catch (error) {
       results.kafka = { skipped: `failed: ${(error as Error).message.slice(0, 300)}` };
@@ -425,7 +453,7 @@ function pacedReadRows(reads: Record<string, any>, where: string) {
   for (const [kind, q] of Object.entries(reads)) {
     const limit = kind === 'path' ? 10 : 25;
     add(
-      `${kind} query p50 / p99 ms (HTTP, ${where}, ${fmt(q.perSecond)} req/s during the command load)`,
+      `${kind} query p50 / p99 ms (HTTP, ${where}, paced at ${fmt(q.perSecond)} req/s during the command load)`,
       `${q.p50Ms} / ${q.p99Ms}`,
       '',
       under(q.p99Ms, limit),
@@ -434,10 +462,11 @@ function pacedReadRows(reads: Record<string, any>, where: string) {
     );
     // the same answers as the API timed them (Server-Timing): the rest of the caller's time is
     // the queue for the cores and the network stack, not the API's work
+    // (the reader's own lateness in sending, on the same cores, is outside both)
     if (q.server?.answers)
       add(
-        `${kind} p50 / p99 ms inside the API (Server-Timing, ${where}); of it the usage log's wait`,
-        `${q.server.appP50Ms} / ${q.server.appP99Ms}; ${q.server.logP50Ms} / ${q.server.logP99Ms}`,
+        `${kind} p50 / p99 ms inside the API (Server-Timing, ${where}); of it the usage log's wait; the reader's lateness p99`,
+        `${q.server.appP50Ms} / ${q.server.appP99Ms}; ${q.server.logP50Ms} / ${q.server.logP99Ms}; ${q.sendLateP99Ms ?? '–'}`,
         '',
         '',
         'report',

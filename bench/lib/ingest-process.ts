@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureDir, REPO_ROOT, WORK_DIR } from './util.js';
 import { testEnvironment } from '../../libs/config/index.js';
+import { onCpus } from './placement.js';
 
 /** Compiles apps/ingest/main.ts (and what it imports); returns the path of main.js. */
 export function buildIngest(): string {
@@ -51,8 +52,14 @@ export interface IngestProcess {
 
 const TICKS = 100; // USER_HZ on Linux
 
-export function startIngestProcess(main: string, env: Record<string, string>, nodeArgs: string[] = []): IngestProcess {
-  const child = spawn(process.execPath, [...nodeArgs, main], {
+/** `cpus`: the CPU list it runs on (bench/lib/placement.ts), or any. */
+export function startIngestProcess(
+  main: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  cpus?: string,
+): IngestProcess {
+  const child = spawn(...onCpus(cpus, process.execPath, [...nodeArgs, main]), {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: testEnvironment().inherited.PATH, ...env },

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { load, type LoadSummary, type Req } from '../lib/autocannon-load.js';
+import { load, type Req } from '../lib/autocannon-load.js';
+import type { PacedSummary } from '../lib/paced-load.js';
 import type { PacedReadsInput } from '../lib/paced-reads-process.js';
 import { addDays, toDate } from '../../libs/domain/index.js';
 import { mintToken } from '../../libs/auth/token-minter.js';
@@ -19,6 +20,7 @@ import { argNumber, argValue, BENCH_DIR, emit, ensureDir, flushDisk, log, round 
 import { officerActor } from '../lib/ingest-messages.js';
 import { readManifest } from '../lib/manifest.js';
 import { testEnvironment } from '../../libs/config/index.js';
+import { onCpus, pinProcess, pinThisProcess, placementFrom } from '../lib/placement.js';
 
 const argv = process.argv.slice(2);
 const dataDir = argValue(argv, 'data')!;
@@ -42,6 +44,9 @@ const readsApart = !argv.includes('--skip-reads-apart');
 const readsAlone = !argv.includes('--skip-saturation');
 /** HTTP_PLATFORM of the API process (it inherits the environment): express unless set. */
 const platform = testEnvironment().httpPlatform ?? 'express';
+/** `--server-cpus` / `--load-cpus` (bench/lib/placement.ts): the API's cores and the callers'. */
+const placement = placementFrom(argv);
+pinThisProcess(placement.loadCpus); // autocannon runs here; the paced reader is forked from here
 const manifest = readManifest(join(dataDir, 'manifest.json'));
 const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
 const ISSUER = 'polku-dev';
@@ -50,21 +55,24 @@ const AUDIENCE = 'polku';
 const today = addDays(manifest.end, 28);
 const now = new Date(`${today}T12:00:00.000Z`);
 
-// the API writes: give it a copy of the generated stores
+// the API writes: give it a copy of the generated stores, and a usage log of its own (until
+// 2026-12-07 the log was left from the runs before, 400 MB after a day's runs on 10,000 clients)
 const work = ensureDir(join(dataDir, 'http'));
-for (const name of ['events.sqlite', 'read.sqlite', 'keys.sqlite']) {
+for (const name of ['events.sqlite', 'read.sqlite', 'keys.sqlite', 'audit.sqlite']) {
   for (const s of ['', '-wal', '-shm']) rmSync(join(work, name + s), { force: true });
   if (existsSync(join(dataDir, name))) copyFileSync(join(dataDir, name), join(work, name));
 }
 flushDisk(); // the copies are on disk before anything is measured
 
-async function startServer(...extra: string[]): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(
+  cpus: string | undefined,
+  ...extra: string[]
+): Promise<{ child: ChildProcess; url: string }> {
   const script = join(BENCH_DIR, 'dist-bench', 'bench', 'suites', 'http-server.js');
   // BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone
   const flags = testEnvironment().benchServerNodeFlags;
   const child = spawn(
-    process.execPath,
-    [
+    ...onCpus(cpus, process.execPath, [
       ...flags,
       script,
       '--processes',
@@ -76,7 +84,7 @@ async function startServer(...extra: string[]): Promise<{ child: ChildProcess; u
       '--now',
       now.toISOString(),
       ...extra,
-    ],
+    ]),
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const line = await new Promise<string>((resolve, reject) => {
@@ -212,16 +220,21 @@ function serverCpuMs(pid: number | undefined): number | undefined {
 }
 
 /** The paced reads in their own process (bench/lib/paced-reads-process.ts); `stop` ends them and gives their summaries. */
-function pacedReads(input: PacedReadsInput) {
+function pacedReads(input: PacedReadsInput, cpus: string | undefined) {
   const reader = fork(fileURLToPath(new URL('../lib/paced-reads-process.js', import.meta.url)), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const result = new Promise<Record<string, LoadSummary>>((resolve, reject) => {
-    reader.once('message', (m) => resolve(m as Record<string, LoadSummary>));
-    reader.once('exit', (code) => reject(new Error(`the paced reads exited ${code} before their results`)));
-  });
+  pinProcess(reader.pid, cpus); // else it keeps the bench's own (the load's) cores
+  const exited = new Promise<never>((_, reject) =>
+    reader.once('exit', (code) => reject(new Error(`the paced reads exited ${code} before their results`))),
+  );
+  exited.catch(() => undefined); // awaited through `timing` and `result`
+  const message = () => new Promise<unknown>((resolve) => reader.once('message', resolve));
+  const timing = Promise.race([message(), exited]); // 'timing': warmed up, reads now timed
+  const result = timing.then(() => Promise.race([message(), exited])) as Promise<Record<string, PacedSummary>>;
   reader.send(input);
   return {
+    timing,
     stop: async () => {
       if (reader.connected) reader.send('stop'); // else it ended by itself, after `seconds`
       return result;
@@ -239,14 +252,22 @@ async function warmUp(url: string, readers: Record<string, Req[]>): Promise<void
 }
 
 /** Commands as fast as the API takes them, with the paced reads against `readUrl` meanwhile. */
-async function commandsWithReads(url: string, readUrl: string, commands: Req[], readers: Record<string, Req[]>) {
+async function commandsWithReads(
+  url: string,
+  readUrl: string,
+  commands: Req[],
+  readers: Record<string, Req[]>,
+  readerCpus?: string,
+) {
   // on their own process, so their latency is the API's, not the command load generator's queue
-  const during = readRate > 0 ? pacedReads({ url: readUrl, readers, seconds, perSecond: readRate }) : undefined;
+  const during =
+    readRate > 0 ? pacedReads({ url: readUrl, readers, seconds, perSecond: readRate }, readerCpus) : undefined;
+  await during?.timing; // the reads are timed only while the commands run
   const cmd = await load(url, commands, seconds, connections, true);
   return { cmd, reads: (await during?.stop()) ?? {} };
 }
 
-const { child, url } = await startServer();
+const { child, url } = await startServer(placement.serverCpus);
 let readsProcess: { child: ChildProcess; url: string } | undefined;
 try {
   const commands = await commandRequests();
@@ -281,12 +302,12 @@ try {
   // The same again with the reads on a reads-only process and the commands' process niced.
   let readsApartResult: Record<string, unknown> | undefined;
   if (secondPhase) {
-    readsProcess = await startServer('--serves', 'reads');
+    readsProcess = await startServer(placement.readsCpus ?? placement.serverCpus, '--serves', 'reads');
     if (commandNice > 0) setPriority(child.pid!, commandNice); // as API_COMMAND_NICE does in the process itself
     await warmUp(readsProcess.url, readers);
     const rest = commands.slice(firstCommands.length);
     log(`  http: again with the reads on a reads-only process, the commands' process at nice ${commandNice}`);
-    const apart = await commandsWithReads(url, readsProcess.url, rest, readers);
+    const apart = await commandsWithReads(url, readsProcess.url, rest, readers, placement.readsCpus);
     if (apart.cmd.requests >= rest.length)
       log(`  http: all ${apart.cmd.requests} commands used before ${seconds} s (small data)`);
     readsApartResult = { commandNice, commands: apart.cmd, reads: apart.reads };
@@ -304,6 +325,7 @@ try {
   emit({
     suite: 'http',
     platform,
+    ...(Object.keys(placement).length > 0 && { placement }),
     processes,
     connections,
     seconds,

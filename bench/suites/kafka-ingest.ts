@@ -10,6 +10,7 @@
  *
  * node bench/dist-bench/bench/suites/kafka-ingest.js --data bench/work/data-2000c-1y-s1
  *   [--messages 40000] [--partitions 6] [--publish 1|separate|0] [--cpu-prof DIR] [--ingest-env K=V,K=V] [--timeout 600]
+ *   [--server-cpus L --load-cpus L: the ingest processes' cores and the producer's (bench/lib/placement.ts)]
  *   [--ingest path/to/main.js (default: apps/ingest/main.ts compiled into bench/work/ingest-dist)] [--verbose]
  */
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { buildIngestMessages, type Publisher } from '../lib/ingest-messages.js';
 import { buildIngest, startIngestProcess } from '../lib/ingest-process.js';
 import { testEnvironment } from '../../libs/config/index.js';
 import { sleep } from '../../libs/shared/index.js';
+import { pinThisProcess, placementFrom } from '../lib/placement.js';
 
 const argv = process.argv.slice(2);
 const dataDir = argValue(argv, 'data')!;
@@ -52,6 +54,8 @@ const extraEnv = Object.fromEntries(
 const brokers = (testEnvironment().kafkaBrokers ?? '').split(',').filter(Boolean);
 if (!dataDir || brokers.length === 0) throw new Error('needs --data DIR and KAFKA_BROKERS');
 const SECRET = 'polku-bench-secret-0123456789abcdef-0123456789';
+const placement = placementFrom(argv);
+pinThisProcess(placement.loadCpus); // the producer and the offsets' watcher run here
 
 // the ingest writes: give it a copy of the generated stores (the read store too: commands start
 // from the projector's decision states in it, as beside a running projector)
@@ -161,19 +165,25 @@ const ingestEnv = {
 // the separate publisher consumes an empty command topic of its own
 const publisher =
   publishMode === 'separate'
-    ? startIngestProcess(main, {
-        ...ingestEnv,
-        KAFKA_PUBLISH: '1',
-        KAFKA_COMMANDS_TOPIC: `${topics.commands}.idle`,
-        KAFKA_TOPIC_PARTITIONS: '1',
-        KAFKA_GROUP_ID: `${groupId}-publisher`,
-      })
+    ? startIngestProcess(
+        main,
+        {
+          ...ingestEnv,
+          KAFKA_PUBLISH: '1',
+          KAFKA_COMMANDS_TOPIC: `${topics.commands}.idle`,
+          KAFKA_TOPIC_PARTITIONS: '1',
+          KAFKA_GROUP_ID: `${groupId}-publisher`,
+        },
+        [],
+        placement.serverCpus,
+      )
     : undefined;
 const ingests = Array.from({ length: processes }, (_, i) =>
   startIngestProcess(
     main,
     { ...ingestEnv, ...(i > 0 && { KAFKA_PUBLISH: '0' }) },
     cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${ensureDir(cpuProf)}`] : [],
+    placement.serverCpus,
   ),
 );
 const ingest = ingests[0];
@@ -218,6 +228,7 @@ try {
   const seconds = (done - first) / 1000;
   emit({
     suite: 'kafka-ingest',
+    ...(Object.keys(placement).length > 0 && { placement }),
     messages: messages.length,
     partitions,
     processes,

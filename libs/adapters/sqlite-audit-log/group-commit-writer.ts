@@ -29,8 +29,6 @@ export class GroupCommitWriter {
   private nextId = 1;
   private broken: Error | null = null;
   private drained: (() => void)[] = [];
-  /** Requests of this turn of the event loop: posted to the thread as one message. */
-  private outbox: WriteRequest[] = [];
   private readonly exited: Promise<void>;
 
   constructor(path: string) {
@@ -54,13 +52,12 @@ export class GroupCommitWriter {
     return new Promise<void>((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
-      // copied now: the thread gets the entries as they were when written, not at the next turn
-      const request = {
-        id,
-        usage: packUsage(usage.map((e) => ({ ...e }))),
-        disclosures: disclosures.map((d) => ({ ...d })),
-      };
-      if (this.outbox.push(request) === 1) setImmediate(() => this.post());
+      // Posted at once (the message is a copy of the entries as they are now), not at the end of
+      // this turn: a read's wait would otherwise include the rest of the turn (on a command
+      // process, the commands in flight; measured: the path read's median log wait 5-6 → ~3 ms).
+      // The thread still commits together all that queued during its previous commit.
+      const request: WriteRequest = { id, usage: packUsage(usage), disclosures };
+      this.send([request]);
     });
   }
 
@@ -73,12 +70,6 @@ export class GroupCommitWriter {
       this.send('close');
     }
     await this.exited;
-  }
-
-  private post(): void {
-    const requests = this.outbox;
-    this.outbox = [];
-    if (requests.length > 0 && !this.broken) this.send(requests);
   }
 
   private send(message: ToWriter): void {
@@ -107,7 +98,6 @@ export class GroupCommitWriter {
     this.broken ??= error;
     for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
-    this.outbox = [];
     for (const resolve of this.drained.splice(0)) resolve();
   }
 }

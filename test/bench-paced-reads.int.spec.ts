@@ -1,0 +1,86 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pacedLoad } from '../bench/lib/paced-load.js';
+import { placementFrom } from '../bench/lib/placement.js';
+import { percentile } from '../bench/lib/util.js';
+
+/**
+ * The bench's paced reads (bench/lib/paced-load.ts) against a real HTTP server on 127.0.0.1:
+ * the path row's p99 is only as true as the reader that measures it.
+ */
+describe('the bench’s paced reads', () => {
+  let server: Server;
+  let url: string;
+  const arrivals: number[] = [];
+  let answered = 0;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      arrivals.push(performance.now());
+      const n = arrivals.length;
+      // every tenth read answers slowly, /broken ones fail; each says its own time as the API does
+      const delay = req.url === '/slow-sometimes' && n % 10 === 0 ? 40 : 0;
+      setTimeout(() => {
+        answered += 1;
+        res.statusCode = req.url === '/broken' ? 503 : 200;
+        res.setHeader('server-timing', `app;dur=${delay + 0.5}, log;dur=0.25;desc="usage log"`);
+        res.end('{}');
+      }, delay);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    arrivals.length = 0;
+    answered = 0;
+  });
+
+  const get = (path: string) => [{ method: 'GET', path, headers: {} }];
+
+  it('sends the reads spread over each second, not a second’s quota back to back', async () => {
+    const summary = await pacedLoad(url, get('/'), 2, 50);
+    expect(summary.requests).toBe(arrivals.length);
+    const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]);
+    // 50/s is one read every 20 ms; a burst sender's median gap is under a millisecond
+    expect(percentile(gaps, 50)).toBeGreaterThan(10);
+    expect(percentile(gaps, 50)).toBeLessThan(30);
+  });
+
+  it('counts each answer once, as slow as it was', async () => {
+    const summary = await pacedLoad(url, get('/slow-sometimes'), 2, 50);
+    expect(summary.requests).toBe(answered);
+    expect(summary.non2xx).toBe(0);
+    expect(summary.p99Ms).toBeGreaterThanOrEqual(40); // one read in ten took 40 ms
+    expect(summary.p50Ms).toBeLessThan(40);
+    expect(summary.server).toMatchObject({ answers: answered, appP99Ms: 40.5, logP50Ms: 0.25 });
+  });
+
+  it('keeps failed answers out of the latencies and counts them', async () => {
+    const summary = await pacedLoad(url, get('/broken'), 1, 20);
+    expect(summary.non2xx).toBe(answered);
+    expect(summary.sampleErrors?.[0]).toMatch(/^503 /);
+    expect(summary.server.answers).toBe(0);
+  });
+
+  it('stops when asked, and still answers for every read it sent', async () => {
+    const run = pacedLoad(url, get('/slow-sometimes'), 60, 50);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    run.stop();
+    const summary = await run;
+    expect(summary.requests).toBe(arrivals.length);
+    expect(summary.requests).toBeLessThan(60 * 50);
+  });
+});
+
+describe('the bench’s CPU placement', () => {
+  it('takes CPU lists in taskset’s form', () => {
+    expect(placementFrom(['--server-cpus', '0', '--load-cpus', '0'])).toEqual({ serverCpus: '0', loadCpus: '0' });
+    expect(placementFrom([])).toEqual({});
+  });
+
+  it('refuses a malformed list or a CPU the machine does not have, naming the flag', () => {
+    expect(() => placementFrom(['--server-cpus', 'all'])).toThrow(/--server-cpus must be a CPU list/);
+    expect(() => placementFrom(['--reads-cpus', '0-4096'])).toThrow(/--reads-cpus names CPU 4096/);
+  });
+});
