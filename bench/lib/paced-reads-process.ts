@@ -5,7 +5,7 @@
  * worker thread, so that `--reads-cpus` can give it cores of its own.) Gets
  * `{ url, readers, seconds, perSecond }` as its first IPC message, reads for a second untimed,
  * sends 'timing' and from then on runs each kind of read at
- * `perSecond` (bench/lib/paced-load.ts) until the message 'stop' (or `seconds` pass), then sends the
+ * `perSecond` (bench/lib/paced-load.ts) until the message 'stop', then sends the
  * summaries by kind, each with the API's own time from the answers' `Server-Timing`, and exits.
  */
 import type { Req } from './autocannon-load.js';
@@ -24,7 +24,9 @@ const WARM_UP_SECONDS = 1;
 process.once('message', async (input: PacedReadsInput) => {
   const { url, readers, seconds, perSecond } = input;
   await Promise.all(Object.values(readers).map((reqs) => pacedLoad(url, reqs, WARM_UP_SECONDS, perSecond)));
-  const runs = Object.entries(readers).map(([kind, reqs]) => ({ kind, run: pacedLoad(url, reqs, seconds, perSecond) }));
+  // timed until the caller's load ends ('stop'); the cap only ends a reader whose caller died
+  const cap = seconds * 3 + 30;
+  const runs = Object.entries(readers).map(([kind, reqs]) => ({ kind, run: pacedLoad(url, reqs, cap, perSecond) }));
   process.once('message', () => {
     for (const r of runs) r.run.stop();
   });

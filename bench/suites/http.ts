@@ -3,6 +3,8 @@
  * connections — ReportAttendance / HoldGoalReview / ReviewPlan across many clients, each a
  * valid command for that client — and the latency of the path, caseload and worklist reads.
  * The API runs as its own process (http-server.js) on a copy of the generated data.
+ * `--server-cpus`, `--load-cpus`, `--reads-cpus` place the API, the load and the reads-only
+ * process with its reader on cores of their own (bench/lib/placement.ts).
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -236,7 +238,8 @@ function pacedReads(input: PacedReadsInput, cpus: string | undefined) {
   return {
     timing,
     stop: async () => {
-      if (reader.connected) reader.send('stop'); // else it ended by itself, after `seconds`
+      // it may have ended by itself (its cap, below) and be closing: then its results are on the way
+      if (reader.connected) reader.send('stop', () => undefined);
       return result;
     },
   };
