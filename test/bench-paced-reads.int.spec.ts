@@ -19,6 +19,7 @@ describe('the bench’s paced reads', () => {
       arrivals.push(performance.now());
       const n = arrivals.length;
       // every tenth read answers slowly, /broken ones fail; each says its own time as the API does
+      if (req.url === '/never') return; // never answered
       const delay = req.url === '/slow-sometimes' && n % 10 === 0 ? 40 : 0;
       setTimeout(() => {
         answered += 1;
@@ -61,6 +62,14 @@ describe('the bench’s paced reads', () => {
     expect(summary.non2xx).toBe(answered);
     expect(summary.sampleErrors?.[0]).toMatch(/^503 /);
     expect(summary.server.answers).toBe(0);
+  });
+
+  it('counts a read never answered as an error and still ends', async () => {
+    const summary = await pacedLoad(url, get('/never'), 0.2, 20, 300);
+    expect(summary.errors).toBe(arrivals.length);
+    expect(summary.errors).toBeGreaterThan(0);
+    expect(summary.requests).toBe(0);
+    expect(summary.sampleErrors?.[0]).toMatch(/no answer within 300 ms/);
   });
 
   it('stops when asked, and still answers for every read it sent', async () => {

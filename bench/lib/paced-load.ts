@@ -41,8 +41,12 @@ export interface PacedSummary {
   server: ReturnType<typeof serverTimeSummary>;
 }
 
-/** Reads `requests` in turn at `perSecond` against `url` until `stop()` or `seconds` pass; then summarises them. */
-export function pacedLoad(url: string, requests: Req[], seconds: number, perSecond: number) {
+/**
+ * Reads `requests` in turn at `perSecond` against `url` until `stop()` or `seconds` pass; then
+ * summarises them. A read not answered within `answerTimeoutMs` counts as an error, so that a
+ * hung API ends the run instead of stalling it.
+ */
+export function pacedLoad(url: string, requests: Req[], seconds: number, perSecond: number, answerTimeoutMs = 30_000) {
   const base = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const latencies: number[] = [];
@@ -93,6 +97,7 @@ export function pacedLoad(url: string, requests: Req[], seconds: number, perSeco
         });
       },
     );
+    req.setTimeout(answerTimeoutMs, () => req.destroy(new Error(`no answer within ${answerTimeoutMs} ms`)));
     req.on('error', (e) => {
       errors += 1;
       if (samples.length < 3) samples.push(String(e));
