@@ -468,8 +468,8 @@ function pacedReadRows(reads: Record<string, any>, where: string) {
       q.p99Ms < limit,
     );
     // the same answers as the API timed them (Server-Timing): the rest of the caller's time is
-    // the queue for the cores and the network stack, not the API's work
-    // (the reader's own lateness in sending, on the same cores, is outside both)
+    // spent before the API's clock starts or after its headers leave; the reader's own lateness
+    // in sending is outside both (docs/performance.md, "Paced reads")
     if (q.server?.answers)
       add(
         `${kind} p50 / p99 ms inside the API (Server-Timing, ${where}); of it the usage log's wait; the reader's lateness p99`,

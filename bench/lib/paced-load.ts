@@ -21,7 +21,7 @@ import type { Req } from './autocannon-load.js';
 import { percentile, round } from './util.js';
 
 /** The API's `Server-Timing` durations of the answers (ms): its own time, and the usage log's wait within it. */
-export interface ServerTimes {
+interface ServerTimes {
   app: number[];
   log: number[];
 }
@@ -140,7 +140,7 @@ export function pacedLoad(url: string, requests: Req[], seconds: number, perSeco
 }
 
 /** `app;dur=4.1, log;dur=1.2;desc="usage log"` → the durations into `into`. */
-export function collectServerTiming(header: string | string[] | undefined, into: ServerTimes): void {
+function collectServerTiming(header: string | string[] | undefined, into: ServerTimes): void {
   for (const entry of String(header ?? '').split(',')) {
     const [name, ...params] = entry.split(';').map((p) => p.trim());
     const dur = params.find((p) => p.startsWith('dur='));
