@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
   argNumber,
   argValue,
@@ -32,6 +32,13 @@ import {
 import { testEnvironment } from '../libs/config/index.js';
 import { incompleteRows } from './lib/table-completeness.js';
 import { onCpus, placementArgs, placementFrom } from './lib/placement.js';
+import {
+  describeShare,
+  machineShare,
+  NOTABLE_STEAL_PERCENT,
+  readCpuTimes,
+  type MachineShare,
+} from './lib/machine-share.js';
 
 const argv = process.argv.slice(2);
 const clients = argNumber(argv, 'clients', 10000); // a wellbeing county; ~8 min here
@@ -64,10 +71,25 @@ const rebuildArgs = (read: string, variant: string) => [
   variant,
 ];
 
+/** How the machine's cores were spent during each suite's process, in the order they ran. */
+const machineDuring: ({ suite: string } & MachineShare)[] = [];
+/** `store.js --impl peer` → `store (peer)`: a suite's name for the machine's record. */
+const suiteName = (script: string, args: string[]) => {
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const publish = flag('--publish');
+  const detail = flag('--impl') ?? (publish && `publisher ${publish === '1' ? 'on' : 'off'}`) ?? flag('--variant');
+  const name = basename(script, '.js') === 'cli' ? 'generation' : basename(script, '.js');
+  return detail ? `${name} (${detail})` : name;
+};
+
 /**
  * Runs a node script; resolves with the last JSON line it printed on stdout. A suite that is
  * one process runs on `--server-cpus`; one that starts the processes it measures (`split`)
- * gets the placement flags and places them and its callers itself.
+ * gets the placement flags and places them and its callers itself. How the machine's cores
+ * were spent meanwhile goes to `machineDuring` and the log.
  */
 function runNode(
   script: string,
@@ -80,6 +102,7 @@ function runNode(
     placed === 'split'
       ? ([process.execPath, [...nodeArgs, script, ...args, ...placementArgs(placement)]] as const)
       : onCpus(placement.serverCpus, process.execPath, [...nodeArgs, script, ...args]);
+  const cpuBefore = readCpuTimes();
   return new Promise((resolve, reject) => {
     const child = spawn(command[0], command[1], {
       cwd: REPO_ROOT,
@@ -95,6 +118,10 @@ function runNode(
       for (const line of d.toString().split('\n')) if (line.startsWith('  ')) log(line);
     });
     child.on('exit', (code) => {
+      const machine = machineShare(cpuBefore, readCpuTimes());
+      const suite = suiteName(script, args);
+      if (machine) machineDuring.push({ suite, ...machine });
+      log(`  machine during ${suite}: ${describeShare(machine)}`);
       const line = out
         .trim()
         .split('\n')
@@ -535,6 +562,20 @@ process.stdout.write(
     'ratio: Polku over the peer or limit; on rows with only a target, over the target (for times and memory,\n' +
     'the target over Polku), so a ratio of 1.00× or more meets it.\n',
 );
+// how the machine's cores were spent, suite by suite: a suite slow for a reason outside Polku
+// (the VM's host taking its cores) is named, so that its rows are not read as the code's
+results.machineDuring = machineDuring;
+const stolen = machineDuring.filter((m) => m.stealPercent >= NOTABLE_STEAL_PERCENT);
+if (machineDuring.length > 0)
+  process.stdout.write(
+    stolen.length > 0
+      ? `\nthe VM's host took ≥ ${NOTABLE_STEAL_PERCENT} % of the cores during: ${stolen
+          .map((m) => `${m.suite} (${m.stealPercent} %)`)
+          .join(', ')}; those rows were measured on less machine\n`
+      : `\nthe VM's host took under ${NOTABLE_STEAL_PERCENT} % of the cores during every suite (most: ${Math.max(
+          ...machineDuring.map((m) => m.stealPercent),
+        )} %)\n`,
+  );
 results.table = rows.map((r) => Object.fromEntries(header.map((h, i) => [h || 'status', r[i]])));
 results.finishedAt = new Date().toISOString();
 const outFile = resolve(REPO_ROOT, argValue(argv, 'out') ?? join(BENCH_DIR, 'results', 'latest.json'));

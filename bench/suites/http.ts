@@ -23,6 +23,7 @@ import { officerActor } from '../lib/ingest-messages.js';
 import { readManifest } from '../lib/manifest.js';
 import { testEnvironment } from '../../libs/config/index.js';
 import { onCpus, pinProcess, pinThisProcess, placementFrom } from '../lib/placement.js';
+import { describeShare, withMachineShare } from '../lib/machine-share.js';
 
 const argv = process.argv.slice(2);
 const dataDir = argValue(argv, 'data')!;
@@ -294,7 +295,11 @@ try {
   const cpuBefore = processes === 1 ? serverCpuMs(child.pid) : undefined;
   // The reads' target holds "while the command load runs": officers open paths, caseloads and
   // worklists at a steady pace while the commands come as fast as the API takes them.
-  const { cmd, reads: readsDuringCommands } = await commandsWithReads(url, url, firstCommands, readers);
+  const {
+    result: { cmd, reads: readsDuringCommands },
+    machine,
+  } = await withMachineShare(() => commandsWithReads(url, url, firstCommands, readers));
+  log(`  http: machine during the commands with reads: ${describeShare(machine)}`);
   if (cmd.requests >= firstCommands.length)
     log(`  http: all ${cmd.requests} commands used before ${seconds} s (small data)`);
   const cpuAfter = serverCpuMs(child.pid);
@@ -310,10 +315,13 @@ try {
     await warmUp(readsProcess.url, readers);
     const rest = commands.slice(firstCommands.length);
     log(`  http: again with the reads on a reads-only process, the commands' process at nice ${commandNice}`);
-    const apart = await commandsWithReads(url, readsProcess.url, rest, readers, placement.readsCpus);
+    const { result: apart, machine: machineApart } = await withMachineShare(() =>
+      commandsWithReads(url, readsProcess!.url, rest, readers, placement.readsCpus),
+    );
+    log(`  http: machine during the commands beside the reads-only process: ${describeShare(machineApart)}`);
     if (apart.cmd.requests >= rest.length)
       log(`  http: all ${apart.cmd.requests} commands used before ${seconds} s (small data)`);
-    readsApartResult = { commandNice, commands: apart.cmd, reads: apart.reads };
+    readsApartResult = { commandNice, commands: apart.cmd, reads: apart.reads, machine: machineApart };
   }
   // and alone, as fast as the API answers (the queue, not the query, makes most of that p99)
   const readsAtSaturation: Record<string, unknown> = {};
@@ -334,6 +342,8 @@ try {
     seconds,
     // the API's CPU over the command load, the paced reads' share included when readRate > 0
     commands: { ...cmd, cpuMsPerCommand, cpuIncludesReads: readRate > 0 },
+    // how the machine's cores were spent over the first phase (bench/lib/machine-share.ts)
+    machine,
     readRate,
     reads: readsDuringCommands,
     ...(readsApartResult && { readsApart: readsApartResult }),
