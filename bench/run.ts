@@ -32,13 +32,8 @@ import {
 import { testEnvironment } from '../libs/config/index.js';
 import { incompleteRows } from './lib/table-completeness.js';
 import { onCpus, placementArgs, placementFrom } from './lib/placement.js';
-import {
-  describeShare,
-  machineShare,
-  NOTABLE_STEAL_PERCENT,
-  readCpuTimes,
-  type MachineShare,
-} from './lib/machine-share.js';
+import { cpuProbeMs } from './lib/cpu-probe.js';
+import { describeShare, machineShare, machineSummary, readCpuTimes, type SuiteMachine } from './lib/machine-share.js';
 
 const argv = process.argv.slice(2);
 const clients = argNumber(argv, 'clients', 10000); // a wellbeing county; ~8 min here
@@ -71,8 +66,11 @@ const rebuildArgs = (read: string, variant: string) => [
   variant,
 ];
 
-/** How the machine's cores were spent during each suite's process, in the order they ran. */
-const machineDuring: ({ suite: string } & MachineShare)[] = [];
+/**
+ * How the machine's cores were spent during each suite's process, in the order they ran, and
+ * the speed of one core just before it (bench/lib/cpu-probe.ts).
+ */
+const machineDuring: SuiteMachine[] = [];
 /** `store.js --impl peer` → `store (peer)`: a suite's name for the machine's record. */
 const suiteName = (script: string, args: string[]) => {
   const flag = (name: string) => {
@@ -102,6 +100,7 @@ function runNode(
     placed === 'split'
       ? ([process.execPath, [...nodeArgs, script, ...args, ...placementArgs(placement)]] as const)
       : onCpus(placement.serverCpus, process.execPath, [...nodeArgs, script, ...args]);
+  const cpuProbe = cpuProbeMs();
   const cpuBefore = readCpuTimes();
   return new Promise((resolve, reject) => {
     const child = spawn(command[0], command[1], {
@@ -120,8 +119,8 @@ function runNode(
     child.on('exit', (code) => {
       const machine = machineShare(cpuBefore, readCpuTimes());
       const suite = suiteName(script, args);
-      if (machine) machineDuring.push({ suite, ...machine });
-      log(`  machine during ${suite}: ${describeShare(machine)}`);
+      machineDuring.push({ suite, cpuProbeMs: cpuProbe, ...machine });
+      log(`  machine during ${suite}: ${describeShare(machine)}; cpu probe before it ${cpuProbe} ms`);
       const line = out
         .trim()
         .split('\n')
@@ -506,6 +505,18 @@ function pacedReadRows(reads: Record<string, any>, where: string) {
         'report',
         null,
       );
+    // the log's wait apart: in its writer thread, of that the commit (the write lock, the
+    // inserts, the fsync), of that the wait for the write lock; the rest of the wait is the
+    // hand-over to and from the thread
+    if (q.server?.logWriterP99Ms != null)
+      add(
+        `${kind}: the usage log's wait p50 / p99 ms in its writer thread; of it the commit; of that the wait for the write lock`,
+        `${q.server.logWriterP50Ms} / ${q.server.logWriterP99Ms}; ${q.server.logCommitP50Ms} / ${q.server.logCommitP99Ms}; ${q.server.logLockP50Ms ?? '–'} / ${q.server.logLockP99Ms ?? '–'}`,
+        '',
+        '',
+        'report',
+        null,
+      );
   }
 }
 if (results.http?.reads) pacedReadRows(results.http.reads, 'the command process');
@@ -565,17 +576,7 @@ process.stdout.write(
 // how the machine's cores were spent, suite by suite: a suite slow for a reason outside Polku
 // (the VM's host taking its cores) is named, so that its rows are not read as the code's
 results.machineDuring = machineDuring;
-const stolen = machineDuring.filter((m) => m.stealPercent >= NOTABLE_STEAL_PERCENT);
-if (machineDuring.length > 0)
-  process.stdout.write(
-    stolen.length > 0
-      ? `\nthe VM's host took ≥ ${NOTABLE_STEAL_PERCENT} % of the cores during: ${stolen
-          .map((m) => `${m.suite} (${m.stealPercent} %)`)
-          .join(', ')}; those rows were measured on less machine\n`
-      : `\nthe VM's host took under ${NOTABLE_STEAL_PERCENT} % of the cores during every suite (most: ${Math.max(
-          ...machineDuring.map((m) => m.stealPercent),
-        )} %)\n`,
-  );
+process.stdout.write(machineSummary(machineDuring));
 results.table = rows.map((r) => Object.fromEntries(header.map((h, i) => [h || 'status', r[i]])));
 results.finishedAt = new Date().toISOString();
 const outFile = resolve(REPO_ROOT, argValue(argv, 'out') ?? join(BENCH_DIR, 'results', 'latest.json'));

@@ -1,4 +1,11 @@
-import { describeShare, machineShare, parseCpuTimes, withMachineShare } from '../bench/lib/machine-share.js';
+import { cpuProbeMs } from '../bench/lib/cpu-probe.js';
+import {
+  describeShare,
+  machineShare,
+  machineSummary,
+  parseCpuTimes,
+  withMachineShare,
+} from '../bench/lib/machine-share.js';
 
 // two readings of a 2-core VM's /proc/stat, ten seconds (2,000 ticks of both cores) apart
 const before = `cpu  1000 50 400 8000 100 0 30 20 0 0
@@ -63,5 +70,34 @@ describe('the bench’s record of how the machine’s cores were spent', () => {
     const { busyPercent, iowaitPercent, idlePercent, stealPercent } = machine!;
     expect(busyPercent).toBeGreaterThan(0);
     expect(busyPercent + iowaitPercent + idlePercent + stealPercent).toBeCloseTo(100, 0);
+  });
+
+  it('names under the table the suites run on less machine: the host’s share, and a slow core', () => {
+    const quiet = { busyPercent: 50, iowaitPercent: 1, idlePercent: 48.9, seconds: 10 };
+    expect(
+      machineSummary([
+        { suite: 'store (ours)', cpuProbeMs: 20, stealPercent: 0.1, ...quiet },
+        { suite: 'rebuild (by-stream)', cpuProbeMs: 26, stealPercent: 1, ...quiet },
+        { suite: 'http', cpuProbeMs: 21, stealPercent: 10.8, ...quiet },
+      ]),
+    ).toBe(
+      "\nthe VM's host took ≥ 5 % of the cores during: http (10.8 %); their rows were measured on less machine\n" +
+        "one core's speed before each suite (cpu probe, lower is faster): 20 to 26 ms; ≥ 25 % slower than the fastest before: rebuild (by-stream) (26 ms)\n",
+    );
+    // a machine the same throughout: nothing named; where /proc/stat was missing, no share
+    expect(
+      machineSummary([
+        { suite: 'store (ours)', cpuProbeMs: 20, stealPercent: 0.4, ...quiet },
+        { suite: 'queries', cpuProbeMs: 24.9 },
+      ]),
+    ).toBe(
+      "\nthe VM's host took under 5 % of the cores during every suite (most: 0.4 %)\n" +
+        "one core's speed before each suite (cpu probe, lower is faster): 20 to 24.9 ms\n",
+    );
+    expect(machineSummary([])).toBe('');
+  });
+
+  it('probes a core’s speed with a fixed piece of work', () => {
+    expect(cpuProbeMs()).toBeGreaterThan(0);
   });
 });

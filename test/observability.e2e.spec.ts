@@ -50,7 +50,7 @@ describe('metrics (Prometheus) and health', () => {
     expect(res.text).not.toContain('metrics-1'); // never a client id in a label
   });
 
-  it("times every answer (Server-Timing), the wait for the usage log apart from the API's own", async () => {
+  it("times every answer (Server-Timing), the wait for the usage log apart from the API's own, and the log's writer within it", async () => {
     const clientId = 'te-keski-suomi:timing-1';
     const officer = { ...(await t.authHeader('employmentOfficer')), 'X-Purpose': 'service planning' };
     const registered = await t.http
@@ -65,12 +65,18 @@ describe('metrics (Prometheus) and health', () => {
     const read = await t.http.get(`/clients/${clientId}/path`).set(officer);
     expect(read.status).toBe(200);
     const timed = serverTimings(read.headers['server-timing']);
-    expect(Object.keys(timed).sort()).toEqual(['app', 'log']);
-    // the usage entry was made durable before the answer, within the API's time (ms, one decimal)
-    expect(timed.log).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(timed).sort()).toEqual(['app', 'log', 'log-commit', 'log-lock', 'log-writer']);
+    // the usage entry was made durable before the answer, within the API's time (ms, one
+    // decimal); of the wait, the time in the log's writer thread, of that its commit, and of
+    // that the wait for the file's write lock
+    expect(timed['log-lock']).toBeGreaterThanOrEqual(0);
+    expect(timed['log-commit']).toBeGreaterThanOrEqual(timed['log-lock']);
+    expect(timed['log-writer']).toBeGreaterThanOrEqual(timed['log-commit']);
+    expect(timed.log).toBeGreaterThanOrEqual(timed['log-writer']);
     expect(timed.app).toBeGreaterThanOrEqual(timed.log);
     expect(read.headers['server-timing']).toContain('log;dur=');
     expect(read.headers['server-timing']).toContain('desc="usage log"');
+    expect(read.headers['server-timing']).toContain(`desc="usage log's commit"`);
 
     // refused by a command's access check after its body was read: the refusal's log entry is timed
     const outsider = {
@@ -83,7 +89,13 @@ describe('metrics (Prometheus) and health', () => {
       .set(await t.authHeader(outsider))
       .send({ consentId: 'consent-timing', scope: { organisationIds: [], dataKinds: ['plans'] } });
     expect(refused.status).toBe(404); // outside the client relationship, as for an unknown client
-    expect(Object.keys(serverTimings(refused.headers['server-timing'])).sort()).toEqual(['app', 'log']);
+    expect(Object.keys(serverTimings(refused.headers['server-timing'])).sort()).toEqual([
+      'app',
+      'log',
+      'log-commit',
+      'log-lock',
+      'log-writer',
+    ]);
 
     // refused before any handler (a body that is not JSON): the API's time alone, on a problem+json
     const malformed = await t.http

@@ -59,6 +59,7 @@ describe('ingest handler (memory bus, SQLite store)', () => {
     const audit = {
       recordUsage: async (entries: UsageEntry[]) => {
         refusals.push(...entries);
+        return undefined; // a log that does not time its writes
       },
     };
     inbox = new MemoryCommandInbox();

@@ -67,8 +67,8 @@ export async function openPublication(
  */
 export function auditDisclosures(audit: AuditLog): DisclosureRecorder {
   return {
-    recordDisclosures: (ds) =>
-      audit.recordDisclosures(
+    recordDisclosures: async (ds) => {
+      await audit.recordDisclosures(
         ds.map((d) => ({
           at: d.disclosedAt.toISOString(),
           clientId: d.clientId,
@@ -80,6 +80,7 @@ export function auditDisclosures(audit: AuditLog): DisclosureRecorder {
           channel: 'kafka',
           correlationId: d.correlationId,
         })),
-      ),
+      );
+    },
   };
 }

@@ -82,6 +82,48 @@ export function describeShare(m: MachineShare | undefined): string {
     : 'not measured (no /proc/stat)';
 }
 
+/** A suite's record in the bench's results: its machine share, and one core's speed just before it. */
+export interface SuiteMachine extends Partial<MachineShare> {
+  suite: string;
+  /** bench/lib/cpu-probe.ts: ms, lower is faster. */
+  cpuProbeMs: number;
+}
+
+/**
+ * The lines under the bench's table: the suites during which the host took a notable share of
+ * the cores, and the spread of the core's speed between suites, naming the slow ones.
+ */
+export function machineSummary(suites: SuiteMachine[]): string {
+  if (suites.length === 0) return '';
+  const steal = (m: SuiteMachine) => m.stealPercent ?? 0;
+  const stolen = suites.filter((m) => steal(m) >= NOTABLE_STEAL_PERCENT);
+  const lines = [
+    stolen.length > 0
+      ? `the VM's host took ≥ ${NOTABLE_STEAL_PERCENT} % of the cores during: ${stolen
+          .map((m) => `${m.suite} (${m.stealPercent} %)`)
+          .join(', ')}; their rows were measured on less machine`
+      : `the VM's host took under ${NOTABLE_STEAL_PERCENT} % of the cores during every suite (most: ${Math.max(...suites.map(steal))} %)`,
+  ];
+  const fastest = Math.min(...suites.map((m) => m.cpuProbeMs));
+  const slow = suites.filter((m) => m.cpuProbeMs >= fastest * NOTABLE_PROBE_SLOWDOWN);
+  const slowest = Math.max(...suites.map((m) => m.cpuProbeMs));
+  lines.push(
+    `one core's speed before each suite (cpu probe, lower is faster): ${fastest} to ${slowest} ms` +
+      (slow.length > 0
+        ? `; ≥ ${Math.round((NOTABLE_PROBE_SLOWDOWN - 1) * 100)} % slower than the fastest before: ${slow
+            .map((m) => `${m.suite} (${m.cpuProbeMs} ms)`)
+            .join(', ')}`
+        : ''),
+  );
+  return `\n${lines.join('\n')}\n`;
+}
+
+/**
+ * A probe this much slower than the run's fastest is named under the table: a choice, above the
+ * spread of back-to-back probes measured on this VM (10.2–12.7 ms under a Kafka run's load).
+ */
+export const NOTABLE_PROBE_SLOWDOWN = 1.25;
+
 /**
  * Above this share of stolen time a suite's rows were measured on noticeably less machine:
  * the bench's summary names the suite. (Measured on this 2-core VM: 0.03 % over an idle half

@@ -20,10 +20,17 @@ import { performance } from 'node:perf_hooks';
 import type { Req } from './autocannon-load.js';
 import { percentile, round } from './util.js';
 
-/** The API's `Server-Timing` durations of the answers (ms): its own time, and the usage log's wait within it. */
+/**
+ * The API's `Server-Timing` durations of the answers (ms): its own time; the usage log's wait
+ * within it; of that, the time in the log's writer thread, of that its commit, and of that the
+ * wait for the log's write lock.
+ */
 interface ServerTimes {
   app: number[];
   log: number[];
+  'log-writer': number[];
+  'log-commit': number[];
+  'log-lock': number[];
 }
 
 export interface PacedSummary {
@@ -52,7 +59,7 @@ export function pacedLoad(url: string, requests: Req[], seconds: number, perSeco
   const latencies: number[] = [];
   const fromDue: number[] = [];
   const late: number[] = [];
-  const times: ServerTimes = { app: [], log: [] };
+  const times: ServerTimes = { app: [], log: [], 'log-writer': [], 'log-commit': [], 'log-lock': [] };
   const samples: string[] = [];
   let non2xx = 0;
   let errors = 0;
@@ -144,7 +151,7 @@ function collectServerTiming(header: string | string[] | undefined, into: Server
   for (const entry of String(header ?? '').split(',')) {
     const [name, ...params] = entry.split(';').map((p) => p.trim());
     const dur = params.find((p) => p.startsWith('dur='));
-    if ((name === 'app' || name === 'log') && dur) into[name].push(Number(dur.slice('dur='.length)));
+    if (dur && Object.hasOwn(into, name)) into[name as keyof ServerTimes].push(Number(dur.slice('dur='.length)));
   }
 }
 
@@ -157,5 +164,11 @@ function serverTimeSummary(times: ServerTimes) {
     appP99Ms: pct(times.app, 99),
     logP50Ms: pct(times.log, 50),
     logP99Ms: pct(times.log, 99),
+    logWriterP50Ms: pct(times['log-writer'], 50),
+    logWriterP99Ms: pct(times['log-writer'], 99),
+    logCommitP50Ms: pct(times['log-commit'], 50),
+    logCommitP99Ms: pct(times['log-commit'], 99),
+    logLockP50Ms: pct(times['log-lock'], 50),
+    logLockP99Ms: pct(times['log-lock'], 99),
   };
 }

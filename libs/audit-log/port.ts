@@ -49,12 +49,26 @@ export interface AuditQuery {
   beforeId?: string;
 }
 
+/**
+ * Where a log times its writes, what the write of a request's entries took there (ms): the
+ * API's `Server-Timing` then tells a read's wait for its log apart into the writer's part and
+ * the hand-over to and from it.
+ */
+export interface LogWriteTiming {
+  /** In the log's writer: from the entries' arrival there to their commit's end (queued behind an earlier commit included). */
+  inWriterMs: number;
+  /** The commit that made them durable, shared with the writes committed together: the write lock, the inserts, the fsync. */
+  commitMs: number;
+  /** Of the commit, the wait for the log's write lock (held meanwhile by another process's writer). */
+  lockMs: number;
+}
+
 export interface AuditLog {
   /** Durable on return: a read is logged before its data leaves. */
-  recordUsage(entries: UsageEntry[]): Promise<void>;
-  recordDisclosures(entries: DisclosureEntry[]): Promise<void>;
+  recordUsage(entries: UsageEntry[]): Promise<LogWriteTiming | undefined>;
+  recordDisclosures(entries: DisclosureEntry[]): Promise<LogWriteTiming | undefined>;
   /** Usage and disclosures of one request together: durable on return, all or nothing. */
-  record(usage: UsageEntry[], disclosures: DisclosureEntry[]): Promise<void>;
+  record(usage: UsageEntry[], disclosures: DisclosureEntry[]): Promise<LogWriteTiming | undefined>;
   usage(query: AuditQuery): Promise<(UsageEntry & { id: string })[]>;
   disclosures(query: AuditQuery): Promise<(DisclosureEntry & { id: string })[]>;
   close(): Promise<void>;

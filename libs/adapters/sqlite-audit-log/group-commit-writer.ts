@@ -1,11 +1,11 @@
 import type { Worker } from 'node:worker_threads';
-import type { DisclosureEntry, UsageEntry } from '../../audit-log/index.js';
+import type { DisclosureEntry, LogWriteTiming, UsageEntry } from '../../audit-log/index.js';
 import { startWorkerThread } from '../../shared/index.js';
 import { packUsage } from './packing.js';
 // A type import of the thread's module: every build that compiles this file compiles the thread too.
 import type { FromWriter, ToWriter, WriteRequest, WriterInput } from './writer-thread.js';
 
-type Settle = { resolve: () => void; reject: (e: Error) => void };
+type Settle = { resolve: (timing: LogWriteTiming) => void; reject: (e: Error) => void };
 
 /** An error from the writer thread, with SQLite's code (e.g. SQLITE_CONSTRAINT_NOTNULL) kept. */
 export class AuditWriteError extends Error {
@@ -21,7 +21,8 @@ export class AuditWriteError extends Error {
 /**
  * Writes log entries on a worker thread with group commit: concurrent requests share one
  * transaction and one fsync, and the fsync no longer stalls the API's event loop. A promise
- * resolves only after the commit holding its entries; a failed request rejects alone.
+ * resolves only after the commit holding its entries, with what that took in the thread; a
+ * failed request rejects alone.
  */
 export class GroupCommitWriter {
   private readonly worker: Worker;
@@ -45,11 +46,11 @@ export class GroupCommitWriter {
     );
   }
 
-  write(usage: UsageEntry[], disclosures: DisclosureEntry[]): Promise<void> {
-    if (usage.length === 0 && disclosures.length === 0) return Promise.resolve();
+  write(usage: UsageEntry[], disclosures: DisclosureEntry[]): Promise<LogWriteTiming | undefined> {
+    if (usage.length === 0 && disclosures.length === 0) return Promise.resolve(undefined);
     if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<LogWriteTiming>((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
       // Posted at once (the message is a copy of the entries as they are now), not at the end of
@@ -78,8 +79,10 @@ export class GroupCommitWriter {
 
   private settle(reply: FromWriter): void {
     if ('done' in reply) {
-      for (const id of reply.done) {
-        this.pending.get(id)?.resolve();
+      for (const [i, id] of reply.done.entries()) {
+        this.pending
+          .get(id)
+          ?.resolve({ inWriterMs: reply.inThreadMs[i], commitMs: reply.commitMs, lockMs: reply.lockMs });
         this.pending.delete(id);
       }
     } else {

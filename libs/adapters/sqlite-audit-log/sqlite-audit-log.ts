@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AuditLog, AuditQuery, DisclosureEntry, UsageEntry } from '../../audit-log/index.js';
+import type { AuditLog, AuditQuery, DisclosureEntry, LogWriteTiming, UsageEntry } from '../../audit-log/index.js';
 import { GroupCommitWriter } from './group-commit-writer.js';
 import { AUDIT_SCHEMA } from './schema.js';
 import { queryUsage } from './usage-queries.js';
@@ -48,15 +48,15 @@ export class SqliteAuditLog implements AuditLog {
     return new SqliteAuditLog(db, new GroupCommitWriter(path));
   }
 
-  recordUsage(entries: UsageEntry[]): Promise<void> {
+  recordUsage(entries: UsageEntry[]): Promise<LogWriteTiming | undefined> {
     return this.writer.write(entries, []);
   }
 
-  recordDisclosures(entries: DisclosureEntry[]): Promise<void> {
+  recordDisclosures(entries: DisclosureEntry[]): Promise<LogWriteTiming | undefined> {
     return this.writer.write([], entries);
   }
 
-  record(usage: UsageEntry[], disclosures: DisclosureEntry[]): Promise<void> {
+  record(usage: UsageEntry[], disclosures: DisclosureEntry[]): Promise<LogWriteTiming | undefined> {
     return this.writer.write(usage, disclosures);
   }
 

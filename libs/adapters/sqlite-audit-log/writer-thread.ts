@@ -26,8 +26,15 @@ export interface WriteRequest {
 /** A batch of requests, or the order to commit what is queued and stop. */
 export type ToWriter = WriteRequest[] | 'close';
 
-/** Committed requests, or one request that failed (with SQLite's code, e.g. SQLITE_CONSTRAINT_NOTNULL). */
-export type FromWriter = { done: number[] } | { failed: number; message: string; code?: string };
+/**
+ * Committed requests, with the commit's time (its transaction: the write lock, the inserts, the
+ * fsync), of it the wait for the write lock, and each request's time in this thread (from its
+ * arrival to the commit's end), ms; or one request that failed (with SQLite's code, e.g.
+ * SQLITE_CONSTRAINT_NOTNULL).
+ */
+export type FromWriter =
+  | { done: number[]; lockMs: number; commitMs: number; inThreadMs: number[] }
+  | { failed: number; message: string; code?: string };
 
 const port = parentPort!;
 const { path } = workerData as WriterInput;
@@ -64,8 +71,8 @@ function clientSet(clientIds: (string | null)[]): number | bigint {
   return setId;
 }
 
-const write = db.transaction((requests: WriteRequest[]) => {
-  // read inside the write lock: another process may have appended since our last commit
+/** Inside the write lock: another process may have appended since our last commit. */
+function insert(requests: WriteRequest[]): void {
   let next = statements.lastRequestEnd.get() ?? (statements.lastEntryRowId.get() ?? 0) + 1;
   for (const request of requests) {
     for (const run of runsOf(request.usage)) {
@@ -75,7 +82,15 @@ const write = db.transaction((requests: WriteRequest[]) => {
     }
     for (const disclosure of request.disclosures) statements.insertDisclosure.run(disclosure);
   }
-});
+}
+
+// The transaction by hand, not db.transaction(): the wait for the file's write lock (held by
+// another API process's writer meanwhile) is then timed apart from the inserts and the fsync.
+const transaction = {
+  begin: db.prepare('BEGIN IMMEDIATE'),
+  commit: db.prepare('COMMIT'),
+  rollback: db.prepare('ROLLBACK'),
+};
 
 const send = (reply: FromWriter) => port.postMessage(reply);
 const failure = (id: number, e: unknown): FromWriter => {
@@ -83,23 +98,45 @@ const failure = (id: number, e: unknown): FromWriter => {
   return { failed: id, message: error?.message ? error.message : String(e), code: error?.code };
 };
 
+/** Commits `requests` in one transaction; says when each arrived, so its time here is told. */
+function commit(requests: WriteRequest[], arrived: number[]): void {
+  const started = performance.now();
+  transaction.begin.run(); // waits (busy_timeout) while another process holds the write lock
+  const locked = performance.now();
+  try {
+    insert(requests);
+    transaction.commit.run();
+  } catch (error) {
+    if (db.inTransaction) transaction.rollback.run();
+    throw error;
+  }
+  const ended = performance.now();
+  send({
+    done: requests.map((r) => r.id),
+    lockMs: locked - started,
+    commitMs: ended - started,
+    inThreadMs: arrived.map((at) => ended - at),
+  });
+}
+
 let queue: WriteRequest[] = [];
+let arrivals: number[] = [];
 let scheduled = false;
 function flush(): void {
   scheduled = false;
   const requests = queue;
+  const arrived = arrivals;
   queue = [];
+  arrivals = [];
   if (requests.length === 0) return;
   try {
-    write.immediate(requests);
-    send({ done: requests.map((r) => r.id) });
+    commit(requests, arrived);
   } catch (groupError) {
     if (requests.length === 1) return send(failure(requests[0].id, groupError));
     // one request's bad entry must not fail the others: each alone, in its own transaction
-    for (const request of requests) {
+    for (const [i, request] of requests.entries()) {
       try {
-        write.immediate([request]);
-        send({ done: [request.id] });
+        commit([request], [arrived[i]]);
       } catch (e) {
         send(failure(request.id, e));
       }
@@ -114,7 +151,11 @@ port.on('message', (message: ToWriter) => {
     port.close();
     return;
   }
-  queue.push(...message);
+  const at = performance.now();
+  for (const request of message) {
+    queue.push(request);
+    arrivals.push(at);
+  }
   if (!scheduled) {
     scheduled = true;
     setImmediate(flush);
