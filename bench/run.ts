@@ -32,7 +32,7 @@ import {
 import { testEnvironment } from '../libs/config/index.js';
 import { incompleteRows } from './lib/table-completeness.js';
 import { onCpus, placementArgs, placementFrom } from './lib/placement.js';
-import { cpuProbeMs } from './lib/cpu-probe.js';
+import { cpuProbeInFreshProcess } from './lib/cpu-probe.js';
 import { describeShare, machineShare, machineSummary, readCpuTimes, type SuiteMachine } from './lib/machine-share.js';
 
 const argv = process.argv.slice(2);
@@ -100,7 +100,7 @@ function runNode(
     placed === 'split'
       ? ([process.execPath, [...nodeArgs, script, ...args, ...placementArgs(placement)]] as const)
       : onCpus(placement.serverCpus, process.execPath, [...nodeArgs, script, ...args]);
-  const cpuProbe = cpuProbeMs();
+  const cpuProbe = cpuProbeInFreshProcess();
   const cpuBefore = readCpuTimes();
   return new Promise((resolve, reject) => {
     const child = spawn(command[0], command[1], {

@@ -1,11 +1,13 @@
 /**
  * The speed of one core at a moment, as a fixed piece of work like Polku's own: JSON of a
  * document the size of a client's path (~30 KB), and SHA-256 over it. Timed before each suite
- * (bench/run.ts), it tells a run on a slower machine — a host that lowers the clock, or
+ * (bench/run.ts), in a fresh process each time, it tells a run on a slower machine — a host that lowers the clock, or
  * neighbours that share its caches, which the stolen time does not show — from slower code.
  * Lower is faster; compare probes within a run, where the work is the same.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 
 /** ~30 KB of JSON: 120 service periods with their dates, like a path document's. */
 const DOCUMENT = {
@@ -39,4 +41,18 @@ function once(): number {
 export function cpuProbeMs(): number {
   once(); // compiled and warm before it is timed
   return Math.round(Math.min(once(), once(), once()) * 10) / 10;
+}
+
+/**
+ * The probe in a fresh Node process (bench/lib/cpu-probe-main.ts): the same state every time,
+ * whatever the calling process has loaded or allocated. Measured on this VM: 20–21 ms in a
+ * fresh process, 26–28 ms in one that had loaded the configuration module first, 23–40 ms in
+ * the bench's own long-lived process.
+ */
+export function cpuProbeInFreshProcess(): number {
+  const main = fileURLToPath(new URL('./cpu-probe-main.js', import.meta.url));
+  const run = spawnSync(process.execPath, [main], { encoding: 'utf8' });
+  const ms = Number(run.stdout.trim());
+  if (run.status !== 0 || !Number.isFinite(ms)) throw new Error(`cpu probe failed (${run.status}): ${run.stderr}`);
+  return ms;
 }

@@ -120,7 +120,7 @@ export function machineSummary(suites: SuiteMachine[]): string {
 
 /**
  * A probe this much slower than the run's fastest is named under the table: a choice, above the
- * spread of back-to-back probes measured on this VM (10.2–12.7 ms under a Kafka run's load).
+ * spread of back-to-back fresh-process probes measured on this VM (21.1–24.8 ms).
  */
 export const NOTABLE_PROBE_SLOWDOWN = 1.25;
 
