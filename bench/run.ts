@@ -10,6 +10,8 @@
  * (`--out FILE` writes elsewhere, e.g. a trial run that should not replace the published table).
  * `--server-cpus`, `--load-cpus`, `--reads-cpus` (bench/lib/placement.ts) put the processes measured
  * and their callers on cores of their own, on a machine that has them.
+ * Each suite is recorded with how the machine's cores were spent while it ran and a probe of one
+ * core's speed before it (bench/lib/machine-share.ts, cpu-probe.ts), summed up under the table.
  * `--complete` exits 1 unless every row of issue 11's table was measured and has its ratio (CI's
  * smoke run: the bench still works end to end; the numbers of a tiny run are not judged).
  */
@@ -574,7 +576,8 @@ process.stdout.write(
     'the target over Polku), so a ratio of 1.00× or more meets it.\n',
 );
 // how the machine's cores were spent, suite by suite: a suite slow for a reason outside Polku
-// (the VM's host taking its cores) is named, so that its rows are not read as the code's
+// (the VM's host taking its cores, or a slower core) is named, so that its rows are not read as
+// the code's
 results.machineDuring = machineDuring;
 process.stdout.write(machineSummary(machineDuring));
 results.table = rows.map((r) => Object.fromEntries(header.map((h, i) => [h || 'status', r[i]])));

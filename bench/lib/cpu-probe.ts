@@ -45,9 +45,8 @@ export function cpuProbeMs(): number {
 
 /**
  * The probe in a fresh Node process (bench/lib/cpu-probe-main.ts): the same state every time,
- * whatever the calling process has loaded or allocated. Measured on this VM: 20–21 ms in a
- * fresh process, 26–28 ms in one that had loaded the configuration module first, 23–40 ms in
- * the bench's own long-lived process.
+ * whatever the calling process has loaded or allocated. Measured on this VM, back to back: 20–21
+ * ms in a fresh process, 26–28 ms in one that had loaded the configuration module first.
  */
 export function cpuProbeInFreshProcess(): number {
   const main = fileURLToPath(new URL('./cpu-probe-main.js', import.meta.url));

@@ -8,9 +8,9 @@ import type { AuditLog, LogWriteTiming } from '../../../../libs/audit-log/index.
  * log times its writes, `log-writer` (in the log's writer thread), `log-commit` (its
  * transaction: the write lock, the inserts, the fsync) and `log-lock` (of the commit, the wait
  * for the file's write lock, which the other API processes' writers share); the rest of `log`
- * is the hand-over to and from the writer. A caller, a browser's devtools or the bench can then tell the API's own
- * time from the network's and its own queue. Durations only: they say nothing a caller could
- * not time itself, less precisely.
+ * is the hand-over to and from the writer. A caller, a browser's devtools or the bench can then
+ * tell the API's own time from the network's and its own queue. Durations only: they say
+ * nothing a caller could not time itself, less precisely.
  */
 interface RequestTiming {
   started: bigint;
