@@ -56,12 +56,15 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('resolves every $ref to a described schema', () => {
+  it('resolves every $ref to a component it describes (schemas, and the Server-Timing header)', () => {
     const refs = JSON.stringify(documents.openapi).match(/"\$ref":"[^"]*"/g) ?? [];
-    const schemas = documents.openapi.components.schemas as Node;
+    const components = documents.openapi.components as Node;
     const unresolved = refs
       .map((r) => r.slice(8, -1))
-      .filter((ref) => !(ref.replace('#/components/schemas/', '') in schemas));
+      .filter((ref) => {
+        const [, kind, name] = /^#\/components\/(schemas|headers)\/(.+)$/.exec(ref) ?? [];
+        return !kind || !(name in (components[kind] ?? {}));
+      });
     expect(unresolved).toEqual([]);
   });
 
@@ -98,6 +101,23 @@ describe('the OpenAPI document', () => {
         gaps.push(`${id}: inputs but no 400`);
     }
     expect(gaps).toEqual([]);
+  });
+
+  it('documents the headers every answer carries: the correlation id and Server-Timing', () => {
+    const missing = operations.flatMap(({ id, op }) =>
+      Object.entries(op.responses as Node).flatMap(([status, response]) =>
+        ['X-Correlation-Id', 'Server-Timing']
+          .filter((name) => !(response as Node).headers?.[name])
+          .map((name) => `${id} ${status}: ${name}`),
+      ),
+    );
+    expect(missing).toEqual([]);
+    const path = documents.openapi.paths['/clients/{clientId}/path'].get.responses['200'];
+    expect(path.headers['Server-Timing']).toEqual({ $ref: '#/components/headers/ServerTiming' });
+    const timing = documents.openapi.components.headers.ServerTiming;
+    expect(timing.schema).toEqual({ type: 'string' });
+    for (const entry of ['app', 'log', 'log-writer', 'log-commit', 'log-lock'])
+      expect(timing.description).toContain(`\`${entry}\``);
   });
 
   it('documents the command headers as optional and X-Purpose as required, with their rules', () => {

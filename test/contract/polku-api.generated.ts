@@ -2385,7 +2385,10 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description W3C Server-Timing, durations in ms: `app`, the API's own time from the request's arrival to the answer's headers; where the request wrote to the usage log, `log`, the wait for its entries to be durable, and of that `log-writer` (in the log's writer), `log-commit` (its transaction) and `log-lock` (its wait for the log's write lock). */
+        ServerTiming: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2406,6 +2409,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2417,6 +2421,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2441,6 +2446,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2454,6 +2460,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2467,6 +2474,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2491,6 +2499,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2515,6 +2524,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2526,6 +2536,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2554,6 +2565,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2565,6 +2577,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2576,6 +2589,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2600,6 +2614,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2623,6 +2638,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2632,6 +2648,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2661,6 +2678,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2670,6 +2688,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2681,6 +2700,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2692,6 +2712,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2716,6 +2737,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2727,6 +2749,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2760,6 +2783,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2771,6 +2795,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2784,6 +2809,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2795,6 +2821,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2806,6 +2833,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2817,6 +2845,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2828,6 +2857,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2839,6 +2869,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2852,6 +2883,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2887,6 +2919,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2898,6 +2931,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2911,6 +2945,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2922,6 +2957,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2933,6 +2969,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2944,6 +2981,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2955,6 +2993,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2966,6 +3005,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2979,6 +3019,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3015,6 +3056,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3026,6 +3068,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3039,6 +3082,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3050,6 +3094,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3061,6 +3106,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3072,6 +3118,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3083,6 +3130,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3094,6 +3142,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3107,6 +3156,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3143,6 +3193,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3154,6 +3205,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3167,6 +3219,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3178,6 +3231,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3189,6 +3243,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3200,6 +3255,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3211,6 +3267,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3222,6 +3279,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3235,6 +3293,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3270,6 +3329,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3281,6 +3341,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3294,6 +3355,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3305,6 +3367,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3316,6 +3379,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3327,6 +3391,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3338,6 +3403,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3349,6 +3415,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3362,6 +3429,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3397,6 +3465,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3408,6 +3477,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3421,6 +3491,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3432,6 +3503,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3443,6 +3515,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3454,6 +3527,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3465,6 +3539,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3476,6 +3551,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3489,6 +3565,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3524,6 +3601,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3535,6 +3613,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3548,6 +3627,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3559,6 +3639,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3570,6 +3651,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3581,6 +3663,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3592,6 +3675,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3603,6 +3687,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3616,6 +3701,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3651,6 +3737,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3662,6 +3749,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3675,6 +3763,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3686,6 +3775,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3697,6 +3787,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3708,6 +3799,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3719,6 +3811,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3730,6 +3823,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3743,6 +3837,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3778,6 +3873,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3789,6 +3885,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3802,6 +3899,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3813,6 +3911,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3824,6 +3923,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3835,6 +3935,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3846,6 +3947,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3857,6 +3959,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3870,6 +3973,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3905,6 +4009,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3916,6 +4021,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3929,6 +4035,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3940,6 +4047,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3951,6 +4059,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3962,6 +4071,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3973,6 +4083,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3984,6 +4095,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3997,6 +4109,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4032,6 +4145,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4043,6 +4157,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4056,6 +4171,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4067,6 +4183,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4078,6 +4195,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4089,6 +4207,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4100,6 +4219,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4111,6 +4231,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4124,6 +4245,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4159,6 +4281,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4170,6 +4293,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4183,6 +4307,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4194,6 +4319,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4205,6 +4331,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4216,6 +4343,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4227,6 +4355,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4238,6 +4367,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4251,6 +4381,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4287,6 +4418,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4298,6 +4430,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4311,6 +4444,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4322,6 +4456,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4333,6 +4468,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4344,6 +4480,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4355,6 +4492,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4366,6 +4504,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4379,6 +4518,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4414,6 +4554,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4425,6 +4566,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4438,6 +4580,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4449,6 +4592,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4460,6 +4604,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4471,6 +4616,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4482,6 +4628,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4493,6 +4640,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4506,6 +4654,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4542,6 +4691,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4553,6 +4703,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4566,6 +4717,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4577,6 +4729,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4588,6 +4741,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4599,6 +4753,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4610,6 +4765,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4621,6 +4777,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4634,6 +4791,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4670,6 +4828,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4681,6 +4840,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4694,6 +4854,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4705,6 +4866,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4716,6 +4878,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4727,6 +4890,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4738,6 +4902,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4749,6 +4914,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4762,6 +4928,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4798,6 +4965,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4809,6 +4977,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4822,6 +4991,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4833,6 +5003,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4844,6 +5015,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4855,6 +5027,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4866,6 +5039,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4877,6 +5051,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4890,6 +5065,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4925,6 +5101,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4936,6 +5113,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4949,6 +5127,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4960,6 +5139,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4971,6 +5151,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4982,6 +5163,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4993,6 +5175,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5004,6 +5187,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5017,6 +5201,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5053,6 +5238,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5064,6 +5250,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5077,6 +5264,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5088,6 +5276,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5099,6 +5288,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5110,6 +5300,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5121,6 +5312,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5132,6 +5324,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5145,6 +5338,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5181,6 +5375,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5192,6 +5387,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5205,6 +5401,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5216,6 +5413,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5227,6 +5425,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5238,6 +5437,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5249,6 +5449,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5260,6 +5461,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5273,6 +5475,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5309,6 +5512,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5320,6 +5524,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5333,6 +5538,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5344,6 +5550,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5355,6 +5562,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5366,6 +5574,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5377,6 +5586,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5388,6 +5598,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5401,6 +5612,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5437,6 +5649,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5448,6 +5661,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5461,6 +5675,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5472,6 +5687,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5483,6 +5699,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5494,6 +5711,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5505,6 +5723,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5516,6 +5735,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5529,6 +5749,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5565,6 +5786,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5576,6 +5798,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5589,6 +5812,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5600,6 +5824,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5611,6 +5836,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5622,6 +5848,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5633,6 +5860,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5644,6 +5872,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5657,6 +5886,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5693,6 +5923,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5704,6 +5935,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5717,6 +5949,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5728,6 +5961,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5739,6 +5973,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5750,6 +5985,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5761,6 +5997,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5772,6 +6009,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5785,6 +6023,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5821,6 +6060,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5832,6 +6072,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5845,6 +6086,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5856,6 +6098,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5867,6 +6110,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5878,6 +6122,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5889,6 +6134,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5900,6 +6146,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5913,6 +6160,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5948,6 +6196,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5959,6 +6208,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5972,6 +6222,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5983,6 +6234,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5994,6 +6246,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6005,6 +6258,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6016,6 +6270,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6027,6 +6282,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6040,6 +6296,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6075,6 +6332,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6086,6 +6344,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6099,6 +6358,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6110,6 +6370,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6121,6 +6382,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6132,6 +6394,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6143,6 +6406,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6154,6 +6418,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6167,6 +6432,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6202,6 +6468,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6213,6 +6480,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6226,6 +6494,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6237,6 +6506,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6248,6 +6518,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6259,6 +6530,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6270,6 +6542,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6281,6 +6554,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6294,6 +6568,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6329,6 +6604,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6340,6 +6616,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6353,6 +6630,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6364,6 +6642,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6375,6 +6654,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6386,6 +6666,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6399,6 +6680,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6425,6 +6707,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6436,6 +6719,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6449,6 +6733,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6460,6 +6745,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6473,6 +6759,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6504,6 +6791,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6515,6 +6803,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6528,6 +6817,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6539,6 +6829,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6550,6 +6841,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6563,6 +6855,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6591,6 +6884,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6602,6 +6896,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6615,6 +6910,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6626,6 +6922,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6639,6 +6936,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6678,6 +6976,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6689,6 +6988,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6702,6 +7002,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6713,6 +7014,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6724,6 +7026,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6737,6 +7040,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6771,6 +7075,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6782,6 +7087,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6795,6 +7101,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6806,6 +7113,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6819,6 +7127,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6850,6 +7159,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6861,6 +7171,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6874,6 +7185,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6885,6 +7197,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6898,6 +7211,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6925,6 +7239,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6936,6 +7251,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6949,6 +7265,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6962,6 +7279,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6998,6 +7316,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7009,6 +7328,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7022,6 +7342,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7033,6 +7354,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7046,6 +7368,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7082,6 +7405,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7093,6 +7417,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7106,6 +7431,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7117,6 +7443,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7130,6 +7457,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7167,6 +7495,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7178,6 +7507,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7191,6 +7521,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7202,6 +7533,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7213,6 +7545,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7226,6 +7559,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7254,6 +7588,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7265,6 +7600,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7278,6 +7614,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7289,6 +7626,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7300,6 +7638,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7313,6 +7652,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7346,6 +7686,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7357,6 +7698,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7370,6 +7712,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7381,6 +7724,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7392,6 +7736,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7405,6 +7750,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7432,6 +7778,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7443,6 +7790,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7456,6 +7804,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7467,6 +7816,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7480,6 +7830,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7507,6 +7858,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7518,6 +7870,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7531,6 +7884,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7542,6 +7896,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7555,6 +7910,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7589,6 +7945,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7600,6 +7957,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7613,6 +7971,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7624,6 +7983,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7635,6 +7995,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7646,6 +8007,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7657,6 +8019,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7668,6 +8031,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7681,6 +8045,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7716,6 +8081,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7727,6 +8093,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7740,6 +8107,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7751,6 +8119,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7762,6 +8131,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7775,6 +8145,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7808,6 +8179,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7819,6 +8191,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7832,6 +8205,7 @@ export interface operations {
                     "WWW-Authenticate"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7843,6 +8217,7 @@ export interface operations {
                 headers: {
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7856,6 +8231,7 @@ export interface operations {
                     "Retry-After"?: string;
                     /** @description The given or generated correlation id */
                     "X-Correlation-Id"?: string;
+                    "Server-Timing": components["headers"]["ServerTiming"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -43,7 +43,7 @@ export function buildOpenApiDocument(app: INestApplication, extraModels: Type<un
   });
   closeRequestSchemas(document);
   allowAbsentEmptyBodies(document);
-  echoCorrelationId(document);
+  documentEveryAnswersHeaders(document);
   linkRegisteredClient(document);
   return document;
 }
@@ -75,8 +75,24 @@ function linkRegisteredClient(document: OpenAPIObject): void {
   );
 }
 
-/** correlationIdMiddleware sets X-Correlation-Id on every answer. */
-function echoCorrelationId(document: OpenAPIObject): void {
+/** server-timing.ts: what the `Server-Timing` header's entries mean (docs/operations.md). */
+const SERVER_TIMING =
+  "W3C Server-Timing, durations in ms: `app`, the API's own time from the request's arrival to the answer's headers; " +
+  'where the request wrote to the usage log, `log`, the wait for its entries to be durable, and of that `log-writer` ' +
+  "(in the log's writer), `log-commit` (its transaction) and `log-lock` (its wait for the log's write lock).";
+
+/**
+ * The headers the global middleware sets on every answer: X-Correlation-Id
+ * (correlationIdMiddleware) and Server-Timing (serverTiming).
+ */
+function documentEveryAnswersHeaders(document: OpenAPIObject): void {
+  document.components = {
+    ...document.components,
+    headers: {
+      ...document.components?.headers,
+      ServerTiming: { description: SERVER_TIMING, schema: { type: 'string' } },
+    },
+  };
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item)) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
@@ -86,6 +102,7 @@ function echoCorrelationId(document: OpenAPIObject): void {
         response.headers = {
           ...response.headers,
           [CORRELATION_ID_HEADER]: { description: 'The given or generated correlation id', schema: { type: 'string' } },
+          'Server-Timing': { $ref: '#/components/headers/ServerTiming' },
         };
       }
     }
