@@ -24,6 +24,8 @@ const workload = {
   streamEvents: argNumber(argv, 'stream-events', 200),
   concurrency: argNumber(argv, 'concurrency', 16),
 };
+/** Polku's appendCallsInFlight (default: the store's own), to compare group sizes. */
+const callsInFlight = argValue(argv, 'calls-in-flight');
 const schema = aSchemaName(`bench_${impl}`);
 
 async function admin(sql: string): Promise<void> {
@@ -38,7 +40,13 @@ async function admin(sql: string): Promise<void> {
 
 async function openOurs(): Promise<BenchStore> {
   // a pool as large as the callers, as the peer's
-  return throughPort(await PostgresEventStore.open(url!, { schema, poolSize: workload.concurrency }));
+  return throughPort(
+    await PostgresEventStore.open(url!, {
+      schema,
+      poolSize: workload.concurrency,
+      appendCallsInFlight: callsInFlight === undefined ? undefined : Number(callsInFlight),
+    }),
+  );
 }
 
 async function openPeer(): Promise<BenchStore> {

@@ -69,3 +69,38 @@ BEGIN
     FROM inserted i;
 END
 $fn$`;
+
+/**
+ * Several appends in one transaction, each exactly as `append_events` (called per member, in
+ * the order given): one round trip and one WAL flush for the group where each append alone
+ * takes its own. The caller orders members by client id, so two groups lock streams in the
+ * same order and never deadlock. Any error aborts the whole group; the caller then appends
+ * each member on its own, where errors are resolved one append at a time.
+ */
+export const appendManyFunction = (s: string): string => `
+CREATE OR REPLACE FUNCTION ${s}.append_events_many(
+  p_client_ids text[], p_expected_versions bigint[], p_from_versions bigint[], p_from_hashes text[], p_keys text[],
+  p_request_hashes text[], p_counts int[],
+  p_event_ids text[], p_versions bigint[], p_types text[], p_schema_versions int[], p_occurred_ats text[],
+  p_recorded_ats text[], p_actors text[], p_correlation_ids text[], p_causation_ids text[], p_datas text[],
+  p_hashes text[]
+) RETURNS TABLE (member int, outcome text, head_version bigint, head_hash text, last_position bigint,
+  key_client_id text, key_event_ids text[], key_request_hash text)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_first int := 1;
+  v_last int;
+BEGIN
+  FOR i IN 1 .. cardinality(p_client_ids) LOOP
+    v_last := v_first + p_counts[i] - 1;
+    RETURN QUERY SELECT i, r.outcome, r.head_version, r.head_hash, r.last_position, r.key_client_id,
+        r.key_event_ids, r.key_request_hash
+      FROM ${s}.append_events(p_client_ids[i], p_expected_versions[i], p_from_versions[i], p_from_hashes[i],
+        p_keys[i], p_request_hashes[i], p_event_ids[v_first:v_last], p_versions[v_first:v_last],
+        p_types[v_first:v_last], p_schema_versions[v_first:v_last], p_occurred_ats[v_first:v_last],
+        p_recorded_ats[v_first:v_last], p_actors[v_first:v_last], p_correlation_ids[v_first:v_last],
+        p_causation_ids[v_first:v_last], p_datas[v_first:v_last], p_hashes[v_first:v_last]) r;
+    v_first := v_last + 1;
+  END LOOP;
+END
+$fn$`;

@@ -9,6 +9,7 @@ import {
   type AppendResult,
 } from '../../event-store/index.js';
 import { toInsertColumns } from './rows.js';
+import { AppendGroups, type AppendRow } from './append-groups.js';
 import type { AppendAnnouncer } from './notifications.js';
 import type { Statements } from './statements.js';
 
@@ -18,16 +19,6 @@ export interface KeyRow {
   event_ids: string[];
   request_hash: string | null;
   global_position: bigint | null;
-}
-
-interface AppendRow {
-  outcome: 'appended' | 'replayed' | 'conflict' | 'moved';
-  head_version: bigint;
-  head_hash: string | null;
-  last_position: bigint | null;
-  key_client_id: string | null;
-  key_event_ids: string[] | null;
-  key_request_hash: string | null;
 }
 
 interface Head {
@@ -43,16 +34,21 @@ const MOST_ATTEMPTS = 50;
 /**
  * Appends through `append_events` (append-function.ts), one round trip when the head this
  * process remembers for the stream (or 0 for `expectedVersion: 0n`) is still current, two
- * when another process appended to it since.
+ * when another process appended to it since. Under load, appends share those round trips
+ * in groups (append-groups.ts).
  */
 export class Appender {
   private readonly heads = new Map<string, Head>();
+  private readonly groups: AppendGroups;
 
   constructor(
-    private readonly pool: Pool,
-    private readonly sql: Statements,
+    pool: Pool,
+    sql: Statements,
     private readonly announcer: AppendAnnouncer,
-  ) {}
+    callsInFlight?: number,
+  ) {
+    this.groups = new AppendGroups(pool, sql, callsInFlight);
+  }
 
   async append(clientId: string, events: PolkuEvent[], options: AppendOptions): Promise<AppendResult> {
     const expected = options.expectedVersion === 'any' ? null : options.expectedVersion;
@@ -61,27 +57,15 @@ export class Appender {
       // version -1: no head known yet, the function answers with the real one
       const from = head ?? { version: -1n, hash: GENESIS_HASH };
       const { columns: c, lastVersion, lastHash } = toInsertColumns(events, from.version, from.hash);
-      const row = (
-        await this.pool.query<AppendRow>(this.sql.appendEvents, [
-          clientId,
-          expected,
-          from.version,
-          from.hash,
-          options.idempotencyKey ?? null,
-          options.requestHash ?? null,
-          c.eventIds,
-          c.versions,
-          c.types,
-          c.schemaVersions,
-          c.occurredAts,
-          c.recordedAts,
-          c.actors,
-          c.correlationIds,
-          c.causationIds,
-          c.datas,
-          c.hashes,
-        ])
-      ).rows[0];
+      const row = await this.groups.call({
+        clientId,
+        expectedVersion: expected,
+        fromVersion: from.version,
+        fromHash: from.hash,
+        key: options.idempotencyKey ?? null,
+        requestHash: options.requestHash ?? null,
+        columns: c,
+      });
       switch (row.outcome) {
         case 'appended':
           this.remember(clientId, { version: lastVersion, hash: lastHash });
@@ -122,7 +106,7 @@ export class Appender {
     if (this.heads.size > REMEMBERED_HEADS) this.heads.delete(this.heads.keys().next().value!);
   }
 
-  private forget(clientId: string, row: AppendRow): void {
+  private forget(clientId: string, row: Pick<AppendRow, 'head_version' | 'head_hash'>): void {
     if (row.head_version === 0n) this.heads.delete(clientId);
     else this.remember(clientId, { version: row.head_version, hash: row.head_hash! });
   }

@@ -6,6 +6,7 @@ import { PostgresEventStore } from './index.js';
 import { writersAndReader } from './concurrent-writers.fixture.js';
 import { testEnvironment } from '../../config/index.js';
 import { sleep } from '../../shared/index.js';
+import { startTcpProxy } from '../../shared/testing/index.js';
 
 const url = testEnvironment().databaseUrl;
 if (!url && testEnvironment().ci) throw new Error('DATABASE_URL is required in CI');
@@ -21,8 +22,8 @@ const title = url
 suite(title, () => {
   let janitor: SchemaJanitor;
   const opened: PostgresEventStore[] = [];
-  const open = async (schema: string, poolSize?: number): Promise<PostgresEventStore> => {
-    const store = await PostgresEventStore.open(url!, { schema, poolSize });
+  const open = async (schema: string, poolSize?: number, appendCallsInFlight?: number): Promise<PostgresEventStore> => {
+    const store = await PostgresEventStore.open(url!, { schema, poolSize, appendCallsInFlight });
     opened.push(store);
     return store;
   };
@@ -78,9 +79,17 @@ suite(title, () => {
     await rejected;
   });
 
-  it('never lets a reader skip an event: 20 concurrent writers x 50 appends while a reader pages', async () => {
+  // Separate stores, like separate processes, each send their appends one by one; one store
+  // with a single call in flight sends what its 20 callers queue as groups (append-groups.ts).
+  it.each([
+    ['20 stores, each appending alone', async (schema: string) => Array.from({ length: 20 }, () => open(schema, 1))],
+    [
+      'one store of 20 callers, appending in groups',
+      async (schema: string) => Array(20).fill(await open(schema, 4, 1)) as PostgresEventStore[],
+    ],
+  ])('never lets a reader skip an event: %s, 50 appends each, while a reader pages', async (_, writersOn) => {
     const schema = janitor.name('order');
-    const writers = await Promise.all(Array.from({ length: 20 }, () => open(schema, 1)));
+    const writers = await Promise.all(await writersOn(schema));
     const reader = await open(schema, 1);
     const { written, seen, pagesDuringWrites } = await writersAndReader(writers, reader, 50);
 
@@ -114,13 +123,7 @@ suite(title, () => {
         [held.eventId],
       );
       const inFlight = store.appendToStream(early, [held], { expectedVersion: 0n });
-      // pg_stat_activity is read once per transaction: the blocker (inside one) clears it each time
-      const waiting = async () =>
-        (
-          (await blocker.query(`SELECT pg_stat_clear_snapshot();
-        SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%${schema}".append_events%'`)) as unknown as pg.QueryResult[]
-        )[1].rowCount;
-      while (!(await waiting())) await sleep(10);
+      await untilWaitingOnLock(blocker, `${schema}".append_events`);
       const after = await store.appendToStream(late, someEvents(late, 1), { expectedVersion: 0n });
 
       expect(await store.readAll({ after: 0n, limit: 10 })).toEqual([]); // not [late]: that would skip early
@@ -221,11 +224,182 @@ suite(title, () => {
     await expect(PostgresEventStore.open(url!, { schema: 'Robert"); DROP' })).rejects.toBeInstanceOf(RangeError);
   });
 
-  async function rawQuery(text: string, values: unknown[] = []): Promise<void> {
+  // With one call in flight, the first of appends started together goes alone and the rest
+  // wait for it, then go as one group: one transaction (its rows share an xmin).
+  describe('appends in groups', () => {
+    const grouping = (schema: string) => open(schema, 4, 1);
+
+    it('commits appends that wait together in one transaction, each with its own result', async () => {
+      const schema = janitor.name('group');
+      const store = await grouping(schema);
+      const clients = Array.from({ length: 12 }, aClientId);
+      const batches = clients.map((client) => someEvents(client, 2));
+
+      const results = await Promise.all(
+        clients.map((client, i) => store.appendToStream(client, batches[i], { expectedVersion: 0n })),
+      );
+
+      expect(await transactionsOf(schema)).toBe(2); // the first alone, the other eleven together
+      results.forEach((result, i) => {
+        expect(result).toMatchObject({
+          nextExpectedVersion: 2n,
+          replayed: false,
+          eventIds: batches[i].map((e) => e.eventId),
+        });
+      });
+      expect(new Set(results.map((r) => r.lastGlobalPosition)).size).toBe(12);
+      for (const [i, client] of clients.entries()) {
+        const { events } = await store.readStream(client);
+        expect(events.map((e) => e.eventId)).toEqual(batches[i].map((e) => e.eventId));
+        expect(events.at(-1)!.globalPosition).toBe(results[i].lastGlobalPosition);
+      }
+      expect(await store.verifyAll()).toEqual({ intact: true, checked: 24 });
+    });
+
+    it('gives a conflict and a replay in a group to their own callers and appends the rest', async () => {
+      const schema = janitor.name('outcomes');
+      const store = await grouping(schema);
+      const [conflicting, keyed, plain, first] = [aClientId(), aClientId(), aClientId(), aClientId()];
+      await store.appendToStream(conflicting, someEvents(conflicting, 1), { expectedVersion: 0n });
+      const stored = await store.appendToStream(keyed, someEvents(keyed, 1), {
+        expectedVersion: 0n,
+        idempotencyKey: 'org:k1',
+      });
+
+      const [, conflict, replay, appended] = await Promise.allSettled([
+        store.appendToStream(first, someEvents(first, 1), { expectedVersion: 0n }),
+        store.appendToStream(conflicting, someEvents(conflicting, 1), { expectedVersion: 0n }),
+        store.appendToStream(keyed, someEvents(keyed, 1), { expectedVersion: 'any', idempotencyKey: 'org:k1' }),
+        store.appendToStream(plain, someEvents(plain, 1), { expectedVersion: 0n }),
+      ]);
+
+      expect(conflict).toMatchObject({ status: 'rejected', reason: expect.any(StreamVersionConflictError) });
+      expect(replay).toEqual({ status: 'fulfilled', value: { ...stored, replayed: true } });
+      expect(appended).toMatchObject({ status: 'fulfilled', value: { nextExpectedVersion: 1n, replayed: false } });
+      expect((await store.readStream(conflicting)).currentVersion).toBe(1n);
+      expect((await store.readStream(keyed)).currentVersion).toBe(1n);
+      expect(await transactionsOf(schema)).toBe(4); // two before, then one alone and one group
+    });
+
+    it('fails only the append whose event id is taken: the rest of its group is appended', async () => {
+      const schema = janitor.name('duplicate');
+      const store = await grouping(schema);
+      const [owner, thief, first] = [aClientId(), aClientId(), aClientId()];
+      const [taken] = someEvents(owner, 1);
+      await store.appendToStream(owner, [taken], { expectedVersion: 0n });
+      const others = Array.from({ length: 5 }, aClientId);
+
+      const [, stolen, ...rest] = await Promise.allSettled([
+        store.appendToStream(first, someEvents(first, 1), { expectedVersion: 0n }),
+        store.appendToStream(thief, [anEvent(thief, { eventId: taken.eventId })], { expectedVersion: 0n }),
+        ...others.map((client) => store.appendToStream(client, someEvents(client, 1), { expectedVersion: 0n })),
+      ]);
+
+      expect(stolen).toMatchObject({ status: 'rejected', reason: expect.any(DuplicateEventIdError) });
+      for (const result of rest) expect(result).toMatchObject({ status: 'fulfilled', value: { replayed: false } });
+      expect((await store.readStream(thief)).events).toEqual([]);
+      for (const client of others) expect((await store.readStream(client)).currentVersion).toBe(1n);
+      expect(await store.verifyAll()).toEqual({ intact: true, checked: 7 });
+    });
+
+    it('fails every append of a group whose connection is lost, and never sends them again: their keys tell', async () => {
+      const schema = janitor.name('cut');
+      const proxy = await startTcpProxy(Number(new URL(url!).port || 5432));
+      const viaProxy = new URL(url!);
+      viaProxy.hostname = '127.0.0.1';
+      viaProxy.port = String(proxy.port);
+      const store = await PostgresEventStore.open(viaProxy.toString(), { schema, poolSize: 4, appendCallsInFlight: 1 });
+      const direct = await open(schema);
+      const [first, held, other] = ['client-a', 'client-b', 'client-c'];
+      const batches = { [held]: someEvents(held, 1), [other]: someEvents(other, 1) };
+      // Another session holds the held stream's lock: the group of held and other waits in PostgreSQL.
+      const blocker = new pg.Client({ connectionString: url });
+      await blocker.connect();
+      try {
+        await blocker.query('BEGIN');
+        await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('polku.stream:' || $1), hashtext($2))`, [
+          schema,
+          held,
+        ]);
+        const appends = [first, held, other].map((client) =>
+          store.appendToStream(client, batches[client] ?? someEvents(client, 1), {
+            expectedVersion: 0n,
+            idempotencyKey: `org:${client}`,
+          }),
+        );
+        await untilWaitingOnLock(blocker, `${schema}".append_events_many`);
+        proxy.cutAll();
+        const [alone, ...grouped] = await Promise.allSettled(appends);
+
+        expect(alone).toMatchObject({ status: 'fulfilled', value: { replayed: false } });
+        for (const result of grouped)
+          expect(result).toMatchObject({
+            status: 'rejected',
+            reason: expect.objectContaining({ name: 'EventStoreFailureError', retryable: true }),
+          });
+      } finally {
+        await blocker.query('COMMIT'); // the cut group may now commit on the server
+        await blocker.end();
+        await store.close();
+        await proxy.close();
+      }
+      // The callers retry with their keys: each append is stored once, whichever way the group went.
+      for (const client of [held, other]) {
+        await direct.appendToStream(client, batches[client], { expectedVersion: 0n, idempotencyKey: `org:${client}` });
+        expect((await direct.readStream(client)).events.map((e) => e.eventId)).toEqual(
+          batches[client].map((e) => e.eventId),
+        );
+      }
+      expect(await direct.verifyAll()).toEqual({ intact: true, checked: 3 });
+    });
+
+    it('never puts two appends to one stream in one group: each is appended once, whole', async () => {
+      const store = await grouping(janitor.name('same'));
+      const client = aClientId();
+      const batches = [someEvents(client, 1), someEvents(client, 2), someEvents(client, 1)];
+      const results = await Promise.all(
+        batches.map((batch) => store.appendToStream(client, batch, { expectedVersion: 'any' })),
+      );
+      const { events } = await store.readStream(client);
+      expect(events).toHaveLength(4);
+      batches.forEach((batch, i) => {
+        const last = events.findIndex((e) => e.eventId === batch.at(-1)!.eventId);
+        expect(events.slice(last + 1 - batch.length, last + 1).map((e) => e.eventId)).toEqual(
+          batch.map((e) => e.eventId),
+        );
+        expect(results[i].nextExpectedVersion).toBe(events[last].streamVersion);
+      });
+    });
+
+    it('refuses a number of calls in flight below one', async () => {
+      await expect(
+        PostgresEventStore.open(url!, { schema: janitor.name('zero'), appendCallsInFlight: 0 }),
+      ).rejects.toThrow(/appendCallsInFlight must be a positive integer, got 0/);
+    });
+
+    /** How many transactions wrote the schema's events (rows of one transaction share xmin). */
+    async function transactionsOf(schema: string): Promise<number> {
+      const rows = await rawQuery<{ n: string }>(`SELECT count(DISTINCT xmin::text) AS n FROM "${schema}".events`);
+      return Number(rows[0].n);
+    }
+  });
+
+  /** Until a statement containing `fragment` waits for a lock (seen from `client`'s session). */
+  async function untilWaitingOnLock(client: pg.Client, fragment: string): Promise<void> {
+    // pg_stat_activity is read once per transaction: a client inside one clears it each time
+    const waiting = async () =>
+      (
+        (await client.query(`SELECT pg_stat_clear_snapshot();
+        SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%${fragment}%'`)) as unknown as pg.QueryResult[]
+      )[1].rowCount;
+    while (!(await waiting())) await sleep(10);
+  }
+
+  async function rawQuery<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      await client.query(text, values);
+      return (await client.query<R>(text, values)).rows;
     } finally {
       await client.end();
     }

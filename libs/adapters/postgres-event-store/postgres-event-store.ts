@@ -14,6 +14,7 @@ import {
 } from '../../event-store/index.js';
 import { createPool, quoteSchema } from '../postgres-common/index.js';
 import { Appender, replayFrom, type KeyRow } from './append.js';
+import { checkCallsInFlight } from './append-groups.js';
 import { GlobalOrder } from './global-order.js';
 import { mapError } from './map-error.js';
 import { resolveAppendError } from './resolve-append-error.js';
@@ -28,12 +29,18 @@ export interface PostgresEventStoreOptions {
   schema?: string;
   /** Most connections of this store's pool (default 10). */
   poolSize?: number;
+  /**
+   * Append calls out at once before further appends wait and go together in one transaction
+   * (append-groups.ts; default DEFAULT_CALLS_IN_FLIGHT).
+   */
+  appendCallsInFlight?: number;
 }
 
 /**
  * EventStore on PostgreSQL: one `events` table in global order, stream heads, idempotency
  * keys. Each append is one call of the `append_events` function in its own transaction
- * (append-function.ts); appends to different streams commit concurrently, and readers of the
+ * (append-function.ts), or, under load, one of a group's in `append_events_many`
+ * (append-groups.ts); appends to different streams commit concurrently, and readers of the
  * global order never skip a late commit (in-flight.ts). Committed means durable with the
  * server's default synchronous_commit=on.
  */
@@ -48,9 +55,10 @@ export class PostgresEventStore implements EventStore {
     schema: string,
     private readonly sql: Statements,
     private readonly notifications: AppendNotifications,
+    appendCallsInFlight: number | undefined,
   ) {
     this.announcer = new AppendAnnouncer(() => this.pool.query(sql.notifyAppended, [appendChannel(schema)]));
-    this.appender = new Appender(pool, sql, this.announcer);
+    this.appender = new Appender(pool, sql, this.announcer, appendCallsInFlight);
     this.globalOrder = new GlobalOrder(pool, sql, (text, values) => this.query(text, values));
   }
 
@@ -58,6 +66,7 @@ export class PostgresEventStore implements EventStore {
   static async open(connectionString: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
     const schema = options.schema ?? 'public';
     const quoted = quoteSchema(schema);
+    checkCallsInFlight(options.appendCallsInFlight); // before the pool: nothing to close
     const pool = createPool(connectionString, { max: options.poolSize, applicationName: 'polku-event-store' });
     try {
       await migrate(pool, schema, quoted);
@@ -70,6 +79,7 @@ export class PostgresEventStore implements EventStore {
       schema,
       statements(schema, quoted),
       new AppendNotifications(connectionString, appendChannel(schema)),
+      options.appendCallsInFlight,
     );
   }
 

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { inTransaction } from '../postgres-common/index.js';
-import { appendFunction } from './append-function.js';
+import { appendFunction, appendManyFunction } from './append-function.js';
 
 /**
  * Bumped with every schema change; a newer schema is refused rather than misread.
@@ -59,9 +59,11 @@ ALTER TABLE ${s}.idempotency_keys ADD COLUMN IF NOT EXISTS request_hash text;
 `;
 
 /**
- * Creates the schema, tables and the append function when missing, and upgrades an older
- * schema (1 → 2 adds the function only). The DDL runs under a transaction-scoped advisory
- * lock, so an API and a projector starting together do not race on CREATE.
+ * Creates the schema, tables and the append functions when missing (replacing them every
+ * time: older code never calls `append_events_many`, so it needs no new version), and
+ * upgrades an older schema (1 → 2 adds the functions only). The DDL runs under a
+ * transaction-scoped advisory lock, so an API and a projector starting together do not race
+ * on CREATE.
  */
 export async function migrate(pool: Pool, schema: string, quoted: string): Promise<void> {
   await inTransaction(pool, async (client) => {
@@ -80,6 +82,7 @@ export async function migrate(pool: Pool, schema: string, quoted: string): Promi
     if (version > SCHEMA_VERSION)
       throw new Error(`Event store schema ${version} is newer than this code (${SCHEMA_VERSION})`);
     await client.query(appendFunction(schema, quoted));
+    await client.query(appendManyFunction(quoted));
     if (version < SCHEMA_VERSION) {
       await client.query(`UPDATE ${quoted}.event_store_meta SET schema_version = $1`, [SCHEMA_VERSION]);
     }

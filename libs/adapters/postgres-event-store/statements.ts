@@ -8,6 +8,8 @@ import { inFlightMarks } from './in-flight.js';
 export function statements(schema: string, s: string) {
   return {
     appendEvents: `SELECT * FROM ${s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    appendEventsMany: `SELECT * FROM ${s}.append_events_many($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+      $15, $16, $17, $18)`,
     selectKey: `SELECT k.client_id, k.next_version, k.event_ids, k.request_hash, e.global_position
       FROM ${s}.idempotency_keys k LEFT JOIN ${s}.events e ON e.event_id = k.last_event_id
       WHERE k.key = $1`,
