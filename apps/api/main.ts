@@ -1,6 +1,6 @@
 import '../../libs/shared/runtime/check.js';
 import { Logger } from '@nestjs/common';
-import { createLogger } from '../../libs/observability/index.js';
+import { createLogger, routeProcessWarnings } from '../../libs/observability/index.js';
 import { createApp } from './app.module.js';
 import { PinoNestLogger } from './infrastructure/observability/index.js';
 import { loadApiConfig } from './config.js';
@@ -10,6 +10,8 @@ import { applyCommandNice } from './process-priority.js';
 
 async function main(): Promise<void> {
   const config = loadOrExit(() => loadApiConfig(), 1);
+  const warnings = createLogger('api', config.logLevel);
+  routeProcessWarnings(({ level, msg, ...rest }) => warnings[level](rest, msg));
   if ((config.processes > 1 || config.readProcesses > 0) && isClusterPrimary()) {
     const log = createLogger('api', config.logLevel);
     log.info(`starting ${config.processes} API processes on ${config.host}:${config.port}`);

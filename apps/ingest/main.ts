@@ -10,7 +10,7 @@ import { ConfigError, isKafka, loadIngestConfig, type IngestConfig, type Metrics
 import { startIngest, type LogEntry } from './runtime.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PolkuMetrics } from '../../libs/observability/index.js';
+import { PolkuMetrics, routeProcessWarnings } from '../../libs/observability/index.js';
 
 /** The metrics port cannot be listened on: reported before anything is consumed. */
 class MetricsPortError extends Error {
@@ -74,6 +74,7 @@ const write = (entry: LogEntry) => {
 };
 
 async function main(): Promise<number> {
+  routeProcessWarnings(write);
   let config: IngestConfig;
   try {
     // every setting, the metrics port included, before anything connects

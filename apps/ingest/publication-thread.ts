@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createKafka, type KafkaLogLevel } from '../../libs/adapters/kafka-bus/index.js';
 import { SqliteAuditLog } from '../../libs/adapters/sqlite-audit-log/index.js';
 import { openEventStore } from '../../libs/adapters/open-stores/index.js';
+import { routeProcessWarnings, type ProcessWarningEntry } from '../../libs/observability/index.js';
 import type { KafkaIngestConfig } from './config.js';
 import { openPublication } from './publication.js';
 
@@ -24,12 +25,15 @@ export type FromPublicationThread =
   | { type: 'batch'; checkpoint: string; events: number }
   | { type: 'error'; error: string; retryInMs: number }
   | { type: 'failed'; error: string }
-  | { type: 'stopped' };
+  | { type: 'stopped' }
+  /** A process warning of this thread (kafkajs runs here), for the ingest's log. */
+  | { type: 'log'; entry: ProcessWarningEntry };
 
 /** Runs the relay; tells the main thread when it is ready, each batch, each error, and when it stopped. */
 async function runPublicationThread({ config, kafkaLogLevel }: PublicationThreadInput): Promise<void> {
   const port = parentPort!;
   const post = (m: FromPublicationThread) => port.postMessage(m);
+  routeProcessWarnings((entry) => post({ type: 'log', entry }));
   const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {

@@ -11,6 +11,7 @@ import type { EventStore } from '../../libs/event-store/index.js';
 import { startWorkerThread } from '../../libs/shared/index.js';
 import type { KafkaIngestConfig } from './config.js';
 import type { PublicationStatus } from './publication.js';
+import type { ProcessWarningEntry } from '../../libs/observability/index.js';
 // A type import of the thread's module: every build that compiles this file compiles the thread too.
 import type { FromPublicationThread, PublicationThreadInput, ToPublicationThread } from './publication-thread.js';
 
@@ -22,6 +23,8 @@ export interface PublicationWorkerHooks {
   onBatch: (batch: { checkpoint: bigint; events: number }) => void;
   /** A failed publication step (retried by the worker), or a dead worker (started again). */
   onError: (error: string, retryInMs: number) => void;
+  /** The thread's process warnings (routeProcessWarnings), for the ingest's log. */
+  onLog?: (entry: ProcessWarningEntry) => void;
 }
 
 export interface PublicationWorker extends PublicationStatus {
@@ -63,7 +66,8 @@ export async function startPublicationWorker(
         } else if (m.type === 'failed') {
           lastError = m.error;
           if (!ready) reject(new Error(m.error));
-        } else if (m.type === 'stopped') void worker.terminate(); // closed everything: nothing left to wait for
+        } else if (m.type === 'log') hooks.onLog?.(m.entry);
+        else if (m.type === 'stopped') void worker.terminate(); // closed everything: nothing left to wait for
       });
       worker.on('error', (error) => {
         lastError = error instanceof Error ? error.message : String(error);

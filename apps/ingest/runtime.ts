@@ -196,6 +196,7 @@ export async function startIngest(
           kafkaLogLevel: options.kafkaLogLevel,
           onBatch,
           onError,
+          onLog: log,
         });
         closers.push(() => worker.stop());
         relay = worker;

@@ -16,13 +16,14 @@ import {
 } from '../../libs/config/index.js';
 import { closeServer, startHealthServer } from './runtime/health.js';
 import { Projector } from './runtime/projector.js';
-import { PolkuMetrics } from '../../libs/observability/index.js';
+import { PolkuMetrics, routeProcessWarnings } from '../../libs/observability/index.js';
 
 const log = (entry: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(entry)}\n`);
 const logError = (entry: Record<string, unknown>) =>
   process.stderr.write(`${JSON.stringify({ level: 'error', ...entry })}\n`);
 
 async function main(args: string[]): Promise<number> {
+  routeProcessWarnings((entry) => log(entry));
   let mode: ProjectorMode;
   let config: ProjectorConfig;
   try {
