@@ -1,4 +1,6 @@
-import { randomUUID, randomUUIDv7 } from 'node:crypto';
+// The module, not its named exports: Node 26.1+ has randomUUIDv7, and a named import of it would
+// fail to link on an older Node before the entry point's runtime check could say so in one line.
+import crypto from 'node:crypto';
 import { EVENT_CATALOGUE, type PolkuEvent } from '../events/index.js';
 import { decide } from '../domain/index.js';
 import { StreamVersionConflictError, type EventStore } from '../event-store/index.js';
@@ -72,7 +74,7 @@ async function execute(
     if (cmd.expectedVersion !== undefined && cmd.expectedVersion !== version) {
       throw new StreamVersionConflictError(cmd.clientId, cmd.expectedVersion, version);
     }
-    return decide(cmd.command, state, { actor: cmd.actor, today, newId: randomUUID });
+    return decide(cmd.command, state, { actor: cmd.actor, today, newId: crypto.randomUUID });
   };
   // Attempts on the stored history count; one on a cached state that turned out behind does not.
   // The first decides on the state the authorisation took, if any: not a second look-up (or,
@@ -82,7 +84,7 @@ async function execute(
     const events: PolkuEvent[] = drafts.map((d) => ({
       // Time-ordered (RFC 9562 v7): each append adds to the right edge of the stores' event-id
       // index instead of a random page (16 callers on SQLite: ~15,000 → ~18,000 appends/s).
-      eventId: randomUUIDv7(),
+      eventId: crypto.randomUUIDv7(),
       type: d.type,
       schemaVersion: EVENT_CATALOGUE[d.type].schemaVersion,
       clientId: cmd.clientId,
