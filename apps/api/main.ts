@@ -10,10 +10,10 @@ import { applyCommandNice } from './process-priority.js';
 
 async function main(): Promise<void> {
   const config = loadOrExit(() => loadApiConfig(), 1);
-  const warnings = createLogger('api', config.logLevel);
-  routeProcessWarnings(({ level, msg, ...rest }) => warnings[level](rest, msg));
+  // one logger for the process: its warnings, the cluster's lines, and Nest's
+  const log = createLogger('api', config.logLevel);
+  routeProcessWarnings(({ level, msg, ...rest }) => log[level](rest, msg));
   if ((config.processes > 1 || config.readProcesses > 0) && isClusterPrimary()) {
-    const log = createLogger('api', config.logLevel);
     log.info(`starting ${config.processes} API processes on ${config.host}:${config.port}`);
     if (config.readProcesses > 0)
       log.info(`starting ${config.readProcesses} reads-only API processes on ${config.host}:${config.readPort}`);
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     return;
   }
   applyCommandNice(config);
-  const app = await createApp(config, { logger: new PinoNestLogger(createLogger('api', config.logLevel)) });
+  const app = await createApp(config, { logger: new PinoNestLogger(log) });
   await app.listen(config.port, config.host);
   const logger = new Logger('Polku');
   const url = await app.getUrl();

@@ -23,7 +23,7 @@ const logError = (entry: Record<string, unknown>) =>
   process.stderr.write(`${JSON.stringify({ level: 'error', ...entry })}\n`);
 
 async function main(args: string[]): Promise<number> {
-  routeProcessWarnings((entry) => log(entry));
+  routeProcessWarnings(log);
   let mode: ProjectorMode;
   let config: ProjectorConfig;
   try {

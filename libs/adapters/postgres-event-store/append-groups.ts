@@ -51,10 +51,11 @@ interface Waiting {
  * Group commit for PostgreSQL appends. While fewer than `callsInFlight` calls are out, an
  * append goes at once, alone (the one-caller path: no wait added). Beyond that it waits, and
  * when a call comes back the waiting appends (one per stream, up to MOST_PER_GROUP) go as one
- * `append_events_many` call: one transaction, one round trip, one WAL flush. If the server refuses the group as a whole (a
- * unique violation, a deadlock), it rolled back, and each of its appends is sent again alone,
- * so every append's error is its own and resolved as before. If the connection is lost
- * instead, nobody knows whether the group committed: each append fails, as a lone one would.
+ * `append_events_many` call: one transaction, one round trip, one WAL flush. If the server
+ * refuses the group as a whole (a unique violation, a deadlock), it rolled back, and each of
+ * its appends is sent again alone, so every append's error is its own and resolved as before.
+ * If the connection is lost instead, nobody knows whether the group committed: each append
+ * fails, as a lone one would.
  */
 export class AppendGroups {
   private inFlight = 0;
